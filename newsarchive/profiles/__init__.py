@@ -1,0 +1,105 @@
+"""Language/publication profiles: the conventions role tagging and joining rely on.
+
+A profile knows how a kicker, byline, credit, caption or dateline looks in one
+kind of newspaper, how sentences end, and how two text pieces join.  The
+reorder transforms ask the profile; they never hard-code a language.  The
+first profile is People's Daily (Chinese); an English one is its own module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedByline:
+    """A recognised byline: its role (本报记者 …) and names without padding."""
+
+    role: str | None
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCredit:
+    """A recognised photo credit: photographers without padding and the agency."""
+
+    photographers: tuple[str, ...]
+    agency: str | None
+
+
+class Profile(Protocol):
+    """What the reorder transforms need to know about a language and publication."""
+
+    name: str
+
+    def is_furniture(self, text: str) -> bool:
+        """Page furniture: editor and layout lines, not part of any item."""
+        ...
+
+    def parse_credit(self, text: str) -> ParsedCredit | None:
+        """The credit if the whole text is a photo credit, else None."""
+        ...
+
+    def is_credit_tail(self, text: str) -> bool:
+        """A lone agency line that ends a credit broken over two blocks, e.g. ``(人民视觉)``."""
+        ...
+
+    def is_caption(self, text: str) -> bool:
+        """Text that announces itself as a photo caption (图为, 图①: …)."""
+        ...
+
+    def is_kicker(self, text: str) -> bool:
+        """A kicker line (引题)."""
+        ...
+
+    def is_subheadline(self, text: str) -> bool:
+        """A subheadline (副题)."""
+        ...
+
+    def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
+        """The byline if the text is one; bare name lists count only right after a headline."""
+        ...
+
+    def is_title_like(self, text: str) -> bool:
+        """Short, unpunctuated text that could be a headline, section heading or photo title."""
+        ...
+
+    def dateline(self, text: str) -> str | None:
+        """The dateline the text opens with (本报北京3月14日电), normalised, else None."""
+        ...
+
+    def ends_paragraph(self, text: str) -> bool:
+        """True if the text can end a paragraph (ends a sentence, quotes balanced)."""
+        ...
+
+    def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
+        """Evidence that ``tail`` continues ``head`` directly, with a reason."""
+        ...
+
+    def opens_mid_sentence(self, text: str) -> bool:
+        """Text that cannot open a paragraph (it continues one cut before it)."""
+        ...
+
+    def join(self, head: str, tail: str) -> str:
+        """Join two pieces of one paragraph (no separator for CJK)."""
+        ...
+
+    def join_lines(self, lines: tuple[str, ...]) -> str:
+        """Join the lines of one block into one text."""
+        ...
+
+    def name_introductions(self, text: str) -> set[str]:
+        """Names introduced with a title or affiliation (first mention) in the text."""
+        ...
+
+    def name_mentions(self, text: str) -> set[str]:
+        """Names mentioned bare (later mentions) in the text."""
+        ...
+
+
+def get_profile(language: str | None) -> Profile:
+    """The profile for a BCP 47 language tag (People's Daily for Chinese, the default)."""
+    from .zh_peoples_daily import PeoplesDailyProfile
+
+    return PeoplesDailyProfile()

@@ -1,0 +1,138 @@
+"""Reading-order reconstruction: an ordered pipeline of small, named transforms.
+
+As in docutils, each transform has a published ``priority`` and the pipeline
+runs them from low to high (equal priorities in registration order).  Unlike
+docutils, the state is immutable: every transform maps a :class:`Draft` to a
+new :class:`Draft`.  Built-in transforms register through the
+``newsarchive.transforms`` entry-point group like third-party ones do.
+
+Priority bands: 100s tag roles, 200s segment the page into items, 300s join
+cut paragraphs, 400s assign fragments to articles, 500s order sections, 600s
+attach photos, 900 assemble the final :class:`~newsarchive.model.Page`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Iterable, Mapping, Protocol
+
+from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
+from ..profiles import Profile
+
+__all__ = ["ArticleDraft", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Join:
+    """``tail`` continues the paragraph that ``head`` breaks off (a cut at a frame break)."""
+
+    head: str
+    tail: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhotoDraft:
+    """A photo under construction: fragment ids of its title, caption and credit."""
+
+    title: str | None = None
+    caption: tuple[str, ...] = ()
+    credit: tuple[str, ...] = ()
+    article: int | None = None  # index into Draft.articles, None for a standalone photo
+    confidence: float = 1.0
+
+    @property
+    def fragment_ids(self) -> tuple[str, ...]:
+        """All fragments of the photo, title first."""
+        return ((self.title,) if self.title else ()) + self.caption + self.credit
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleDraft:
+    """An article under construction: header fragment ids and body fragment ids in order."""
+
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: str | None = None
+    body: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+    @property
+    def header_ids(self) -> tuple[str, ...]:
+        """The header fragments, in header order."""
+        return tuple(i for i in (self.kicker, self.headline, self.subheadline, self.byline) if i)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    """The state passed between transforms."""
+
+    meta: PageMeta
+    fragments: tuple[Fragment, ...]
+    profile: Profile
+    index: Mapping[str, int] = field(default_factory=dict)  # fragment id → position in extraction order
+    articles: tuple[ArticleDraft, ...] = ()
+    photos: tuple[PhotoDraft, ...] = ()
+    joins: tuple[Join, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+
+    @classmethod
+    def from_page(cls, page: Page, profile: Profile) -> "Draft":
+        """A fresh draft over a page's fragments."""
+        return cls(
+            meta=page.meta,
+            fragments=page.fragments,
+            profile=profile,
+            index={f.id: i for i, f in enumerate(page.fragments)},
+            warnings=page.warnings,
+        )
+
+    def fragment(self, fragment_id: str) -> Fragment:
+        """The fragment with this id."""
+        return self.fragments[self.index[fragment_id]]
+
+    def text(self, fragment_id: str) -> str:
+        """The fragment's text with its lines joined the profile's way."""
+        return self.profile.join_lines(self.fragment(fragment_id).lines)
+
+    def with_roles(self, roles: Mapping[str, tuple[Role, float, str]]) -> "Draft":
+        """A copy with some fragments' roles replaced: id → (role, confidence, reason)."""
+        frags = tuple(
+            replace(f, role=roles[f.id][0], role_confidence=roles[f.id][1], role_reason=roles[f.id][2])
+            if f.id in roles
+            else f
+            for f in self.fragments
+        )
+        return replace(self, fragments=frags)
+
+    def decide(self, *decisions: Decision) -> "Draft":
+        """A copy with decisions appended."""
+        return replace(self, decisions=self.decisions + tuple(decisions))
+
+
+class Transform(Protocol):
+    """One reorder step: a name, a priority, and a pure ``apply``."""
+
+    name: ClassVar[str]
+    priority: ClassVar[int]
+
+    def apply(self, draft: Draft) -> Draft:
+        """Return the transformed draft."""
+        ...
+
+
+class Pipeline:
+    """Transforms sorted by (priority, registration order), applied low to high."""
+
+    def __init__(self, transforms: Iterable[Transform]) -> None:
+        ordered = sorted(enumerate(transforms), key=lambda pair: (pair[1].priority, pair[0]))
+        self.transforms: tuple[Transform, ...] = tuple(t for _, t in ordered)
+
+    def run(self, draft: Draft) -> Draft:
+        """Apply every transform in order."""
+        for transform in self.transforms:
+            draft = transform.apply(draft)
+        return draft

@@ -1,0 +1,110 @@
+"""The Python API: read, reconstruct, write, convert and validate pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from . import plugins
+from .errors import ReadError
+from .model import Page, PageMeta
+
+if TYPE_CHECKING:
+    from .writers import WriteResult
+
+Source = str | Path | bytes
+
+
+def _read_bytes(source: Source) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, "-"
+    path = Path(source)
+    try:
+        return path.read_bytes(), str(path)
+    except IsADirectoryError:
+        raise ReadError("is a directory, not a file", source=str(path)) from None
+    except FileNotFoundError:
+        raise ReadError("no such file", source=str(path)) from None
+    except PermissionError:
+        raise ReadError("permission denied", source=str(path)) from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), source=str(path)) from None
+
+
+def _pick_reader(data: bytes, name: str | None) -> Any:
+    if name:
+        return plugins.load(plugins.READERS, name)()
+    # Specific formats first; the plain-text reader accepts anything and comes last.
+    for candidate in plugins.names(plugins.READERS):
+        if candidate == "text":
+            continue
+        cls = plugins.load(plugins.READERS, candidate)
+        if cls.sniff(data):
+            return cls()
+    return plugins.load(plugins.READERS, "text")()
+
+
+def read(
+    source: Source,
+    *,
+    reader: str | None = None,
+    encoding: str | None = None,
+    meta: PageMeta | None = None,
+    **meta_fields: Any,
+) -> Page:
+    """Read a page's fragments from a path or bytes (no reconstruction yet).
+
+    ``meta_fields`` are :class:`PageMeta` fields (``publication``, ``date``,
+    ``page_number``, ``page_name``, ``language``) that override ``meta``.
+    """
+    data, name = _read_bytes(source)
+    meta = meta or PageMeta()
+    meta = replace(meta, source=meta.source or name, **{k: v for k, v in meta_fields.items() if v is not None})
+    return _pick_reader(data, reader).read(data, meta=meta, encoding=encoding)
+
+
+def transforms() -> list[Any]:
+    """Instances of every registered reorder transform, in pipeline order."""
+    from .reorder import Pipeline
+
+    loaded = [plugins.load(plugins.TRANSFORMS, name)() for name in plugins.names(plugins.TRANSFORMS)]
+    return list(Pipeline(loaded).transforms)
+
+
+def reconstruct(page: Page, *, steps: Sequence[Any] | None = None) -> Page:
+    """Reconstruct reading order: run the reorder pipeline over the page's fragments."""
+    from .profiles import get_profile
+    from .reorder import Draft, Pipeline
+    from .reorder.assemble import assemble
+
+    pipeline = Pipeline(steps if steps is not None else transforms())
+    fresh = replace(page, items=(), unplaced=(), decisions=())
+    return assemble(pipeline.run(Draft.from_page(fresh, get_profile(page.meta.language))))
+
+
+def load(source: Source, **kwargs: Any) -> Page:
+    """Read and reconstruct a page (keyword arguments as for :func:`read`)."""
+    return reconstruct(read(source, **kwargs))
+
+
+def formats() -> list[str]:
+    """The registered writer names."""
+    return plugins.names(plugins.WRITERS)
+
+
+def write(page: Page, to: str) -> "WriteResult":
+    """Render a page with the writer registered as ``to``; returns bytes plus warnings."""
+    return plugins.load(plugins.WRITERS, to)().write(page)
+
+
+def convert(source: Source, to: str = "json", **kwargs: Any) -> "WriteResult":
+    """Read, reconstruct and write in one call."""
+    return write(load(source, **kwargs), to)
+
+
+def validate(path: str | Path, *, schema: str | Path | None = None) -> Any:
+    """Validate a NewsML-G2 or JSON file; returns a report with ``ok`` and ``lines()``."""
+    from .validate import validate as _validate
+
+    return _validate(path, schema=schema)

@@ -1,0 +1,224 @@
+"""The ``newsarchive`` command line: convert, inspect, formats, validate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import api, plugins
+from .errors import NewsarchiveError, UnknownFormatError
+from .model import Article, Page, Photo, Warning
+from .output import write_atomic
+
+_META_OPTIONS = [
+    click.option("--publication", help="Publication name, e.g. 人民日报海外版."),
+    click.option("--date", "date", help="Issue date, YYYY-MM-DD."),
+    click.option("--page", "page_number", type=int, help="Printed page number."),
+    click.option("--page-name", help="Printed page name, e.g. 民生."),
+    click.option("--language", help="BCP 47 language tag of the page (default zh-CN)."),
+    click.option("--encoding", help="Force the input encoding (default: detect UTF-8/16/32 BOM, UTF-8, GB18030)."),
+    click.option("--from", "reader", help="Input format (reader name; default: detect)."),
+]
+
+
+def _meta_options(func: Any) -> Any:
+    for option in reversed(_META_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _load(source: str, options: dict[str, Any]) -> Page:
+    data: str | bytes = sys.stdin.buffer.read() if source == "-" else source
+    return api.load(data, **options)
+
+
+def _echo_warnings(source: str, warnings: tuple[Warning, ...] | list[Warning]) -> None:
+    for warning in warnings:
+        click.echo(f"{source}: warning: {warning.message}", err=True)
+
+
+class Failure(click.ClickException):
+    """A library error shown as one line on stderr, with the error's own exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        """Print ``newsarchive: error: …`` (no traceback)."""
+        click.echo(f"newsarchive: error: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    """Turns library errors (and unexpected ones) into one-line messages inside click."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except NewsarchiveError as exc:
+            raise Failure(str(exc), exc.exit_code) from None
+        except BrokenPipeError:
+            raise Failure("output pipe closed", 1) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Abort() from None
+        except Exception as exc:  # never a traceback for users; NEWSARCHIVE_DEBUG=1 shows one
+            if os.environ.get("NEWSARCHIVE_DEBUG"):
+                raise
+            raise Failure(f"internal error: {type(exc).__name__}: {exc}", 1) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsarchive")
+def cli() -> None:
+    """Reconstruct scrambled newspaper pages and write NewsML-G2, EPUB 3, DOCX or JSON."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--to", "to", required=True, help="Output format (see `newsarchive formats`).")
+@click.option(
+    "-o",
+    "--output",
+    help="Output file, '-' for stdout, or a folder for several inputs (default: beside each input).",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@_meta_options
+def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, **options: Any) -> None:
+    """Convert INPUT pages (files, or '-' for stdin) to another format."""
+    if to not in api.formats():
+        raise UnknownFormatError(f"unknown output format {to!r} (available: {', '.join(api.formats())})")
+    writer_cls = plugins.load(plugins.WRITERS, to)
+    if len(inputs) > 1 and output == "-":
+        raise click.UsageError("several inputs cannot all go to stdout; give a folder with -o")
+    if inputs.count("-") > 1:
+        raise click.UsageError("stdin ('-') can be read only once")
+    for source in inputs:
+        page = _load(source, options)
+        result = writer_cls().write(page)
+        _echo_warnings(source, page.warnings + result.warnings)
+        if output == "-" or (output is None and source == "-"):
+            stream = click.get_binary_stream("stdout")
+            stream.write(result.data)
+            stream.flush()
+            continue
+        name = ("stdin" if source == "-" else Path(source).stem) + writer_cls.file_extension
+        if output is None:
+            target = Path(source).with_name(name)
+        elif len(inputs) > 1 or Path(output).is_dir():
+            Path(output).mkdir(parents=True, exist_ok=True)
+            target = Path(output) / name
+        else:
+            target = Path(output)
+        write_atomic(target, result.data, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
+        click.echo(f"{source} -> {target}", err=True)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--all-decisions", is_flag=True, help="Also list confident decisions, not only doubtful ones.")
+@_meta_options
+def inspect(source: str, all_decisions: bool, **options: Any) -> None:
+    """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text."""
+    page = _load(source, options)
+    click.echo(render_tree(page, all_decisions=all_decisions))
+    _echo_warnings(source, page.warnings)
+
+
+LOW_CONFIDENCE = 0.7
+
+
+def _short(text: str, width: int = 36) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def render_tree(page: Page, *, all_decisions: bool = False) -> str:
+    """A readable tree of the reconstructed page."""
+    meta = page.meta
+    lines = [
+        f"page {meta.source or '-'}  publication={meta.publication or '?'} date={meta.date or '?'} "
+        f"page={meta.page_number if meta.page_number is not None else '?'} language={meta.language} "
+        f"fragments={len(page.fragments)}"
+    ]
+
+    def photo_lines(photo: Photo, indent: str, label: str = "photo") -> None:
+        lines.append(f"{indent}{label} [{', '.join(photo.fragments)}] conf={photo.confidence:.2f}")
+        if photo.title:
+            lines.append(f"{indent}  title: {_short(photo.title)}")
+        if photo.caption:
+            lines.append(f"{indent}  caption: {_short(photo.caption)}")
+        if photo.credit:
+            who = "、".join(photo.credit.photographers) or "-"
+            lines.append(f"{indent}  credit: {photo.credit.text}  (photographers: {who}; agency: {photo.credit.agency or '-'})")
+
+    for number, item in enumerate(page.items, start=1):
+        if isinstance(item, Article):
+            lines.append(f"{number}. article conf={item.confidence:.2f}")
+            for label, value in (("kicker", item.kicker), ("headline", item.headline), ("subheadline", item.subheadline)):
+                if value:
+                    lines.append(f"   {label}: {value}")
+            if item.byline:
+                lines.append(f"   byline: {item.byline.text}  (role: {item.byline.role or '-'}; names: {'、'.join(item.byline.names) or '-'})")
+            if item.dateline:
+                lines.append(f"   dateline: {item.dateline}")
+            for block in item.blocks:
+                flag = "  <- low confidence" if block.confidence < LOW_CONFIDENCE else ""
+                joined = " + ".join(block.fragments)
+                if block.type.value == "heading":
+                    lines.append(f"   ## {_short(block.text)}  [{joined}] conf={block.confidence:.2f}{flag}")
+                else:
+                    lines.append(f"   ¶ {_short(block.text)}  [{joined}] conf={block.confidence:.2f}{flag}")
+            for photo in item.photos:
+                photo_lines(photo, "   ")
+        else:
+            photo_lines(item, "", label=f"{number}. standalone photo")
+    if page.unplaced:
+        lines.append("unplaced:")
+        for u in page.unplaced:
+            lines.append(f"   [{', '.join(u.fragments)}] {_short(u.text)}  ({u.reason})")
+    else:
+        lines.append("unplaced: none")
+    chosen = [d for d in page.decisions if d.kind != "role" and (all_decisions or d.confidence < LOW_CONFIDENCE)]
+    lines.append("decisions:" if all_decisions else f"low-confidence decisions (< {LOW_CONFIDENCE}):")
+    for d in chosen:
+        lines.append(f"   {d.step} {d.kind} [{', '.join(d.subjects)}] conf={d.confidence:.2f}: {d.reason}")
+    if not chosen:
+        lines.append("   none")
+    return "\n".join(lines)
+
+
+@cli.command()
+def formats() -> None:
+    """List the registered output formats (writers)."""
+    for name in api.formats():
+        cls = plugins.load(plugins.WRITERS, name)
+        click.echo(f"{name}\t{cls.file_extension}\t{cls.media_type}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--schema", type=click.Path(dir_okay=False), help="XSD to validate XML against (default: the bundled NewsML-G2 profile).")
+def validate(files: tuple[str, ...], schema: str | None) -> None:
+    """Validate NewsML-G2 XML or newsarchive JSON files; prints FILE:LINE: message per problem."""
+    failed = False
+    for path in files:
+        report = api.validate(path, schema=schema)
+        for line in report.lines():
+            click.echo(line)
+        if report.ok:
+            click.echo(f"{path}: valid", err=True)
+        else:
+            failed = True
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``newsarchive`` command."""
+    cli(prog_name="newsarchive")

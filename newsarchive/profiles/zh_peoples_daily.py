@@ -1,0 +1,277 @@
+"""The People's Daily profile: conventions of 人民日报 pages (the first, Chinese profile).
+
+Evidence used here is typographic and lexical, never specific to one page:
+kickers end with "——", subheadlines start with it, bylines name a role
+(本报记者 …) followed by names whose two-character forms are padded with
+spaces, credits end in 摄/绘/供图 with an optional agency in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ParsedByline, ParsedCredit
+from .lexicon import spanning_word, start_ratio, words
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = f"[{CJK}]"
+# A personal name: 2–4 ideographs, or a two-character name padded with one or two spaces.
+_NAME = f"(?:{_HAN}[ \u3000]{{1,2}}{_HAN}|{_HAN}{{2,4}})"
+_NAMES = f"{_NAME}(?:\\s*[、，,]?\\s*{_NAME})*"
+_ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光明日报|中新社)?(?:特约)?(?:记者|通讯员|评论员|特约评论员)"
+_ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
+
+_FURNITURE = re.compile(
+    r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|图表制作|制图|校对|本版统筹|本版主编)\s*[：:]"
+)
+_BYLINE = re.compile(f"^(?P<role>{_ROLES})?\\s*(?P<names>{_NAMES})?$")
+_BYLINE_MULTI = re.compile(f"({_ROLES})")
+_CREDIT_PHOTOG = re.compile(
+    f"^(?:图[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>{_NAMES})\\s*(?:摄影报道|摄影|摄|绘|作)"
+    r"\s*(?:[（(](?P<agency>[^（()）]{1,20})[）)])?$"
+)
+_CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
+_CREDIT_AGENCY = re.compile(
+    f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>{_NAMES})\\s*摄)?[）)]$"
+)
+_CREDIT_ARCHIVE = re.compile(r"^(?:资料图片|新华社发|网络图片|图片来源[：:].{1,30})$")
+_CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
+_CAPTION = re.compile(r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?)|图为")
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
+)
+_TERMINAL = set("。！？!?…")
+SHORT_TAIL = 12  # characters: a complete paragraph shorter than this is more likely the end of a cut one
+RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rarely opens a sentence
+_CLOSERS = set("”’」』）)》〉】")
+_CONTINUATION_OPENERS = set("，。、；：？！,.;:?!）)”’」』》〉】")
+_SENTENCE_SPLIT = re.compile(r"[。！？!?]")
+_NAME_VERBS = "说|认为|表示|介绍|指出|坦言|建议|强调|告诉记者|谈到|提到|解释"
+_TITLES = (
+    "教授|副教授|主任|副主任|研究员|副研究员|院长|副院长|局长|副局长|负责人|书记|经理|总经理|董事长|所长|处长|部长|"
+    "主席|会长|秘书长|理事长|厅长|科长|站长|队长|校长|老师|医生|工程师|博士|馆员|创始人|总裁|村支书|专家|主管|"
+    "首席经济学家|分析师|村民|居民|市民|游客|代表|委员|干部|员工|店主|志愿者|师傅|负责同志|工作人员"
+)
+_NAME_INTRO = re.compile(f"(?:{_TITLES})({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
+_NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (line breaks included) become one space."""
+    return " ".join(text.split())
+
+
+def unpad(name: str) -> str:
+    """Remove the padding inside a name: "李 婕" → "李婕"."""
+    return re.sub(r"\s+", "", name)
+
+
+def _names(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(unpad(m.group()) for m in re.finditer(_NAME, text))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
+
+
+def quote_balance(text: str) -> int:
+    """Open minus closed double quotes (“ ” and 「 」); > 0 means a quote is still open."""
+    return text.count("“") + text.count("「") - text.count("”") - text.count("」")
+
+
+def leading_unmatched_close(text: str) -> bool:
+    """True if a closing quote appears before any opening one (the quote opened earlier)."""
+    depth = 0
+    for ch in text:
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+class PeoplesDailyProfile:
+    """Conventions of People's Daily pages."""
+
+    name = "zh-peoples-daily"
+
+    def is_furniture(self, text: str) -> bool:
+        """Editor and layout lines (本版责编：…, 版式设计：…)."""
+        return bool(_FURNITURE.match(collapse(text)))
+
+    def parse_credit(self, text: str) -> ParsedCredit | None:
+        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片."""
+        flat = collapse(text)
+        if len(flat) > 48:
+            return None
+        m = _CREDIT_PHOTOG.match(flat)
+        if m:
+            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        m = _CREDIT_AGENCY.match(flat)
+        if m:
+            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        m = _CREDIT_SUPPLIED.match(flat)
+        if m:
+            return ParsedCredit((), m.group("agency"))
+        if _CREDIT_ARCHIVE.match(flat):
+            return ParsedCredit((), "新华社" if flat.startswith("新华社") else None)
+        return None
+
+    def is_credit_tail(self, text: str) -> bool:
+        """A lone bracketed agency, the second half of a credit broken over two blocks."""
+        return bool(_CREDIT_TAIL.match(collapse(text)))
+
+    def is_caption(self, text: str) -> bool:
+        """Captions that say so: 图为…, 图①：…, 上图：…."""
+        return bool(_CAPTION.search(text[:40]))
+
+    def is_kicker(self, text: str) -> bool:
+        """A single line ending with "——" (引题), not itself starting with one."""
+        flat = collapse(text)
+        return flat.endswith("——") and not flat.startswith("——") and 4 <= len(flat) <= 80 and "。" not in flat
+
+    def is_subheadline(self, text: str) -> bool:
+        """A line starting with "——" (副题), other than the editor's sign-off ——编者."""
+        flat = collapse(text)
+        if not flat.startswith("——") or len(flat) > 80 or len(flat) < 4:
+            return False
+        return unpad(flat[2:]) not in ("编者", "作者") and "。" not in flat[:-1]
+
+    def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
+        """本报记者 X Y, 本报评论员, 新华社记者 X; a bare padded-name list only right under a headline."""
+        flat = collapse(text)
+        if len(flat) > 60 or "\n" in text.strip() and len(text.strip().split("\n")) > 2:
+            return None
+        parts = [p.strip() for p in _BYLINE_MULTI.split(flat) if p.strip()]
+        roles: list[str] = []
+        names: list[str] = []
+        for part in parts:
+            if _BYLINE_MULTI.fullmatch(part):
+                roles.append(part)
+                continue
+            if not re.fullmatch(_NAMES, part):
+                return None
+            names.extend(_names(part))
+        if not roles:
+            # A bare list of names: only right under a headline, and only if it looks like
+            # names (padding, or several short tokens), not a short heading.
+            if not after_headline or not names:
+                return None
+            tokens = flat.split()
+            padded = any(re.fullmatch(f"{_HAN}", t) for t in tokens)
+            if not (padded or len(tokens) >= 2) or any(len(unpad(n)) > 4 for n in names):
+                return None
+        return ParsedByline(roles[0] if roles else None, tuple(names))
+
+    def is_title_like(self, text: str) -> bool:
+        """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
+        flat = collapse(text)
+        if "\n" in text.strip() or not 2 <= len(flat.replace(" ", "")) <= 40:
+            return False
+        if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
+            return False
+        return True
+
+    def dateline(self, text: str) -> str | None:
+        """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
+        m = _DATELINE.match(collapse(text))
+        return unpad(m.group("dl")) if m else None
+
+    def ends_paragraph(self, text: str) -> bool:
+        """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
+        flat = text.rstrip()
+        if not flat:
+            return True
+        if quote_balance(flat) > 0:
+            return False
+        stripped = flat.rstrip("".join(_CLOSERS))
+        if not stripped:
+            return True
+        if stripped[-1] in _TERMINAL:
+            return True
+        # A bracketed note such as （本报记者…采写） or （作者为…） ends a paragraph.
+        return flat[0] in "（(" and flat[-1] in "）)"
+
+    def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
+        """Evidence that ``tail`` continues ``head`` across a cut: lexical span, punctuation, quotes."""
+        score = 0.0
+        reasons: list[str] = []
+        h = head.rstrip()
+        t = tail.lstrip()
+        if not h or not t:
+            return 0.0, "empty"
+        if t[0] in _CONTINUATION_OPENERS:
+            score += 2.0
+            reasons.append(f"tail opens with {t[0]!r}")
+        if self.dateline(t):
+            score -= 3.0
+            reasons.append("tail opens with a dateline")
+        span = spanning_word(h, t)
+        if span is not None:
+            score += 1.2 * span[1]
+            reasons.append(f"word {span[0]!r} spans the cut")
+        if quote_balance(h) > 0:
+            if leading_unmatched_close(t):
+                score += 1.5
+                reasons.append("quote opened before the cut closes after it")
+        elif leading_unmatched_close(t):
+            score -= 1.0
+            reasons.append("tail closes a quote the head never opened")
+        first_sentence = _SENTENCE_SPLIT.split(t, maxsplit=1)[0]
+        if len(first_sentence) < len(t) and len(first_sentence) <= 4:
+            score += 0.6
+            reasons.append("tail's first sentence is too short to stand alone")
+        if self._opens_inside_word(t):
+            score += 0.8
+            reasons.append(f"{t[0]!r} rarely opens a word")
+        if len(t) <= SHORT_TAIL and self.ends_paragraph(t):
+            score += 0.4
+            reasons.append("a whole paragraph this short is rare")
+        if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            score += 0.8
+            reasons.append("a number or word runs across the cut")
+        return score, "; ".join(reasons) or "no lexical evidence"
+
+    def opens_mid_sentence(self, text: str) -> bool:
+        """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
+        t = text.lstrip()
+        if not t:
+            return False
+        if t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t) or self._opens_inside_word(t):
+            return True
+        first_sentence = _SENTENCE_SPLIT.split(t, maxsplit=1)[0]
+        return len(first_sentence) < len(t) and len(first_sentence) <= 4
+
+    @staticmethod
+    def _opens_inside_word(text: str) -> bool:
+        """No dictionary word starts here and the character mostly ends words (性, 们, 的)."""
+        table = words()
+        if any(text[:k] in table for k in (2, 3, 4)):
+            return False
+        ratio = start_ratio(text[0])
+        return ratio is not None and ratio < RARE_WORD_START
+
+    def join(self, head: str, tail: str) -> str:
+        """CJK text joins with no separator."""
+        return head.rstrip() + tail.lstrip()
+
+    def join_lines(self, lines: tuple[str, ...]) -> str:
+        """Lines join directly between CJK characters, with one space otherwise."""
+        out = ""
+        for line in lines:
+            if out and not (_is_cjk(out[-1]) and _is_cjk(line[0])):
+                out += " "
+            out += line
+        return out
+
+    def name_introductions(self, text: str) -> set[str]:
+        """Names first introduced with a title: 教授鲁全说 → 鲁全."""
+        return set(_NAME_INTRO.findall(text))
+
+    def name_mentions(self, text: str) -> set[str]:
+        """Names mentioned bare before a speech verb: 。鲁全认为 → 鲁全."""
+        return set(_NAME_BARE.findall(text))

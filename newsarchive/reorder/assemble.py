@@ -1,0 +1,138 @@
+"""Turn the final draft into the :class:`~newsarchive.model.Page` (runs after every transform).
+
+Joined fragments become one paragraph; headings stay blocks of their own;
+every fragment the transforms did not place is kept as unplaced text, so the
+page accounts for every character of the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import (
+    Article,
+    Block,
+    BlockType,
+    Byline,
+    Credit,
+    Decision,
+    Page,
+    Photo,
+    Role,
+    Unplaced,
+    Warning,
+)
+from . import Draft, PhotoDraft
+
+
+def _photo(draft: Draft, photo: PhotoDraft) -> Photo:
+    profile = draft.profile
+    credit = None
+    if photo.credit:
+        text = profile.join_lines(tuple(draft.text(f) for f in photo.credit))
+        parsed = profile.parse_credit(text)
+        credit = Credit(
+            text=text,
+            photographers=parsed.photographers if parsed else (),
+            agency=parsed.agency if parsed else None,
+            fragments=photo.credit,
+        )
+    caption = profile.join_lines(tuple(draft.text(f) for f in photo.caption)) if photo.caption else None
+    return Photo(
+        title=draft.text(photo.title) if photo.title else None,
+        caption=caption,
+        credit=credit,
+        fragments=photo.fragment_ids,
+        confidence=photo.confidence,
+    )
+
+
+def assemble(draft: Draft) -> Page:
+    """Build the page: items in reading order, unplaced leftovers, decisions and warnings."""
+    profile = draft.profile
+    tail_of = {j.head: j for j in draft.joins}
+    used: list[str] = []
+    positioned: list[tuple[int, Article | Photo]] = []
+    for number, art in enumerate(draft.articles):
+        blocks: list[Block] = []
+        body = list(art.body)
+        k = 0
+        while k < len(body):
+            fid = body[k]
+            frag = draft.fragment(fid)
+            ids = [fid]
+            text = draft.text(fid)
+            confidence = frag.role_confidence if frag.role is Role.HEADING else 1.0
+            while ids[-1] in tail_of and k + 1 < len(body) and body[k + 1] == tail_of[ids[-1]].tail:
+                join = tail_of[ids[-1]]
+                k += 1
+                ids.append(join.tail)
+                text = profile.join(text, draft.text(join.tail))
+                confidence = min(confidence, join.confidence)
+            if frag.role is Role.HEADING and len(ids) == 1:
+                kind = BlockType.HEADING
+            else:
+                kind = BlockType.PARAGRAPH
+                if not profile.ends_paragraph(text):
+                    confidence = min(confidence, 0.4)
+            blocks.append(Block(type=kind, text=text, fragments=tuple(ids), confidence=round(confidence, 3)))
+            k += 1
+        byline = None
+        if art.byline:
+            text = draft.text(art.byline)
+            parsed = profile.parse_byline(text, after_headline=True)
+            byline = Byline(
+                text=text,
+                role=parsed.role if parsed else None,
+                names=parsed.names if parsed else (),
+                fragments=(art.byline,),
+            )
+        first_paragraph = next((b for b in blocks if b.type is BlockType.PARAGRAPH), None)
+        photos = tuple(_photo(draft, p) for p in draft.photos if p.article == number)
+        article = Article(
+            kicker=draft.text(art.kicker) if art.kicker else None,
+            headline=draft.text(art.headline) if art.headline else None,
+            subheadline=draft.text(art.subheadline) if art.subheadline else None,
+            byline=byline,
+            dateline=profile.dateline(first_paragraph.text) if first_paragraph else None,
+            blocks=tuple(blocks),
+            photos=photos,
+            header_fragments=tuple(i for i in (art.kicker, art.headline, art.subheadline) if i),
+            confidence=round(min([art.confidence] + [b.confidence for b in blocks]), 3),
+        )
+        used.extend(art.header_ids)
+        used.extend(art.body)
+        for p in draft.photos:
+            if p.article == number:
+                used.extend(p.fragment_ids)
+        start = min((draft.index[i] for i in art.header_ids + art.body), default=0)
+        positioned.append((start, article))
+    for p in draft.photos:
+        if p.article is None:
+            used.extend(p.fragment_ids)
+            positioned.append((draft.index[p.fragment_ids[0]], _photo(draft, p)))
+    positioned.sort(key=lambda pair: pair[0])
+
+    warnings = list(draft.warnings)
+    seen: set[str] = set()
+    for fid in used:
+        if fid in seen:  # a transform bug; keep going, but say so
+            warnings.append(Warning(code="fragment-reused", message=f"fragment {fid} placed twice", source=draft.meta.source))
+        seen.add(fid)
+    unplaced = []
+    for frag in draft.fragments:
+        if frag.id not in seen:
+            reason = "page furniture" if frag.role is Role.FURNITURE else f"not placed ({frag.role.value})"
+            unplaced.append(Unplaced(text=draft.text(frag.id), fragments=(frag.id,), reason=reason))
+    decisions = list(draft.decisions)
+    decisions.extend(
+        Decision(step="assemble", kind="unplaced", subjects=u.fragments, confidence=1.0, reason=u.reason) for u in unplaced
+    )
+    return Page(
+        meta=draft.meta,
+        fragments=draft.fragments,
+        items=tuple(item for _, item in positioned),
+        unplaced=tuple(unplaced),
+        decisions=tuple(decisions),
+        warnings=tuple(warnings),
+    )

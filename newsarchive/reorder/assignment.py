@@ -1,0 +1,105 @@
+"""Minimum-cost assignment (Hungarian algorithm) on sparse bipartite graphs, split into components."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Hashable, Mapping
+
+INF = float("inf")
+
+
+def _hungarian(cost: list[list[float]]) -> list[int]:
+    """Rows → columns minimising total cost; needs len(rows) <= len(cols). O(n² m)."""
+    n, m = len(cost), len(cost[0])
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [INF] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta = INF
+            j1 = 0
+            row = cost[i0 - 1]
+            ui0 = u[i0]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - ui0 - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    result = [-1] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            result[p[j] - 1] = j - 1
+    return result
+
+
+def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dict[Hashable, Hashable]:
+    """A maximum-weight one-to-one matching of left to right nodes over positive-weight edges.
+
+    Every left node may also stay unmatched (weight 0), so only edges that add
+    weight are used.  The graph is split into connected components first, so
+    the cost grows with the size of the largest component, not of the page.
+    """
+    adjacency: dict[tuple[str, Hashable], set[tuple[str, Hashable]]] = defaultdict(set)
+    for (left, right), weight in edges.items():
+        if weight > 0:
+            adjacency[("L", left)].add(("R", right))
+            adjacency[("R", right)].add(("L", left))
+    seen: set[tuple[str, Hashable]] = set()
+    matching: dict[Hashable, Hashable] = {}
+    for start in list(adjacency):
+        if start in seen:
+            continue
+        component = []
+        stack = [start]
+        seen.add(start)
+        while stack:
+            node = stack.pop()
+            component.append(node)
+            for other in adjacency[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        lefts = [key for side, key in component if side == "L"]
+        rights = [key for side, key in component if side == "R"]
+        if len(lefts) == 1:
+            left = lefts[0]
+            best = max(rights, key=lambda r: (edges[(left, r)], -rights.index(r)))
+            matching[left] = best
+            continue
+        # Columns: the real right nodes, then one "stay unmatched" column per left node.
+        big = 1e9
+        cost = []
+        for li, left in enumerate(lefts):
+            row = [-edges[(left, r)] if edges.get((left, r), 0) > 0 else big for r in rights]
+            row += [0.0 if k == li else big for k in range(len(lefts))]
+            cost.append(row)
+        for li, col in enumerate(_hungarian(cost)):
+            if col < len(rights) and cost[li][col] < 0:
+                matching[lefts[li]] = rights[col]
+    return matching

@@ -1,0 +1,185 @@
+"""Priority 300: rejoin paragraphs cut at frame breaks, solved globally as an assignment.
+
+A *head* is a body fragment that cannot end a paragraph (it stops mid-sentence
+or inside an open quote); a short title-like fragment is an optional head, a
+section heading unless the evidence for a continuation is strong and its tail
+cannot open a paragraph.  A *tail*
+candidate is any body fragment.  Each (head, tail) pair is scored from the
+profile's lexical evidence (a word spanning the cut, punctuation that cannot
+open a paragraph, quotes opened before and closed after the cut, a first
+sentence too short to stand alone) plus position (the tail follows the head
+directly, or soon after).  Candidates are pruned (adjacency, tails that need a
+head, a lexical index of the dictionary words ending each head), and then every
+head gets at most one tail and every tail at most one head by a maximum-weight
+matching (Hungarian algorithm per connected component), not greedily.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from dataclasses import replace
+from typing import ClassVar
+
+from ..model import Decision, Role
+from ..profiles.lexicon import words
+from . import Draft, Join
+from .assignment import max_weight_matching
+
+BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
+# Minimum evidence for a join: a paragraph head, and a title-like head (which is a
+# section heading unless a continuation is clearly there).
+PARAGRAPH_THRESHOLD = 0.2
+HEADING_THRESHOLD = 1.5
+ADJACENT_BONUS = 1.5
+NEAR_BONUS = 0.3  # tail within the next few body fragments
+NEAR_WINDOW = 4
+AFTER_HEADER_PENALTY = 1.0  # the first fragment under a header opens the lead paragraph
+SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
+
+
+class _LexicalIndex:
+    """Tails indexed by their first characters, to find dictionary words across a cut quickly."""
+
+    def __init__(self, tails: dict[str, str]) -> None:
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        for fid, text in tails.items():
+            for j in range(1, 4):
+                if len(text) >= j:
+                    self.by_prefix[text[:j]].append(fid)
+
+    def candidates(self, head: str) -> set[str]:
+        """Tails whose opening characters complete a dictionary word begun by the head's end."""
+        found: set[str] = set()
+        small = len(self.by_prefix) <= SMALL_INDEX
+        table = words()
+        for i in range(1, 4):
+            if len(head) < i:
+                break
+            suffix = head[-i:]
+            if small:  # few tails: test each tail opening directly, no completion table needed
+                for prefix, fids in self.by_prefix.items():
+                    if len(prefix) + i <= 4 and suffix + prefix in table:
+                        found.update(fids)
+            else:
+                for rest in completions().get(suffix, ()):
+                    found.update(self.by_prefix.get(rest, ()))
+        return found
+
+
+@functools.cache
+def completions() -> dict[str, tuple[str, ...]]:
+    """Every proper prefix of a dictionary word → the remainders that complete it (built once)."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for word in words():
+        for i in range(1, len(word)):
+            table[word[:i]].append(word[i:])
+    return {k: tuple(v) for k, v in table.items()}
+
+
+class JoinCuts:
+    """Find each cut paragraph's continuation (one per cut, solved globally)."""
+
+    name: ClassVar[str] = "join-cuts"
+    priority: ClassVar[int] = 300
+
+    def apply(self, draft: Draft) -> Draft:
+        """Score candidate pairs, match them, and record the joins."""
+        profile = draft.profile
+        body = [f for f in draft.fragments if f.role in BODY_ROLES]
+        if not body:
+            return draft
+        texts = {f.id: draft.text(f.id) for f in body}
+        order = {f.id: k for k, f in enumerate(body)}
+        heads = {
+            f.id: (HEADING_THRESHOLD if f.role is Role.HEADING else PARAGRAPH_THRESHOLD)
+            for f in body
+            if f.role is Role.HEADING or not profile.ends_paragraph(texts[f.id])
+        }
+        after_header = set()
+        previous_role = None
+        for f in draft.fragments:
+            if f.role in BODY_ROLES and previous_role in (Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE):
+                after_header.add(f.id)
+            if f.role is not Role.FURNITURE:
+                previous_role = f.role
+        # Tails that announce they continue something are candidates for every head.
+        needy = {fid for fid, text in texts.items() if profile.opens_mid_sentence(text)}
+        index = _LexicalIndex(texts)
+        scores: dict[tuple[str, str], float] = {}
+        reasons: dict[tuple[str, str], str] = {}
+        for head, threshold in heads.items():
+            k = order[head]
+            near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
+            is_heading = draft.fragment(head).role is Role.HEADING
+            # A title-like line is only a cut if what follows cannot open a paragraph.
+            pool = needy if is_heading else set(near) | needy | index.candidates(texts[head])
+            pool = pool - {head}
+            for tail in pool:
+                score, why = profile.continuation_score(texts[head], texts[tail])
+                if tail == (near[0] if near else None):
+                    score += ADJACENT_BONUS
+                    why += "; follows directly"
+                elif tail in near:
+                    score += NEAR_BONUS
+                    why += "; follows closely"
+                if tail in after_header:
+                    score -= AFTER_HEADER_PENALTY
+                    why += "; first text under a header"
+                if draft.fragment(tail).role is Role.HEADING:
+                    score -= 1.0
+                    why += "; tail looks like a heading"
+                if score - threshold > 0:
+                    scores[(head, tail)] = score - threshold
+                    reasons[(head, tail)] = f"{score:.2f}: {why}"
+        matching = max_weight_matching(scores)
+        matching = self._break_cycles(matching, scores)
+        joins = []
+        decisions = []
+        for head, tail in sorted(matching.items(), key=lambda ht: order[ht[0]]):
+            margin = scores[(head, tail)]
+            rival = max(
+                [s for (h, t), s in scores.items() if (h == head) != (t == tail) and (h == head or t == tail)],
+                default=0.0,
+            )
+            confidence = round(1.0 / (1.0 + math.exp(-(margin - rival) * 2.0 - 1.0)), 3)
+            joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reasons[(head, tail)]))
+            decisions.append(
+                Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reasons[(head, tail)])
+            )
+        for head in heads:
+            if head not in matching and draft.fragment(head).role is Role.PARAGRAPH:
+                decisions.append(
+                    Decision(step=self.name, kind="join", subjects=(head,), confidence=0.3, reason="ends mid-sentence but no continuation found")
+                )
+        # A title-like head that found its continuation is the start of a paragraph, not a heading.
+        promoted = {
+            j.head: (Role.PARAGRAPH, j.confidence, "title-like text continued across a cut")
+            for j in joins
+            if draft.fragment(j.head).role is Role.HEADING
+        }
+        promoted.update(
+            {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
+        )
+        return replace(draft.with_roles(promoted), joins=tuple(joins)).decide(*decisions)
+
+    @staticmethod
+    def _break_cycles(matching: dict, scores: dict) -> dict:
+        """Drop the weakest join of any cycle (a paragraph cannot continue itself)."""
+        matching = dict(matching)
+        while True:
+            cycle = None
+            for start in matching:
+                seen = [start]
+                node = matching.get(start)
+                while node is not None and node not in seen:
+                    seen.append(node)
+                    node = matching.get(node)
+                if node == start:
+                    cycle = seen
+                    break
+            if cycle is None:
+                return matching
+            weakest = min(cycle, key=lambda h: scores[(h, matching[h])])
+            del matching[weakest]

@@ -1,0 +1,171 @@
+"""Priority 500: order each article's body (paragraphs and sections) for reading.
+
+The article's fragments, in extraction order, fall into *runs*: stretches
+emitted together with nothing in between, which keep their inner order.  A
+run ends where the text jumps: at a paragraph cut whose continuation is not
+next, before a continuation whose head is not just before it, or where other
+items' fragments (captions, another article) interrupt.  A run also ends before a section
+heading, since whole sections get emitted out of order; that contiguity is kept
+as a *soft* link.  Runs linked by a cut (head at the end of one, tail at the
+start of another) form chains that must be read in sequence; soft links then
+join chains unless first-mention evidence contradicts them: a person introduced
+with a title (主任宋京燕说) is read before a passage that names them bare
+(宋京燕说).  Chains are finally ordered by where their first piece was emitted,
+subject to the same first-mention rule.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import replace
+from typing import ClassVar
+
+from ..model import Decision, Role
+from . import ArticleDraft, Draft
+
+
+class OrderSections:
+    """Order body fragments within each article: runs, cut links, first mentions."""
+
+    name: ClassVar[str] = "order-sections"
+    priority: ClassVar[int] = 500
+
+    def apply(self, draft: Draft) -> Draft:
+        """Reorder every article's body."""
+        tail_of = {j.head: j.tail for j in draft.joins}
+        head_of = {j.tail: j.head for j in draft.joins}
+        articles = []
+        decisions: list[Decision] = []
+        for number, article in enumerate(draft.articles, start=1):
+            body, notes = self._order(draft, article, tail_of, head_of, number)
+            articles.append(replace(article, body=body))
+            decisions.extend(notes)
+        return replace(draft, articles=tuple(articles)).decide(*decisions)
+
+    def _order(
+        self, draft: Draft, article: ArticleDraft, tail_of: dict[str, str], head_of: dict[str, str], number: int
+    ) -> tuple[tuple[str, ...], list[Decision]]:
+        body = sorted(article.body, key=lambda f: draft.index[f])
+        if len(body) < 2:
+            return tuple(body), []
+        runs: list[list[str]] = []
+        soft_next: dict[int, int] = {}  # run → the run emitted right after it, across a section heading
+        for fid in body:
+            if runs:
+                prev = runs[-1][-1]
+                contiguous = all(
+                    draft.fragments[p].role is Role.FURNITURE for p in range(draft.index[prev] + 1, draft.index[fid])
+                )
+                jump = (fid in head_of and head_of[fid] != prev) or (prev in tail_of and tail_of[prev] != fid)
+                if contiguous and not jump:
+                    if draft.fragment(fid).role is not Role.HEADING:
+                        runs[-1].append(fid)
+                        continue
+                    # A section may have been emitted in another frame: split here, but remember
+                    # the contiguity as a soft link that first-mention evidence can overrule.
+                    soft_next[len(runs) - 1] = len(runs)
+            runs.append([fid])
+        run_of = {fid: k for k, run in enumerate(runs) for fid in run}
+        hard_next: dict[int, int] = {}
+        for k, run in enumerate(runs):
+            tail = tail_of.get(run[-1])
+            if tail is not None and tail in run_of and run_of[tail] != k and runs[run_of[tail]][0] == tail:
+                hard_next[k] = run_of[tail]
+        chains = self._link(runs, hard_next)
+        profile = draft.profile
+
+        def names(chain: list[int]) -> tuple[set[str], set[str]]:
+            text = "".join(draft.text(f) for k in chain for f in runs[k])
+            return profile.name_introductions(text), profile.name_mentions(text)
+
+        # Add the soft links unless the later passage introduces a name the earlier one used bare.
+        for a_run, b_run in sorted(soft_next.items()):
+            a = next(c for c in chains if c[-1] == a_run) if any(c[-1] == a_run for c in chains) else None
+            b = next(c for c in chains if c[0] == b_run) if any(c[0] == b_run for c in chains) else None
+            if a is None or b is None or a is b:
+                continue
+            intro_b, _ = names(b)
+            intro_a, bare_a = names(a)
+            if (intro_b & bare_a) - intro_a:
+                continue
+            chains.remove(b)
+            a.extend(b)
+
+        intro, bare = zip(*(names(chain) for chain in chains)) if chains else ((), ())
+        edges: dict[int, set[int]] = {c: set() for c in range(len(chains))}
+        reasons: dict[int, str] = {}
+        for a in range(len(chains)):
+            for b in range(len(chains)):
+                if a == b:
+                    continue
+                shared = sorted(n for n in intro[a] & bare[b] if n not in intro[b])
+                if shared:
+                    edges[a].add(b)
+                    reasons[b] = f"names {', '.join(shared)} first introduced in an earlier passage"
+        position = [draft.index[runs[chain[0]][0]] for chain in chains]
+        order = self._topological(edges, position)
+        decisions = []
+        result: list[str] = []
+        for c in order:
+            chain = chains[c]
+            if c in reasons:
+                confidence, reason = 0.8, reasons[c]
+            else:
+                confidence, reason = 0.6, "placed where its first piece was emitted"
+            if len(chains) > 1:
+                decisions.append(
+                    Decision(
+                        step=self.name,
+                        kind="order",
+                        subjects=tuple(runs[chain[0]][:1]),
+                        confidence=confidence if result else max(confidence, 0.7),
+                        reason=f"article {number}: {reason}" + (f"; {len(chain)} runs linked by cuts" if len(chain) > 1 else ""),
+                    )
+                )
+            for k in chain:
+                result.extend(runs[k])
+        return tuple(result), decisions
+
+    @staticmethod
+    def _link(runs: list[list[str]], next_run: dict[int, int]) -> list[list[int]]:
+        """Chains of runs that must be read in sequence (a cut links the end of one to the start of the next)."""
+        linked = set(next_run.values())
+        chains: list[list[int]] = []
+        for k in range(len(runs)):
+            if k in linked:
+                continue
+            chain = [k]
+            while chain[-1] in next_run and next_run[chain[-1]] not in chain:
+                chain.append(next_run[chain[-1]])
+            chains.append(chain)
+        placed = {k for chain in chains for k in chain}
+        chains.extend([k] for k in range(len(runs)) if k not in placed)  # runs caught in a link cycle
+        return chains
+
+    @staticmethod
+    def _topological(edges: dict[int, set[int]], position: list[int]) -> list[int]:
+        """Kahn's algorithm taking the earliest-emitted chain first; cycles fall back to position."""
+        indegree = {n: 0 for n in edges}
+        for a, bs in edges.items():
+            for b in bs:
+                indegree[b] += 1
+        ready = [(position[n], n) for n, d in indegree.items() if d == 0]
+        heapq.heapify(ready)
+        done: list[int] = []
+        remaining = set(edges)
+        while remaining:
+            if not ready:  # a cycle of name evidence: ignore it for the earliest remaining chain
+                n = min(remaining, key=lambda x: position[x])
+                indegree[n] = 0
+                ready = [(position[n], n)]
+            _, n = heapq.heappop(ready)
+            if n not in remaining:
+                continue
+            remaining.discard(n)
+            done.append(n)
+            for b in edges[n]:
+                if b in remaining:
+                    indegree[b] -= 1
+                    if indegree[b] == 0:
+                        heapq.heappush(ready, (position[b], b))
+        return done

@@ -1,0 +1,57 @@
+"""Priority 200: open one article per header cluster (kicker? headline subheadline? byline?).
+
+PDF extractors emit an article's header blocks together and before its body,
+so each run of header fragments in extraction order starts an article.  A page
+with body text but no headline at all still gets one article (headline None),
+so no running text is left without an item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from ..model import Decision, Role
+from . import ArticleDraft, Draft
+
+
+class SegmentArticles:
+    """Create the articles from the header clusters, in extraction order."""
+
+    name: ClassVar[str] = "segment-articles"
+    priority: ClassVar[int] = 200
+
+    def apply(self, draft: Draft) -> Draft:
+        """One ArticleDraft per header cluster."""
+        articles: list[dict[str, str | None]] = []
+        current: dict[str, str | None] | None = None
+        previous_role: Role | None = None
+        for frag in draft.fragments:
+            role = frag.role
+            if role is Role.KICKER or (role is Role.HEADLINE and previous_role is not Role.KICKER):
+                current = {"kicker": None, "headline": None, "subheadline": None, "byline": None}
+                articles.append(current)
+            if role in (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE) and current is not None:
+                key = role.value
+                if current[key] is None:
+                    current[key] = frag.id
+            if role is not Role.FURNITURE:
+                previous_role = role
+        drafts = [ArticleDraft(**a) for a in articles]  # type: ignore[arg-type]
+        has_body = any(f.role in (Role.PARAGRAPH, Role.HEADING) for f in draft.fragments)
+        decisions = [
+            Decision(
+                step=self.name,
+                kind="segment",
+                subjects=d.header_ids,
+                confidence=min(draft.fragment(i).role_confidence for i in d.header_ids),
+                reason="header cluster opens an article",
+            )
+            for d in drafts
+        ]
+        if not drafts and has_body:
+            drafts.append(ArticleDraft(confidence=0.3))
+            decisions.append(
+                Decision(step=self.name, kind="segment", subjects=(), confidence=0.3, reason="no headline found: one article without headline")
+            )
+        return replace(draft, articles=tuple(drafts)).decide(*decisions)
