@@ -81,42 +81,46 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--to", "to", required=True, help="Output format (see `newsarchive formats`).")
+@click.option("--to", "to", required=True, help="Output format(s), comma-separated (see `newsarchive formats`).")
 @click.option(
     "-o",
     "--output",
-    help="Output file, '-' for stdout, or a folder for several inputs (default: beside each input).",
+    help="Output file, '-' for stdout, or a folder (required form for several inputs or formats; default: beside each input).",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @_meta_options
 def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, **options: Any) -> None:
-    """Convert INPUT pages (files, or '-' for stdin) to another format."""
-    if to not in api.formats():
-        raise UnknownFormatError(f"unknown output format {to!r} (available: {', '.join(api.formats())})")
-    writer_cls = plugins.load(plugins.WRITERS, to)
-    if len(inputs) > 1 and output == "-":
-        raise click.UsageError("several inputs cannot all go to stdout; give a folder with -o")
+    """Convert INPUT pages (files, or '-' for stdin) to other formats."""
+    names = [n.strip() for n in to.split(",") if n.strip()]
+    unknown = [n for n in names if n not in api.formats()]
+    if unknown or not names:
+        raise UnknownFormatError(f"unknown output format {', '.join(unknown) or to!r} (available: {', '.join(api.formats())})")
+    writers = [plugins.load(plugins.WRITERS, n) for n in names]
+    many = len(inputs) > 1 or len(writers) > 1
+    if many and output == "-":
+        raise click.UsageError("several inputs or formats cannot all go to stdout; give a folder with -o")
     if inputs.count("-") > 1:
         raise click.UsageError("stdin ('-') can be read only once")
     for source in inputs:
         page = _load(source, options)
-        result = writer_cls().write(page)
-        _echo_warnings(source, page.warnings + result.warnings)
-        if output == "-" or (output is None and source == "-"):
-            stream = click.get_binary_stream("stdout")
-            stream.write(result.data)
-            stream.flush()
-            continue
-        name = ("stdin" if source == "-" else Path(source).stem) + writer_cls.file_extension
-        if output is None:
-            target = Path(source).with_name(name)
-        elif len(inputs) > 1 or Path(output).is_dir():
-            Path(output).mkdir(parents=True, exist_ok=True)
-            target = Path(output) / name
-        else:
-            target = Path(output)
-        write_atomic(target, result.data, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
-        click.echo(f"{source} -> {target}", err=True)
+        # Render every format before writing any, so a failing writer leaves no output behind.
+        results = [(cls, cls().write(page)) for cls in writers]
+        for cls, result in results:
+            _echo_warnings(source, page.warnings + result.warnings)
+            if output == "-" or (output is None and source == "-" and not many):
+                stream = sys.stdout.buffer
+                stream.write(result.data)
+                stream.flush()
+                continue
+            name = ("stdin" if source == "-" else Path(source).stem) + cls.file_extension
+            if output is None:
+                target = Path(source).with_name(name) if source != "-" else Path(name)
+            elif many or Path(output).is_dir() or output.endswith(("/", os.sep)):
+                target = Path(output) / name
+            else:
+                target = Path(output)
+            write_atomic(target, result.data, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
+            click.echo(f"{source} -> {target}", err=True)
 
 
 @cli.command()

@@ -30,6 +30,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, inputs: tuple[
         raise WriteError("output path is a directory", source=str(target))
     folder = target.parent if str(target.parent) else Path(".")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create folder {folder}: {exc.strerror or exc}", source=str(target)) from None
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise WriteError(f"cannot create a file in {folder}: {exc.strerror or exc}", source=str(target)) from None

@@ -1,0 +1,108 @@
+"""The command line through click's runner: convert, inspect, formats, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsarchive.cli import cli
+
+from conftest import EXAMPLE
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_help_on_every_command(runner):
+    for args in ([], ["convert"], ["inspect"], ["formats"], ["validate"]):
+        result = runner.invoke(cli, args + ["--help"])
+        assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_formats_lists_writers(runner):
+    result = runner.invoke(cli, ["formats"])
+    names = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert {"json", "newsml", "epub", "docx"} <= set(names)
+
+
+def test_convert_to_stdout(runner):
+    result = runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "json", "-o", "-", "--date", "2024-03-15"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["format"] == "newsarchive-page" and doc["meta"]["date"] == "2024-03-15"
+    assert [i["type"] for i in doc["items"]] == ["article", "article", "photo"]
+
+
+def test_convert_from_stdin(runner):
+    result = runner.invoke(cli, ["convert", "-", "--to", "json"], input=EXAMPLE.read_bytes())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["meta"]["source"] == "-"
+
+
+def test_convert_to_file_refuses_overwrite_without_force(runner, tmp_path):
+    out = tmp_path / "page.json"
+    assert runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "json", "-o", str(out)]).exit_code == 0
+    first = out.read_bytes()
+    again = runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "json", "-o", str(out)])
+    assert again.exit_code == 1 and "--force" in again.stderr
+    assert runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "json", "-o", str(out), "--force"]).exit_code == 0
+    assert out.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["page.json"]  # no temporary files left
+
+
+def test_output_never_overwrites_input(runner, tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_bytes(EXAMPLE.read_bytes())
+    result = runner.invoke(cli, ["convert", str(src), "--to", "json", "-o", str(src), "--force"])
+    assert result.exit_code == 1 and "input" in result.stderr
+    assert src.read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"), ("标题".encode() + b"\xff\xfe\xfa", "offset")],
+)
+def test_bad_input_one_line_error(runner, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = runner.invoke(cli, ["convert", str(bad), "--to", "json", "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and message in lines[0]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_missing_file_and_unknown_format(runner, tmp_path):
+    missing = runner.invoke(cli, ["convert", str(tmp_path / "nope.txt"), "--to", "json"])
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+    unknown = runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "pdf"])
+    assert unknown.exit_code == 2 and "unknown output format" in unknown.stderr
+
+
+def test_usage_error_exit_2(runner):
+    assert runner.invoke(cli, ["convert", str(EXAMPLE)]).exit_code == 2
+
+
+def test_inspect_shows_joins_and_items(runner):
+    result = runner.invoke(cli, ["inspect", str(EXAMPLE)])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "headline: 社保卡，解锁更多应用新场景" in out
+    assert "[f5 + f6]" in out and "standalone photo" in out and "unplaced: none" in out
+    assert "low-confidence decisions" in out
+
+
+def test_several_inputs_into_a_folder(runner, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_bytes(EXAMPLE.read_bytes())
+    b.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["convert", str(a), str(b), "--to", "json", "-o", str(out)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]

@@ -1,0 +1,71 @@
+"""Entry-point registration, the error hierarchy, and the JSON format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsarchive
+from newsarchive import plugins
+from newsarchive.errors import NewsarchiveError, ReadError, UnknownFormatError
+from newsarchive.serialize import page_from_dict, page_to_dict
+
+from conftest import EXAMPLE
+
+
+def test_builtins_registered_through_entry_points():
+    assert {"json", "newsml", "epub", "docx"} <= set(plugins.names(plugins.WRITERS))
+    assert {"text", "json"} <= set(plugins.names(plugins.READERS))
+    steps = newsarchive.api.transforms()
+    priorities = [t.priority for t in steps]
+    assert priorities == sorted(priorities)
+    assert [t.name for t in steps] == [
+        "tag-roles",
+        "segment-articles",
+        "join-cuts",
+        "assign-fragments",
+        "order-sections",
+        "attach-photos",
+    ]
+
+
+def test_unknown_writer_names_the_available_ones():
+    with pytest.raises(UnknownFormatError, match="available: .*json"):
+        plugins.load(plugins.WRITERS, "nope")
+    assert UnknownFormatError.exit_code == 2 and ReadError.exit_code == 1
+    assert issubclass(ReadError, NewsarchiveError)
+
+
+def test_writers_are_loaded_lazily():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsarchive; p = newsarchive.load(sys.argv[1]); newsarchive.write(p, 'json');"
+        "print('docx' in sys.modules, 'ebooklib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_json_round_trip(sample_page):
+    data = page_to_dict(sample_page)
+    assert page_to_dict(page_from_dict(json.loads(json.dumps(data)))) == data
+
+
+def test_json_refuses_other_major_version(sample_page):
+    data = page_to_dict(sample_page)
+    data["version"] = "2.0"
+    with pytest.raises(ValueError, match="version"):
+        page_from_dict(data)
+
+
+def test_json_shape_of_example():
+    doc = json.loads(newsarchive.write(newsarchive.load(EXAMPLE), "json").data)
+    assert set(doc) >= {"format", "version", "meta", "items", "unplaced", "fragments"}
+    article = doc["items"][0]
+    assert set(article) >= {"type", "kicker", "headline", "subheadline", "byline", "dateline", "blocks", "photos", "confidence"}
+    assert set(article["byline"]) >= {"text", "role", "names"}
+    assert set(article["blocks"][0]) >= {"type", "text", "fragments", "confidence"}
+    assert set(article["photos"][0]["credit"]) >= {"text", "photographers", "agency"}

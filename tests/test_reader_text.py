@@ -1,0 +1,76 @@
+"""The plain-text reader: encodings, blank-line blocks, layout evidence, clear errors."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsarchive.errors import ReadError
+from newsarchive.model import PageMeta
+from newsarchive.readers.text import TextReader, decode
+
+TEXT = "标题在此\n\n本报记者 李 婕\n\n\n\n第一段第一行\n第一段第二行。\n"
+
+
+def read(data: bytes, **kw):
+    return TextReader().read(data, meta=PageMeta(source="page.txt"), **kw)
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+    ],
+)
+def test_encodings_detected(data, encoding):
+    page = read(data)
+    assert page.meta.encoding == encoding
+    assert [f.text for f in page.fragments] == ["标题在此", "本报记者 李 婕", "第一段第一行\n第一段第二行。"]
+
+
+def test_forced_encoding():
+    page = read(TEXT.encode("gbk"), encoding="gbk")
+    assert page.fragments[0].text == "标题在此"
+
+
+def test_layout_evidence_kept():
+    page = read(TEXT.encode())
+    third = page.fragments[2]
+    assert third.lines == ("第一段第一行", "第一段第二行。")
+    assert [f.gap_before for f in page.fragments] == [0, 2, 4]
+    assert third.line == 7
+    assert TEXT[third.start : third.end] == "第一段第一行\n第一段第二行。"
+
+
+def test_windows_and_old_mac_line_endings():
+    for newline in ("\r\n", "\r"):
+        page = read(TEXT.replace("\n", newline).encode())
+        assert len(page.fragments) == 3 and page.fragments[2].lines == ("第一段第一行", "第一段第二行。")
+
+
+def test_undecodable_bytes_name_the_offset():
+    data = "标题".encode("utf-8") + b"\xff\xfe\xfa abc"
+    with pytest.raises(ReadError) as err:
+        read(data)
+    assert "page.txt" in str(err.value) and "offset 6" in str(err.value)
+
+
+def test_binary_input_is_rejected():
+    with pytest.raises(ReadError, match="binary"):
+        read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_empty_input_is_rejected():
+    with pytest.raises(ReadError, match="empty"):
+        read(b" \n\n\t\n")
+
+
+def test_unknown_forced_encoding():
+    with pytest.raises(ReadError, match="unknown encoding"):
+        decode(b"abc", "no-such-codec")

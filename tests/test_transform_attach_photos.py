@@ -1,0 +1,30 @@
+"""attach-photos (priority 600): captions and credits become photos of articles or standalone photos."""
+
+from newsarchive.reorder.assign_fragments import AssignFragments
+from newsarchive.reorder.attach_photos import AttachPhotos
+from newsarchive.reorder.segment_articles import SegmentArticles
+from newsarchive.reorder.tag_roles import TagRoles
+
+from helpers import run
+
+STEPS = (TagRoles(), SegmentArticles(), AssignFragments(), AttachPhotos())
+
+
+def test_caption_credit_attach_to_the_surrounding_article():
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "工人在车间里忙碌。", "陈少帅摄 (人民视觉)", "正文二。"]
+    draft = run(blocks, *STEPS)
+    assert len(draft.photos) == 1
+    photo = draft.photos[0]
+    assert photo.article == 0 and photo.caption == ("f4",) and photo.credit == ("f5",)
+
+
+def test_titled_photo_is_standalone():
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "春暖花开采茶忙", "游客在茶园采摘春茶。", "范 晖摄 (人民视觉)"]
+    draft = run(blocks, *STEPS)
+    assert draft.photos[0].article is None and draft.photos[0].title == "f4"
+
+
+def test_credit_split_over_two_blocks_is_one_credit():
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "图为工人在车间里忙碌。", "兰 锋摄", "(人民视觉)", "正文二。"]
+    draft = run(blocks, *STEPS)
+    assert draft.photos[0].credit == ("f5", "f6")

@@ -1,0 +1,64 @@
+"""join-cuts (priority 300): global one-to-one joins from lexical and positional evidence."""
+
+from newsarchive.reorder.join_cuts import JoinCuts
+from newsarchive.reorder.segment_articles import SegmentArticles
+from newsarchive.reorder.tag_roles import TagRoles
+
+from helpers import run
+
+STEPS = (TagRoles(), SegmentArticles(), JoinCuts())
+
+
+def joins(draft):
+    return {(j.head, j.tail) for j in draft.joins}
+
+
+def test_adjacent_cut_is_joined():
+    blocks = ["标题在此", "本报记者 王 强", "他说：“过去在银行购买的大多是投资金条。前不久想买点金首饰，提前", "打电话咨询网点，预定后不到一个星期就可以去自提了。”"]
+    assert joins(run(blocks, *STEPS)) == {("f3", "f4")}
+
+
+def test_far_continuation_found_by_a_word_across_the_cut():
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
+        "部分银行加大了小克重黄金产品的推销力度——",
+        "去银行买金饰，有啥不一样？",
+        "周 倩 王俊岭",
+        "另一段完整的话写在这里。",
+        "下场景融合发展。",
+    ]
+    assert joins(run(blocks, *STEPS)) == {("f3", "f8")}
+
+
+def test_each_tail_used_once_globally():
+    # Two cut heads compete; the assignment gives each its own continuation.
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "社会保障卡是国家民生服务的基础",
+        "性载体。截至今年1月底，持卡人数达13.8亿。",
+        "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
+        "下场景融合发展。",
+    ]
+    assert joins(run(blocks, *STEPS)) == {("f3", "f4"), ("f5", "f6")}
+
+
+def test_complete_paragraphs_are_not_joined():
+    blocks = ["标题在此", "本报记者 王 强", "第一段话完整地结束了。", "第二段话也完整地结束了。"]
+    assert joins(run(blocks, *STEPS)) == set()
+
+
+def test_heading_followed_by_a_normal_paragraph_stays_a_heading():
+    blocks = ["标题在此", "本报记者 王 强", "第一段话完整地结束了。", "应用清单不断扩展", "到医院看病、去药店买药，这是最常见的用途。"]
+    draft = run(blocks, *STEPS)
+    assert joins(draft) == set()
+    assert draft.fragment("f4").role.value == "heading"
+
+
+def test_join_decisions_carry_confidence_and_reason():
+    blocks = ["标题在此", "本报记者 王 强", "这件事情的前因后果是这样的：去年春天，村里来了一支科研团队，大家一开始都很好奇，当时", "大家都不知道。"]
+    draft = run(blocks, *STEPS)
+    decision = next(d for d in draft.decisions if d.kind == "join")
+    assert 0 < decision.confidence <= 1 and decision.reason

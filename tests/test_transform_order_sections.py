@@ -1,0 +1,46 @@
+"""order-sections (priority 500): runs, cut links, soft links and first mentions."""
+
+from newsarchive.reorder.assign_fragments import AssignFragments
+from newsarchive.reorder.join_cuts import JoinCuts
+from newsarchive.reorder.order_sections import OrderSections
+from newsarchive.reorder.segment_articles import SegmentArticles
+from newsarchive.reorder.tag_roles import TagRoles
+
+from helpers import run
+
+STEPS = (TagRoles(), SegmentArticles(), JoinCuts(), AssignFragments(), OrderSections())
+
+
+def test_continuation_run_moves_after_its_head():
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "导语一段完整的话。",
+        "下场景融合发展。",
+        "据了解，后面还有一段。",
+        "小标题在这里",
+        "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
+    ]
+    draft = run(blocks, *STEPS)
+    assert draft.articles[0].body == ("f3", "f6", "f7", "f4", "f5")
+
+
+def test_first_mention_orders_sections():
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "导语一段完整的话。",
+        "第二部分",
+        "“这很重要。”张明华说。",
+        "第一部分",
+        "研究院研究员张明华说，这件事值得关注。",
+    ]
+    draft = run(blocks, *STEPS)
+    body = draft.articles[0].body
+    assert body.index("f6") < body.index("f4")
+
+
+def test_extraction_order_kept_without_evidence():
+    blocks = ["标题在此", "本报记者 王 强", "第一段。", "小标题一", "第二段。", "小标题二", "第三段。"]
+    draft = run(blocks, *STEPS)
+    assert draft.articles[0].body == ("f3", "f4", "f5", "f6", "f7")

@@ -1,0 +1,20 @@
+"""segment-articles (priority 200) alone, after role tagging."""
+
+from newsarchive.reorder.segment_articles import SegmentArticles
+from newsarchive.reorder.tag_roles import TagRoles
+
+from helpers import run
+
+
+def test_one_article_per_header_cluster():
+    blocks = ["引题写在这里就好——", "第一篇标题", "本报记者 王 强", "正文。", "另一个引题写在这里——", "第二篇标题", "正文二。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    assert len(draft.articles) == 2
+    assert draft.articles[0].header_ids == ("f1", "f2", "f3")
+    assert draft.articles[1].kicker == "f5" and draft.articles[1].headline == "f6"
+
+
+def test_page_without_headline_still_gets_one_article():
+    draft = run(["这是一段正文，没有标题。", "这是第二段正文，也没有标题，而且更长一些。"], TagRoles(), SegmentArticles())
+    # The first fragment is title-like only if short; either way body text has an article.
+    assert len(draft.articles) == 1

@@ -1,0 +1,49 @@
+"""tag-roles (priority 100) alone."""
+
+from newsarchive.reorder.tag_roles import TagRoles
+
+from helpers import roles, run
+
+
+def test_header_cluster_roles():
+    draft = run(["某地加快推进一项改革——", "一个新标题在这里", "本报记者 王 强", "正文第一段写到这里结束。"], TagRoles())
+    assert roles(draft) == ["kicker", "headline", "byline", "paragraph"]
+
+
+def test_bare_names_byline_only_under_headline():
+    draft = run(["去银行买金饰，有啥不一样？", "周 倩 王俊岭", "正文第一段。", "张 三 李四"], TagRoles())
+    assert roles(draft)[:2] == ["headline", "byline"]
+    assert roles(draft)[3] != "byline"
+
+
+def test_caption_and_credit_broken_over_two_lines():
+    draft = run(["正文第一段。", "图为工作人员在现场介绍情况。", "兰 锋摄\n(人民视觉)", "正文第二段。"], TagRoles())
+    assert roles(draft) == ["headline", "caption", "credit", "paragraph"] or roles(draft)[1:3] == ["caption", "credit"]
+
+
+def test_caption_found_by_position_above_credit():
+    draft = run(["标题在此", "本报记者 王 强", "正文。", "工人在车间里忙碌。", "新华社记者  周  华摄", "正文二。"], TagRoles())
+    assert roles(draft)[3:5] == ["caption", "credit"]
+
+
+def test_photo_title_above_caption_and_credit_at_end():
+    draft = run(["标题在此", "本报记者 王 强", "正文。", "春暖花开采茶忙", "游客在茶园采摘春茶。", "范 晖摄 (人民视觉)"], TagRoles())
+    assert roles(draft)[3:] == ["photo_title", "caption", "credit"]
+
+
+def test_heading_inside_body_and_furniture():
+    draft = run(["标题在此", "本报记者 王 强", "正文第一段。", "应用清单不断扩展", "正文第二段。", "本版责编：张三"], TagRoles())
+    assert roles(draft)[3] == "heading"
+    assert roles(draft)[5] == "furniture"
+
+
+def test_subheadline_and_editor_signoff():
+    draft = run(["一个新标题在这里", "——副题说明这件事", "本报记者 王 强", "正文。", "——编  者"], TagRoles())
+    assert roles(draft)[:3] == ["headline", "subheadline", "byline"]
+    assert roles(draft)[4] != "subheadline"
+
+
+def test_every_fragment_gets_a_reason():
+    draft = run(["标题在此", "正文。"], TagRoles())
+    assert all(f.role_reason for f in draft.fragments)
+    assert any(d.kind == "role" for d in draft.decisions)
