@@ -105,6 +105,6 @@ def convert(source: Source, to: str = "json", **kwargs: Any) -> "WriteResult":
 
 def validate(path: str | Path, *, schema: str | Path | None = None) -> Any:
     """Validate a NewsML-G2 or JSON file; returns a report with ``ok`` and ``lines()``."""
-    from .validate import validate as _validate
+    from .validation import validate as _validate
 
     return _validate(path, schema=schema)

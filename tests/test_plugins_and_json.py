@@ -69,3 +69,11 @@ def test_json_shape_of_example():
     assert set(article["byline"]) >= {"text", "role", "names"}
     assert set(article["blocks"][0]) >= {"type", "text", "fragments", "confidence"}
     assert set(article["photos"][0]["credit"]) >= {"text", "photographers", "agency"}
+
+
+def test_validate_function_survives_repeated_calls(tmp_path):
+    """The API function must not be shadowed by a submodule of the same name after first use."""
+    out = tmp_path / "page.json"
+    out.write_bytes(newsarchive.write(newsarchive.load(EXAMPLE), "json").data)
+    assert newsarchive.validate(out).ok
+    assert newsarchive.validate(out).ok
