@@ -66,3 +66,21 @@ def test_json_output_is_idempotent():
     again = newsarchive.load(newsarchive.write(first, "json").data)
     a, b = page_to_dict(first), page_to_dict(again)
     assert a["items"] == b["items"] and a["unplaced"] == b["unplaced"]
+
+
+def test_output_identical_across_hash_seeds(tmp_path):
+    """Same input, same bytes, whatever PYTHONHASHSEED a process gets."""
+    import os
+    import subprocess
+    import sys
+
+    blocks = list(EXAMPLE_BLOCKS)
+    random.Random(7).shuffle(blocks)
+    page = tmp_path / "shuffled.txt"
+    page.write_text("\n\n".join(blocks), encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        code = "import sys, newsarchive; sys.stdout.buffer.write(newsarchive.convert(sys.argv[1], 'json').data)"
+        outputs.add(subprocess.run([sys.executable, "-c", code, str(page)], env=env, capture_output=True, check=True).stdout)
+    assert len(outputs) == 1

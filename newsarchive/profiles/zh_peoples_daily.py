@@ -15,24 +15,20 @@ from .lexicon import spanning_word, start_ratio, words
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = f"[{CJK}]"
-# A personal name: 2–4 ideographs, or a two-character name padded with one or two spaces.
-_NAME = f"(?:{_HAN}[ \u3000]{{1,2}}{_HAN}|{_HAN}{{2,4}})"
-_NAMES = f"{_NAME}(?:\\s*[、，,]?\\s*{_NAME})*"
 _ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光明日报|中新社)?(?:特约)?(?:记者|通讯员|评论员|特约评论员)"
 _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
 
 _FURNITURE = re.compile(
     r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|图表制作|制图|校对|本版统筹|本版主编)\s*[：:]"
 )
-_BYLINE = re.compile(f"^(?P<role>{_ROLES})?\\s*(?P<names>{_NAMES})?$")
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
-    f"^(?:图[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>{_NAMES})\\s*(?:摄影报道|摄影|摄|绘|作)"
+    f"^(?:图[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
     r"\s*(?:[（(](?P<agency>[^（()）]{1,20})[）)])?$"
 )
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
 _CREDIT_AGENCY = re.compile(
-    f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>{_NAMES})\\s*摄)?[）)]$"
+    f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄)?[）)]$"
 )
 _CREDIT_ARCHIVE = re.compile(r"^(?:资料图片|新华社发|网络图片|图片来源[：:].{1,30})$")
 _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
@@ -66,10 +62,38 @@ def unpad(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
+_SINGLE_HAN = re.compile(f"{_HAN}")
+_NAME_CHARS = re.compile(f"{_HAN}{{2,4}}")
+
+
+def parse_names(text: str) -> tuple[str, ...] | None:
+    """A list of personal names, or None if the text is not one.
+
+    Names are separated by spaces, 、 or ，; a two-character name may be padded
+    with spaces inside ("李 婕"), so two single characters in a row form one
+    name.  Parsed by tokens, not by a regular expression, so long text cannot
+    cause catastrophic backtracking.
+    """
+    tokens = [t for t in re.split(r"[\s\u3000、，,]+", text) if t]
+    names: list[str] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if _SINGLE_HAN.fullmatch(token):
+            if k + 1 < len(tokens) and _SINGLE_HAN.fullmatch(tokens[k + 1]):
+                names.append(token + tokens[k + 1])
+                k += 2
+                continue
+            return None
+        if not _NAME_CHARS.fullmatch(token):
+            return None
+        names.append(token)
+        k += 1
+    return tuple(names) if names else None
+
+
 def _names(text: str | None) -> tuple[str, ...]:
-    if not text:
-        return ()
-    return tuple(unpad(m.group()) for m in re.finditer(_NAME, text))
+    return (parse_names(text) or ()) if text else ()
 
 
 def _is_cjk(ch: str) -> bool:
@@ -109,10 +133,10 @@ class PeoplesDailyProfile:
         if len(flat) > 48:
             return None
         m = _CREDIT_PHOTOG.match(flat)
-        if m:
+        if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _CREDIT_AGENCY.match(flat)
-        if m:
+        if m and (m.group("names") is None or parse_names(m.group("names"))):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _CREDIT_SUPPLIED.match(flat)
         if m:
@@ -153,9 +177,10 @@ class PeoplesDailyProfile:
             if _BYLINE_MULTI.fullmatch(part):
                 roles.append(part)
                 continue
-            if not re.fullmatch(_NAMES, part):
+            parsed = parse_names(part)
+            if parsed is None:
                 return None
-            names.extend(_names(part))
+            names.extend(parsed)
         if not roles:
             # A bare list of names: only right under a headline, and only if it looks like
             # names (padding, or several short tokens), not a short heading.

@@ -66,13 +66,15 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
     the cost grows with the size of the largest component, not of the page.
     """
     adjacency: dict[tuple[str, Hashable], set[tuple[str, Hashable]]] = defaultdict(set)
-    for (left, right), weight in edges.items():
+    # Nodes are visited in sorted order so ties resolve the same way in every process
+    # (set iteration order depends on string hashing, which Python randomizes).
+    for (left, right), weight in sorted(edges.items(), key=lambda e: (str(e[0][0]), str(e[0][1]))):
         if weight > 0:
             adjacency[("L", left)].add(("R", right))
             adjacency[("R", right)].add(("L", left))
     seen: set[tuple[str, Hashable]] = set()
     matching: dict[Hashable, Hashable] = {}
-    for start in list(adjacency):
+    for start in sorted(adjacency, key=lambda n: (n[0], str(n[1]))):
         if start in seen:
             continue
         component = []
@@ -81,12 +83,12 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
         while stack:
             node = stack.pop()
             component.append(node)
-            for other in adjacency[node]:
+            for other in sorted(adjacency[node], key=lambda n: (n[0], str(n[1]))):
                 if other not in seen:
                     seen.add(other)
                     stack.append(other)
-        lefts = [key for side, key in component if side == "L"]
-        rights = [key for side, key in component if side == "R"]
+        lefts = sorted((key for side, key in component if side == "L"), key=str)
+        rights = sorted((key for side, key in component if side == "R"), key=str)
         if len(lefts) == 1:
             left = lefts[0]
             best = max(rights, key=lambda r: (edges[(left, r)], -rights.index(r)))

@@ -28,6 +28,7 @@ from . import Draft, Join
 from .assignment import max_weight_matching
 
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
+_BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 # Minimum evidence for a join: a paragraph head, and a title-like head (which is a
 # section heading unless a continuation is clearly there).
 PARAGRAPH_THRESHOLD = 0.2
@@ -36,6 +37,8 @@ ADJACENT_BONUS = 1.5
 NEAR_BONUS = 0.3  # tail within the next few body fragments
 NEAR_WINDOW = 4
 AFTER_HEADER_PENALTY = 1.0  # the first fragment under a header opens the lead paragraph
+TIE_BREAK = 1e-6
+MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
 SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
 
 
@@ -114,11 +117,13 @@ class JoinCuts:
             near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
             is_heading = draft.fragment(head).role is Role.HEADING
             # A title-like line is only a cut if what follows cannot open a paragraph.
-            pool = needy if is_heading else set(near) | needy | index.candidates(texts[head])
-            pool = pool - {head}
+            pool = self._nearest(needy, k, order)
+            if not is_heading:
+                pool |= set(near) | self._nearest(index.candidates(texts[head]), k, order)
+            pool.discard(head)
             for tail in pool:
                 score, why = profile.continuation_score(texts[head], texts[tail])
-                if tail == (near[0] if near else None):
+                if tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail):
                     score += ADJACENT_BONUS
                     why += "; follows directly"
                 elif tail in near:
@@ -130,6 +135,8 @@ class JoinCuts:
                 if draft.fragment(tail).role is Role.HEADING:
                     score -= 1.0
                     why += "; tail looks like a heading"
+                # A tiny preference for the nearer tail makes exact ties deterministic.
+                score -= TIE_BREAK * abs(order[tail] - k)
                 if score - threshold > 0:
                     scores[(head, tail)] = score - threshold
                     reasons[(head, tail)] = f"{score:.2f}: {why}"
@@ -137,11 +144,17 @@ class JoinCuts:
         matching = self._break_cycles(matching, scores)
         joins = []
         decisions = []
+        # The best alternative of each head and each tail, for the confidence of a chosen join.
+        by_head: dict[str, list[float]] = defaultdict(list)
+        by_tail: dict[str, list[float]] = defaultdict(list)
+        for (h, t), value in scores.items():
+            by_head[h].append(value)
+            by_tail[t].append(value)
         for head, tail in sorted(matching.items(), key=lambda ht: order[ht[0]]):
             margin = scores[(head, tail)]
             rival = max(
-                [s for (h, t), s in scores.items() if (h == head) != (t == tail) and (h == head or t == tail)],
-                default=0.0,
+                max((v for v in by_head[head] if v != margin), default=0.0),
+                max((v for v in by_tail[tail] if v != margin), default=0.0),
             )
             confidence = round(1.0 / (1.0 + math.exp(-(margin - rival) * 2.0 - 1.0)), 3)
             joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reasons[(head, tail)]))
@@ -163,6 +176,20 @@ class JoinCuts:
             {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
         )
         return replace(draft.with_roles(promoted), joins=tuple(joins)).decide(*decisions)
+
+    @staticmethod
+    def _nearest(candidates: set[str], k: int, order: dict[str, int]) -> set[str]:
+        """At most MAX_CANDIDATES of the candidates, the nearest to body position ``k`` (bounds the work)."""
+        if len(candidates) <= MAX_CANDIDATES:
+            return set(candidates)
+        return set(sorted(candidates, key=lambda fid: (abs(order[fid] - k), order[fid]))[:MAX_CANDIDATES])
+
+    @staticmethod
+    def _only_photos_between(draft: Draft, head: str, tail: str) -> bool:
+        """True if nothing but photo parts or furniture (dropped between frames) separates the two."""
+        return all(
+            draft.fragments[i].role in _BETWEEN_FRAMES for i in range(draft.index[head] + 1, draft.index[tail])
+        )
 
     @staticmethod
     def _break_cycles(matching: dict, scores: dict) -> dict:

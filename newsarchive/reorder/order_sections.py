@@ -23,6 +23,8 @@ from typing import ClassVar
 from ..model import Decision, Role
 from . import ArticleDraft, Draft
 
+MAX_NAME_CHAINS = 400  # above this many passages in one article, first-mention evidence is not weighed
+
 
 class OrderSections:
     """Order body fragments within each article: runs, cut links, first mentions."""
@@ -79,22 +81,31 @@ class OrderSections:
             return profile.name_introductions(text), profile.name_mentions(text)
 
         # Add the soft links unless the later passage introduces a name the earlier one used bare.
+        ending = {c[-1]: c for c in chains}
+        starting = {c[0]: c for c in chains}
+        merged: set[int] = set()  # ids of chains absorbed into another
         for a_run, b_run in sorted(soft_next.items()):
-            a = next(c for c in chains if c[-1] == a_run) if any(c[-1] == a_run for c in chains) else None
-            b = next(c for c in chains if c[0] == b_run) if any(c[0] == b_run for c in chains) else None
+            a = ending.get(a_run)
+            b = starting.get(b_run)
             if a is None or b is None or a is b:
                 continue
-            intro_b, _ = names(b)
-            intro_a, bare_a = names(a)
-            if (intro_b & bare_a) - intro_a:
-                continue
-            chains.remove(b)
+            if len(chains) <= MAX_NAME_CHAINS:
+                intro_b, _ = names(b)
+                intro_a, bare_a = names(a)
+                if (intro_b & bare_a) - intro_a:
+                    continue
+            del ending[a_run], starting[b_run]
             a.extend(b)
+            ending[a[-1]] = a
+            merged.add(id(b))
+        chains = [c for c in chains if id(c) not in merged]
 
-        intro, bare = zip(*(names(chain) for chain in chains)) if chains else ((), ())
         edges: dict[int, set[int]] = {c: set() for c in range(len(chains))}
         reasons: dict[int, str] = {}
-        for a in range(len(chains)):
+        # First-mention evidence compares every pair of passages: skipped on pathological pages.
+        pairs = range(len(chains)) if len(chains) <= MAX_NAME_CHAINS else range(0)
+        intro, bare = zip(*(names(chain) for chain in chains)) if pairs else ((), ())
+        for a in pairs:
             for b in range(len(chains)):
                 if a == b:
                     continue

@@ -1,0 +1,127 @@
+"""Fast checks of the reading-order benchmark's scrambler and scorer (benchmarks/reorder/).
+
+They need the People's Daily reference data in ``../shared/data/peoples-daily`` and
+skip cleanly without it.  The benchmark itself is not run here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks" / "reorder"
+DATA = ROOT.parent / "shared" / "data" / "peoples-daily"
+
+pytestmark = pytest.mark.skipif(
+    not (DATA / "articles.jsonl").is_file(), reason="reference data ../shared/data/peoples-daily absent"
+)
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"newsarchive_bench_reorder_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+scramble = _load("scramble")
+score = _load("score")
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, object]:
+    return {p.name: p for p in scramble.load_pages(DATA)}
+
+
+# a page with kickers, a subheadline-free multi-article layout, photos and headings
+SAMPLE = ("2025-01-05_p04", "2026-01-15_p19", "2026-04-25_p07")
+
+
+def _nows(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_data_is_read_whole(pages: dict[str, object]) -> None:
+    assert len(pages) >= 81  # new days may only add pages
+    assert all(p.items for p in pages.values())  # the empty advertisement page is skipped
+
+
+def test_scrambler_is_deterministic(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[0]]
+    first = scramble.scramble_page(page, 3)
+    again = scramble.scramble_page(page, 3)
+    other = scramble.scramble_page(page, 4)
+    assert first == again
+    assert first[0] != other[0]
+
+
+@pytest.mark.parametrize("name", SAMPLE)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_scrambled_text_conserves_truth_characters(pages: dict[str, object], name: str, seed: int) -> None:
+    text, truth = scramble.scramble_page(pages[name], seed)
+    assert Counter(_nows(text)) == Counter(_nows("".join(scramble.truth_texts(truth))))
+    assert truth["split"] in ("dev", "heldout")
+    assert truth["split"] == scramble.split_of(truth["date"])
+
+
+def test_headers_come_first_and_in_order(pages: dict[str, object]) -> None:
+    text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
+    blocks = [_nows(b) for b in score.split_blocks(text)]
+    for article in (i for i in truth["items"] if i["type"] == "article"):
+        header = [_nows(article[k]) for k in ("kicker", "headline", "subheadline", "byline") if article[k]]
+        start = blocks.index(header[0])
+        assert blocks[start : start + len(header)] == header
+
+
+def test_photo_lines_are_split_from_body() -> None:
+    lines = ["图①：甲。", "梁孝鹏摄（人民视觉）", "图②：乙。", "资料图片", "正文一段。", "版式设计：张芳曼"]
+    body, photos, furniture = scramble.split_photos(lines, set())
+    assert body == ["正文一段。"]
+    assert [(p.caption, p.credit) for p in photos] == [(lines[0], lines[1]), (lines[2], lines[3])]
+    assert furniture == ["版式设计：张芳曼"]
+
+
+def test_truth_scores_perfectly(pages: dict[str, object]) -> None:
+    for name in SAMPLE:
+        text, truth = scramble.scramble_page(pages[name], 1)
+        result = score.score_page(truth, score.truth_to_output(truth), text)
+        assert result.perfect, result.counts
+        for key, _, higher in score.METRICS:
+            num, den = result.counts[key]
+            assert num == (den if higher and key != "crash" else 0), key
+
+
+def test_baseline_scores_lower(pages: dict[str, object]) -> None:
+    results = []
+    for name in SAMPLE:
+        text, truth = scramble.scramble_page(pages[name], 2)
+        results.append(score.score_page(truth, score.baseline_output(text), text))
+    total = score.aggregate(results)
+    assert total["chars_lost"][0] == total["chars_invented"][0] == 0  # the baseline keeps every character
+    assert total["perfect"][0] == 0
+    for key in ("units", "successors", "photos", "headline"):
+        num, den = total[key]
+        assert num < den, key
+
+
+def test_missed_join_fails_the_unit(pages: dict[str, object]) -> None:
+    text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
+    output = score.truth_to_output(truth)
+    article = output["items"][0]
+    long_block = max(range(len(article["blocks"])), key=lambda i: len(article["blocks"][i]["text"]))
+    block = article["blocks"][long_block]
+    half = len(block["text"]) // 2
+    halves = [dict(block, text=block["text"][:half]), dict(block, text=block["text"][half:])]
+    article["blocks"][long_block : long_block + 1] = halves
+    result = score.score_page(truth, output, text)
+    assert result.counts["units"][1] - result.counts["units"][0] == 1
+    assert result.counts["chars_lost"][0] == 0 and not result.perfect
