@@ -1,0 +1,714 @@
+"""Page scrambler for the reading-order benchmark.
+
+Reads the People's Daily reference articles (``articles.jsonl`` and the crawler's
+``raw/*.json`` files, default ``<repo>/../shared/data/peoples-daily``), groups them
+into printed pages by ``(date, page)`` and writes, for every page and seed, a
+plain-text file imitating what a PDF text extractor emits for a newspaper page
+whose layout has been scrambled, plus the ground truth beside it::
+
+    OUT/<split>/<date>_p<page>_s<seed>.txt          the scrambled page
+    OUT/<split>/<date>_p<page>_s<seed>.truth.json   what a reconstruction must recover
+    OUT/manifest.json                               parameters, data fingerprint, page list
+
+Usage::
+
+    python benchmarks/reorder/scramble.py --out DIR --seeds N [--data PATH] [options]
+
+Ground truth (built from the data, never from the scrambled text)
+-----------------------------------------------------------------
+* Items of a page: its articles in ``order``; an article with a title and photos
+  but no body text would become a standalone photo item (``{"type": "photo"}``);
+  the current data has none.  Articles without any text (an advertisement) are
+  skipped, and so are pages left empty.
+* Per article: ``kicker``, ``headline``, ``subheadline``, ``byline`` (text as
+  emitted), ``units`` (the body in reading order: ``{"type": "heading" |
+  "paragraph", "text", "pieces"}``; headings are the paragraphs written in bold,
+  ``**…**``, in the raw file's ``markdown_body``; ``pieces`` is how many text
+  frames the unit was cut into) and ``photos`` (``{"title", "caption",
+  "credit"}``).
+* Photo lines are taken out of ``paragraphs``: a *credit* is a short line without
+  sentence punctuation ending in 摄 / 摄影报道 / 绘 / 供图 / 提供 (optionally
+  followed by an agency in parentheses), or 资料图片 / 图为资料图片 / 制图：…;
+  a *caption* is the line right before a credit, plus every line before it back
+  to the article start (or the previous credit) when all of them are short
+  (<= 60 chars) or start with 图①… / 图为 / 数据来源; lines starting with
+  图①… or 数据来源： elsewhere are captions without credit.  A credit attaches
+  to the caption right before it; a credit with no caption of its own is a photo
+  without caption (``以上图片均为…`` after several captions is the last one's).
+* The crawler's run-together duplicates are dropped: a photo-zone line equal to
+  the concatenation of the following lines, and a short line repeated at once.
+* Page furniture (``版式设计：…``, ``本版责编：…``) goes to ``furniture``: it is
+  emitted at the end of the page and expected among the output's ``unplaced``.
+* Articles that jump pages (转版) are stored in full on both pages and appear in
+  full on both scrambled pages.
+
+The scrambled text
+------------------
+Blocks are separated by a blank line (two newlines) or, at a boundary between
+segments, with probability ``gap4_prob``, by three blank lines (four newlines).
+Segments, in emission order:
+
+* each article's header blocks (kicker, headline, subheadline, byline), in this
+  order, at the article's place in ``order`` (header segments never move);
+* the article's body poured into text frames of ``frame_min``–``frame_max``
+  characters (uniform); a frame ends mid-paragraph at any character (the
+  remaining part starts the next frame) but never inside a heading (the frame
+  ends before it instead) nor where a line could not break in Chinese
+  typesetting (before 。，”）…, after “（《); every piece is its own block;
+* frames moved later: each frame, with probability ``move_prob``, is moved 1–3
+  segments later or, with probability ``far_prob`` of those, to any later
+  position (possibly after other articles' frames);
+* every photo of an article, as a caption block and a credit block, dropped at a
+  segment boundary after the article's header and before the next article's
+  header, or with probability ``photo_far_prob`` at any later boundary;
+* credits: name padding (runs of 2+ spaces) becomes one space with probability
+  ``pad_one_prob`` (else two), per line, the same in bylines; a trailing
+  ``（agency）`` becomes `` (agency)`` with probability ``ascii_paren_prob``; it
+  is broken onto a second line of the same block (``兰 锋摄\\n(人民视觉)``) with
+  probability ``credit_break_prob`` or into a separate block with probability
+  ``credit_split_prob``;
+* page furniture last.
+
+Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
+so the output is deterministic and independent of which other pages are built.
+The text keeps exactly the truth's non-whitespace characters (checked).
+
+Split: a day is ``heldout`` when ``int(sha256(date).hexdigest()[:8], 16) % 100 <
+heldout_percent``, else ``dev``; new days are assigned automatically.
+
+Parameters (CLI option, default): ``--seeds`` 4 (seeds ``first_seed`` …),
+``--first-seed`` 0, ``--frame-min`` 150, ``--frame-max`` 900, ``--move-prob`` 0.3,
+``--far-prob`` 0.3, ``--photo-far-prob`` 0.2, ``--gap4-prob`` 0.35,
+``--pad-one-prob`` 0.5, ``--ascii-paren-prob`` 0.5, ``--credit-break-prob`` 0.3,
+``--credit-split-prob`` 0.1, ``--heldout-percent`` 30, ``--split`` all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+GENERATOR_VERSION = 1
+TRUTH_FORMAT = "newsarchive-reorder-truth"
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
+SPLITS = ("dev", "heldout")
+
+# --------------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True)
+class ScrambleParams:
+    """Every knob of the scrambler (see the module docstring)."""
+
+    frame_min: int = 150
+    frame_max: int = 900
+    move_prob: float = 0.3
+    far_prob: float = 0.3
+    photo_far_prob: float = 0.2
+    gap4_prob: float = 0.35
+    pad_one_prob: float = 0.5
+    ascii_paren_prob: float = 0.5
+    credit_break_prob: float = 0.3
+    credit_split_prob: float = 0.1
+    heldout_percent: int = 30
+
+    def to_dict(self) -> dict[str, Any]:
+        """The parameters as a plain dict."""
+        return dataclasses.asdict(self)
+
+
+_HELP = {
+    "frame_min": "smallest text frame, in characters",
+    "frame_max": "largest text frame, in characters",
+    "move_prob": "probability that a frame is moved later",
+    "far_prob": "probability that a moved frame goes anywhere later (else 1-3 segments)",
+    "photo_far_prob": "probability that a photo lands anywhere after its article's header",
+    "gap4_prob": "probability of four newlines (instead of two) between segments",
+    "pad_one_prob": "probability that name padding in a byline/credit is one space (else two)",
+    "ascii_paren_prob": "probability that a credit's （agency） becomes ' (agency)'",
+    "credit_break_prob": "probability that a credit is broken onto two lines of one block",
+    "credit_split_prob": "probability that a credit is split into two blocks",
+    "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
+}
+
+
+def add_param_args(parser: argparse.ArgumentParser) -> None:
+    """Add one ``--option`` per :class:`ScrambleParams` field."""
+    for f in dataclasses.fields(ScrambleParams):
+        parser.add_argument(
+            "--" + f.name.replace("_", "-"),
+            type=type(f.default),
+            default=f.default,
+            help=f"{_HELP[f.name]} (default {f.default})",
+        )
+
+
+def params_from_args(args: argparse.Namespace) -> ScrambleParams:
+    """Build the parameters from parsed options."""
+    return ScrambleParams(**{f.name: getattr(args, f.name) for f in dataclasses.fields(ScrambleParams)})
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Unit:
+    """A body unit of the ground truth."""
+
+    type: str  # "heading" | "paragraph"
+    text: str
+
+
+@dataclass
+class PhotoTruth:
+    """A photo: optional title, caption and credit."""
+
+    title: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class ArticleTruth:
+    """An article as the data gives it (before any scrambling)."""
+
+    headline: str
+    kicker: str | None
+    subheadline: str | None
+    byline: str | None
+    units: list[Unit]
+    photos: list[PhotoTruth]
+    url: str = ""
+
+
+@dataclass
+class RealPage:
+    """One printed page of the data."""
+
+    date: str
+    page: int
+    page_name: str
+    items: list[ArticleTruth | PhotoTruth]  # PhotoTruth = standalone photo
+    furniture: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """``YYYY-MM-DD_pNN``."""
+        return f"{self.date}_p{self.page:02d}"
+
+
+def split_of(date: str, heldout_percent: int = ScrambleParams.heldout_percent) -> str:
+    """``heldout`` or ``dev`` for a day, from a stable hash of the date string."""
+    h = int(hashlib.sha256(date.encode("utf-8")).hexdigest()[:8], 16)
+    return "heldout" if h % 100 < heldout_percent else "dev"
+
+
+def _nows(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+_SENTENCE_PUNCT = re.compile(r"[。，；？！]")
+_CREDIT_END = re.compile(r"(摄|摄影报道|绘|供图|提供)([（(][^）)]*[）)])?$")
+_CREDIT_FULL = re.compile(r"^(图为)?资料图片$|^制图[:：]")
+_CAPTION_START = re.compile(r"^(图[①-⑳]+|图为|数据来源[:：])")
+_FURNITURE = re.compile(r"^(版式设计|本版责编|本版编辑|责任编辑|本版制图)[:：]")
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit line (``施国辉摄（人民视觉）``, ``自贡市委宣传部供图``, ``资料图片`` …)."""
+    s = _nows(text)
+    if not s or len(s) > 60:
+        return False
+    if _CREDIT_FULL.search(s):
+        return True
+    if _SENTENCE_PUNCT.search(s):
+        return False
+    return bool(_CREDIT_END.search(s))
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture (``版式设计：张芳曼``)."""
+    return bool(_FURNITURE.match(_nows(text)))
+
+
+def _caption_like(text: str) -> bool:
+    s = _nows(text)
+    return len(s) <= 60 or bool(_CAPTION_START.match(s))
+
+
+def drop_duplicates(paragraphs: Sequence[str]) -> list[str]:
+    """Drop the crawler's run-together duplicates of photo lines.
+
+    A line is dropped when it equals the concatenation of the next 2+ lines the
+    last of which is a credit (``caption。credit`` then ``caption`` / ``credit``), or
+    when a short line (<= 60 chars) is repeated right after itself and a credit
+    follows within the next lines.
+    """
+    paras = list(paragraphs)
+    out: list[str] = []
+    stripped = [_nows(p) for p in paras]
+    for i, s in enumerate(stripped):
+        dup = False
+        acc = ""
+        for j in range(i + 1, min(len(paras), i + 16)):
+            acc += stripped[j]
+            if len(acc) > len(s):
+                break
+            if acc == s and j > i + 1 and any(is_credit(paras[k]) for k in range(i + 1, j + 1)):
+                dup = True
+                break
+        if not dup and i + 1 < len(paras) and stripped[i + 1] == s and len(s) <= 60:
+            if any(is_credit(p) for p in paras[i + 1 : i + 30]) or is_credit(paras[i]):
+                dup = True
+        if not dup:
+            out.append(paras[i])
+    return out
+
+
+def split_photos(paragraphs: Sequence[str], headings: set[str]) -> tuple[list[str], list[PhotoTruth], list[str]]:
+    """Separate body paragraphs, photos and furniture (rules in the module docstring)."""
+    paras = drop_duplicates(paragraphs)
+    kind = ["body"] * len(paras)
+    for i, p in enumerate(paras):
+        if is_furniture(p):
+            kind[i] = "furniture"
+        elif _nows(p) not in headings and is_credit(p):
+            kind[i] = "credit"
+    for i in range(len(paras)):
+        if kind[i] != "credit":
+            continue
+        j = i - 1
+        if j < 0 or kind[j] != "body" or _nows(paras[j]) in headings:
+            continue
+        kind[j] = "caption"
+        # walk back over short / 图①-style lines when the run is anchored at the
+        # article start or at a previous photo line
+        k = j - 1
+        while k >= 0 and kind[k] == "body" and _nows(paras[k]) not in headings and _caption_like(paras[k]):
+            k -= 1
+        if k < 0 or kind[k] in ("credit", "caption"):
+            for m in range(k + 1, j):
+                kind[m] = "caption"
+        else:
+            for m in range(k + 1, j):
+                if _CAPTION_START.match(_nows(paras[m])):
+                    kind[m] = "caption"
+    for i, p in enumerate(paras):
+        if kind[i] == "body" and _CAPTION_START.match(_nows(p)) and len(_nows(p)) <= 120:
+            kind[i] = "caption"
+    body: list[str] = []
+    photos: list[PhotoTruth] = []
+    furniture: list[str] = []
+    current: PhotoTruth | None = None
+    for p, k in zip(paras, kind):
+        if k == "caption":
+            current = PhotoTruth(caption=p)
+            photos.append(current)
+        elif k == "credit":
+            if current is not None and current.credit is None:
+                current.credit = p
+            else:
+                current = PhotoTruth(credit=p)
+                photos.append(current)
+        else:
+            current = None
+            if k == "furniture":
+                furniture.append(p)
+            else:
+                body.append(p)
+    return body, photos, furniture
+
+
+_BOLD = re.compile(r"^\s*\*\*(.+?)\*\*\s*$", re.M)
+
+
+def _load_raw_headings(data: Path) -> dict[str, set[str]]:
+    """url -> whitespace-free texts of the bold lines of its ``markdown_body``."""
+    out: dict[str, set[str]] = {}
+    for path in sorted((data / "raw").glob("*.json")):
+        records = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(records, dict):
+            records = [records]
+        for rec in records:
+            url = rec.get("url") or ""
+            body = rec.get("markdown_body") or ""
+            out[url] = {_nows(m) for m in _BOLD.findall(body)}
+    return out
+
+
+def data_files(data: Path) -> list[Path]:
+    """Every input file the benchmark reads from the data folder."""
+    return sorted(data.glob("*.jsonl")) + sorted((data / "raw").glob("*.json"))
+
+
+def data_fingerprint(data: Path) -> str:
+    """sha256 over the names and contents of the data files."""
+    h = hashlib.sha256()
+    for path in data_files(data):
+        h.update(path.name.encode("utf-8"))
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def load_pages(data: Path = DEFAULT_DATA) -> list[RealPage]:
+    """Every non-empty page of the data, sorted by date and page number."""
+    headings = _load_raw_headings(data)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path in sorted(data.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            key = rec.get("url") or f"{rec['date']}|{rec['page']}|{rec['order']}"
+            if key in seen:
+                continue
+            seen.add(key)
+            records.append(rec)
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in records:
+        groups.setdefault((rec["date"], int(rec["page"])), []).append(rec)
+    pages: list[RealPage] = []
+    for (date, number), recs in sorted(groups.items()):
+        recs.sort(key=lambda r: r.get("order", 0))
+        items: list[ArticleTruth | PhotoTruth] = []
+        furniture: list[str] = []
+        for rec in recs:
+            paras = [p for p in rec.get("paragraphs") or [] if p.strip()]
+            if not paras:
+                continue  # an advertisement or an empty record
+            bold = headings.get(rec.get("url") or "", set())
+            body, photos, furn = split_photos(paras, bold)
+            furniture.extend(furn)
+            units = [Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body]
+            title = (rec.get("title") or "").strip()
+            if not units and photos and not rec.get("kicker") and not rec.get("byline"):
+                photos[0].title = title or None
+                items.extend(photos)
+                continue
+            items.append(
+                ArticleTruth(
+                    headline=title,
+                    kicker=rec.get("kicker") or None,
+                    subheadline=rec.get("subtitle") or None,
+                    byline=rec.get("byline") or None,
+                    units=units,
+                    photos=photos,
+                    url=rec.get("url") or "",
+                )
+            )
+        if items:
+            pages.append(RealPage(date, number, recs[0].get("page_name") or "", items, furniture))
+    return pages
+
+
+# --------------------------------------------------------------------------- scrambling
+
+
+@dataclass
+class _Segment:
+    kind: str  # "header" | "frame" | "photo" | "furniture"
+    article: int  # index among the page's items (-1 for furniture)
+    blocks: list[str]
+
+
+def _rng(seed: int, date: str, page: int) -> random.Random:
+    digest = hashlib.sha256(f"{seed}|{date}|{page}".encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def _pad(text: str, rng: random.Random, params: ScrambleParams) -> str:
+    """Name padding: every run of 2+ spaces becomes one or two spaces."""
+    width = 1 if rng.random() < params.pad_one_prob else 2
+    return re.sub(r"[ \u3000]{2,}", " " * width, text.strip())
+
+
+_AGENCY = re.compile(r"^(.*?)\s*[（(]([^）)]*)[）)]$")
+
+
+def _credit_blocks(credit: str, rng: random.Random, params: ScrambleParams) -> list[str]:
+    """The blocks a credit is emitted as (one or two), after padding/paren/break variation."""
+    text = _pad(credit, rng, params)
+    m = _AGENCY.match(text)
+    if not m or not m.group(1):
+        return [text]
+    head, agency = m.group(1), m.group(2)
+    ascii_paren = rng.random() < params.ascii_paren_prob
+    tail = f"({agency})" if ascii_paren else f"（{agency}）"
+    r = rng.random()
+    if r < params.credit_split_prob:
+        return [head, tail]
+    if r < params.credit_split_prob + params.credit_break_prob:
+        return [f"{head}\n{tail}"]
+    return [f"{head} {tail}" if ascii_paren else f"{head}{tail}"]
+
+
+_NO_LINE_START = set("。，、；：？！”’）》」』〉】…—·%）)],.;:?!")
+_NO_LINE_END = set("“‘（《「『〈【([")
+
+
+def _best_cut(text: str, capacity: int) -> int | None:
+    """The largest cut position <= capacity leaving non-whitespace text on both sides and
+    obeying the line-break rules of Chinese typesetting (no closing punctuation at a
+    line start, no opening one at a line end), as a frame always ends at a line end."""
+    stripped = text.strip()
+    if len(stripped) < 2:
+        return None
+    lo = len(text) - len(text.lstrip()) + 1
+    hi = len(text.rstrip()) - 1
+    for i in range(min(capacity, hi), lo - 1, -1):
+        if (
+            text[i] not in _NO_LINE_START
+            and text[i - 1] not in _NO_LINE_END
+            and not text[i].isspace()
+            and not text[i - 1].isspace()
+        ):
+            return i
+    return None
+
+
+def _pour(units: Sequence[Unit], rng: random.Random, params: ScrambleParams) -> tuple[list[list[str]], list[int]]:
+    """Pour the units into frames; returns the frames (lists of blocks) and pieces per unit."""
+    frames: list[list[str]] = []
+    current: list[str] = []
+    capacity = rng.randint(params.frame_min, params.frame_max)
+    pieces = [0] * len(units)
+
+    def close() -> None:
+        nonlocal current, capacity
+        if current:
+            frames.append(current)
+        current = []
+        capacity = rng.randint(params.frame_min, params.frame_max)
+
+    for index, unit in enumerate(units):
+        text = unit.text.strip()
+        while text:
+            if len(text) <= capacity:
+                current.append(text)
+                pieces[index] += 1
+                capacity -= len(text)
+                text = ""
+                if capacity <= 0:
+                    close()
+                continue
+            cut = _best_cut(text, capacity) if unit.type == "paragraph" else None
+            if cut is None:
+                if current:
+                    close()
+                    continue
+                current.append(text)  # a heading or an uncuttable line longer than a frame
+                pieces[index] += 1
+                text = ""
+                close()
+                continue
+            current.append(text[:cut])
+            pieces[index] += 1
+            text = text[cut:]
+            close()
+    close()
+    return frames, pieces
+
+
+def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScrambleParams()) -> tuple[str, dict[str, Any]]:
+    """The scrambled text of one page for one seed, and its ground truth."""
+    rng = _rng(seed, page.date, page.page)
+    segments: list[_Segment] = []
+    truth_items: list[dict[str, Any]] = []
+    photo_jobs: list[tuple[int, list[str]]] = []
+    stats = Counter()
+    for index, item in enumerate(page.items):
+        if isinstance(item, PhotoTruth):
+            blocks = [b for b in (item.title, item.caption) if b]
+            credit_blocks = _credit_blocks(item.credit, rng, params) if item.credit else []
+            blocks += credit_blocks
+            segments.append(_Segment("photo", index, blocks))
+            truth_items.append(
+                {
+                    "type": "photo",
+                    "title": item.title,
+                    "caption": item.caption,
+                    "credit": "\n".join(credit_blocks) or None,
+                }
+            )
+            continue
+        byline = _pad(item.byline, rng, params) if item.byline else None
+        header = [b for b in (item.kicker, item.headline, item.subheadline, byline) if b]
+        segments.append(_Segment("header", index, header))
+        frames, pieces = _pour(item.units, rng, params)
+        segments.extend(_Segment("frame", index, f) for f in frames)
+        stats["frames"] += len(frames)
+        stats["cut_units"] += sum(1 for p in pieces if p > 1)
+        photos: list[dict[str, Any]] = []
+        for photo in item.photos:
+            credit_blocks = _credit_blocks(photo.credit, rng, params) if photo.credit else []
+            blocks = ([photo.caption] if photo.caption else []) + credit_blocks
+            photo_jobs.append((index, blocks))
+            photos.append({"title": None, "caption": photo.caption, "credit": "\n".join(credit_blocks) or None})
+        truth_items.append(
+            {
+                "type": "article",
+                "kicker": item.kicker,
+                "headline": item.headline,
+                "subheadline": item.subheadline,
+                "byline": byline,
+                "units": [{"type": u.type, "text": u.text, "pieces": n} for u, n in zip(item.units, pieces)],
+                "photos": photos,
+                "url": item.url,
+            }
+        )
+    # move frames later
+    order = list(segments)
+    for seg in [s for s in segments if s.kind == "frame"]:
+        if rng.random() >= params.move_prob:
+            continue
+        pos = next(i for i, s in enumerate(order) if s is seg)
+        room = len(order) - 1 - pos
+        if room <= 0:
+            continue
+        if rng.random() < params.far_prob:
+            step = rng.randint(1, room)
+        else:
+            step = rng.randint(1, min(3, room))
+        order.pop(pos)
+        order.insert(pos + step, seg)
+        stats["moved_frames"] += 1
+    # drop photos between segments
+    for article, blocks in photo_jobs:
+        header_pos = next(i for i, s in enumerate(order) if s.kind == "header" and s.article == article)
+        if rng.random() < params.photo_far_prob:
+            end = len(order)
+        else:
+            later = [i for i, s in enumerate(order) if s.kind == "header" and s.article > article and i > header_pos]
+            end = later[0] if later else len(order)
+        order.insert(rng.randint(header_pos + 1, end), _Segment("photo", article, blocks))
+    for text in page.furniture:
+        order.append(_Segment("furniture", -1, [text]))
+    # render
+    parts: list[str] = ["\n\n"]
+    for n, seg in enumerate(order):
+        if n:
+            parts.append("\n\n\n\n" if rng.random() < params.gap4_prob else "\n\n")
+        parts.append("\n\n".join(seg.blocks))
+    parts.append("\n")
+    text = "".join(parts)
+    stats["blocks"] = sum(len(s.blocks) for s in order)
+    stats["segments"] = len(order)
+    stats["chars"] = len(_nows(text))
+    split = split_of(page.date, params.heldout_percent)
+    truth = {
+        "format": TRUTH_FORMAT,
+        "version": GENERATOR_VERSION,
+        "name": f"{page.name}_s{seed}",
+        "date": page.date,
+        "page": page.page,
+        "page_name": page.page_name,
+        "seed": seed,
+        "split": split,
+        "params": params.to_dict(),
+        "items": truth_items,
+        "furniture": list(page.furniture),
+        "stats": dict(sorted(stats.items())),
+    }
+    if Counter(_nows(text)) != Counter(_nows("".join(truth_texts(truth)))):
+        raise AssertionError(f"scrambler lost or invented characters on {truth['name']}")
+    return text, truth
+
+
+def truth_texts(truth: dict[str, Any]) -> list[str]:
+    """Every source text of a truth record (header fields, units, photos, furniture)."""
+    out: list[str] = []
+    for item in truth["items"]:
+        if item["type"] == "article":
+            out += [item[k] for k in ("kicker", "headline", "subheadline", "byline") if item.get(k)]
+            out += [u["text"] for u in item["units"]]
+            photos = item["photos"]
+        else:
+            photos = [item]
+        for photo in photos:
+            out += [photo[k] for k in ("title", "caption", "credit") if photo.get(k)]
+    out += truth.get("furniture", [])
+    return out
+
+
+# --------------------------------------------------------------------------- generation
+
+
+def generate(
+    out: Path,
+    seeds: int = 4,
+    params: ScrambleParams = ScrambleParams(),
+    data: Path = DEFAULT_DATA,
+    first_seed: int = 0,
+    split: str = "all",
+    pages: Iterable[RealPage] | None = None,
+) -> dict[str, Any]:
+    """Write every scrambled page and its truth under ``out``; returns the manifest."""
+    pages = list(load_pages(data) if pages is None else pages)
+    for name in SPLITS:  # remove earlier pages of the splits being built (only ours)
+        if split in ("all", name) and (out / name).is_dir():
+            for old in (out / name).glob("*_p*_s*.*"):
+                if old.name.endswith((".txt", ".truth.json")):
+                    old.unlink()
+    written: list[dict[str, Any]] = []
+    for page in pages:
+        page_split = split_of(page.date, params.heldout_percent)
+        if split != "all" and page_split != split:
+            continue
+        for seed in range(first_seed, first_seed + seeds):
+            text, truth = scramble_page(page, seed, params)
+            folder = out / page_split
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{truth['name']}.txt").write_text(text, encoding="utf-8")
+            (folder / f"{truth['name']}.truth.json").write_text(
+                json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+            written.append({"name": truth["name"], "split": page_split, "path": f"{page_split}/{truth['name']}.txt"})
+    manifest = {
+        "generator_version": GENERATOR_VERSION,
+        "params": params.to_dict(),
+        "seeds": seeds,
+        "first_seed": first_seed,
+        "split": split,
+        "data": str(data),
+        "data_fingerprint": data_fingerprint(data),
+        "pages": written,
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI entry point."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default {DEFAULT_DATA})")
+    parser.add_argument("--seeds", type=int, default=4, help="scrambles per real page (default 4)")
+    parser.add_argument("--first-seed", type=int, default=0, help="first seed (default 0)")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all", help="which days to build")
+    add_param_args(parser)
+    args = parser.parse_args(argv)
+    if not (args.data / "articles.jsonl").is_file() and not list(args.data.glob("*.jsonl")):
+        parser.error(f"no data in {args.data}")
+    manifest = generate(args.out, args.seeds, params_from_args(args), args.data, args.first_seed, args.split)
+    counts = Counter(p["split"] for p in manifest["pages"])
+    per_split = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"wrote {len(manifest['pages'])} pages to {args.out}: {per_split}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
