@@ -32,7 +32,11 @@ _CREDIT_AGENCY = re.compile(
 )
 _CREDIT_ARCHIVE = re.compile(r"^(?:资料图片|新华社发|网络图片|图片来源[：:].{1,30})$")
 _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
-_CAPTION = re.compile(r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?)|图为")
+_CAPTION = re.compile(
+    r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:]|制图[：:])|图为"
+)
+# Characters that cannot end a title: function words a heading never stops on.
+_DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
 _DATELINE = re.compile(
     r"^(?P<dl>(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
@@ -188,7 +192,9 @@ class PeoplesDailyProfile:
                 return None
             tokens = flat.split()
             padded = any(re.fullmatch(f"{_HAN}", t) for t in tokens)
-            if not (padded or len(tokens) >= 2) or any(len(unpad(n)) > 4 for n in names):
+            # A single unpadded name is accepted only if it is not an ordinary word (引子, 板栗).
+            single_name = len(names) == 1 and len(tokens) == 1 and names[0] not in words()
+            if not (padded or len(tokens) >= 2 or single_name) or any(len(unpad(n)) > 4 for n in names):
                 return None
         return ParsedByline(roles[0] if roles else None, tuple(names))
 
@@ -199,7 +205,12 @@ class PeoplesDailyProfile:
             return False
         if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
             return False
-        return True
+        # A title has balanced quotes and brackets and does not stop on a function word.
+        if quote_balance(flat) != 0 or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
+            return False
+        if flat[-1] in _DANGLING_END or flat[-1] in "“（《‘":
+            return False
+        return not (flat.startswith("——") and not self.is_subheadline(flat))
 
     def dateline(self, text: str) -> str | None:
         """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""

@@ -4,9 +4,12 @@ Two passes.  The first looks at each fragment alone and asks the profile
 (furniture, credit, kicker, subheadline, explicit captions, title-like text).
 The second uses the neighbours in extraction order, because a headline, a
 section heading and a photo title look alike and differ only by what surrounds
-them: a headline sits under a kicker or above a byline/subheadline or opens the
-page; a photo title sits above a caption + credit pair that ends an item; a
-caption sits directly above a credit.  Remaining title-like fragments become
+them.  Runs of title-like lines form a *header* (kicker? headline subheadline?,
+in People's Daily order) when a byline follows, when one of them is marked as
+kicker or subheadline by its dashes, when the run opens the page or precedes a
+dateline; a photo title sits above
+a caption + credit pair that ends an item; a caption sits directly above a
+credit.  Remaining title-like fragments become
 section headings with a modest confidence (the join step may still decide that
 one is the start of a paragraph cut at a frame break).
 """
@@ -65,45 +68,63 @@ class TagRoles:
             ):
                 roles[i] = (Role.CAPTION, 0.8, "directly above a photo credit")
 
-        first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
-        for i in range(n):
-            if role(i) is not _TITLE:
-                continue
-            nxt = role(i + 1)
-            after_kicker = role(i - 1) is Role.KICKER
-            byline_below = i + 1 < n and (
-                nxt in (Role.BYLINE, Role.SUBHEADLINE)
-                or profile.parse_byline(texts[i + 1], after_headline=True) is not None
-            )
-            dateline_below = i + 1 < n and profile.dateline(texts[i + 1]) is not None
-            if nxt is Role.CAPTION and role(i + 2) is Role.CREDIT and (
-                i + 3 >= n or role(i + 3) in (Role.KICKER, _TITLE, Role.FURNITURE)
-            ):
-                roles[i] = (Role.PHOTO_TITLE, 0.75, "title above a caption and credit that end an item")
-            elif after_kicker:
-                roles[i] = (Role.HEADLINE, 0.95, "directly under a kicker")
-            elif byline_below:
-                roles[i] = (Role.HEADLINE, 0.9, "directly above a byline or subheadline")
-            elif dateline_below:
-                roles[i] = (Role.HEADLINE, 0.85, "directly above a paragraph opening with a dateline")
-            elif i == first_content:
-                roles[i] = (Role.HEADLINE, 0.7, "first text of the page")
-            else:
-                roles[i] = (Role.HEADING, 0.6, "short line inside running text")
-
-        # A byline made only of names counts right under a headline or subheadline.
+        # A bare list of names counts as a byline only right under a title-like line.
         for i in range(1, n):
-            if role(i) in (Role.PARAGRAPH, Role.HEADING) and role(i - 1) in (Role.HEADLINE, Role.SUBHEADLINE):
+            if role(i) in (Role.PARAGRAPH, _TITLE) and role(i - 1) in (_TITLE, Role.KICKER, Role.SUBHEADLINE):
                 if profile.parse_byline(texts[i], after_headline=True) is not None:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
-        # A kicker must lead into a headline; a subheadline must follow one.  Otherwise they are body text.
+
+        first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
+        header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
+        i = 0
+        while i < n:
+            if role(i) not in header_like:
+                i += 1
+                continue
+            j = i
+            while j < n and role(j) in header_like:
+                j += 1
+            run = list(range(i, j))  # a maximal run of title-like lines
+            below = role(j) if j < n else None
+            if (
+                len(run) == 1
+                and role(i) is _TITLE
+                and below is Role.CAPTION
+                and role(j + 1) is Role.CREDIT
+                and (j + 2 >= n or role(j + 2) in header_like + (Role.FURNITURE,))
+            ):
+                roles[i] = (Role.PHOTO_TITLE, 0.75, "title above a caption and credit that end an item")
+                i = j
+                continue
+            if below is Role.BYLINE:
+                why, conf = "above a byline", 0.9
+            elif any(
+                (role(k) is Role.KICKER and role(k + 1) is _TITLE) or (role(k) is Role.SUBHEADLINE and role(k - 1) is _TITLE)
+                for k in run
+            ):
+                why, conf = "kicker or subheadline marks a header", 0.85
+            elif i == first_content:
+                why, conf = "opens the page", 0.75
+            elif j < n and profile.dateline(texts[j]) is not None:
+                why, conf = "above a paragraph opening with a dateline", 0.85
+            else:
+                for k in run:
+                    if role(k) is _TITLE:
+                        roles[k] = (Role.HEADING, 0.6, "short line inside running text")
+                    else:  # a dash line that leads nowhere: part of the running text
+                        roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
+                i = j
+                continue
+            header = run[-3:]
+            for k in run[: -len(header)]:
+                roles[k] = (Role.HEADING, 0.5, "title-like line above a longer header")
+            for k, value in zip(header, self._header_roles([role(k) for k in header])):
+                roles[k] = (value, conf, f"header line ({why})")
+            i = j
+
+        # A byline away from any header is running text (e.g. a reporter's line at the end).
         for i in range(n):
-            if role(i) is Role.KICKER and role(i + 1) is not Role.HEADLINE:
-                roles[i] = (Role.HEADING, 0.5, "ends with —— but no headline follows")
-            if role(i) is Role.SUBHEADLINE and role(i - 1) is not Role.HEADLINE:
-                roles[i] = (Role.PARAGRAPH, 0.5, "starts with —— but follows no headline")
             if role(i) is Role.BYLINE and role(i - 1) not in (Role.HEADLINE, Role.SUBHEADLINE, Role.KICKER):
-                # A byline line inside the body (e.g. a reporter's name at the end): keep it as text.
                 roles[i] = (Role.PARAGRAPH, 0.5, "byline pattern away from any headline")
 
         assigned = {f.id: roles[i] for i, f in enumerate(draft.fragments)}  # type: ignore[misc]
@@ -113,3 +134,14 @@ class TagRoles:
             for f in draft.fragments
         ]
         return draft.decide(*low)
+
+    @staticmethod
+    def _header_roles(found: list[object]) -> list[Role]:
+        """Roles of up to three header lines: kicker? headline subheadline? (People's Daily order)."""
+        if len(found) == 1:
+            return [Role.HEADLINE]
+        if len(found) == 2:
+            if found[1] is Role.SUBHEADLINE or found[0] not in (Role.KICKER, _TITLE):
+                return [Role.HEADLINE, Role.SUBHEADLINE]
+            return [Role.KICKER, Role.HEADLINE]
+        return [Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE]
