@@ -41,6 +41,15 @@ _DATELINE = re.compile(
     r"^(?P<dl>(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
 _TERMINAL = set("。！？!?…")
+# Join evidence weights (log-likelihood ratios; see continuation_score).
+W_SPAN, W_SPAN_STRENGTH, W_NO_SPAN = 2.0, 1.0, -0.5
+W_OPENER = 4.0  # ，。、 … cannot open a paragraph
+W_INSIDE_WORD = 2.0
+W_QUOTE_PAIR, W_QUOTE_ORPHAN = 3.0, -1.5
+W_STUB_SENTENCE = 1.5
+W_SHORT_TAIL = 0.5
+W_RUN_ON = 1.5
+W_DATELINE = -5.0
 SHORT_TAIL = 12  # characters: a complete paragraph shorter than this is more likely the end of a cut one
 RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rarely opens a sentence
 _CLOSERS = set("”’」』）)》〉】")
@@ -210,6 +219,8 @@ class PeoplesDailyProfile:
             return False
         if flat[-1] in _DANGLING_END or flat[-1] in "“（《‘":
             return False
+        if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
+            return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
     def dateline(self, text: str) -> str | None:
@@ -233,42 +244,49 @@ class PeoplesDailyProfile:
         return flat[0] in "（(" and flat[-1] in "）)"
 
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
-        """Evidence that ``tail`` continues ``head`` across a cut: lexical span, punctuation, quotes."""
+        """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut.
+
+        The weights are log-odds measured on real People's Daily paragraphs cut at
+        random (development days only): a dictionary word spans 42% of true cuts
+        but only ~2% of a cut head followed by an unrelated paragraph; a tail that
+        cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
+        """
         score = 0.0
         reasons: list[str] = []
         h = head.rstrip()
         t = tail.lstrip()
         if not h or not t:
             return 0.0, "empty"
-        if t[0] in _CONTINUATION_OPENERS:
-            score += 2.0
-            reasons.append(f"tail opens with {t[0]!r}")
         if self.dateline(t):
-            score -= 3.0
+            score += W_DATELINE
             reasons.append("tail opens with a dateline")
         span = spanning_word(h, t)
         if span is not None:
-            score += 1.2 * span[1]
+            score += W_SPAN + W_SPAN_STRENGTH * span[1]
             reasons.append(f"word {span[0]!r} spans the cut")
-        if quote_balance(h) > 0:
-            if leading_unmatched_close(t):
-                score += 1.5
-                reasons.append("quote opened before the cut closes after it")
+        else:
+            score += W_NO_SPAN
+        if t[0] in _CONTINUATION_OPENERS:
+            score += W_OPENER
+            reasons.append(f"tail opens with {t[0]!r}")
+        elif self._opens_inside_word(t):
+            score += W_INSIDE_WORD
+            reasons.append(f"{t[0]!r} rarely opens a word")
+        if quote_balance(h) > 0 and leading_unmatched_close(t):
+            score += W_QUOTE_PAIR
+            reasons.append("quote opened before the cut closes after it")
         elif leading_unmatched_close(t):
-            score -= 1.0
+            score += W_QUOTE_ORPHAN
             reasons.append("tail closes a quote the head never opened")
         first_sentence = _SENTENCE_SPLIT.split(t, maxsplit=1)[0]
         if len(first_sentence) < len(t) and len(first_sentence) <= 4:
-            score += 0.6
+            score += W_STUB_SENTENCE
             reasons.append("tail's first sentence is too short to stand alone")
-        if self._opens_inside_word(t):
-            score += 0.8
-            reasons.append(f"{t[0]!r} rarely opens a word")
         if len(t) <= SHORT_TAIL and self.ends_paragraph(t):
-            score += 0.4
+            score += W_SHORT_TAIL
             reasons.append("a whole paragraph this short is rare")
         if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
-            score += 0.8
+            score += W_RUN_ON
             reasons.append("a number or word runs across the cut")
         return score, "; ".join(reasons) or "no lexical evidence"
 

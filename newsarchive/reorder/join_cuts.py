@@ -31,15 +31,18 @@ BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
 _BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 # Minimum evidence for a join: a paragraph head, and a title-like head (which is a
 # section heading unless a continuation is clearly there).
-PARAGRAPH_THRESHOLD = 0.2
+PARAGRAPH_THRESHOLD = 0.0
 HEADING_THRESHOLD = 1.5
-ADJACENT_BONUS = 1.5
-NEAR_BONUS = 0.3  # tail within the next few body fragments
+HEADING_LEXICAL_MIN = 1.5  # a title-like head needs this much lexical evidence before position counts
+ADJACENT_BONUS = 3.0
+NEAR_BONUS = 1.0  # tail within the next few body fragments
 NEAR_WINDOW = 4
-AFTER_HEADER_PENALTY = 1.0  # the first fragment under a header opens the lead paragraph
+AFTER_HEADER_PENALTY = 1.5  # the first fragment under a header opens the lead paragraph
 TIE_BREAK = 1e-6
 MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
-SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
+SMALL_INDEX = 1500
+HEADING_TAIL_PENALTY = 2.0
+FAR_PENALTY = 1.0  # below this many tail openings, skip building the dictionary completion table
 
 
 class _LexicalIndex:
@@ -118,22 +121,31 @@ class JoinCuts:
             is_heading = draft.fragment(head).role is Role.HEADING
             # A title-like line is only a cut if what follows cannot open a paragraph.
             pool = self._nearest(needy, k, order)
-            if not is_heading:
+            if is_heading:
+                # Many far candidates make a chance word across the cut likely: a title-like
+                # line is taken for a cut only with its direct follower or a tail that cannot
+                # open a paragraph.
+                pool |= set(near[:1])
+            else:
                 pool |= set(near) | self._nearest(index.candidates(texts[head]), k, order)
             pool.discard(head)
             for tail in pool:
                 score, why = profile.continuation_score(texts[head], texts[tail])
+                if is_heading and score < HEADING_LEXICAL_MIN:
+                    continue  # position cannot turn a heading into a cut; only the words can
                 if tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail):
                     score += ADJACENT_BONUS
                     why += "; follows directly"
                 elif tail in near:
                     score += NEAR_BONUS
                     why += "; follows closely"
+                else:
+                    score -= FAR_PENALTY  # one of many candidates: chance evidence is likelier
                 if tail in after_header:
                     score -= AFTER_HEADER_PENALTY
                     why += "; first text under a header"
                 if draft.fragment(tail).role is Role.HEADING:
-                    score -= 1.0
+                    score -= HEADING_TAIL_PENALTY
                     why += "; tail looks like a heading"
                 # A tiny preference for the nearer tail makes exact ties deterministic.
                 score -= TIE_BREAK * abs(order[tail] - k)
@@ -156,7 +168,7 @@ class JoinCuts:
                 max((v for v in by_head[head] if v != margin), default=0.0),
                 max((v for v in by_tail[tail] if v != margin), default=0.0),
             )
-            confidence = round(1.0 / (1.0 + math.exp(-(margin - rival) * 2.0 - 1.0)), 3)
+            confidence = round(1.0 / (1.0 + math.exp(-(margin - rival))), 3)  # logistic of the lead over the best alternative
             joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reasons[(head, tail)]))
             decisions.append(
                 Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reasons[(head, tail)])
