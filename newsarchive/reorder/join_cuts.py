@@ -29,20 +29,24 @@ from .assignment import max_weight_matching
 
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
 _BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
-# Minimum evidence for a join: a paragraph head, and a title-like head (which is a
-# section heading unless a continuation is clearly there).
-PARAGRAPH_THRESHOLD = 0.0
-HEADING_THRESHOLD = 1.5
-HEADING_LEXICAL_MIN = 1.5  # a title-like head needs this much lexical evidence before position counts
-ADJACENT_BONUS = 3.0
+# Weights and thresholds, measured on the benchmark's development pages (see
+# benchmarks/reorder): position alone is weak evidence because moved frames make a
+# wrong neighbour about as likely as the right one.
+PARAGRAPH_THRESHOLD = 0.0  # a paragraph head joins when the total evidence is positive
+HEADING_THRESHOLD = 1.5  # a title-like head is a section heading unless clearly continued
+HEADING_LEXICAL_MIN = 1.5  # ... and needs this much lexical evidence before position counts
+LEXICAL_MIN = 0.5  # every join needs some lexical evidence (a spanning word, punctuation, quotes)
+FAR_LEXICAL_MIN = 4.0  # a tail that is not near the head needs strong evidence ...
+FAR_UNIQUE_MIN = 1.5  # ... or moderate evidence as the head's only lexically supported candidate
+FAR_PENALTY = 1.0
+ADJACENT_BONUS = 3.0  # tail follows the head directly (only photo parts in between)
 NEAR_BONUS = 1.0  # tail within the next few body fragments
 NEAR_WINDOW = 4
 AFTER_HEADER_PENALTY = 1.5  # the first fragment under a header opens the lead paragraph
-TIE_BREAK = 1e-6
+HEADING_TAIL_PENALTY = 2.0  # a title-like tail is more likely a heading than a continuation
+TIE_BREAK = 1e-6  # prefer the nearer tail on exact ties (deterministic)
 MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
-SMALL_INDEX = 1500
-HEADING_TAIL_PENALTY = 2.0
-FAR_PENALTY = 1.0  # below this many tail openings, skip building the dictionary completion table
+SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
 
 
 class _LexicalIndex:
@@ -129,10 +133,15 @@ class JoinCuts:
             else:
                 pool |= set(near) | self._nearest(index.candidates(texts[head]), k, order)
             pool.discard(head)
-            for tail in pool:
-                score, why = profile.continuation_score(texts[head], texts[tail])
-                if is_heading and score < HEADING_LEXICAL_MIN:
-                    continue  # position cannot turn a heading into a cut; only the words can
+            lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
+            supported = sum(1 for value, _ in lexical_of.values() if value >= LEXICAL_MIN)
+            for tail in sorted(pool, key=lambda t: order[t]):
+                score, why = lexical_of[tail]
+                if score < (HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN):
+                    # Position alone is no evidence: moved frames make a wrong neighbour about as
+                    # likely as the right one (measured on dev pages: 88 right, 232 wrong).
+                    continue
+                lexical = score
                 if tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail):
                     score += ADJACENT_BONUS
                     why += "; follows directly"
@@ -140,7 +149,11 @@ class JoinCuts:
                     score += NEAR_BONUS
                     why += "; follows closely"
                 else:
-                    score -= FAR_PENALTY  # one of many candidates: chance evidence is likelier
+                    # Among many far candidates a weak match is likely chance, unless it is
+                    # the only candidate with any lexical support at all.
+                    if lexical < FAR_LEXICAL_MIN and not (supported == 1 and lexical >= FAR_UNIQUE_MIN):
+                        continue
+                    score -= FAR_PENALTY
                 if tail in after_header:
                     score -= AFTER_HEADER_PENALTY
                     why += "; first text under a header"
