@@ -41,6 +41,10 @@ class Profile(Protocol):
         """The credit if the whole text is a photo credit, else None."""
         ...
 
+    def is_captionless_credit(self, text: str) -> bool:
+        """A credit that needs no caption above it (a chart's 制图：…, an archive picture)."""
+        ...
+
     def is_credit_tail(self, text: str) -> bool:
         """A lone agency line that ends a credit broken over two blocks, e.g. ``(人民视觉)``."""
         ...

@@ -19,7 +19,7 @@ _ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光
 _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
 
 _FURNITURE = re.compile(
-    r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|图表制作|制图|校对|本版统筹|本版主编)\s*[：:]"
+    r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
 )
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
@@ -30,10 +30,10 @@ _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:�
 _CREDIT_AGENCY = re.compile(
     f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄)?[）)]$"
 )
-_CREDIT_ARCHIVE = re.compile(r"^(?:资料图片|新华社发|网络图片|图片来源[：:].{1,30})$")
+_CREDIT_ARCHIVE = re.compile(r"^(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
 _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
-    r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:]|制图[：:])|图为"
+    r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
@@ -157,6 +157,10 @@ class PeoplesDailyProfile:
         if _CREDIT_ARCHIVE.match(flat):
             return ParsedCredit((), "新华社" if flat.startswith("新华社") else None)
         return None
+
+    def is_captionless_credit(self, text: str) -> bool:
+        """Credits that stand for a whole graphic or an archive picture (制图：…, 资料图片), without a caption above."""
+        return bool(_CREDIT_ARCHIVE.match(collapse(text)))
 
     def is_credit_tail(self, text: str) -> bool:
         """A lone bracketed agency, the second half of a credit broken over two blocks."""

@@ -49,7 +49,7 @@ def similarity(a: Counter[str], b: Counter[str]) -> float:
     return sum(min(c, b[g]) for g, c in a.items()) / total
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+def cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     """Cosine similarity of two bigram bags weighted by page rarity (idf)."""
     dot = sum(c * b[g] * idf.get(g, 0.1) ** 2 for g, c in a.items() if g in b)
     if not dot:
@@ -164,7 +164,7 @@ class AssignFragments:
                 scored = []
                 for k, prior in options:
                     profile = profiles[k] - grams if owner[gi] == k else profiles[k]
-                    scored.append((TOPIC_WEIGHT * _cosine(grams, profile, idf) + prior, -k, k))
+                    scored.append((TOPIC_WEIGHT * cosine(grams, profile, idf) + prior, -k, k))
                 best = max(scored)[2]
                 if best != owner[gi]:
                     owner[gi] = best

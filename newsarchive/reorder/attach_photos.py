@@ -3,8 +3,11 @@
 A credit closes a photo; the caption directly above it (and a photo title
 above that) belong to the same photo; a credit broken over two blocks is one
 credit.  A photo with a title stands alone (a picture with no article body);
-otherwise it belongs to the article in whose region it was emitted, since
-extractors drop captions between the frames of their own article.
+otherwise it belongs to an article whose header precedes it: extractors drop
+captions between the frames of their own article, sometimes further down the
+page, so the nearest header is most likely and the caption's words (shared
+character bigrams, weighted by rarity) decide against it when they clearly
+fit another article.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from . import Draft, PhotoDraft
-from .assign_fragments import regions
+import math
+from collections import Counter
+
+from .assign_fragments import FAR_PRIOR, POSITION_PRIOR, TOPIC_WEIGHT, bigrams, cosine
 
 
 class AttachPhotos:
@@ -51,7 +57,7 @@ class AttachPhotos:
                 current = None if role is not Role.FURNITURE else current
             if role is not Role.FURNITURE:
                 previous = role
-        region = regions(draft)
+        place = self._placer(draft)
         photos = []
         decisions = []
         for group in groups:
@@ -61,9 +67,13 @@ class AttachPhotos:
                 confidence = 0.75 if group["title"] else 0.6
                 reason = "titled photo with no article body: standalone" if group["title"] else "no article on the page"
             else:
-                article = region[ids[0]]
+                article, nearest = place(ids)
                 confidence = 0.8 if group["caption"] and group["credit"] else 0.6
-                reason = f"emitted inside article {article + 1}'s region"
+                if article == nearest:
+                    reason = f"emitted after article {article + 1}'s header"
+                else:
+                    confidence = 0.6
+                    reason = f"emitted after article {nearest + 1}'s header, but its caption fits article {article + 1}"
             photos.append(
                 PhotoDraft(
                     title=group["title"][0] if group["title"] else None,
@@ -75,3 +85,40 @@ class AttachPhotos:
             )
             decisions.append(Decision(step=self.name, kind="attach", subjects=tuple(ids), confidence=confidence, reason=reason))
         return replace(draft, photos=tuple(photos)).decide(*decisions)
+
+    @staticmethod
+    def _placer(draft: Draft):  # type: ignore[no-untyped-def]
+        """A function photo fragment ids → (chosen article, nearest preceding article).
+
+        Photos are dropped between their article's frames, sometimes later on the
+        page: the nearest preceding header is most likely, and the caption's
+        words decide against it when they clearly belong to another article.
+        """
+        headers = sorted(
+            (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
+        )
+        texts = [
+            bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles
+        ]
+        df: Counter[str] = Counter()
+        for grams in texts:
+            df.update(grams.keys())
+        idf = {g: math.log((1 + len(texts)) / (1 + c)) + 0.1 for g, c in df.items()}
+
+        def place(ids: list[str]) -> tuple[int, int]:
+            first = draft.index[ids[0]]
+            before = [k for pos, k in headers if pos < first] or [headers[0][1] if headers else 0]
+            nearest = before[-1]
+            grams = bigrams("".join(draft.text(i) for i in ids))
+            best = max(
+                (
+                    (POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR)
+                    + TOPIC_WEIGHT * cosine(grams, texts[k], idf),
+                    -back,
+                    k,
+                )
+                for back, k in enumerate(reversed(before))
+            )
+            return best[2], nearest
+
+        return place

@@ -23,7 +23,8 @@ from . import Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
-_TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
+_TITLE = "title"
+MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
 
 
 class TagRoles:
@@ -61,10 +62,16 @@ class TagRoles:
         def role(i: int) -> object:
             return roles[i][0] if 0 <= i < n else None
 
-        # Captions: the running text directly above a credit.
+        # Captions: complete, caption-sized text directly above a credit (text cut mid-sentence
+        # is running text, and chart or archive credits stand without a caption).
         for i in range(n - 1):
-            if role(i + 1) is Role.CREDIT and role(i) in (Role.PARAGRAPH, _TITLE) and not (
-                role(i) is _TITLE and role(i - 1) is Role.KICKER
+            if (
+                role(i + 1) is Role.CREDIT
+                and role(i) in (Role.PARAGRAPH, _TITLE)
+                and not (role(i) is _TITLE and role(i - 1) is Role.KICKER)
+                and not profile.is_captionless_credit(texts[i + 1])
+                and profile.ends_paragraph(texts[i])
+                and len(texts[i]) <= MAX_CAPTION
             ):
                 roles[i] = (Role.CAPTION, 0.8, "directly above a photo credit")
 

@@ -1,0 +1,309 @@
+"""The English newspaper profile: conventions of English-language pages (broadsheets, historic and modern).
+
+Evidence is typographic and lexical, never specific to one paper:
+
+* headlines and section headings are short lines set in capitals or Title
+  Case without a sentence inside them ("COAL DUTIES.", "Markets Rally");
+* bylines open with "By" ("By GEORGE BAKER, A. M.", "By Our Special
+  Correspondent"); datelines open a report with a place in capitals and a
+  date ("WAR OFFICE, FEB. 15, 1824.", "PARIS, Jan. 3.—", "WASHINGTON, March
+  14 (Reuters) -");
+* a paragraph ends with . ! ? (possibly inside closing quotes or brackets);
+  an English paragraph never opens with a lower-case letter or with , ; :
+  — so a block that does continues a paragraph cut before it;
+* a word hyphenated at a line end or a frame break ("money-" + "lenders")
+  is joined without a space.  The hyphen itself is kept: whether it is a
+  syllable break ("borrow-ing") or part of a compound ("money-lenders")
+  needs a dictionary, and dropping it would lose an input character
+  (conservation).  Readers whose format marks soft hyphens (ALTO ``HYP``
+  with ``SUBS_CONTENT``) already deliver the whole word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ParsedByline, ParsedCredit
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_ANY_CASE = f"(?i:{_MONTH})"
+_AGENCY = r"(?:AP|AFP|Reuters|UPI|PA|Bloomberg|dpa|Xinhua|EFE|ANSA|Kyodo|Press Association|Associated Press)"
+# PLACE[, PLACE], Month Day[, Year][.] [(AGENCY)] [— – - .—]
+_DATELINE = re.compile(
+    r"^(?P<dl>[A-Z][A-Z.'’&\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,?\s+"
+    rf"{_MONTH_ANY_CASE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\.?"
+    rf"(?:\s*\({_AGENCY}\))?\s*[—–-]*)"
+    rf"|^(?P<dl2>[A-Z][A-Z.'’\- ]{{1,40}}\s*\({_AGENCY}\)\s*[—–-]+)"
+)
+_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<rest>.{2,80})$")
+_BYLINE_ROLE = re.compile(
+    r"^(?:(?:Our|OUR|our|a|A)\s+)?(?P<role>(?:(?:Own|Special|Political|Foreign|Parliamentary|Staff|Chief|"
+    r"City|Sports?|Science|Diplomatic|Economics|Business|Legal|Arts|Paris|Berlin|Washington)\s+)*"
+    r"(?:Correspondents?|Reporters?|Writers?|Editor|Staff))$",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = r"[A-Z][A-Za-z'’\-]*\.?"
+_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}$")
+_CREDIT = re.compile(
+    r"^(?:(?:Photo(?:graph)?s?|Picture|Illustration|Image)\s*(?:by|:)\s*(?P<names>[^/()]{2,60}?)"
+    r"(?:\s*[/,]\s*(?P<agency>[A-Z][\w .&-]{1,30}))?"
+    r"|(?P<names2>[A-Z][\w.'’\- ]{2,40}?)\s*/\s*(?P<agency2>[A-Z][\w .&-]{1,30}))\.?$"
+)
+_CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
+_CAPTION = re.compile(r"^(?:Above|Below|Left|Right|Top|Bottom|Pictured|Inset|Photo|Picture|Fig\.?|Figure)\s*(?:\d+)?\s*[:.—–-]")
+_FURNITURE = re.compile(
+    r"^(?:No\.?\s*\d[\d,]*|PRICE\s+\S+(?:\s+\S+)?|Price\s+\S+(?:\s+\S+)?|Page\s+\d+|\d{1,3}|"
+    r"(?:Printed|Published)\s+(?:and\s+published\s+)?by\s+.{3,120})\.?$"
+)
+_TERMINAL = set(".!?…")
+_CLOSERS = "\"'”’)]"
+# Not . ! ?: OCR noise often opens a block with a stray full stop.
+_CONTINUATION_OPENERS = set(",;:)]”’")
+# Words a paragraph hardly ever ends on: an article, preposition or conjunction at the end means a cut.
+_DANGLING = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor",
+    "that", "which", "who", "whom", "whose", "as", "if", "than", "into", "upon", "his", "her", "their", "its",
+    "our", "this", "these", "those", "be", "is", "was", "were", "are", "had", "has", "have", "not", "would",
+    "should", "could", "will", "shall", "may", "might", "must", "very", "more", "most", "such", "no", "every",
+}
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Capt|Captain|Col|Colonel|Gen|General|Maj|Major|Lieut|Lt|Prof|Professor|"
+    r"Rev|Hon|President|Senator|Sen|Rep|Governor|Gov|Judge|Mayor|Minister|Secretary|Chancellor|Bishop|Earl|Duke|"
+    r"Marquess|Marquis|Admiral|Alderman|Sergeant|Serjeant)"
+)
+_NAMEWORD = r"[A-Z][A-Za-z'’\-]+"
+_INTRO = re.compile(rf"\b{_TITLES}\.?\s+((?:{_NAMEWORD}\s+)+)({_NAMEWORD})")
+_BARE_TITLED = re.compile(rf"\b{_TITLES}\.?\s+({_NAMEWORD})\b(?!\s+[A-Z])")
+_SAID = re.compile(rf"(?:^|[.!?;]\s+)({_NAMEWORD})\s+(?:said|says|added|replied|told|argued|insisted)\b")
+
+# Join evidence weights (log-likelihood ratios, same scale as the Chinese profile's).
+W_HYPHEN = 5.0  # head ends in a word hyphen and the tail goes on in lower case
+W_LOWER_OPENER = 4.0  # tail opens with a lower-case letter: no English paragraph does
+W_PUNCT_OPENER = 4.0  # tail opens with , ; : ) …
+W_DANGLING = 1.5  # head ends on "the", "of", "and" …
+W_QUOTE_PAIR, W_QUOTE_ORPHAN = 3.0, -1.5
+W_CAPITAL_TAIL = -0.5  # a tail opening with a capital may start a new paragraph
+W_DATELINE = -5.0
+W_BYLINE = -5.0
+MIN_TITLE_LETTERS = 4  # fewer letters is a stray mark or a number, not a title
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (line breaks included) become one space."""
+    return " ".join(text.split())
+
+
+def quote_balance(text: str) -> int:
+    """Open minus closed curly double quotes; > 0 means a quote is still open."""
+    return text.count("“") - text.count("”")
+
+
+def leading_unmatched_close(text: str) -> bool:
+    """True if a closing curly quote appears before any opening one (the quote opened earlier)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _letters(text: str) -> list[str]:
+    return [c for c in text if c.isalpha()]
+
+
+def _upper_share(text: str) -> float:
+    letters = _letters(text)
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _hyphen_break(head: str, tail: str) -> bool:
+    """``head`` ends in a letter and a hyphen (not a dash) and ``tail`` opens with a letter."""
+    return len(head) >= 2 and head[-1] in "-\u00ad\u2010" and head[-2].isalpha() and bool(tail) and tail[0].isalpha()
+
+
+class EnglishNewspaperProfile:
+    """Conventions of English-language newspaper pages."""
+
+    name = "en-newspaper"
+
+    def is_furniture(self, text: str) -> bool:
+        """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint."""
+        return bool(_FURNITURE.match(collapse(text)))
+
+    def parse_credit(self, text: str) -> ParsedCredit | None:
+        """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)"."""
+        flat = collapse(text)
+        if len(flat) > 80:
+            return None
+        m = _CREDIT_AGENCY.match(flat)
+        if m:
+            return ParsedCredit((), m.group("agency"))
+        m = _CREDIT.match(flat)
+        if not m:
+            return None
+        names = m.group("names") or m.group("names2") or ""
+        agency = m.group("agency") or m.group("agency2")
+        people = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip())
+        if not people or not all(_NAME.match(n) for n in people):
+            return None
+        return ParsedCredit(people, agency.strip() if agency else None)
+
+    def is_credit_tail(self, text: str) -> bool:
+        """A lone bracketed agency, the second half of a credit broken over two blocks."""
+        flat = collapse(text)
+        return bool(_CREDIT_AGENCY.match(flat)) and flat[:1] in "(["
+
+    def is_caption(self, text: str) -> bool:
+        """Captions that say so: "Above: …", "Pictured: …", "Fig. 2 — …"."""
+        return bool(_CAPTION.match(collapse(text)[:40]))
+
+    def is_kicker(self, text: str) -> bool:
+        """English pages mark no kicker typographically in running text (a strap line is a short title above the
+        headline, which only the layout can tell): never from text alone."""
+        return False
+
+    def is_subheadline(self, text: str) -> bool:
+        """A deck introduced by a dash ("— The minister resigns"), short and without a full stop inside."""
+        flat = collapse(text)
+        return flat[:1] in "—–" and 4 <= len(flat) <= 120 and "." not in flat[1:-1]
+
+    def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
+        """"By NAME[, NAME and NAME][, qualification]" or "By Our Own Correspondent"."""
+        flat = collapse(text)
+        if len(flat) > 90 or len(text.strip().split("\n")) > 2:
+            return None
+        m = _BYLINE.match(flat)
+        if not m:
+            return None
+        rest = m.group("rest").strip().rstrip(".")
+        role = _BYLINE_ROLE.match(rest)
+        if role:
+            return ParsedByline(role.group("role"), ())
+        # Names, separated by commas and "and"; a trailing qualification (A. M., M.P.) is no name.
+        parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
+        names = [p for p in parts if _NAME.match(p) and any(len(w.strip(".")) > 2 for w in p.split())]
+        if not names or len(names) < len(parts) - 1:
+            return None
+        return ParsedByline(None, tuple(names))
+
+    def is_title_like(self, text: str) -> bool:
+        """A short line set in capitals or Title Case, without a sentence inside it."""
+        flat = collapse(text)
+        lines = [line for line in text.strip().split("\n") if line.strip()]
+        if len(lines) > 2 or not 2 <= len(flat) <= 90 or len(_letters(flat)) < MIN_TITLE_LETTERS:
+            return False
+        words = flat.split()
+        if len(words) > 14 or flat[-1] in ",;:-(" or self.dateline(flat) == flat.rstrip(".—–- "):
+            return False
+        if self.parse_byline(flat, after_headline=True) is not None:
+            return False
+        # A full stop inside means a sentence ends inside (abbreviations like "Mr." excepted).
+        inner = re.sub(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.", "", flat[:-1])
+        if re.search(r"[.!?]\s+[A-Z]", inner):
+            return False
+        if _upper_share(flat) >= 0.6:
+            return True
+        small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is"}
+        capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+        content = [w for w in words if w.lower() not in small]
+        return bool(content) and len(capitalised) >= max(1, len(content)) and flat[-1] not in "."
+
+    def dateline(self, text: str) -> str | None:
+        """The dateline a report opens with, e.g. "WAR OFFICE, FEB. 15, 1824", normalised (spaces collapsed,
+        the trailing dash and full stop removed)."""
+        flat = collapse(text)
+        m = _DATELINE.match(flat)
+        if not m:
+            return None
+        value = m.group("dl") or m.group("dl2") or ""
+        return value.rstrip(" —–-").rstrip(".").strip() or None
+
+    def ends_paragraph(self, text: str) -> bool:
+        """Ends with . ! ? (possibly inside closing quotes or brackets) and no curly quote left open."""
+        flat = text.rstrip()
+        if not flat:
+            return True
+        if quote_balance(flat) > 0:
+            return False
+        stripped = flat.rstrip(_CLOSERS)
+        if not stripped:
+            return True
+        if stripped[-1] in _TERMINAL:
+            return True
+        # A bracketed note ("(To be continued.)", "(Reuters)") ends a paragraph too.
+        return flat[0] in "([" and flat[-1] in ")]"
+
+    def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
+        """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut."""
+        h = head.rstrip()
+        t = tail.lstrip()
+        if not h or not t:
+            return 0.0, "empty"
+        score = 0.0
+        reasons: list[str] = []
+        if self.dateline(t):
+            score += W_DATELINE
+            reasons.append("tail opens with a dateline")
+        if self.parse_byline(t.split("\n")[0], after_headline=False):
+            score += W_BYLINE
+            reasons.append("tail opens with a byline")
+        if _hyphen_break(h, t) and t[0].islower():
+            score += W_HYPHEN
+            reasons.append("a hyphenated word spans the cut")
+        if t[0].islower():
+            score += W_LOWER_OPENER
+            reasons.append("tail opens in lower case")
+        elif t[0] in _CONTINUATION_OPENERS:
+            score += W_PUNCT_OPENER
+            reasons.append(f"tail opens with {t[0]!r}")
+        elif t[0].isupper():
+            score += W_CAPITAL_TAIL
+        last = re.findall(r"[A-Za-z]+", h[-20:])
+        if last and last[-1].lower() in _DANGLING and h[-1].isalpha():
+            score += W_DANGLING
+            reasons.append(f"head ends on {last[-1]!r}")
+        if quote_balance(h) > 0 and leading_unmatched_close(t):
+            score += W_QUOTE_PAIR
+            reasons.append("quote opened before the cut closes after it")
+        elif leading_unmatched_close(t):
+            score += W_QUOTE_ORPHAN
+            reasons.append("tail closes a quote the head never opened")
+        return score, "; ".join(reasons) or "no lexical evidence"
+
+    def opens_mid_sentence(self, text: str) -> bool:
+        """Text that cannot open a paragraph: a lower-case opening, , ; : ) …, a quote closed before opened."""
+        t = text.lstrip()
+        if not t:
+            return False
+        return t[0].islower() or t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t)
+
+    def join(self, head: str, tail: str) -> str:
+        """One space between the pieces; none after a word hyphen at the cut ("money-" + "lenders")."""
+        h, t = head.rstrip(), tail.lstrip()
+        if not h or not t:
+            return h + t
+        return h + t if _hyphen_break(h, t) else f"{h} {t}"
+
+    def join_lines(self, lines: tuple[str, ...]) -> str:
+        """Lines join like pieces of a paragraph (hyphen kept, see the module docstring)."""
+        out = ""
+        for line in lines:
+            out = self.join(out, line) if out else line.strip()
+        return out
+
+    def name_introductions(self, text: str) -> set[str]:
+        """Surnames first given in full after a title: "Mr. JOHN SMITH said" → {"Smith"}."""
+        return {m.group(2).title() for m in _INTRO.finditer(text)}
+
+    def name_mentions(self, text: str) -> set[str]:
+        """Surnames mentioned bare, later: "Mr. Smith", "Smith said" → {"Smith"}."""
+        found = {m.group(1).title() for m in _BARE_TITLED.finditer(text)}
+        found |= {m.group(1).title() for m in _SAID.finditer(text)}
+        return found

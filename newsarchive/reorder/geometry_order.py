@@ -1,0 +1,396 @@
+"""Priorities 50 and 150: reading order and headlines from the page layout, when fragments have boxes.
+
+Readers of layout formats (ALTO, hOCR, PDF) give every fragment a box.  Two
+transforms use them; both return the draft unchanged when no fragment has a
+box, so plain text behaves exactly as before.
+
+``layout-order`` (priority 50, before role tagging, because every later step
+reads "extraction order" as evidence) proposes a reading order and makes it
+the draft's order.  The order is the one of Breuel (2003), a refinement of
+the recursive X-Y cut (Nagy & Seth 1984) that needs no global whitespace
+cut, so it survives the ragged gutters and column-spanning headlines of
+newspapers: block *a* comes before block *b* when
+
+1. their horizontal extents overlap and *a* is above *b*, or
+2. *a* is entirely left of *b* and no block *c* that lies vertically between
+   them overlaps both horizontally (a headline spanning both columns
+   separates the column parts above it from those below it);
+
+and the blocks are sorted topologically (ties and the rare cycles of noisy
+boxes: topmost, then leftmost first).  Boxes are shrunk by a small share of
+their width before overlap tests, since OCR boxes of neighbouring columns
+often overlap by a few pixels.  ``gap_before`` is then recomputed from the
+geometry — a wide gap where the order jumps to another column, moves up the
+page or skips vertical space — which the text steps read as a frame
+boundary.  Text evidence later confirms or overrides: join-cuts may link a
+block to one far from it in this order, and assignment follows the joins.
+
+``layout-roles`` (priority 150, after role tagging) promotes a title-like
+block to a headline when the layout says it heads something: it is set in
+larger type than the page's running text (line height, the only font size
+every format gives), or it is centred over the column of text below it.
+Text decides first (a byline or dateline pattern stays what it is); layout
+only upgrades headings and short title-like paragraphs.
+
+References: T. M. Breuel, "High performance document layout analysis",
+Symposium on Document Image Understanding Technology, 2003; G. Nagy and
+S. Seth, "Hierarchical representation of optically scanned documents",
+Proc. 7th ICPR, 1984, pp. 347–349.
+"""
+
+from __future__ import annotations
+
+import heapq
+import statistics
+from dataclasses import replace
+from typing import ClassVar, Sequence
+
+from ..model import BBox, Decision, Fragment, Role
+from . import Draft
+from .tag_roles import HEADER_ROLES
+
+__all__ = ["LayoutAssign", "LayoutJoins", "LayoutOrder", "LayoutRoles", "reading_order"]
+
+SHRINK = 0.05  # share of a box's width ignored on each side in overlap tests (ragged OCR gutters)
+MAX_SHRINK = 60.0  # … but never more than this many units
+MAX_BLOCKS = 600  # above this many blocks on a page the cubic rule-2 test is skipped (column sort instead)
+WIDE_GAP = 4  # gap_before for a jump (new column, upwards, or a large vertical skip): > assign's WIDE_GAP
+NORMAL_GAP = 2
+SKIP_LINES = 2.5  # a vertical skip of this many body line heights is a jump
+LARGE_TYPE = 1.3  # line height ratio to the page's running text that marks display type
+HUGE_TYPE = 4.0  # … and above which the "line" is an ornament, a picture or OCR noise, not type
+CENTRE_TOLERANCE = 0.12  # |left margin − right margin| as a share of the column width
+NARROW = 0.85  # a centred heading is at most this share of its column's width
+MAX_HEADLINE_LINES = 3
+JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
+
+
+def _shrunk(box: BBox) -> tuple[float, float]:
+    margin = min(SHRINK * (box.x1 - box.x0), MAX_SHRINK)
+    return box.x0 + margin, box.x1 - margin
+
+
+def _x_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
+def reading_order(boxes: Sequence[BBox]) -> list[int]:
+    """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring)."""
+    n = len(boxes)
+    if n <= 1:
+        return list(range(n))
+    xs = [_shrunk(b) for b in boxes]
+    yc = [(b.y0 + b.y1) / 2 for b in boxes]
+    after: list[set[int]] = [set() for _ in range(n)]
+    overlap = [[_x_overlap(xs[i], xs[j]) for j in range(n)] for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if overlap[i][j]:
+                # Rule 1: the upper one first (by top edge, then centre).
+                first, second = (i, j) if (boxes[i].y0, yc[i]) <= (boxes[j].y0, yc[j]) else (j, i)
+                after[first].add(second)
+            elif n <= MAX_BLOCKS:
+                left, right = (i, j) if xs[i][1] <= xs[j][0] else (j, i)
+                low, high = sorted((yc[i], yc[j]))
+                blocked = any(
+                    low < yc[k] < high and overlap[k][i] and overlap[k][j] for k in range(n) if k != i and k != j
+                )
+                if not blocked:
+                    after[left].add(right)  # Rule 2: left column first
+    indegree = [0] * n
+    for i in range(n):
+        for j in after[i]:
+            indegree[j] += 1
+
+    def key(i: int) -> tuple[float, float, int]:
+        return (boxes[i].y0, boxes[i].x0, i)
+
+    ready = [key(i) for i in range(n) if indegree[i] == 0]
+    heapq.heapify(ready)
+    done: list[int] = []
+    remaining = set(range(n))
+    while remaining:
+        if not ready:  # a cycle among noisy boxes: release the topmost, leftmost remaining block
+            i = min(remaining, key=key)
+            ready = [key(i)]
+        _, _, i = heapq.heappop(ready)
+        if i not in remaining:
+            continue
+        remaining.discard(i)
+        done.append(i)
+        for j in after[i]:
+            if j in remaining:
+                indegree[j] -= 1
+                if indegree[j] == 0:
+                    heapq.heappush(ready, key(j))
+    if n > MAX_BLOCKS:  # without rule 2: columns by their left edge would be better than nothing
+        return sorted(range(n), key=lambda i: (round(xs[i][0] / max(1.0, xs[i][1] - xs[i][0])), boxes[i].y0))
+    return done
+
+
+def line_height(fragment: Fragment) -> float | None:
+    """The block's height per line: the font size proxy every layout format gives."""
+    if fragment.bbox is None or not fragment.lines:
+        return None
+    return (fragment.bbox.y1 - fragment.bbox.y0) / len(fragment.lines)
+
+
+def body_line_height(fragments: Sequence[Fragment]) -> float | None:
+    """The median line height of the page's multi-line blocks (running text), weighted by lines."""
+    heights: list[float] = []
+    for f in fragments:
+        h = line_height(f)
+        if h is not None and len(f.lines) >= 3:
+            heights.extend([h] * len(f.lines))
+    if not heights:
+        heights = [h for h in (line_height(f) for f in fragments) if h is not None]
+    return statistics.median(heights) if heights else None
+
+
+def _pages(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Fragments grouped by page, pages in order of first appearance."""
+    groups: dict[int | None, list[Fragment]] = {}
+    for f in fragments:
+        groups.setdefault(f.page, []).append(f)
+    return list(groups.values())
+
+
+class LayoutOrder:
+    """Make the layout's reading order the draft's order (only when fragments have boxes)."""
+
+    name: ClassVar[str] = "layout-order"
+    priority: ClassVar[int] = 50
+
+    def apply(self, draft: Draft) -> Draft:
+        """Reorder each page's fragments by layout and recompute ``gap_before`` from the geometry."""
+        if not any(f.bbox is not None for f in draft.fragments):
+            return draft
+        ordered: list[Fragment] = []
+        decisions: list[Decision] = []
+        for page in _pages(draft.fragments):
+            boxed = [f for f in page if f.bbox is not None]
+            unboxed = [f for f in page if f.bbox is None]
+            order = reading_order([f.bbox for f in boxed])  # type: ignore[misc]
+            sequence = [boxed[i] for i in order]
+            unit = body_line_height(boxed) or 1.0
+            previous: Fragment | None = None
+            for f in sequence:
+                gap = NORMAL_GAP if previous is not None else 0
+                if previous is not None and self._jump(previous, f, unit):
+                    gap = WIDE_GAP
+                ordered.append(replace(f, gap_before=gap))
+                previous = f
+            # Blocks without a box (rare: a reader could not place them) keep their place after the page.
+            ordered.extend(unboxed)
+            moved = sum(1 for k, f in enumerate(sequence) if f is not boxed[k])
+            if moved:
+                decisions.append(
+                    Decision(
+                        step=self.name,
+                        kind="order",
+                        subjects=tuple(f.id for f in sequence),
+                        confidence=0.7,
+                        reason=f"layout reading order (Breuel 2003): {moved} of {len(sequence)} blocks moved from input order",
+                    )
+                )
+        index = {f.id: i for i, f in enumerate(ordered)}
+        return replace(draft, fragments=tuple(ordered), index=index).decide(*decisions)
+
+    @staticmethod
+    def _jump(previous: Fragment, current: Fragment, unit: float) -> bool:
+        """True when the reading order leaves the column, goes up, or skips vertical space."""
+        a, b = previous.bbox, current.bbox
+        if a is None or b is None:
+            return True
+        if not _x_overlap(_shrunk(a), _shrunk(b)):
+            return True
+        if b.y0 < a.y0:
+            return True
+        return b.y0 - a.y1 > SKIP_LINES * unit
+
+
+class LayoutRoles:
+    """Promote title-like blocks to headlines when their type size or centring says they head an article."""
+
+    name: ClassVar[str] = "layout-roles"
+    priority: ClassVar[int] = 150
+
+    def apply(self, draft: Draft) -> Draft:
+        """Upgrade headings and short title-like paragraphs set large or centred over their column."""
+        if not any(f.bbox is not None for f in draft.fragments):
+            return draft
+        profile = draft.profile
+        roles: dict[str, tuple[Role, float, str]] = {}
+        decisions: list[Decision] = []
+        for page in _pages(draft.fragments):
+            unit = body_line_height(page)
+            for k, f in enumerate(page):
+                if f.bbox is None or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
+                    continue
+                if len(f.lines) > MAX_HEADLINE_LINES:
+                    continue
+                text = draft.text(f.id)
+                if not profile.is_title_like(text) or profile.dateline(text) is not None:
+                    continue
+                below = self._text_below(page, k)
+                if below is None:
+                    continue  # a heading heads something: nothing below, nothing to head
+                why = self._evidence(f, below, unit)
+                if why is None:
+                    continue
+                roles[f.id] = (Role.HEADLINE, 0.75, f"header line ({why})")
+                decisions.append(
+                    Decision(step=self.name, kind="role", subjects=(f.id,), confidence=0.75, reason=f"headline: {why}")
+                )
+                # A byline right under a promoted headline was demoted by role tagging; restore it.
+                if k + 1 < len(page):
+                    nxt = page[k + 1]
+                    if nxt.role is Role.PARAGRAPH and profile.parse_byline(draft.text(nxt.id), after_headline=True):
+                        roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
+        return draft.with_roles(roles).decide(*decisions) if roles else draft
+
+    @staticmethod
+    def _text_below(page: Sequence[Fragment], k: int) -> Fragment | None:
+        """The next block in reading order if it is running text under this one."""
+        for f in page[k + 1 :]:
+            if f.role is Role.FURNITURE:
+                continue
+            return f if f.bbox is not None and f.role in (Role.PARAGRAPH, Role.HEADING, Role.BYLINE) else None
+        return None
+
+    @staticmethod
+    def _evidence(f: Fragment, below: Fragment, unit: float | None) -> str | None:
+        """Why the layout says ``f`` is a headline (None if it does not)."""
+        box, col = f.bbox, below.bbox
+        assert box is not None and col is not None
+        height = line_height(f)
+        if unit and height and LARGE_TYPE * unit <= height <= HUGE_TYPE * unit:
+            return f"type {height / unit:.1f}× the running text"
+        width = col.x1 - col.x0
+        if width <= 0 or box.y0 > col.y0:
+            return None
+        left, right = box.x0 - col.x0, col.x1 - box.x1
+        if (box.x1 - box.x0) <= NARROW * width and left > 0 and right > 0 and abs(left - right) <= CENTRE_TOLERANCE * width:
+            return "centred over the text below"
+        return None
+
+
+class LayoutAssign:
+    """Give body text to the article whose header precedes it in layout order (only when fragments have boxes).
+
+    Runs after ``assign-fragments`` (priority 450) and replaces its choice on
+    pages with boxes.  That step weighs character-bigram overlap against
+    emission position, which is right for scrambled extraction order; once the
+    order comes from the layout, position is the stronger evidence — on the
+    1824 ALTO benchmark bigram topic moved most groups into the longest
+    article.  Join links still override position: fragments linked by a cut
+    stay together, with the article of the group's first fragment.  Body text
+    above the first header (a continuation from an earlier page) becomes an
+    article of its own without a headline instead of joining the first
+    article below it.
+    """
+
+    name: ClassVar[str] = "layout-assign"
+    priority: ClassVar[int] = 450
+
+    def apply(self, draft: Draft) -> Draft:
+        """Recompute every article's body from layout position and join groups."""
+        if not any(f.bbox is not None for f in draft.fragments) or not draft.articles:
+            return draft
+        from .assign_fragments import AssignFragments, body_runs
+
+        runs = body_runs(draft)
+        if not runs:
+            return draft
+        groups = AssignFragments._groups(draft, runs)  # runs linked by cuts, as assign-fragments builds them
+        headers = sorted(
+            (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
+        )
+        articles = list(draft.articles)
+        decisions: list[Decision] = []
+        leading: int | None = None
+        bodies: dict[int, list[str]] = {}
+        for group in groups:
+            first = min(draft.index[f] for f in group)
+            before = [k for pos, k in headers if pos < first]
+            if before:
+                owner = before[-1]
+            elif headers and len(headers) == len(articles):
+                if leading is None:  # text above every header: an article continued from elsewhere
+                    leading = len(articles)
+                    articles.append(replace(articles[0], kicker=None, headline=None, subheadline=None, byline=None, body=(), confidence=0.5))
+                    decisions.append(
+                        Decision(
+                            step=self.name,
+                            kind="segment",
+                            subjects=tuple(group[:1]),
+                            confidence=0.5,
+                            reason="body text above the page's first headline: an article without headline",
+                        )
+                    )
+                owner = leading
+            else:
+                owner = headers[0][1] if headers else 0
+            bodies.setdefault(owner, []).extend(group)
+        changed = 0
+        result = []
+        for k, article in enumerate(articles):
+            body = tuple(sorted(bodies.get(k, ()), key=lambda f: draft.index[f]))
+            changed += k < len(draft.articles) and set(body) != set(draft.articles[k].body)
+            result.append(replace(article, body=body))
+        if changed:
+            decisions.append(
+                Decision(
+                    step=self.name,
+                    kind="assign",
+                    subjects=(),
+                    confidence=0.7,
+                    reason=f"{changed} article bodies reassigned by layout position (the preceding header in reading order)",
+                )
+            )
+        return replace(draft, articles=tuple(result)).decide(*decisions)
+
+
+class LayoutJoins:
+    """Drop paragraph joins that the layout contradicts (only when fragments have boxes).
+
+    ``join-cuts`` (priority 300) may link a head to a tail far away in
+    extraction order, because a scrambled extraction can emit a frame's
+    continuation anywhere.  Once the order comes from the layout, a cut
+    paragraph continues in the next block of the reading order (further down
+    the column, or at the top of the next one), so a join is kept only when
+    its tail is among the next :data:`JOIN_WINDOW` body blocks after its
+    head; the text evidence still chooses among those.  Far joins on such
+    pages came from chance evidence (OCR noise opening a block in lower case)
+    and dragged blocks across articles.
+    """
+
+    name: ClassVar[str] = "layout-joins"
+    priority: ClassVar[int] = 350
+
+    def apply(self, draft: Draft) -> Draft:
+        """Keep the joins whose tail follows the head closely in layout order."""
+        if not draft.joins or not any(f.bbox is not None for f in draft.fragments):
+            return draft
+        from .join_cuts import BODY_ROLES
+
+        body = [f.id for f in draft.fragments if f.role in BODY_ROLES]
+        position = {fid: k for k, fid in enumerate(body)}
+        headers = [draft.index[f.id] for f in draft.fragments if f.role in HEADER_ROLES]
+        kept = []
+        decisions = []
+        for join in draft.joins:
+            h, t = position.get(join.head), position.get(join.tail)
+            if h is None or t is None or not 0 < t - h <= JOIN_WINDOW:
+                why = f"the tail is not among the {JOIN_WINDOW} blocks after the head in layout order"
+            elif any(draft.index[join.head] < k < draft.index[join.tail] for k in headers):
+                why = "a headline stands between head and tail in layout order"
+            else:
+                kept.append(join)
+                continue
+            decisions.append(
+                Decision(step=self.name, kind="join", subjects=(join.head, join.tail), confidence=0.7, reason=f"join dropped: {why}")
+            )
+        if len(kept) == len(draft.joins):
+            return draft
+        return replace(draft, joins=tuple(kept)).decide(*decisions)
