@@ -122,7 +122,7 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            header = run[-3:]
+            header = self._header_span(run, [role(k) for k in run])
             for k in run[: -len(header)]:
                 roles[k] = (Role.HEADING, 0.5, "title-like line above a longer header")
             for k, value in zip(header, self._header_roles([role(k) for k in header])):
@@ -141,6 +141,16 @@ class TagRoles:
             for f in draft.fragments
         ]
         return draft.decide(*low)
+
+    @staticmethod
+    def _header_span(run: list[int], found: list[object]) -> list[int]:
+        """The header lines of a run of title-like lines: from a dash-marked kicker if there is one,
+        else the last two (kicker headline), or three when the last is a dash-marked subheadline."""
+        kickers = [k for k, r in zip(run, found) if r is Role.KICKER]
+        if kickers:
+            start = run.index(kickers[-1])
+            return run[start : start + 3]
+        return run[-3:] if found[-1] is Role.SUBHEADLINE else run[-2:]
 
     @staticmethod
     def _header_roles(found: list[object]) -> list[Role]:
