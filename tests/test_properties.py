@@ -84,3 +84,14 @@ def test_output_identical_across_hash_seeds(tmp_path):
         code = "import sys, newsarchive; sys.stdout.buffer.write(newsarchive.convert(sys.argv[1], 'json').data)"
         outputs.add(subprocess.run([sys.executable, "-c", code, str(page)], env=env, capture_output=True, check=True).stdout)
     assert len(outputs) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLE_BLOCKS), min_size=1, max_size=60))
+def test_pages_assembled_from_example_blocks_reconstruct(blocks):
+    """Blocks drawn with repetition (headers next to headers, credits in a row …) never crash or lose text."""
+    text = "\n\n".join(blocks)
+    page = _load(text)
+    lost, invented = conservation_errors(page, text)
+    assert not lost and not invented
+    assert all(f.role.value in {r.value for r in type(f.role)} for f in page.fragments)

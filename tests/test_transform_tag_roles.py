@@ -47,3 +47,11 @@ def test_every_fragment_gets_a_reason():
     draft = run(["标题在此", "正文。"], TagRoles())
     assert all(f.role_reason for f in draft.fragments)
     assert any(d.kind == "role" for d in draft.decisions)
+
+
+def test_every_line_of_a_long_title_run_gets_a_role():
+    """Regression: a header starting at a kicker inside a run of title lines left later lines untyped."""
+    blocks = ["某地加快推进一项改革——", "第一个标题", "第二行标题", "第三行标题", "第四行标题", "本报记者 王 强", "正文。"]
+    draft = run(blocks, TagRoles())
+    assert all(isinstance(f.role.value, str) for f in draft.fragments)
+    assert roles(draft)[0] == "kicker" and "heading" in roles(draft)

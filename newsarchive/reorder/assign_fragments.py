@@ -32,6 +32,7 @@ POSITION_PRIOR = (0.0, -1.2, -1.8, -2.2)
 FAR_PRIOR = -3.0
 HEADER_WEIGHT = 3  # header bigrams count this many times in an article's profile
 ROUNDS = 3
+MAX_BACK = 8  # headers looked back over: bounds the work on pages with very many articles
 WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 
 
@@ -49,14 +50,29 @@ def similarity(a: Counter[str], b: Counter[str]) -> float:
     return sum(min(c, b[g]) for g, c in a.items()) / total
 
 
-def cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    """Cosine similarity of two bigram bags weighted by page rarity (idf)."""
-    dot = sum(c * b[g] * idf.get(g, 0.1) ** 2 for g, c in a.items() if g in b)
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum((c * idf.get(g, 0.1)) ** 2 for g, c in a.items()))
-    nb = math.sqrt(sum((c * idf.get(g, 0.1)) ** 2 for g, c in b.items()))
-    return dot / (na * nb)
+def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    """Bigram counts weighted by page rarity."""
+    return {g: c * idf.get(g, 0.1) for g, c in grams.items()}
+
+
+def norm(vector: dict[str, float]) -> float:
+    """Euclidean length of a weighted vector."""
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine_to(vector: dict[str, float], mine: float, profile: dict[str, float], norm: float, own: bool = False) -> float:
+    """Cosine of a weighted vector (length ``mine``) with a profile (length ``norm``).
+
+    With ``own`` the vector is part of the profile and is taken out of it first.
+    Norms are passed in because profiles are long and compared many times.
+    """
+    if own:
+        dot = sum(v * (profile.get(g, 0.0) - v) for g, v in vector.items())
+        removed = sum(profile.get(g, 0.0) ** 2 - (profile.get(g, 0.0) - v) ** 2 for g, v in vector.items())
+        norm = math.sqrt(max(norm * norm - removed, 0.0))
+    else:
+        dot = sum(v * profile.get(g, 0.0) for g, v in vector.items())
+    return dot / (mine * norm) if dot > 0 and mine and norm else 0.0
 
 
 def chains(draft: Draft) -> list[list[str]]:
@@ -146,25 +162,30 @@ class AssignFragments:
             if not before:  # text above every header: the first article (or the only one)
                 before = [headers[0][1]] if headers else [0]
             options = []
-            for back, k in enumerate(reversed(before)):
+            for back, k in enumerate(list(reversed(before))[:MAX_BACK]):
                 prior = POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR
                 options.append((k, prior))
             candidates.append(options)
 
         owner = [options[0][0] for options in candidates]
+        vectors = [weighted(grams, idf) for grams in group_text]
+        lengths = [norm(v) for v in vectors]
         for _ in range(ROUNDS):
             profiles = [Counter({g: c * HEADER_WEIGHT for g, c in grams.items()}) for grams in header_grams]
             for gi, k in enumerate(owner):
                 profiles[k].update(group_text[gi])
+            profile_vectors = [weighted(profile, idf) for profile in profiles]
+            norms = [norm(w) for w in profile_vectors]
             changed = False
             for gi, options in enumerate(candidates):
                 if len(options) == 1:
                     continue
-                grams = group_text[gi]
                 scored = []
                 for k, prior in options:
-                    profile = profiles[k] - grams if owner[gi] == k else profiles[k]
-                    scored.append((TOPIC_WEIGHT * cosine(grams, profile, idf) + prior, -k, k))
+                    # The group's own text is part of its current owner's profile: leave it out.
+                    own = owner[gi] == k
+                    similarity = cosine_to(vectors[gi], lengths[gi], profile_vectors[k], norms[k], own)
+                    scored.append((TOPIC_WEIGHT * similarity + prior, -k, k))
                 best = max(scored)[2]
                 if best != owner[gi]:
                     owner[gi] = best

@@ -20,7 +20,7 @@ from . import Draft, PhotoDraft
 import math
 from collections import Counter
 
-from .assign_fragments import FAR_PRIOR, POSITION_PRIOR, TOPIC_WEIGHT, bigrams, cosine
+from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, bigrams, cosine_to, norm, weighted
 
 
 class AttachPhotos:
@@ -104,20 +104,23 @@ class AttachPhotos:
         for grams in texts:
             df.update(grams.keys())
         idf = {g: math.log((1 + len(texts)) / (1 + c)) + 0.1 for g, c in df.items()}
+        vectors = [weighted(grams, idf) for grams in texts]
+        norms = [norm(v) for v in vectors]
 
         def place(ids: list[str]) -> tuple[int, int]:
             first = draft.index[ids[0]]
             before = [k for pos, k in headers if pos < first] or [headers[0][1] if headers else 0]
             nearest = before[-1]
-            grams = bigrams("".join(draft.text(i) for i in ids))
+            photo = weighted(bigrams("".join(draft.text(i) for i in ids)), idf)
+            length = norm(photo)
             best = max(
                 (
                     (POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR)
-                    + TOPIC_WEIGHT * cosine(grams, texts[k], idf),
+                    + TOPIC_WEIGHT * cosine_to(photo, length, vectors[k], norms[k]),
                     -back,
                     k,
                 )
-                for back, k in enumerate(reversed(before))
+                for back, k in enumerate(list(reversed(before))[:MAX_BACK])
             )
             return best[2], nearest
 

@@ -307,6 +307,7 @@ class LayoutAssign:
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
         articles = list(draft.articles)
+        all_headed = bool(headers) and len(headers) == len(articles)  # else a headline-less article exists already
         decisions: list[Decision] = []
         leading: int | None = None
         bodies: dict[int, list[str]] = {}
@@ -315,7 +316,7 @@ class LayoutAssign:
             before = [k for pos, k in headers if pos < first]
             if before:
                 owner = before[-1]
-            elif headers and len(headers) == len(articles):
+            elif all_headed:
                 if leading is None:  # text above every header: an article continued from elsewhere
                     leading = len(articles)
                     articles.append(replace(articles[0], kicker=None, headline=None, subheadline=None, byline=None, body=(), confidence=0.5))
@@ -381,6 +382,9 @@ class LayoutJoins:
         decisions = []
         for join in draft.joins:
             h, t = position.get(join.head), position.get(join.tail)
+            if h is not None and t is not None and t > h and self._column_jump(draft, join.head, join.tail):
+                kept.append(join)  # the rest of a column belongs to another article: text goes on atop a later column
+                continue
             if h is None or t is None or not 0 < t - h <= JOIN_WINDOW:
                 why = f"the tail is not among the {JOIN_WINDOW} blocks after the head in layout order"
             elif any(draft.index[join.head] < k < draft.index[join.tail] for k in headers):
@@ -394,3 +398,23 @@ class LayoutJoins:
         if len(kept) == len(draft.joins):
             return draft
         return replace(draft, joins=tuple(kept)).decide(*decisions)
+
+    @staticmethod
+    def _column_jump(draft: Draft, head: str, tail: str) -> bool:
+        """The head ends its column's text (a header or a jump follows it) and the tail opens a column."""
+
+        def neighbour(fid: str, step: int) -> Fragment | None:
+            k = draft.index[fid] + step
+            while 0 <= k < len(draft.fragments):
+                f = draft.fragments[k]
+                if f.role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+                    return f
+                k += step
+            return None
+
+        after_head = neighbour(head, 1)
+        before_tail = neighbour(tail, -1)
+        head_ends = after_head is None or after_head.role in HEADER_ROLES or after_head.gap_before >= WIDE_GAP
+        # The tail tops a column, and not under a headline of its own (that text opens the headline's article).
+        tail_opens = draft.fragment(tail).gap_before >= WIDE_GAP and (before_tail is None or before_tail.role not in HEADER_ROLES)
+        return head_ends and tail_opens

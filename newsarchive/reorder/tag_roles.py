@@ -123,8 +123,9 @@ class TagRoles:
                 i = j
                 continue
             header = self._header_span(run, [role(k) for k in run])
-            for k in run[: -len(header)]:
-                roles[k] = (Role.HEADING, 0.5, "title-like line above a longer header")
+            for k in run:
+                if k not in header:
+                    roles[k] = (Role.HEADING, 0.5, "title-like line next to a header")
             for k, value in zip(header, self._header_roles([role(k) for k in header])):
                 roles[k] = (value, conf, f"header line ({why})")
             i = j
