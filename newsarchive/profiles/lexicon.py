@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import array
 import functools
 import gzip
 import math
+import sys
 from importlib.resources import files
 
 
 @functools.cache
 def words() -> dict[str, int]:
     """Word → frequency for Chinese words of 2–4 characters (loaded once, ~120k entries)."""
-    raw = files("newsarchive").joinpath("data/zh-words.txt.gz").read_bytes()
-    table: dict[str, int] = {}
-    for line in gzip.decompress(raw).decode("utf-8").split("\n"):
-        word, _, freq = line.partition(" ")
-        table[word] = int(freq)
-    return table
+    data = files("newsarchive").joinpath("data")
+    keys = gzip.decompress(data.joinpath("zh-words.txt.gz").read_bytes()).decode("utf-8").split("\n")
+    freqs = array.array("I")
+    freqs.frombytes(gzip.decompress(data.joinpath("zh-word-freqs.u32le.gz").read_bytes()))
+    if sys.byteorder == "big":  # stored little-endian
+        freqs.byteswap()
+    return dict(zip(keys, freqs))
 
 
 def spanning_word(head: str, tail: str) -> tuple[str, float] | None:
@@ -45,14 +48,8 @@ def spanning_word(head: str, tail: str) -> tuple[str, float] | None:
 
 @functools.cache
 def _start_ratios() -> dict[str, float]:
-    starts: dict[str, int] = {}
-    totals: dict[str, int] = {}
-    for word, freq in words().items():
-        weight = int(math.log2(freq + 1)) + 1
-        starts[word[0]] = starts.get(word[0], 0) + weight
-        for ch in set(word):
-            totals[ch] = totals.get(ch, 0) + weight
-    return {ch: starts.get(ch, 0) / total for ch, total in totals.items() if total >= 20}
+    text = files("newsarchive").joinpath("data/zh-start-ratios.txt").read_text(encoding="utf-8")
+    return {ch: float(r) for ch, _, r in (line.partition("\t") for line in text.splitlines())}
 
 
 def start_ratio(ch: str) -> float | None:
