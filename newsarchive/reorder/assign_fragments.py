@@ -147,14 +147,6 @@ class AssignFragments:
         headers = sorted(
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
-        group_text = [bigrams("".join(draft.text(f) for f in g)) for g in groups]
-        # Rarity on this page: a bigram found in many groups says little about which article a group is.
-        df: Counter[str] = Counter()
-        for grams in group_text:
-            df.update(grams.keys())
-        idf = {g: math.log((1 + len(groups)) / (1 + c)) + 0.1 for g, c in df.items()}
-        header_grams = [bigrams("".join(draft.text(i) for i in a.header_ids)) for a in draft.articles]
-
         candidates: list[list[tuple[int, float]]] = []
         for g in groups:
             first = min(draft.index[f] for f in g)
@@ -166,32 +158,9 @@ class AssignFragments:
                 prior = POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR
                 options.append((k, prior))
             candidates.append(options)
-
         owner = [options[0][0] for options in candidates]
-        vectors = [weighted(grams, idf) for grams in group_text]
-        lengths = [norm(v) for v in vectors]
-        for _ in range(ROUNDS):
-            profiles = [Counter({g: c * HEADER_WEIGHT for g, c in grams.items()}) for grams in header_grams]
-            for gi, k in enumerate(owner):
-                profiles[k].update(group_text[gi])
-            profile_vectors = [weighted(profile, idf) for profile in profiles]
-            norms = [norm(w) for w in profile_vectors]
-            changed = False
-            for gi, options in enumerate(candidates):
-                if len(options) == 1:
-                    continue
-                scored = []
-                for k, prior in options:
-                    # The group's own text is part of its current owner's profile: leave it out.
-                    own = owner[gi] == k
-                    similarity = cosine_to(vectors[gi], lengths[gi], profile_vectors[k], norms[k], own)
-                    scored.append((TOPIC_WEIGHT * similarity + prior, -k, k))
-                best = max(scored)[2]
-                if best != owner[gi]:
-                    owner[gi] = best
-                    changed = True
-            if not changed:
-                break
+        if any(len(options) > 1 for options in candidates):
+            self._refine(draft, groups, candidates, owner)
 
         decisions = []
         bodies: dict[int, list[str]] = defaultdict(list)
@@ -214,6 +183,48 @@ class AssignFragments:
             for k, a in enumerate(draft.articles)
         )
         return replace(draft, articles=articles).decide(*decisions)
+
+    @staticmethod
+    def _refine(
+        draft: Draft, groups: list[list[str]], candidates: list[list[tuple[int, float]]], owner: list[int]
+    ) -> None:
+        """Move groups to the article that explains them best, over a few rounds (updates ``owner``)."""
+        group_text = [bigrams("".join(draft.text(f) for f in g)) for g in groups]
+        # Rarity on this page: a bigram found in many groups says little about which article a group is.
+        df: Counter[str] = Counter()
+        for grams in group_text:
+            df.update(grams.keys())
+        log_of = {c: math.log((1 + len(group_text)) / (1 + c)) + 0.1 for c in set(df.values())}
+        idf = {g: log_of[c] for g, c in df.items()}
+        vectors = [weighted(grams, idf) for grams in group_text]
+        lengths = [norm(v) for v in vectors]
+        headers = [
+            weighted(Counter({g: c * HEADER_WEIGHT for g, c in bigrams("".join(draft.text(i) for i in a.header_ids)).items()}), idf)
+            for a in draft.articles
+        ]
+        for _ in range(ROUNDS):
+            # Weighting is linear, so an article's vector is its header's plus its groups'.
+            profiles = [dict(h) for h in headers]
+            for gi, k in enumerate(owner):
+                target = profiles[k]
+                for g, v in vectors[gi].items():
+                    target[g] = target.get(g, 0.0) + v
+            norms = [norm(p) for p in profiles]
+            changed = False
+            for gi, options in enumerate(candidates):
+                if len(options) == 1:
+                    continue
+                scored = []
+                for k, prior in options:
+                    # The group's own text is part of its current owner's profile: leave it out.
+                    similarity = cosine_to(vectors[gi], lengths[gi], profiles[k], norms[k], owner[gi] == k)
+                    scored.append((TOPIC_WEIGHT * similarity + prior, -k, k))
+                best = max(scored)[2]
+                if best != owner[gi]:
+                    owner[gi] = best
+                    changed = True
+            if not changed:
+                break
 
     @staticmethod
     def _groups(draft: Draft, runs: list[list[str]]) -> list[list[str]]:
