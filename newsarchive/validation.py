@@ -21,6 +21,8 @@ from typing import Any, Union
 
 from lxml import etree
 
+from .safexml import prolog_doctype_line, safe_xml_parser
+
 __all__ = ["Problem", "ValidationReport", "check_newsml_references", "validate"]
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
@@ -110,57 +112,14 @@ def _document_kind(file: str, data: bytes) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def _safe_parser() -> etree.XMLParser:
-    # A fresh parser per document: lxml parsers are not thread-safe.
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-    )
-
-
-def _prolog_doctype_line(data: bytes) -> int | None:
-    """The line of a DOCTYPE declaration in the prolog (after the XML declaration, comments, PIs), else None.
-
-    Checked on the raw bytes so that a DTD is refused before libxml2 reads its internal
-    subset at all; the parsed tree's docinfo is checked again afterwards.
-    """
-    if data[:2] in (b"\xff\xfe", b"<\x00"):
-        text = data.decode("utf-16-le", errors="replace")
-    elif data[:2] in (b"\xfe\xff", b"\x00<"):
-        text = data.decode("utf-16-be", errors="replace")
-    else:
-        # Markup characters are ASCII in every ASCII-compatible encoding; latin-1 never fails.
-        text = data.decode("latin-1").removeprefix("\xef\xbb\xbf")
-    text = text.removeprefix("\ufeff")
-    i, n = 0, len(text)
-    while i < n:
-        while i < n and text[i] in " \t\r\n":
-            i += 1
-        if text.startswith("<?", i):
-            end = text.find("?>", i + 2)
-        elif text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-        elif text.startswith("<!DOCTYPE", i):
-            return text.count("\n", 0, i) + 1
-        else:
-            return None
-        if end < 0:
-            return None  # unterminated: the parser reports it
-        i = end + (2 if text[end] == "?" else 3)
-    return None
-
-
 def _parse_xml(file: str, data: bytes) -> tuple[etree._Element | None, list[Problem]]:
     """Parse untrusted XML safely; refuse DTDs; report malformed XML with the parser's line."""
     refusal = "DOCTYPE/DTD declarations are not allowed (refused; entities and DTDs are never read)"
-    line = _prolog_doctype_line(data)
+    line = prolog_doctype_line(data)
     if line is not None:
         return None, [Problem(file, line, refusal)]
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
         return None, [Problem(file, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     docinfo = root.getroottree().docinfo

@@ -21,10 +21,14 @@ def test_builtins_registered_through_entry_points():
     priorities = [t.priority for t in steps]
     assert priorities == sorted(priorities)
     assert [t.name for t in steps] == [
+        "layout-order",
         "tag-roles",
+        "layout-roles",
         "segment-articles",
         "join-cuts",
+        "layout-joins",
         "assign-fragments",
+        "layout-assign",
         "order-sections",
         "attach-photos",
     ]

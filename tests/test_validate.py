@@ -272,7 +272,7 @@ def test_entity_targets_are_never_opened(
     Without the byte-level DOCTYPE pre-scan, the safe parser and the docinfo check must hold on their own.
     """
     if not prescan:
-        monkeypatch.setattr(validate_module, "_prolog_doctype_line", lambda data: None)
+        monkeypatch.setattr(validate_module, "prolog_doctype_line", lambda data: None)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     path = tmp_path / "evil.xml"

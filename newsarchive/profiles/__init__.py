@@ -103,7 +103,11 @@ class Profile(Protocol):
 
 
 def get_profile(language: str | None) -> Profile:
-    """The profile for a BCP 47 language tag (People's Daily for Chinese, the default)."""
+    """The profile for a BCP 47 language tag: English newspapers for ``en``, People's Daily otherwise."""
+    if language and language.lower().replace("_", "-").split("-")[0] == "en":
+        from .en_newspaper import EnglishNewspaperProfile
+
+        return EnglishNewspaperProfile()
     from .zh_peoples_daily import PeoplesDailyProfile
 
     return PeoplesDailyProfile()

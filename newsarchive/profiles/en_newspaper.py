@@ -55,7 +55,7 @@ _CREDIT = re.compile(
 _CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
 _CAPTION = re.compile(r"^(?:Above|Below|Left|Right|Top|Bottom|Pictured|Inset|Photo|Picture|Fig\.?|Figure)\s*(?:\d+)?\s*[:.—–-]")
 _FURNITURE = re.compile(
-    r"^(?:No\.?\s*\d[\d,]*|PRICE\s+\S+(?:\s+\S+)?|Price\s+\S+(?:\s+\S+)?|Page\s+\d+|\d{1,3}|"
+    r"^(?:No\.?\s*\d[\d,]*|(?:PRICE|Price)\s+(?:[£$€]\s*)?\d[\d.,½¼¾]*\s*(?:[dsp]|[cC]ents?|pence|p)?\.?|Page\s+\d+|\d{1,3}|"
     r"(?:Printed|Published)\s+(?:and\s+published\s+)?by\s+.{3,120})\.?$"
 )
 _TERMINAL = set(".!?…")

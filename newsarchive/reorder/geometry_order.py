@@ -1,7 +1,7 @@
-"""Priorities 50 and 150: reading order and headlines from the page layout, when fragments have boxes.
+"""Priorities 50, 150, 350 and 450: reading order and articles from the page layout, when fragments have boxes.
 
-Readers of layout formats (ALTO, hOCR, PDF) give every fragment a box.  Two
-transforms use them; both return the draft unchanged when no fragment has a
+Readers of layout formats (ALTO, hOCR, PDF) give every fragment a box.  Four
+transforms use them; each returns the draft unchanged when no fragment has a
 box, so plain text behaves exactly as before.
 
 ``layout-order`` (priority 50, before role tagging, because every later step
@@ -17,13 +17,17 @@ newspapers: block *a* comes before block *b* when
    separates the column parts above it from those below it);
 
 and the blocks are sorted topologically (ties and the rare cycles of noisy
-boxes: topmost, then leftmost first).  Boxes are shrunk by a small share of
-their width before overlap tests, since OCR boxes of neighbouring columns
-often overlap by a few pixels.  ``gap_before`` is then recomputed from the
-geometry — a wide gap where the order jumps to another column, moves up the
-page or skips vertical space — which the text steps read as a frame
-boundary.  Text evidence later confirms or overrides: join-cuts may link a
-block to one far from it in this order, and assignment follows the joins.
+boxes: topmost, then leftmost first).  Two refinements for newspapers: a
+headline in display type counts as wide as the article it heads
+(:func:`header_extents`: its header stack and the first row of columns
+under it), since a centred headline is often narrower than its article; and
+an L-shaped article (a *dogleg*, :func:`_dogleg`) is finished in its last
+column before the article tucked under it.  Boxes are shrunk by a small
+share of their width before overlap tests, since OCR boxes of neighbouring
+columns often overlap by a few pixels.  ``gap_before`` is then recomputed
+from the geometry — a wide gap where the order jumps to another column,
+moves up the page or skips vertical space — which the text steps read as a
+frame boundary.
 
 ``layout-roles`` (priority 150, after role tagging) promotes a title-like
 block to a headline when the layout says it heads something: it is set in
@@ -31,6 +35,12 @@ larger type than the page's running text (line height, the only font size
 every format gives), or it is centred over the column of text below it.
 Text decides first (a byline or dateline pattern stays what it is); layout
 only upgrades headings and short title-like paragraphs.
+
+``layout-joins`` (350) and ``layout-assign`` (450) let the text evidence
+confirm or override the layout where it is strong: a paragraph join found by
+``join-cuts`` stands if its tail follows the head closely in layout order or
+tops the next column; body text goes to the header before it in layout
+order, joined fragments together (see each class).
 
 References: T. M. Breuel, "High performance document layout analysis",
 Symposium on Document Image Understanding Technology, 2003; G. Nagy and
@@ -42,18 +52,18 @@ from __future__ import annotations
 
 import heapq
 import statistics
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
-from . import Draft
+from . import ArticleDraft, Draft
 from .tag_roles import HEADER_ROLES
 
-__all__ = ["LayoutAssign", "LayoutJoins", "LayoutOrder", "LayoutRoles", "reading_order"]
+__all__ = ["HeaderExtent", "LayoutAssign", "LayoutJoins", "LayoutOrder", "LayoutRoles", "header_extents", "reading_order"]
 
 SHRINK = 0.05  # share of a box's width ignored on each side in overlap tests (ragged OCR gutters)
 MAX_SHRINK = 60.0  # … but never more than this many units
-MAX_BLOCKS = 600  # above this many blocks on a page the cubic rule-2 test is skipped (column sort instead)
+MAX_BLOCKS = 400  # above this many blocks on a page (~4 s) the cubic rule-2 test gives way to a column sort
 WIDE_GAP = 4  # gap_before for a jump (new column, upwards, or a large vertical skip): > assign's WIDE_GAP
 NORMAL_GAP = 2
 SKIP_LINES = 2.5  # a vertical skip of this many body line heights is a jump
@@ -62,6 +72,12 @@ HUGE_TYPE = 4.0  # … and above which the "line" is an ornament, a picture or O
 CENTRE_TOLERANCE = 0.12  # |left margin − right margin| as a share of the column width
 NARROW = 0.85  # a centred heading is at most this share of its column's width
 MAX_HEADLINE_LINES = 3
+STACK_GAP = 3.0  # body lines: header blocks further apart than this are not one stack
+COLUMN_LIKE = (0.9, 1.15)  # width range, in body column widths, of a block that is running text
+MULTI_COLUMN = 1.5  # column widths: a dogleg is about articles over several columns
+BANNER = 0.8  # share of the page width above which a header row is the page's, not an article's
+ROW_ALIGN = 0.5  # body lines: tops of one row's blocks differ by no more than this
+ROW_GAP = 3.0  # body lines: the widest gutter between side-by-side blocks of one article's first row
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 
 
@@ -74,12 +90,156 @@ def _x_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > 0
 
 
-def reading_order(boxes: Sequence[BBox]) -> list[int]:
-    """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class HeaderExtent:
+    """The horizontal extent of the article a header block heads, and whether running text starts under it."""
+
+    x0: float
+    x1: float
+    heads_text: bool
+
+
+def header_extents(
+    boxes: Sequence[BBox], lines: Sequence[int], unit: float, column: float | None = None
+) -> dict[int, HeaderExtent]:
+    """Header blocks → the horizontal extent of the article they head.
+
+    A headline is often narrower than its article (centred over three columns,
+    it covers only the middle one), so on its own it would not separate the
+    column parts above it from those below it.  Starting from each block in
+    display type, the *header stack* is the short blocks chained above it
+    (a kicker: centred on the headline or flush with it) and below it
+    (subheadline, byline: at most :data:`MAX_HEADLINE_LINES`
+    lines, within :data:`STACK_GAP` body lines of each other, overlapping the
+    extent so far, not several lines exactly a column wide, and alone on their line — a
+    short block with a neighbour starting beside it, across a gutter, is the
+    top of a column).  The extent then grows to the row of blocks that starts
+    right under the stack (within :data:`STACK_GAP` + 1 body lines), its
+    tops aligned (:data:`ROW_ALIGN`), side by side with gutters no wider than
+    :data:`ROW_GAP` body lines, up to a column that stands right under a
+    header line of another stack: the columns the article's text begins in.  Every block of the stack gets that extent.
+    """
+    out: dict[int, HeaderExtent] = {}
+    n = len(boxes)
+
+    def overlaps(k: int, x0: float, x1: float) -> bool:
+        return min(boxes[k].x1, x1) - max(boxes[k].x0, x0) > 0
+
+    def aligned(b: BBox, head: BBox) -> bool:
+        """A kicker is centred on its headline or flush with it; the last line of a column above is not."""
+        centre = abs((b.x0 + b.x1) / 2 - (head.x0 + head.x1) / 2) <= CENTRE_TOLERANCE * (head.x1 - head.x0)
+        return centre or abs(b.x0 - head.x0) <= ROW_ALIGN * unit
+
+    def headed_elsewhere(k: int, stack: set[int]) -> bool:
+        """A short block (a header line) right above ``k`` that is not in this stack: ``k`` is another article's."""
+        b = boxes[k]
+        return any(
+            j not in stack
+            and lines[j] <= MAX_HEADLINE_LINES
+            and overlaps(j, b.x0, b.x1)
+            and 0 <= b.y0 - boxes[j].y1 <= (STACK_GAP + 1) * unit
+            for j in range(n)
+        )
+
+    def reach(b: BBox) -> float:
+        """Where the block's column ends: a short line does not reach its column's right edge."""
+        return max(b.x1, b.x0 + column) if column else b.x1
+
+    for h in range(n):
+        height = (boxes[h].y1 - boxes[h].y0) / max(1, lines[h])
+        if h in out or lines[h] > MAX_HEADLINE_LINES or not LARGE_TYPE * unit <= height <= HUGE_TYPE * unit:
+            continue
+        stack = {h}
+        x0, x1, top, bottom = boxes[h].x0, boxes[h].x1, boxes[h].y0, boxes[h].y1
+        grew = True
+        while grew:
+            grew = False
+            for k in range(n):
+                if k in stack or lines[k] > MAX_HEADLINE_LINES or not overlaps(k, x0, x1):
+                    continue
+                b = boxes[k]
+                if lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
+                    continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
+                below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom
+                above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
+                if below and any(
+                    j != k
+                    and j not in stack
+                    and abs(boxes[j].y0 - b.y0) <= ROW_ALIGN * unit
+                    and 0 < max(boxes[j].x0 - reach(b), b.x0 - reach(boxes[j])) <= ROW_GAP * unit
+                    for j in range(n)
+                ):
+                    continue  # a block with neighbours starting on its line opens a row of columns: body text
+                if below or above:
+                    stack.add(k)
+                    x0, x1 = min(x0, b.x0), max(x1, b.x1)
+                    top, bottom = min(top, b.y0), max(bottom, b.y1)
+                    grew = True
+        row = sorted(
+            (k for k in range(n) if k not in stack and bottom - unit <= boxes[k].y0 <= bottom + (STACK_GAP + 1) * unit),
+            key=lambda k: boxes[k].x0,
+        )
+        members = [k for k in row if overlaps(k, x0, x1)]
+        if members:
+            # Side-by-side neighbours across gutters: the article's first row of text.  Its columns
+            # start on one line (typeset pages align them); a block starting lower or higher is the
+            # text of another article whose header has another height.
+            first_line = min(boxes[k].y0 for k in members)
+            row = [k for k in row if abs(boxes[k].y0 - first_line) <= ROW_ALIGN * unit]
+            members = [k for k in members if k in row]
+        heads_text = any(lines[k] >= 3 for k in members)  # a row of running text, not a row of notices
+        if members:
+            lo = min(boxes[k].x0 for k in members)
+            hi = max(boxes[k].x1 for k in members)
+            # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
+            # measure it as wide as the row's columns.
+            width = statistics.median(boxes[k].x1 - boxes[k].x0 for k in members)
+            for k in reversed(row):
+                if boxes[k].x0 >= lo:
+                    continue
+                edge = max(boxes[k].x1, boxes[k].x0 + width)
+                if lo - edge > ROW_GAP * unit or headed_elsewhere(k, stack):
+                    break  # a wide gap, or columns under another article's header: the article ends here
+                lo = boxes[k].x0
+            for k in row:
+                if boxes[k].x0 < hi:
+                    continue
+                if boxes[k].x0 - hi > ROW_GAP * unit or headed_elsewhere(k, stack):
+                    break
+                hi = boxes[k].x1
+            x0, x1 = min(x0, lo), max(x1, hi)
+        for k in stack:
+            out[k] = HeaderExtent(x0, x1, heads_text)
+    return out
+
+
+def reading_order(boxes: Sequence[BBox], lines: Sequence[int] | None = None) -> list[int]:
+    """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring).
+
+    With ``lines`` (each block's line count) headlines in display type count
+    as wide as the article they head (:func:`header_extents`).
+    """
     n = len(boxes)
     if n <= 1:
         return list(range(n))
+    if n > MAX_BLOCKS:
+        # Rule 2 costs O(n³): on pages this crowded, read column by column (columns a median block wide).
+        width = statistics.median(b.x1 - b.x0 for b in boxes) or 1.0
+        return sorted(range(n), key=lambda i: (round(boxes[i].x0 / width), boxes[i].y0, boxes[i].x0))
     xs = [_shrunk(b) for b in boxes]
+    headers: list[int] = []
+    tolerance = column = 0.0
+    if lines is not None:
+        heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= 3]
+        unit = statistics.median(heights) if heights else None
+        if unit:
+            column = statistics.median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= 3)
+            for h, extent in header_extents(boxes, lines, unit, column).items():
+                xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
+                large = LARGE_TYPE * unit <= (boxes[h].y1 - boxes[h].y0) / max(1, lines[h]) <= HUGE_TYPE * unit
+                if large and extent.heads_text:
+                    headers.append(h)  # headlines over running text, for the dogleg rule
+            tolerance = unit
     yc = [(b.y0 + b.y1) / 2 for b in boxes]
     after: list[set[int]] = [set() for _ in range(n)]
     overlap = [[_x_overlap(xs[i], xs[j]) for j in range(n)] for i in range(n)]
@@ -89,13 +249,17 @@ def reading_order(boxes: Sequence[BBox]) -> list[int]:
                 # Rule 1: the upper one first (by top edge, then centre).
                 first, second = (i, j) if (boxes[i].y0, yc[i]) <= (boxes[j].y0, yc[j]) else (j, i)
                 after[first].add(second)
-            elif n <= MAX_BLOCKS:
+            else:
                 left, right = (i, j) if xs[i][1] <= xs[j][0] else (j, i)
                 low, high = sorted((yc[i], yc[j]))
                 blocked = any(
                     low < yc[k] < high and overlap[k][i] and overlap[k][j] for k in range(n) if k != i and k != j
                 )
-                if not blocked:
+                if blocked:
+                    continue
+                if headers and _dogleg(left, right, headers, boxes, xs, tolerance, column):
+                    after[right].add(left)  # the right column's top finishes the article above first
+                else:
                     after[left].add(right)  # Rule 2: left column first
     indegree = [0] * n
     for i in range(n):
@@ -123,9 +287,48 @@ def reading_order(boxes: Sequence[BBox]) -> list[int]:
                 indegree[j] -= 1
                 if indegree[j] == 0:
                     heapq.heappush(ready, key(j))
-    if n > MAX_BLOCKS:  # without rule 2: columns by their left edge would be better than nothing
-        return sorted(range(n), key=lambda i: (round(xs[i][0] / max(1.0, xs[i][1] - xs[i][0])), boxes[i].y0))
     return done
+
+
+def _dogleg(
+    left: int,
+    right: int,
+    headers: Sequence[int],
+    boxes: Sequence[BBox],
+    xs: Sequence[tuple[float, float]],
+    tolerance: float,
+    column: float,
+) -> bool:
+    """True when ``right`` must precede ``left`` although it stands to its right: an L-shaped article.
+
+    An article spanning three columns may end higher in its third column,
+    where a second article starts under the first two columns (a *dogleg*).
+    Rule 2 alone would read the second article's text in column 1 before the
+    first article's text in column 3.  So: when ``left`` is or lies under a
+    header *c* that does not reach ``right``, ``right`` lies wholly above *c*, and a
+    header *d* above both spans both (they share the article *d* heads; a
+    row across the whole page, :data:`BANNER`, heads no article), ``right``
+    comes first.  Both headers must head several columns
+    (:data:`MULTI_COLUMN`): a one-column heading makes no dogleg, and on
+    noisy OCR pages many blocks look like one.
+    """
+    a, b = boxes[left], boxes[right]
+    page = max(x.x1 for x in boxes) - min(x.x0 for x in boxes)
+    wide = [h for h in headers if xs[h][1] - xs[h][0] >= MULTI_COLUMN * column]
+    for c in wide:
+        hc = boxes[c]
+        under = c == left or (_x_overlap(xs[c], xs[left]) and a.y0 >= hc.y1 - tolerance)
+        if not (under and b.y1 <= hc.y0 + tolerance):
+            continue
+        if _x_overlap(xs[c], xs[right]):
+            continue
+        for d in wide:
+            hd = boxes[d]
+            if d == c or xs[d][1] - xs[d][0] > BANNER * page:
+                continue  # a line across the whole page (a dateline, a motto) heads no particular article
+            if hd.y1 <= min(b.y0, hc.y0) + tolerance and _x_overlap(xs[d], xs[left]) and _x_overlap(xs[d], xs[right]):
+                return True
+    return False
 
 
 def line_height(fragment: Fragment) -> float | None:
@@ -170,7 +373,7 @@ class LayoutOrder:
         for page in _pages(draft.fragments):
             boxed = [f for f in page if f.bbox is not None]
             unboxed = [f for f in page if f.bbox is None]
-            order = reading_order([f.bbox for f in boxed])  # type: ignore[misc]
+            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed])  # type: ignore[misc]
             sequence = [boxed[i] for i in order]
             unit = body_line_height(boxed) or 1.0
             previous: Fragment | None = None
@@ -319,7 +522,7 @@ class LayoutAssign:
             elif all_headed:
                 if leading is None:  # text above every header: an article continued from elsewhere
                     leading = len(articles)
-                    articles.append(replace(articles[0], kicker=None, headline=None, subheadline=None, byline=None, body=(), confidence=0.5))
+                    articles.append(ArticleDraft(confidence=0.5))
                     decisions.append(
                         Decision(
                             step=self.name,
@@ -393,7 +596,9 @@ class LayoutJoins:
                 kept.append(join)
                 continue
             decisions.append(
-                Decision(step=self.name, kind="join", subjects=(join.head, join.tail), confidence=0.7, reason=f"join dropped: {why}")
+                Decision(
+                    step=self.name, kind="join", subjects=(join.head, join.tail), confidence=0.7, reason=f"join dropped: {why}"
+                )
             )
         if len(kept) == len(draft.joins):
             return draft

@@ -1,0 +1,304 @@
+"""Benchmark: People's Daily pages laid out as born-digital PDFs, read back with newsarchive's PDF reader.
+
+For every real page of ``../shared/data/peoples-daily`` (the reading-order
+benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
+
+* six columns; each article gets a rectangle spanning 2–4 columns placed where
+  the columns are least filled (a skyline packing), so later articles sit under
+  earlier ones and headlines span the columns of their article;
+* the header (kicker, headline in large type, subheadline, byline) stacked
+  and centred over the article's columns; the body flowing column by column
+  with balanced column heights, so paragraphs are cut at column ends; a blank
+  line between paragraphs; photos as a caption and a credit block in small type
+  under the last column; page furniture (本版责编 …) at the foot;
+* every block drawn as its own text object, **in a shuffled content-stream
+  order** (seeded), so the file's order says nothing about reading order.
+
+Chinese text uses reportlab's built-in ``STSong-Light`` CID font (no font
+file needed).  The ground truth is the data in the scrambler's truth format,
+with ``pieces`` = how many column pieces a unit was cut into, and it is scored
+with ``reorder/score.py`` exactly like the plain-text benchmark.
+
+Columns compared (same PDF, same reader):
+
+* ``naive``: the do-nothing baseline of ``score.py`` (first block headline,
+  the rest as paragraphs) over the blocks in pdfminer.six's extraction order;
+* ``text only``: newsarchive's default pipeline on the blocks in that order;
+* ``layout``: newsarchive with the layout transforms (layout-order,
+  layout-roles, layout-joins, layout-assign).
+
+Needs ``reportlab`` (BSD) and ``pdfminer.six`` (MIT):
+``pip install reportlab 'newsarchive[pdf]'``.
+
+Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--keep]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "reorder"))
+
+import scramble  # noqa: E402
+import score  # noqa: E402
+
+import newsarchive  # noqa: E402
+from newsarchive.model import Page, PageMeta  # noqa: E402
+from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile  # noqa: E402
+from newsarchive.readers.pdf import PdfReader  # noqa: E402
+from newsarchive.reorder import Draft, Pipeline  # noqa: E402
+from newsarchive.reorder.assemble import assemble  # noqa: E402
+from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles  # noqa: E402
+from newsarchive.serialize import page_to_dict  # noqa: E402
+
+FONT = "STSong-Light"
+COLUMNS = 6
+COLUMN_WIDTH = 150.0
+GUTTER = 24.0  # wider than two characters, or pdfminer joins lines across the gutter
+MARGIN = 36.0
+BODY_SIZE, BODY_LEADING = 9.0, 12.0
+SMALL_SIZE, SMALL_LEADING = 7.5, 10.0
+ARTICLE_GAP = 18.0
+HEADER = {  # role → (font size, leading)
+    "kicker": (11.0, 14.0),
+    "headline": (20.0, 25.0),
+    "subheadline": (12.0, 15.0),
+    "byline": (10.0, 13.0),
+}
+LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutJoins, LayoutAssign)
+
+
+@dataclass
+class DrawBlock:
+    """One text block to draw: its lines with positions (top-left origin) and font size."""
+
+    size: float
+    lines: list[tuple[float, float, str]] = field(default_factory=list)  # (x, top y of the line, text)
+
+
+def _register_font() -> None:
+    """Register the built-in CID font once (it needs no font file)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _width(text: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _register_font()
+    return stringWidth(text, FONT, size)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy line breaking by measured width (any character may end a line, as CJK allows)."""
+    lines: list[str] = []
+    current = ""
+    for ch in " ".join(text.split()):  # spaces are kept: bylines pad names with them
+        if current and _width(current + ch, size) > width:
+            lines.append(current)
+            current = ch.lstrip()
+        else:
+            current += ch
+    if current.strip():
+        lines.append(current)
+    return lines
+
+
+@dataclass
+class LaidOutPage:
+    """The blocks of one page in reading order, the page size and the truth."""
+
+    blocks: list[DrawBlock]
+    width: float
+    height: float
+    truth: dict[str, Any]
+
+
+def lay_out(page: scramble.RealPage) -> LaidOutPage:
+    """Place the page's articles on a six-column grid (see the module docstring)."""
+    skyline = [MARGIN] * COLUMNS
+    blocks: list[DrawBlock] = []
+    items: list[dict[str, Any]] = []
+    for item in page.items:
+        if not isinstance(item, scramble.ArticleTruth):
+            continue  # standalone photos: none in the data (see reorder/README.md)
+        body_chars = sum(len(u.text) for u in item.units)
+        span = 2 if body_chars < 1200 else 3 if body_chars < 3500 else 4
+        start = min(range(COLUMNS - span + 1), key=lambda c: (max(skyline[c : c + span]), c))
+        top = max(skyline[start : start + span]) + (ARTICLE_GAP if max(skyline) > MARGIN else 0)
+        x0 = MARGIN + start * (COLUMN_WIDTH + GUTTER)
+        span_width = span * COLUMN_WIDTH + (span - 1) * GUTTER
+        y = top
+        for role in ("kicker", "headline", "subheadline", "byline"):
+            text = getattr(item, role)
+            if not text:
+                continue
+            size, leading = HEADER[role]
+            block = DrawBlock(size)
+            for line in wrap(text, span_width, size):
+                block.lines.append((x0 + (span_width - _width(line, size)) / 2, y, line))
+                y += leading
+            blocks.append(block)
+            y += leading * 0.6
+        y += BODY_LEADING * 0.5
+        # Body: the lines of every unit, a blank line between units, balanced over the span.
+        flow: list[tuple[int, str] | None] = []
+        for k, unit in enumerate(item.units):
+            if flow:
+                flow.append(None)
+            flow.extend((k, line) for line in wrap(unit.text, COLUMN_WIDTH, BODY_SIZE))
+        per_column = -(-len(flow) // span) if flow else 0
+        pieces = [0] * len(item.units)
+        bottoms = []
+        for c in range(span):
+            segment = flow[c * per_column : (c + 1) * per_column]
+            while segment and segment[0] is None:  # a column never opens with the blank line
+                segment = segment[1:]
+            cy = y
+            current: DrawBlock | None = None
+            current_unit = None
+            for entry in segment:
+                if entry is None:
+                    current = None
+                    cy += BODY_LEADING
+                    continue
+                unit_index, text = entry
+                if current is None or current_unit != unit_index:
+                    current = DrawBlock(BODY_SIZE)
+                    current_unit = unit_index
+                    blocks.append(current)
+                    pieces[unit_index] += 1
+                current.lines.append((x0 + c * (COLUMN_WIDTH + GUTTER), cy, text))
+                cy += BODY_LEADING
+            bottoms.append(cy)
+        bottom = max(bottoms) if bottoms else y
+        # Photos: caption and credit blocks under the last column.
+        px = x0 + (span - 1) * (COLUMN_WIDTH + GUTTER)
+        for photo in item.photos:
+            for text in (photo.caption, photo.credit):
+                if not text:
+                    continue
+                bottom += SMALL_LEADING
+                block = DrawBlock(SMALL_SIZE)
+                for line in wrap(text, COLUMN_WIDTH, SMALL_SIZE):
+                    block.lines.append((px, bottom, line))
+                    bottom += SMALL_LEADING
+                blocks.append(block)
+        for c in range(start, start + span):
+            skyline[c] = bottom
+        items.append(
+            {
+                "type": "article",
+                "kicker": item.kicker,
+                "headline": item.headline,
+                "subheadline": item.subheadline,
+                "byline": item.byline,
+                "units": [{"type": u.type, "text": u.text, "pieces": max(1, pieces[k])} for k, u in enumerate(item.units)],
+                "photos": [{"title": p.title, "caption": p.caption, "credit": p.credit} for p in item.photos],
+            }
+        )
+    y = max(skyline) + ARTICLE_GAP
+    for text in page.furniture:
+        block = DrawBlock(SMALL_SIZE, [(MARGIN, y, text)])
+        blocks.append(block)
+        y += SMALL_LEADING * 2
+    width = 2 * MARGIN + COLUMNS * COLUMN_WIDTH + (COLUMNS - 1) * GUTTER
+    truth = {"name": page.name, "items": items, "furniture": list(page.furniture)}
+    return LaidOutPage(blocks, width, y + MARGIN, truth)
+
+
+def render(laid: LaidOutPage, seed: int) -> bytes:
+    """The PDF, each block its own text object, blocks in a shuffled content-stream order."""
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(laid.width, laid.height), invariant=1)
+    order = list(range(len(laid.blocks)))
+    random.Random(seed).shuffle(order)
+    for k in order:
+        block = laid.blocks[k]
+        text = pdf.beginText()
+        text.setFont(FONT, block.size)
+        for x, top, line in block.lines:
+            text.setTextOrigin(x, laid.height - top - block.size)  # baseline of a line whose top is at `top`
+            text.textOut(line)
+        pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def input_text(truth: dict[str, Any]) -> str:
+    """Every character drawn, for the conservation metrics."""
+    return "\n\n".join(scramble.truth_texts(truth))
+
+
+def _reconstruct(page: Page, layout: bool) -> dict[str, Any]:
+    names = {cls.name for cls in LAYOUT_STEPS}
+    steps = [t for t in newsarchive.api.transforms() if t.name not in names]
+    if layout:
+        steps += [cls() for cls in LAYOUT_STEPS]
+    return page_to_dict(assemble(Pipeline(steps).run(Draft.from_page(page, PeoplesDailyProfile()))))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build, read back, reconstruct and score; print one table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=scramble.DEFAULT_DATA)
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many pages (0: all)")
+    parser.add_argument("--seeds", type=int, default=1, help="shuffled content streams per page")
+    parser.add_argument("--out", type=Path, help="keep the PDFs and truth files here")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+    pages = [p for p in scramble.load_pages(args.data) if args.split == "all" or scramble.split_of(p.date) == args.split]
+    if args.limit:
+        pages = pages[: args.limit]
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="newsarchive-pdf-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, list[score.PageResult]] = {"naive": [], "text only": [], "layout": []}
+    reader = PdfReader()
+    for real in pages:
+        laid = lay_out(real)
+        for seed in range(args.seeds):
+            name = f"{real.name}_s{seed}"
+            data = render(laid, seed)
+            (out_dir / f"{name}.pdf").write_bytes(data)
+            (out_dir / f"{name}.truth.json").write_text(json.dumps(laid.truth, ensure_ascii=False), encoding="utf-8")
+            text = input_text(laid.truth)
+            page = reader.read(data, meta=PageMeta(source=name, language="zh-CN"))
+            extracted = "\n\n".join(f.text for f in page.fragments)
+            results["naive"].append(score.score_page(laid.truth, score.baseline_output(extracted), text, path=name))
+            for column, layout in (("text only", False), ("layout", True)):
+                try:
+                    output = _reconstruct(page, layout)
+                    results[column].append(score.score_page(laid.truth, output, text, path=name))
+                except Exception as exc:  # a crash is scored as empty output, as in run.py
+                    results[column].append(score.score_page(laid.truth, None, text, path=name, error=repr(exc)))
+    totals = {column: score.aggregate(rs) for column, rs in results.items()}
+    print(f"{len(pages)} pages × {args.seeds} shuffled content stream(s), split {args.split}; PDFs in {out_dir}\n")
+    print("| metric | naive (pdfminer order) | newsarchive text only | newsarchive layout | of |")
+    print("|---|---:|---:|---:|---:|")
+    for key, label, _ in score.METRICS:
+        cells = [score.format_share(*totals[c][key]) for c in results]
+        print(f"| {label.strip()} | {' | '.join(cells)} | {totals['layout'][key][1]} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""The ALTO reader: OCR layout XML (ALTO 1.x–4.x) → fragments with boxes, one per TextBlock.
+
+Elements are matched by local name, so every ALTO version and namespace (none
+in ALTO 1.x, ``http://www.loc.gov/standards/alto/ns-v2#`` … ``-v4#``) reads
+the same way.  Each ``TextBlock`` (also inside ``ComposedBlock``) becomes a
+:class:`Fragment` whose id is the block's ``ID``, whose box is
+``HPOS/VPOS/WIDTH/HEIGHT`` (ALTO's measurement unit, origin top-left) and
+whose lines are its ``TextLine`` s, words joined by one space.
+
+**Input characters.**  For ALTO, the text of the page is the ``CONTENT`` of
+its ``String`` elements.  ``SP`` (space) and ``HYP`` (the hyphen printed at a
+line end) are layout markup, not text: they say where words and hyphenations
+are.  So the fragments hold exactly the String CONTENTs' characters, no more
+and no fewer, and conservation downstream is measured against them.
+
+**Hyphenation.**  A word broken across two lines of a block (``HypPart1``
+then ``HypPart2``, or a line ending in ``HYP``) is written once, whole, at
+the end of its first line; the second line then starts with the following
+word.  The whole word is ``SUBS_CONTENT`` when that equals the two parts
+(the normal case); when the publisher's ``SUBS_CONTENT`` differs from what
+was printed (an OCR correction, an old spelling), the printed parts are kept
+so no character is lost or invented, and a warning says how often.  A word
+broken across two *blocks* (a column or frame break) stays in two pieces:
+the blocks may belong to different articles until reconstruction says
+otherwise; the English profile treats a block ending in the middle of a
+word as strong evidence of a cut.
+
+**Word confidence.**  ``WC`` (0–1) is averaged per block; a block whose mean
+is below :data:`LOW_CONFIDENCE` gets a ``low-ocr-confidence`` warning naming
+it (the model has no per-fragment confidence field; warnings survive
+reconstruction, decisions made by a reader would not).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Iterator
+
+from lxml import etree
+
+from ..errors import ReadError
+from ..model import BBox, Page, PageMeta, Warning
+from .layout import LayoutBlock, page_from_blocks, unique_id
+from ..safexml import local_name, parse_xml
+
+__all__ = ["LOW_CONFIDENCE", "AltoReader", "element_index"]
+
+LOW_CONFIDENCE = 0.5  # mean word confidence below which a block is reported
+_SNIFF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?alto[\s>/]")
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _bbox(element: etree._Element) -> BBox | None:
+    x, y, w, h = (_number(element.get(k)) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+    if x is None or y is None or w is None or h is None:
+        return None
+    return BBox(x0=x, y0=y, x1=x + w, y1=y + h)
+
+
+def _text_blocks(page: etree._Element) -> Iterator[etree._Element]:
+    """TextBlocks of a Page in document order (inside PrintSpace, margins and ComposedBlocks)."""
+    for element in page.iter():
+        if local_name(element) == "TextBlock":
+            yield element
+
+
+def _pages(root: etree._Element) -> list[etree._Element]:
+    return [e for e in root.iter() if local_name(e) == "Page"]
+
+
+@dataclass
+class _Word:
+    """A word being placed: its text and, for a first hyphenation part, the publisher's whole word."""
+
+    text: str
+    subs: str | None = None
+
+
+@dataclass
+class _BlockText:
+    """Lines of one block under construction (lists of words)."""
+
+    lines: list[list[_Word]] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+
+
+@dataclass
+class _Stats:
+    """What is reported as warnings once the page is read."""
+
+    subs_mismatch: list[str] = field(default_factory=list)
+
+
+def _read_block(block: etree._Element, stats: _Stats) -> _BlockText:
+    """Words per line with in-block hyphenations joined (see the module docstring)."""
+    out = _BlockText()
+    pending: _Word | None = None  # the first part of a hyphenated word, waiting for its second part
+    for line in block.iter():
+        if local_name(line) != "TextLine":
+            continue
+        words: list[_Word] = []
+        out.lines.append(words)
+        for element in line:
+            name = local_name(element)
+            if name == "HYP":
+                if words and pending is None:
+                    pending = words[-1]  # a line-end hyphen: the next line's first word completes this one
+                continue
+            if name != "String":
+                continue
+            content = (element.get("CONTENT") or "").strip()
+            wc = _number(element.get("WC"))
+            if wc is not None and 0.0 <= wc <= 1.0:
+                out.confidences.append(wc)
+            if not content:
+                continue
+            subs_type = element.get("SUBS_TYPE")
+            if pending is not None and not words and (subs_type in (None, "HypPart2")):
+                # Second part of a hyphenation: complete the word where it started.
+                joined = pending.text + content
+                whole = pending.subs
+                if whole and "".join(whole.split()) == joined:
+                    pending.text = whole
+                else:
+                    if whole:
+                        stats.subs_mismatch.append(f"{pending.text}+{content}≠{whole}")
+                    pending.text = joined
+                pending = None
+                continue
+            if pending is not None and subs_type != "HypPart2":
+                pending = None  # the line did not continue the hyphenated word after all
+            word = _Word(content, element.get("SUBS_CONTENT") if subs_type == "HypPart1" else None)
+            words.append(word)
+            if subs_type == "HypPart1":
+                pending = word
+    return out
+
+
+def element_index(root: etree._Element) -> dict[str, str]:
+    """Every element ``ID`` inside a TextBlock (the block itself, its lines and Strings) → the TextBlock's ``ID``.
+
+    METS page areas point into ALTO with ``BEGIN``/``END`` IDREFs to any of
+    these; this resolves them to the fragment ids the reader produces.
+    """
+    index: dict[str, str] = {}
+    for block in (e for e in root.iter() if local_name(e) == "TextBlock"):
+        block_id = block.get("ID")
+        if not block_id:
+            continue
+        for element in block.iter():
+            element_id = element.get("ID") if isinstance(element.tag, str) else None
+            if element_id:
+                index.setdefault(element_id, block_id)
+    return index
+
+
+class AltoReader:
+    """Read an ALTO XML page (any version); one fragment per TextBlock, with its box."""
+
+    name: ClassVar[str] = "alto"
+
+    @classmethod
+    def sniff(cls, data: bytes) -> bool:
+        """An XML document whose root element is ``alto`` (any prefix)."""
+        head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+        return head.startswith(b"<") and bool(_SNIFF.search(head))
+
+    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
+        """Parse safely, one fragment per TextBlock; ``encoding`` overrides the XML declaration."""
+        if encoding:
+            try:
+                data = data.decode(encoding).encode("utf-8")
+                data = re.sub(rb"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", rb"\1", data, count=1)
+            except (LookupError, UnicodeDecodeError) as exc:
+                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
+        root = parse_xml(data, kind="ALTO", source=meta.source)
+        if local_name(root) != "alto":
+            raise ReadError(f"not an ALTO document (root element {local_name(root)!r})", source=meta.source)
+        pages = _pages(root)
+        if not pages:
+            raise ReadError("ALTO document has no Layout/Page", source=meta.source)
+        stats = _Stats()
+        blocks: list[LayoutBlock] = []
+        warnings: list[Warning] = []
+        seen: set[str] = set()
+        page_numbers: list[int | None] = []
+        for k, page in enumerate(pages, start=1):
+            number = self._page_number(page, meta, k, len(pages))
+            page_numbers.append(number)
+            for block in _text_blocks(page):
+                text = _read_block(block, stats)
+                lines = tuple(" ".join(w.text for w in words) for words in text.lines)
+                fid = unique_id(block.get("ID"), seen, f"b{len(blocks) + 1}")
+                blocks.append(LayoutBlock(id=fid, lines=lines, bbox=_bbox(block), page=number))
+                if text.confidences and any(lines):
+                    mean = sum(text.confidences) / len(text.confidences)
+                    if mean < LOW_CONFIDENCE:
+                        warnings.append(
+                            Warning(
+                                code="low-ocr-confidence",
+                                message=f"TextBlock {fid}: mean word confidence {mean:.2f} over {len(text.confidences)} words",
+                                source=meta.source,
+                            )
+                        )
+        if stats.subs_mismatch:
+            examples = ", ".join(stats.subs_mismatch[:3])
+            warnings.append(
+                Warning(
+                    code="alto-hyphenation-mismatch",
+                    message=f"{len(stats.subs_mismatch)} hyphenated word(s) whose SUBS_CONTENT differs from the printed "
+                    f"parts; the printed parts were kept ({examples})",
+                    source=meta.source,
+                )
+            )
+        page_meta = meta
+        if meta.page_number is None and len(pages) == 1 and page_numbers[0] is not None:
+            page_meta = replace(meta, page_number=page_numbers[0])
+        result = page_from_blocks(blocks, meta=page_meta, encoding=encoding or _declared_encoding(root), warnings=warnings)
+        if not result.fragments:
+            raise ReadError("empty ALTO page: no String content", source=meta.source)
+        return result
+
+    @staticmethod
+    def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int) -> int | None:
+        """The caller's page number for a single page, else PRINTED_IMG_NR, PHYSICAL_IMG_NR, or the position."""
+        if count == 1 and meta.page_number is not None:
+            return meta.page_number
+        for attribute in ("PRINTED_IMG_NR", "PHYSICAL_IMG_NR"):
+            value = page.get(attribute)
+            if value and value.strip().isdigit():
+                return int(value)
+        return k if count > 1 else meta.page_number
+
+
+def _declared_encoding(root: etree._Element) -> str:
+    return (root.getroottree().docinfo.encoding or "utf-8").lower()

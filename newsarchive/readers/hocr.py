@@ -1,0 +1,183 @@
+"""The hOCR reader: OCR output as (X)HTML (Tesseract, OCRopus, Kraken …) → fragments with boxes.
+
+hOCR marks layout with classes and puts geometry in ``title`` properties
+(``title="bbox 105 66 823 113; x_wconf 91"``).  A *block* — one fragment — is
+an ``ocr_par`` (a paragraph), or an ``ocr_carea`` (a column area) that has no
+paragraphs inside, or a line outside any of these.  Its lines are the
+``ocr_line`` elements inside it (and Tesseract's other line classes:
+``ocr_header``, ``ocr_caption``, ``ocr_textfloat``), its words the
+``ocrx_word`` elements, joined by one space; a line without word elements
+contributes its text.  Several ``ocr_page`` s in one file are pages 1, 2, …
+(``ppageno`` + 1 when given).
+
+**Input characters** for hOCR are the text of the word elements (or of a
+line without any), whitespace aside: hOCR has no hyphenation markup, so a
+hyphen printed at a line end is a character like any other and the English
+profile keeps it when it joins the lines.
+
+**Safety**: XHTML (an XML declaration) is parsed as XML with
+:mod:`~newsarchive.safexml`'s settings; anything else with lxml's
+HTML parser, no network; a DOCTYPE with an internal subset or any entity
+declaration is refused (XXE, billion laughs).  Word confidences
+(``x_wconf`` 0–100) below :data:`LOW_CONFIDENCE` on average give a
+``low-ocr-confidence`` warning per block, as for ALTO.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import ClassVar
+
+from lxml import etree
+
+from ..errors import ReadError
+from ..model import BBox, Page, PageMeta, Warning
+from .layout import LayoutBlock, page_from_blocks, unique_id
+from ..safexml import parse_html
+
+__all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
+
+LOW_CONFIDENCE = 50.0  # mean x_wconf below which a block is reported
+_LINE_CLASSES = {"ocr_line", "ocrx_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
+_BLOCK_CLASSES = {"ocr_par", "ocr_carea"}
+_SNIFF = re.compile(rb"""class\s*=\s*["'][^"']*\bocr_page\b""")
+
+
+def properties(title: str | None) -> dict[str, str]:
+    """hOCR ``title`` properties: ``"bbox 1 2 3 4; x_wconf 90"`` → ``{"bbox": "1 2 3 4", "x_wconf": "90"}``."""
+    out: dict[str, str] = {}
+    for part in (title or "").split(";"):
+        key, _, value = part.strip().partition(" ")
+        if key:
+            out[key] = value.strip()
+    return out
+
+
+def _bbox(props: dict[str, str]) -> BBox | None:
+    values = props.get("bbox", "").split()
+    if len(values) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in values)
+    except ValueError:
+        return None
+    return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split()) if isinstance(element.tag, str) else set()
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+class HocrReader:
+    """Read an hOCR page (HTML or XHTML); one fragment per paragraph (or column area), with its box."""
+
+    name: ClassVar[str] = "hocr"
+
+    @classmethod
+    def sniff(cls, data: bytes) -> bool:
+        """Markup with an element of class ``ocr_page``."""
+        head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
+        return head.startswith(b"<") and bool(_SNIFF.search(head))
+
+    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
+        """Parse safely; ``encoding`` overrides what the document declares."""
+        if encoding:
+            try:
+                text = data.decode(encoding)
+            except (LookupError, UnicodeDecodeError) as exc:
+                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
+            text = re.sub(r"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", r"\1", text, count=1)
+            text = re.sub(r"<meta[^>]+charset[^>]*>", "", text, flags=re.IGNORECASE)
+            data = text.encode("utf-8")
+        root = parse_html(data, kind="hOCR", source=meta.source)
+        pages = [e for e in root.iter() if "ocr_page" in _classes(e)]
+        if not pages:
+            raise ReadError("not an hOCR document (no element of class ocr_page)", source=meta.source)
+        blocks: list[LayoutBlock] = []
+        warnings: list[Warning] = []
+        seen: set[str] = set()
+        numbers: list[int | None] = []
+        for k, page in enumerate(pages, start=1):
+            number = self._page_number(page, meta, k, len(pages))
+            numbers.append(number)
+            for block in self._blocks(page):
+                lines, confidences = self._lines(block)
+                if not any(lines):
+                    continue
+                fid = unique_id(block.get("id"), seen, f"b{len(blocks) + 1}")
+                blocks.append(LayoutBlock(id=fid, lines=tuple(lines), bbox=_bbox(properties(block.get("title"))), page=number))
+                if confidences:
+                    mean = sum(confidences) / len(confidences)
+                    if mean < LOW_CONFIDENCE:
+                        warnings.append(
+                            Warning(
+                                code="low-ocr-confidence",
+                                message=f"block {fid}: mean word confidence {mean:.0f}/100 over {len(confidences)} words",
+                                source=meta.source,
+                            )
+                        )
+        page_meta = meta
+        if meta.page_number is None and len(pages) == 1 and numbers[0] is not None:
+            page_meta = replace(meta, page_number=numbers[0])
+        result = page_from_blocks(blocks, meta=page_meta, encoding=encoding or "utf-8", warnings=warnings)
+        if not result.fragments:
+            raise ReadError("empty hOCR page: no recognised text", source=meta.source)
+        return result
+
+    @staticmethod
+    def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int) -> int | None:
+        if count == 1 and meta.page_number is not None:
+            return meta.page_number
+        ppageno = properties(page.get("title")).get("ppageno")
+        if ppageno and ppageno.isdigit():
+            return int(ppageno) + 1
+        return k if count > 1 else meta.page_number
+
+    @staticmethod
+    def _blocks(page: etree._Element) -> list[etree._Element]:
+        """The innermost paragraph-or-area elements holding lines, in document order; orphan lines alone."""
+        out: list[etree._Element] = []
+        claimed: set[etree._Element] = set()
+        for element in page.iter():
+            classes = _classes(element)
+            if classes & {"ocr_par"} or (
+                classes & {"ocr_carea"} and not any("ocr_par" in _classes(e) for e in element.iter() if e is not element)
+            ):
+                out.append(element)
+                claimed.update(element.iter())
+        for element in page.iter():
+            if _classes(element) & _LINE_CLASSES and element not in claimed:
+                out.append(element)  # a line outside any block (some engines emit these)
+                claimed.update(element.iter())
+        order = {e: i for i, e in enumerate(page.iter())}
+        return sorted(out, key=lambda e: order[e])
+
+    @staticmethod
+    def _lines(block: etree._Element) -> tuple[list[str], list[float]]:
+        """The block's lines (words joined by a space) and its words' confidences."""
+        lines: list[str] = []
+        confidences: list[float] = []
+        line_elements = [e for e in block.iter() if _classes(e) & _LINE_CLASSES] or [block]
+        for line in line_elements:
+            words = [e for e in line.iter() if "ocrx_word" in _classes(e)]
+            if not words:
+                lines.append(_text(line))
+                continue
+            texts = []
+            for word in words:
+                value = _text(word)
+                if value:
+                    texts.append(value)
+                conf = properties(word.get("title")).get("x_wconf")
+                try:
+                    if conf is not None:
+                        confidences.append(float(conf))
+                except ValueError:
+                    pass
+            lines.append(" ".join(texts))
+        return lines, confidences

@@ -1,0 +1,70 @@
+"""Regenerate the PDF fixtures of tests/test_reader_pdf.py (needs reportlab, BSD: pip install reportlab).
+
+Run from the repository root: ``python tests/data/pdf/make_fixtures.py``.  The PDFs are committed,
+so the tests need only pdfminer.six.  Every fixture uses the standard Helvetica font (not
+embedded), keeping the files a few KiB.
+
+* ``two_columns.pdf``: one page, two articles in two columns, a paragraph cut at the end of
+  column 1 and continued at the top of column 2, a headline in large type; the text blocks are
+  drawn in a deliberately wrong content-stream order.
+* ``three_pages.pdf``: three pages, one line each ("Page one text." …).
+* ``no_text.pdf``: one page with a drawn rule and no text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+HERE = Path(__file__).resolve().parent
+WIDTH, HEIGHT = 600, 500
+
+# (font size, [(x, top y, text)]) per block, in reading order; drawn in DRAW_ORDER.
+BLOCKS = [
+    (18, [(120, 30, "STATE OF IRELAND.")]),
+    (10, [(40, 70, "The Marquess moved for papers relating"), (40, 84, "to Ireland, and hoped the Parliament"), (40, 98, "would be willing to give them, and to")]),
+    (10, [(320, 70, "agree to the motion without delay."), (320, 84, "The motion was carried.")]),
+    (12, [(380, 120, "COAL DUTIES.")]),
+    (10, [(320, 150, "Sir WILLIAM LEMON presented a petition"), (320, 164, "against the duty on coals carried"), (320, 178, "coastwise. It was laid on the table.")]),
+    (8, [(40, 460, "No. 6906")]),
+]
+DRAW_ORDER = [4, 2, 5, 0, 3, 1]
+
+
+def _draw_block(pdf: canvas.Canvas, size: float, lines: list[tuple[float, float, str]]) -> None:
+    text = pdf.beginText()
+    text.setFont("Helvetica", size)
+    for x, top, line in lines:
+        text.setTextOrigin(x, HEIGHT - top - size)
+        text.textOut(line)
+    pdf.drawText(text)
+
+
+def two_columns(path: Path) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=1)
+    for k in DRAW_ORDER:
+        _draw_block(pdf, *BLOCKS[k])
+    pdf.showPage()
+    pdf.save()
+
+
+def three_pages(path: Path) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1)
+    for word in ("one", "two", "three"):
+        _draw_block(pdf, 12, [(20, 20, f"Page {word} text.")])
+        pdf.showPage()
+    pdf.save()
+
+
+def no_text(path: Path) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1)
+    pdf.line(20, 100, 280, 100)
+    pdf.showPage()
+    pdf.save()
+
+
+if __name__ == "__main__":
+    two_columns(HERE / "two_columns.pdf")
+    three_pages(HERE / "three_pages.pdf")
+    no_text(HERE / "no_text.pdf")

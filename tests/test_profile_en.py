@@ -1,0 +1,115 @@
+"""The English newspaper profile: headlines, bylines, datelines, sentence ends, joins across cuts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.model import PageMeta, Role
+from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
+from newsarchive.readers.text import TextReader
+
+from geometry_helpers import reconstruct
+
+P = EnglishNewspaperProfile()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("COAL DUTIES.", True),
+        ("STATE OF IRELAND.", True),
+        ("Markets Rally as Rates Fall", True),
+        ("The minister said the bill would pass.", False),
+        ("Mr. HUME said he could not let this pass. He was bound to object.", False),
+        ("WAR OFFICE, FEB. 15, 1824.", False),  # a dateline, not a title
+        ("By GEORGE BAKER, A. M.", False),  # a byline
+        ("K \"", False),  # OCR noise
+        ("IMPORTANT NEWS,", False),  # dangling comma
+    ],
+)
+def test_title_like(text, expected):
+    assert P.is_title_like(text) is expected
+
+
+def test_bylines():
+    assert P.parse_byline("By GEORGE BAKER, A. M.", after_headline=True).names == ("GEORGE BAKER",)
+    assert P.parse_byline("By Jane Doe and John Smith", after_headline=False).names == ("Jane Doe", "John Smith")
+    assert P.parse_byline("By Our Own Correspondent", after_headline=True).role == "Own Correspondent"
+    assert P.parse_byline("By the end of the year prices had doubled.", after_headline=True) is None
+    assert P.parse_byline("George Baker", after_headline=True) is None
+
+
+@pytest.mark.parametrize(
+    "text,dateline",
+    [
+        ("WAR OFFICE, FEB. 15, 1824.", "WAR OFFICE, FEB. 15, 1824"),
+        ("PARIS, Jan. 3.—The Chamber met today.", "PARIS, Jan. 3"),
+        ("WASHINGTON, March 14 (Reuters) - The Senate voted.", "WASHINGTON, March 14 (Reuters)"),
+        ("LONDON (AP) — Shares fell.", "LONDON (AP)"),
+        ("The Chamber met on Jan. 3 in Paris.", None),
+    ],
+)
+def test_datelines(text, dateline):
+    assert P.dateline(text) == dateline
+
+
+def test_sentence_ends():
+    assert P.ends_paragraph("He sat down.")
+    assert P.ends_paragraph('He said "No."')
+    assert P.ends_paragraph("(To be continued.)")
+    assert not P.ends_paragraph("the motion was carried by a")
+    assert not P.ends_paragraph("He said “this is")
+
+
+def test_hyphenated_word_across_a_cut_is_joined_without_space_and_keeps_its_hyphen():
+    assert P.join("the money-", "lenders were") == "the money-lenders were"
+    assert P.join("the committee —", "a body") == "the committee — a body"
+    assert P.join_lines(("a great security against the extortions of borrow-", "ing money")) == (
+        "a great security against the extortions of borrow-ing money"
+    )
+
+
+def test_continuation_evidence_ranks_the_true_tail_first():
+    head = "The holders of small estates found a difficulty in meeting their"
+    true_score, why = P.continuation_score(head, "claims, but if the Usury Laws were repealed")
+    new_para, _ = P.continuation_score(head, "Mr. HUME said he could not let this pass.")
+    dateline, _ = P.continuation_score(head, "PARIS, Jan. 3.—The Chamber met.")
+    hyphen, why_h = P.continuation_score("the extortions of money-", "lenders, who")
+    assert true_score > new_para + 3 and new_para > dateline
+    assert "lower case" in why and "hyphenated word" in why_h and hyphen > true_score
+    assert P.opens_mid_sentence("claims, but") and P.opens_mid_sentence("; and then")
+    assert not P.opens_mid_sentence("Mr. HUME said")
+
+
+def test_furniture_and_credits():
+    assert P.is_furniture("No. 6906") and P.is_furniture("PRICE 7d") and P.is_furniture("12")
+    assert not P.is_furniture("PRICE OF STOCKS.")
+    credit = P.parse_credit("Photo: Jane Doe/Reuters")
+    assert credit.photographers == ("Jane Doe",) and credit.agency == "Reuters"
+    assert P.parse_credit("(Getty Images)").agency == "Getty Images"
+    assert P.parse_credit("The minister spoke for an hour.") is None
+    assert P.is_caption("Above: the new bridge at night")
+
+
+def test_names_first_introduced_then_mentioned():
+    assert P.name_introductions("Mr. JOHN SMITH said the laws were unjust.") == {"Smith"}
+    assert P.name_mentions("Mr. Smith replied. Smith said he would not.") == {"Smith"}
+
+
+def test_plain_english_page_reconstructs():
+    text = (
+        "COAL DUTIES.\n\nBy Our Parliamentary Reporter\n\n"
+        "Sir WILLIAM LEMON presented a petition from the parish of Cornwall against the duty on coals carried\n\n"
+        "coastwise. It was laid on the table.\n\nNo. 6906\n"
+    )
+    page = TextReader().read(text.encode(), meta=PageMeta(language="en"))
+    rebuilt = reconstruct(page, layout=False)
+    (article,) = rebuilt.articles
+    assert article.headline == "COAL DUTIES."
+    assert article.byline is not None and article.byline.role == "Parliamentary Reporter"
+    assert [b.text for b in article.blocks] == [
+        "Sir WILLIAM LEMON presented a petition from the parish of Cornwall against the duty on coals carried "
+        "coastwise. It was laid on the table."
+    ]
+    assert [u.text for u in rebuilt.unplaced] == ["No. 6906"]
+    assert {f.id: f.role for f in rebuilt.fragments}["f5"] is Role.FURNITURE

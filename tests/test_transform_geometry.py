@@ -1,0 +1,160 @@
+"""The layout transforms: Breuel reading order, headline promotion, join filtering, layout assignment."""
+
+from __future__ import annotations
+
+import random
+
+from newsarchive.model import BBox, Fragment, Page, PageMeta, Role
+from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
+from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+from newsarchive.readers.text import TextReader
+from newsarchive.reorder import Draft, Join
+from newsarchive.reorder.geometry_order import LayoutJoins, LayoutOrder, LayoutRoles, reading_order
+
+from geometry_helpers import reconstruct
+
+
+def box(x0: float, y0: float, x1: float, y1: float) -> BBox:
+    return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+# A page: masthead; columns 1-2 hold article A above a headline spanning both columns, article B
+# below it; column 3 holds article C from the top.  Names are in reading order.
+LAYOUT = {
+    "masthead": box(0, 0, 900, 50),
+    "A-head": box(0, 60, 590, 90),
+    "A-col1": box(0, 100, 290, 400),
+    "A-col2": box(303, 100, 590, 380),  # OCR boxes of neighbouring columns may overlap: 290 vs 303 is a gutter
+    "B-head": box(0, 420, 590, 460),
+    "B-col1": box(0, 470, 292, 800),
+    "B-col2": box(298, 470, 590, 790),
+    "C-head": box(610, 60, 900, 90),
+    "C-col3": box(605, 100, 900, 800),
+}
+
+
+def test_breuel_order_handles_a_headline_spanning_two_columns():
+    names = list(LAYOUT)
+    for seed in range(5):
+        shuffled = names[:]
+        random.Random(seed).shuffle(shuffled)
+        order = reading_order([LAYOUT[n] for n in shuffled])
+        assert [shuffled[i] for i in order] == names
+
+
+def test_slightly_overlapping_column_boxes_still_read_column_by_column():
+    boxes = [box(0, 0, 330, 500), box(300, 0, 630, 500), box(0, 510, 330, 900), box(300, 505, 630, 900)]
+    assert reading_order(boxes) == [0, 2, 1, 3]
+
+
+def fragment(fid: str, text: str, bbox: BBox | None, lines: int = 1) -> Fragment:
+    return Fragment(id=fid, text=text, lines=tuple([text] * lines), start=0, end=len(text), line=1, bbox=bbox)
+
+
+def draft_of(fragments: list[Fragment], profile=None) -> Draft:
+    return Draft.from_page(Page(meta=PageMeta(language="en"), fragments=tuple(fragments)), profile or EnglishNewspaperProfile())
+
+
+def test_layout_order_reorders_and_marks_column_jumps():
+    frags = [fragment(n, n, LAYOUT[n]) for n in reversed(list(LAYOUT))]
+    draft = LayoutOrder().apply(draft_of(frags))
+    assert [f.id for f in draft.fragments] == list(LAYOUT)
+    assert draft.index == {n: k for k, n in enumerate(LAYOUT)}
+    gaps = {f.id: f.gap_before for f in draft.fragments}
+    assert gaps["masthead"] == 0 and gaps["A-col1"] == 2  # straight down the column
+    assert gaps["A-col2"] == 4 and gaps["C-head"] == 4  # up to the top of another column
+    assert any(d.step == "layout-order" for d in draft.decisions)
+
+
+def test_layout_steps_do_nothing_without_boxes():
+    page = TextReader().read(b"COAL DUTIES.\n\nSir WILLIAM presented a petition.\n", meta=PageMeta(language="en"))
+    draft = Draft.from_page(page, EnglishNewspaperProfile())
+    for step in (LayoutOrder(), LayoutRoles(), LayoutJoins()):
+        assert step.apply(draft) is draft
+    zh = TextReader().read("标题\n\n正文。".encode(), meta=PageMeta())
+    assert reconstruct(zh, profile=PeoplesDailyProfile(), layout=True) == reconstruct(zh, profile=PeoplesDailyProfile(), layout=False)
+
+
+def test_centred_or_large_title_becomes_a_headline_and_a_flush_one_stays_a_heading():
+    body = "Sir WILLIAM LEMON presented a petition from the parish against the duty on coals."
+    frags = [
+        fragment("lead", body, box(0, 0, 400, 90), lines=3),
+        fragment("centred", "COAL DUTIES.", box(120, 100, 280, 120)),
+        fragment("b1", body, box(0, 130, 400, 220), lines=3),
+        fragment("flush", "WOOL DUTIES.", box(0, 230, 160, 250)),
+        fragment("b2", body, box(0, 260, 400, 350), lines=3),
+        fragment("large", "Wool Trade", box(0, 360, 400, 420)),
+        fragment("b3", body, box(0, 430, 400, 520), lines=3),
+    ]
+    draft = draft_of(frags)
+    from newsarchive.reorder.tag_roles import TagRoles
+
+    tagged = TagRoles().apply(draft)
+    promoted = LayoutRoles().apply(tagged)
+    roles = {f.id: f.role for f in promoted.fragments}
+    assert roles["centred"] is Role.HEADLINE and roles["large"] is Role.HEADLINE
+    assert roles["flush"] is Role.HEADING
+    reasons = {d.subjects[0]: d.reason for d in promoted.decisions if d.step == "layout-roles"}
+    assert "centred" in reasons["centred"] and "type" in reasons["large"]
+
+
+def test_far_joins_are_dropped_and_column_jumps_kept():
+    body = "running text that ends"
+    frags = [
+        fragment("h", "HEADLINE", box(100, 0, 300, 20)),
+        fragment("a", body, box(0, 30, 400, 300), lines=9),
+        fragment("b", body, box(0, 310, 400, 600), lines=9),
+        fragment("c", body, box(450, 0, 850, 290), lines=9),
+        fragment("d", body, box(450, 300, 850, 600), lines=9),
+    ]
+    draft = LayoutOrder().apply(draft_of(frags))
+    draft = draft.with_roles({f.id: (Role.HEADLINE if f.id == "h" else Role.PARAGRAPH, 0.8, "") for f in draft.fragments})
+    joins = (
+        Join(head="a", tail="b", confidence=0.9, reason="next"),
+        Join(head="b", tail="c", confidence=0.9, reason="column jump"),
+        Join(head="a", tail="d", confidence=0.9, reason="far"),
+    )
+    from dataclasses import replace
+
+    kept = LayoutJoins().apply(replace(draft, joins=joins))
+    assert [(j.head, j.tail) for j in kept.joins] == [("a", "b"), ("b", "c")]
+    assert any("join dropped" in d.reason and d.subjects == ("a", "d") for d in kept.decisions)
+
+
+def test_dogleg_article_is_read_before_the_article_tucked_under_it():
+    """Article A spans columns 1-3 but ends higher in column 3; article B sits under A in columns 1-2;
+    article C fills column 4."""
+    body = 8  # lines of running text per body block (line height 12)
+    layout = {
+        "A-head": (box(60, 0, 500, 24), 1),  # large type, centred over the three columns
+        "A-c1": (box(0, 40, 150, 40 + 12 * body), body),
+        "A-c2": (box(170, 40, 320, 40 + 12 * body), body),
+        "A-c3": (box(340, 40, 490, 40 + 12 * body), body),
+        "A-c3b": (box(340, 146, 490, 146 + 12 * 4), 4),  # A's text ends in column 3 above B's headline
+        "B-head": (box(20, 200, 300, 224), 1),
+        "B-c1": (box(0, 240, 150, 240 + 12 * body), body),
+        "B-c2": (box(170, 240, 320, 240 + 12 * body), body),
+        "C-head": (box(520, 0, 650, 24), 1),  # a one-column article in column 4
+        "C-c4": (box(510, 40, 660, 40 + 12 * 20), 20),
+    }
+    names = list(layout)
+    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
+    assert [names[i] for i in order] == [
+        "A-head", "A-c1", "A-c2", "A-c3", "A-c3b", "B-head", "B-c1", "B-c2", "C-head", "C-c4"
+    ]
+    # Without line counts (no type sizes known) Breuel's rules alone read B's column 1 before A's column 3.
+    plain = [names[i] for i in reading_order([layout[n][0] for n in names])]
+    assert plain.index("B-c1") < plain.index("A-c3b")
+
+
+def test_crowded_pages_fall_back_to_columns_in_bounded_time():
+    import time
+
+    from newsarchive.reorder import geometry_order
+
+    boxes = [box(c * 160, r * 60, c * 160 + 150, r * 60 + 50) for r in range(60) for c in range(8)]  # 480 blocks
+    start = time.perf_counter()
+    order = reading_order(boxes)
+    assert time.perf_counter() - start < 1.0
+    assert len(boxes) > geometry_order.MAX_BLOCKS
+    assert order[:60] == [r * 8 for r in range(60)]  # column 1 top to bottom first
