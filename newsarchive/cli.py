@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import api, plugins
-from .errors import NewsarchiveError, UnknownFormatError
-from .model import Article, Page, Photo, Warning
-from .output import write_atomic
+from . import api, limits, plugins
+from .batch import batch as batch_command
+from .errors import NewsarchiveError, ReadError, UnknownFormatError, WriteError
+from .model import Article, Page, PageMeta, Photo, Warning
+from .output import check_target, output_name, write_atomic
 
 _META_OPTIONS = [
     click.option("--publication", help="Publication name, e.g. 人民日报海外版."),
@@ -31,14 +33,48 @@ def _meta_options(func: Any) -> Any:
     return func
 
 
+def _read_input(source: str) -> bytes:
+    """The input's bytes, read only up to the largest input limit (so /dev/zero or a huge file cannot exhaust memory)."""
+    cap = max(limits.MAX_INPUT_BYTES, limits.MAX_JSON_BYTES)
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(cap + 1)
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read(cap + 1)
+    except IsADirectoryError:
+        raise ReadError("is a directory, not a file", source=source) from None
+    except FileNotFoundError:
+        raise ReadError("no such file", source=source) from None
+    except PermissionError:
+        raise ReadError("permission denied", source=source) from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), source=source) from None
+    if len(data) > cap:
+        limits.check_input_size(len(data), limit=cap, source=source)
+    return data
+
+
 def _load(source: str, options: dict[str, Any]) -> Page:
-    data: str | bytes = sys.stdin.buffer.read() if source == "-" else source
-    return api.load(data, **options)
+    # The bytes are read here rather than by api.load so that their amount is bounded;
+    # the readers then refuse anything over their own limit with a one-line error.
+    return api.load(_read_input(source), meta=PageMeta(source=source), **options)
+
+
+# Shown escaped: C0/C1 controls (terminal escape sequences in a file name or a page),
+# lone surrogates (undecodable bytes in a file name; a strict stdout cannot encode them)
+# and bidi overrides/isolates (which make a name read differently from what it is).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print: unprintable characters become ``\\xNN`` / ``\\uNNNN`` escapes."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _echo_warnings(source: str, warnings: tuple[Warning, ...] | list[Warning]) -> None:
     for warning in warnings:
-        click.echo(f"{source}: warning: {warning.message}", err=True)
+        click.echo(visible(f"{source}: warning: {warning.message}"), err=True)
 
 
 class Failure(click.ClickException):
@@ -50,7 +86,8 @@ class Failure(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         """Print ``newsarchive: error: …`` (no traceback)."""
-        click.echo(f"newsarchive: error: {self.format_message()}", err=True)
+        message = " ".join(self.format_message().splitlines())  # one line, whatever the error says
+        click.echo(visible(f"newsarchive: error: {message}"), err=True)
 
 
 class _Group(click.Group):
@@ -70,7 +107,8 @@ class _Group(click.Group):
         except Exception as exc:  # never a traceback for users; NEWSARCHIVE_DEBUG=1 shows one
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
-            raise Failure(f"internal error: {type(exc).__name__}: {exc}", 1) from None
+            detail = " ".join(str(exc).split())[:300]  # one line, however the exception formats itself
+            raise Failure(f"internal error: {type(exc).__name__}: {detail}", 1) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,26 +139,52 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
         raise click.UsageError("several inputs or formats cannot all go to stdout; give a folder with -o")
     if inputs.count("-") > 1:
         raise click.UsageError("stdin ('-') can be read only once")
-    for source in inputs:
+    plan = [(source, [_target(source, cls, output, many) for cls in writers]) for source in inputs]
+    _check_targets(plan, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
+    for source, targets in plan:
         page = _load(source, options)
         # Render every format before writing any, so a failing writer leaves no output behind.
         results = [(cls, cls().write(page)) for cls in writers]
-        for cls, result in results:
+        for (cls, result), target in zip(results, targets):
             _echo_warnings(source, page.warnings + result.warnings)
-            if output == "-" or (output is None and source == "-" and not many):
+            if target is None:
                 stream = sys.stdout.buffer
                 stream.write(result.data)
                 stream.flush()
                 continue
-            name = ("stdin" if source == "-" else Path(source).stem) + cls.file_extension
-            if output is None:
-                target = Path(source).with_name(name) if source != "-" else Path(name)
-            elif many or Path(output).is_dir() or output.endswith(("/", os.sep)):
-                target = Path(output) / name
-            else:
-                target = Path(output)
             write_atomic(target, result.data, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
-            click.echo(f"{source} -> {target}", err=True)
+            click.echo(visible(f"{source} -> {target}"), err=True)
+
+
+def _target(source: str, cls: Any, output: str | None, many: bool) -> Path | None:
+    """Where one input's output in one format goes (None: stdout)."""
+    if output == "-" or (output is None and source == "-" and not many):
+        return None
+    # The name comes from the input's name, sanitized: it cannot leave the chosen folder.
+    name = output_name(source, cls.file_extension)
+    if output is None:
+        return Path(source).parent / name if source != "-" else Path(name)
+    if many or Path(output).is_dir() or output.endswith(("/", os.sep)):
+        return Path(output) / name
+    return Path(output)
+
+
+def _check_targets(plan: list[tuple[str, list[Path | None]]], *, force: bool, inputs: tuple[Path, ...]) -> None:
+    """Before any work: refuse outputs that collide, overwrite an input, or exist without --force.
+
+    Checking up front means a run with several inputs does not stop half-way,
+    after writing some outputs, because a later one would be refused.
+    """
+    claimed: dict[Path, str] = {}
+    for source, paths in plan:
+        for path in paths:
+            if path is None:
+                continue
+            key = path.resolve()  # two names of one folder (a symlink) are one place
+            if key in claimed:
+                raise WriteError(f"{claimed[key]} and {source} would both be written here", source=str(path))
+            claimed[key] = source
+            check_target(path, force=force, inputs=inputs)
 
 
 @cli.command()
@@ -130,7 +194,7 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
 def inspect(source: str, all_decisions: bool, **options: Any) -> None:
     """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text."""
     page = _load(source, options)
-    click.echo(render_tree(page, all_decisions=all_decisions))
+    click.echo(visible(render_tree(page, all_decisions=all_decisions)))
     _echo_warnings(source, page.warnings)
 
 
@@ -221,6 +285,9 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
             failed = True
     if failed:
         sys.exit(1)
+
+
+cli.add_command(batch_command)
 
 
 def main() -> None:

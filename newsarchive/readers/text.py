@@ -3,8 +3,11 @@
 Line breaks inside a block and the size of each gap between blocks are kept as
 layout evidence.  Decoding: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); else
 strict UTF-8; else GB18030 (a superset of GBK and GB2312) when the bytes decode
-cleanly and look like Chinese text.  Anything else is a :class:`ReadError`
-naming the byte offset of the first undecodable byte.
+cleanly and look like Chinese text.  Two accidents are recovered, with a warning:
+a file cut off in the middle of a character (the partial character becomes
+U+FFFD) and GB18030 lines pasted into a UTF-8 file.  Anything else is a
+:class:`ReadError` naming the byte offset of the first undecodable byte; files
+passed by mistake (PDF, images, archives) are named as such.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..errors import ReadError
+from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
+from .checks import check_meta
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,9 +30,31 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# Files passed by mistake, recognised by their signature so the error can say what they are.
+# Only signatures that no page of text plausibly starts with.
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a zip archive (DOCX, EPUB, …)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
 # Control characters other than whitespace: a strong sign of binary input.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
+# Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
+_LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
+_TRUNCATED = ("unexpected end of data", "truncated data")
 
 
 def _decode_error(exc: UnicodeDecodeError, encoding: str, offset_base: int = 0) -> str:
@@ -35,41 +62,146 @@ def _decode_error(exc: UnicodeDecodeError, encoding: str, offset_base: int = 0) 
     return f"cannot decode as {encoding}: byte 0x{bad[0]:02x} at offset {exc.start + offset_base} ({exc.reason})"
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode input bytes; returns (text, encoding used). Raises ReadError (without a source)."""
+_CJK = re.compile("[\u3000-\u9fff\uff00-\uffef]+")
+
+
+def _looks_chinese(text: str) -> bool:
+    """GB18030 maps almost any byte sequence; trust it only if the non-ASCII result is mostly CJK."""
+    # Counted with C-speed string operations: a per-character loop takes seconds on a 50 MB file.
+    cjk = len(text) - len(_CJK.sub("", text))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return bool(non_ascii) and cjk / non_ascii >= 0.9
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why ``data`` (without a BOM) is not text, or None if it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary data, not text (looks like {what})"
+    offset = data.find(b"\x00")
+    if offset >= 0:
+        # UTF-16 without a BOM: every other byte of ASCII-range text is NUL.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        half = len(data) // 2
+        if half and len(data) % 2 == 0 and max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half:
+            order = "le" if odd > even else "be"
+            return f"binary data, not text (NUL bytes; looks like UTF-16 without a byte-order mark: try --encoding utf-16-{order})"
+        return f"binary data, not text (NUL byte at offset {offset})"
+    if data and len(_BINARY_BYTES.findall(data[:4096])) > 8:
+        return "binary data, not text (many control characters)"
+    return None
+
+
+def _decode_bom(body: bytes, name: str, bom_length: int, notes: list[str]) -> str:
+    """Decode after a BOM; a character cut off at the very end (a truncated file) becomes U+FFFD."""
+    try:
+        return body.decode(name)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(body) and exc.reason in _TRUNCATED:
+            try:
+                text = body[: exc.start].decode(name)
+            except UnicodeDecodeError:
+                pass
+            else:
+                notes.append(_truncation_note(len(body) - exc.start, exc.start + bom_length, name))
+                return text + "\ufffd"
+        raise ReadError(_decode_error(exc, name, bom_length)) from None
+
+
+def _truncation_note(count: int, offset: int, encoding: str) -> str:
+    return (
+        f"input ends in the middle of a character: the last {count} byte(s) (from offset {offset}) "
+        f"are an incomplete {encoding} sequence, kept as U+FFFD"
+    )
+
+
+def _decode_mixed(data: bytes, utf8_error: UnicodeDecodeError, notes: list[str]) -> tuple[str, str]:
+    """Decode input that is not valid UTF-8 as a whole: GB18030, or UTF-8 with stray GB18030 lines.
+
+    Line by line, so that one GBK line pasted into a UTF-8 file (a common accident)
+    neither makes the whole file unreadable nor turns the UTF-8 lines into mojibake
+    by decoding everything as GB18030.  Each interpretation is taken only when it
+    accounts for more lines than the other.
+    """
+    lines = [line for line in _LINE_ENDS.split(data) if line]
+    utf8_lines = 0  # valid UTF-8 lines with non-ASCII characters: evidence for UTF-8
+    decoded: list[str] = []
+    stray: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                text = ""
+            if not _looks_chinese(text):
+                stray = []
+                break  # not a GB18030 line either: give up on the line-by-line reading
+            stray.append(number)
+        else:
+            utf8_lines += not line.isascii()
+        decoded.append(text)
+    if stray and utf8_lines > len(stray):
+        shown = ", ".join(str(n) for n in stray[:10]) + (", …" if len(stray) > 10 else "")
+        notes.append(f"mixed encodings: line(s) {shown} are not UTF-8 and were decoded as GB18030")
+        return "".join(decoded), "utf-8"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReadError(_decode_error(utf8_error, "utf-8")) from None
+    if _looks_chinese(text):
+        return text, "gb18030"
+    raise ReadError(_decode_error(utf8_error, "utf-8")) from None
+
+
+def decode_with_notes(data: bytes, encoding: str | None = None) -> tuple[str, str, list[str]]:
+    """Decode input bytes; returns (text, encoding used, notes on what was recovered).
+
+    Raises :class:`ReadError` (without a source) for binary data and undecodable text.
+    Recoveries that keep every readable character are notes, not errors: a character
+    cut off at the end of the file (kept as U+FFFD) and GB18030 lines in a UTF-8 file.
+    """
+    notes: list[str] = []
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
             raise ReadError(f"unknown encoding {encoding!r}") from None
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise ReadError(_decode_error(exc, encoding)) from None
+        except LookupError:  # a bytes-to-bytes codec such as base64 or rot13
+            raise ReadError(f"{encoding!r} is not a text encoding") from None
+        except (UnicodeError, ValueError) as exc:  # e.g. idna, punycode: errors of their own
+            raise ReadError(f"cannot decode as {encoding}: {exc}") from None
+        if not isinstance(text, str):
+            raise ReadError(f"{encoding!r} is not a text encoding")
+        # A BOM is not text; codecs such as utf-8 (unlike utf-8-sig) keep it.
+        return text.removeprefix("\ufeff"), encoding, notes
     for bom, name in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom) :]
-            try:
-                return body.decode(name), name
-            except UnicodeDecodeError as exc:
-                raise ReadError(_decode_error(exc, name, len(bom))) from None
-    if b"\x00" in data or (data and len(_BINARY_BYTES.findall(data[:4096])) > 8):
-        offset = data.find(b"\x00")
-        where = f" (NUL byte at offset {offset})" if offset >= 0 else ""
-        raise ReadError(f"binary data, not text{where}")
+            return _decode_bom(data[len(bom) :], name, len(bom), notes), name, notes
+    reason = _binary_reason(data)
+    if reason:
+        raise ReadError(reason)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ReadError(_decode_error(utf8_error, "utf-8")) from None
-        # GB18030 maps almost any byte sequence; accept it only if the result is mostly CJK text.
-        cjk = sum(1 for c in text if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
-        non_ascii = sum(1 for c in text if ord(c) > 127)
-        if non_ascii and cjk / non_ascii >= 0.9:
-            return text, "gb18030"
-        raise ReadError(_decode_error(utf8_error, "utf-8")) from None
+        if utf8_error.end == len(data) and utf8_error.reason in _TRUNCATED:
+            # The first error is at the very end, so everything before it is valid UTF-8:
+            # a file cut off mid-character, not GB18030 (which would turn it all into mojibake).
+            notes.append(_truncation_note(len(data) - utf8_error.start, utf8_error.start, "UTF-8"))
+            return data[: utf8_error.start].decode("utf-8") + "\ufffd", "utf-8", notes
+        text, used = _decode_mixed(data, utf8_error, notes)
+        return text, used, notes
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode input bytes; returns (text, encoding used). Raises ReadError (without a source)."""
+    text, used, _ = decode_with_notes(data, encoding)
+    return text, used
 
 
 def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ...]:
@@ -112,8 +244,20 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
 
 
 def normalize_newlines(text: str) -> str:
-    """Windows and old-Mac line endings become ``\\n``; other Unicode line separators too."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    """Windows and old-Mac line endings become ``\\n``; other Unicode line separators too.
+
+    Form feeds (page breaks in text exported from PDFs) and vertical tabs become line
+    breaks as well: they separate lines, and XML cannot carry them, so the writers
+    would otherwise remove them and glue the words on either side together.
+    """
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+        .replace("\f", "\n")
+        .replace("\v", "\n")
+    )
 
 
 class TextReader:
@@ -128,12 +272,14 @@ class TextReader:
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Decode and split into fragments; an empty page is a ReadError."""
+        check_meta(meta)
+        check_input_size(len(data), source=meta.source)
         try:
-            text, used = decode(data, encoding)
+            text, used, notes = decode_with_notes(data, encoding)
         except ReadError as exc:
             raise ReadError(exc.message, source=meta.source) from None
         text = normalize_newlines(text)
-        warnings: list[Warning] = []
+        warnings = [Warning(code="decoding-recovered", message=note, source=meta.source) for note in notes]
         if "\ufffd" in text:
             warnings.append(
                 Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
@@ -141,4 +287,5 @@ class TextReader:
         fragments = split_fragments(text, page=meta.page_number)
         if not fragments:
             raise ReadError("empty input: no text to convert", source=meta.source)
+        check_fragment_count(len(fragments), source=meta.source)
         return Page(meta=replace(meta, encoding=used), fragments=fragments, warnings=tuple(warnings))

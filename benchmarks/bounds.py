@@ -1,0 +1,136 @@
+"""Measure time and peak memory of the command line on big and hostile inputs.
+
+Usage (from the repository root)::
+
+    python benchmarks/bounds.py [--cases NAME,...] [--formats json,newsml,epub,docx] [--keep DIR]
+
+Each case writes one input file into a temporary folder, runs
+``newsarchive convert FILE --to FORMATS -o OUT`` in a child process, and reports
+the exit status, the wall time and the child's peak resident memory (from
+``wait4``), with the first line of its stderr.  The cases are the ones the limits
+in :mod:`newsarchive.limits` are chosen against:
+
+``line-50mb``        one 50 MiB line of Chinese text (converts)
+``blocks-100k``      100,000 short blocks (refused: too many blocks)
+``tiny-2000``        2,000 one-character blocks at the block limit: the worst case of join-cuts
+``cuts-2000``        2,000 12-character blocks that do not end a sentence
+``long-blocks-2000`` 2,000 blocks of 25 KB (50 MB in all)
+``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
+``json-objects``     64 MiB of empty JSON objects (refused before parsing: too many values)
+``zero-device``      /dev/zero as input (refused after reading just over the limit)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+CJK = "社保卡一张能帮助居民完成哪些事项基础性载体线上下场景融合发展"
+
+
+def _line(path: Path) -> None:
+    unit = "社保卡一张能帮助居民完成哪些事项，"
+    path.write_bytes((unit * (50 * 2**20 // len(unit.encode()))).encode())
+
+
+def _blocks_100k(path: Path) -> None:
+    path.write_text("\n\n".join(f"第{i}段文字。" for i in range(100_000)), encoding="utf-8")
+
+
+def _tiny(path: Path) -> None:
+    rng = random.Random(1)
+    path.write_text("\n\n".join(rng.choice(CJK) for _ in range(2000)), encoding="utf-8")
+
+
+def _cuts(path: Path) -> None:
+    rng = random.Random(1)
+    path.write_text("\n\n".join("".join(rng.choice(CJK) for _ in range(12)) for _ in range(2000)), encoding="utf-8")
+
+
+def _long_blocks(path: Path) -> None:
+    rng = random.Random(1)
+    block = "".join(rng.choice(CJK) for _ in range(8000)) + "。"  # ~25 KB of UTF-8
+    path.write_text("\n\n".join(block for _ in range(2000)), encoding="utf-8")
+
+
+def _json_nested(path: Path) -> None:
+    path.write_bytes(b'{"format": "newsarchive-page", "version": "1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+
+
+def _json_objects(path: Path) -> None:
+    head = b'{"format": "newsarchive-page", "version": "1.0", "x": ['
+    count = (64 * 2**20 - len(head)) // 3
+    path.write_bytes(head + b",".join([b"{}"] * count) + b"]}")
+
+
+CASES: dict[str, Callable[[Path], None] | None] = {
+    "line-50mb": _line,
+    "blocks-100k": _blocks_100k,
+    "tiny-2000": _tiny,
+    "cuts-2000": _cuts,
+    "long-blocks-2000": _long_blocks,
+    "json-nested": _json_nested,
+    "json-objects": _json_objects,
+    "zero-device": None,  # reads /dev/zero
+}
+
+
+def measure(name: str, formats: str, folder: Path) -> str:
+    """Run one case in a child process; a table row."""
+    make = CASES[name]
+    if make is None:
+        source = Path("/dev/zero")
+    else:
+        source = folder / f"{name}.{'json' if name.startswith('json') else 'txt'}"
+        # Made in a child of its own: a child forked from a big parent reports the parent's
+        # resident memory as its own peak (wait4's ru_maxrss counts the pages it inherited).
+        subprocess.run([sys.executable, __file__, "--make", name, str(source)], check=True)
+    out = folder / f"{name}-out"
+    command = [sys.executable, "-c", "from newsarchive.cli import main; main()", "convert", str(source), "--to", formats, "-o", str(out)]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    stderr = child.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    size = source.stat().st_size if make is not None else 0
+    lines = [line for line in stderr.splitlines() if "warning" not in line]
+    message = (lines[-1] if lines else "").replace(str(folder) + "/", "")[:90]
+    return f"{name:<17} {size / 2**20:8.1f} {child.returncode:4d} {elapsed:8.1f} {usage.ru_maxrss / 1024:8.0f}  {message}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated case names (default: all)")
+    parser.add_argument("--formats", default="json,newsml,epub,docx")
+    parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    parser.add_argument("--make", nargs=2, metavar=("CASE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.make:
+        maker = CASES[args.make[0]]
+        assert maker is not None
+        maker(Path(args.make[1]))
+        return 0
+    names = [n for n in args.cases.split(",") if n]
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        parser.error(f"unknown case(s): {', '.join(unknown)}")
+    print(f"{'case':<17} {'MiB in':>8} {'exit':>4} {'seconds':>8} {'peak MB':>8}  last line of stderr")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            print(measure(name, args.formats, folder), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
