@@ -255,7 +255,7 @@ def test_100000_tiny_blocks_are_refused_quickly(runner, tmp_path):
     result = _convert(runner, str(page), "--to", ",".join(WRITERS), "-o", str(tmp_path / "out"))
     assert time.monotonic() - started < 20
     assert result.exit_code == 1
-    assert "too many text blocks (100,000; the limit is 2,000" in _one_error_line(result)
+    assert "too many text blocks (100,000; the limit is 10,000" in _one_error_line(result)
     assert not (tmp_path / "out").exists()
 
 

@@ -1,4 +1,4 @@
-"""Time bounds of reconstruction on large hostile pages (bugs in reorder/, recorded, not fixed here).
+"""Time bounds of reconstruction on large hostile pages.
 
 The readers refuse pages over :data:`newsarchive.limits.MAX_FRAGMENTS` blocks
 because of the case below; these tests call reconstruction directly, past the
@@ -45,18 +45,9 @@ def test_many_ordinary_blocks_reconstruct_quickly():
     assert len(page.fragments) == 3000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeoutError,
-    reason=(
-        "reorder/join_cuts.py + reorder/assignment.py: every block that does not end a sentence is a cut "
-        "candidate, the candidates form one connected component, and max_weight_matching solves it with a "
-        "dense O(n^3) Hungarian algorithm (plus an O(n^2 log n) sort in _nearest per head): 2,000 one-character "
-        "blocks take ~7 s, 3,000 ~20 s, 8,000 ~90 s. Needs a sparse matching (e.g. per-head candidate caps "
-        "before the component split, or a greedy/auction solver for large components)."
-    ),
-)
 def test_many_cut_candidates_reconstruct_in_bounded_time():
+    """Regression: 3,000 one-character blocks (all cut candidates, one component) took ~20 s with a dense
+    Hungarian solve; nearest-candidate caps and a greedy fallback for huge components bound it."""
     rng = random.Random(1)
     blocks = [rng.choice(CJK) for _ in range(3000)]  # one character each: none ends a sentence
     with time_limit(5):

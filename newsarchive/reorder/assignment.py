@@ -6,6 +6,25 @@ from collections import defaultdict
 from typing import Hashable, Mapping
 
 INF = float("inf")
+EXACT_LIMIT = 200  # left nodes per component solved exactly; larger components are matched greedily
+
+
+def _greedy(edges: Mapping[tuple[Hashable, Hashable], float], lefts: list[Hashable]) -> dict[Hashable, Hashable]:
+    """Heaviest edge first, each node used once (deterministic: ties by node names)."""
+    wanted = set(lefts)
+    ranked = sorted(
+        ((w, str(l), str(r), l, r) for (l, r), w in edges.items() if w > 0 and l in wanted),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+    used_left: set[Hashable] = set()
+    used_right: set[Hashable] = set()
+    out: dict[Hashable, Hashable] = {}
+    for _, _, _, left, right in ranked:
+        if left not in used_left and right not in used_right:
+            out[left] = right
+            used_left.add(left)
+            used_right.add(right)
+    return out
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:
@@ -89,6 +108,12 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
                     stack.append(other)
         lefts = sorted((key for side, key in component if side == "L"), key=str)
         rights = sorted((key for side, key in component if side == "R"), key=str)
+        if len(lefts) > EXACT_LIMIT:
+            # A pathological page (thousands of cut candidates in one component): the exact
+            # O(n² m) solution would take minutes, so take the heaviest free edges first
+            # (a 1/2-approximation of the optimum) and keep the time near-linear.
+            matching.update(_greedy(edges, lefts))
+            continue
         if len(lefts) == 1:
             left = lefts[0]
             best = max(rights, key=lambda r: (edges[(left, r)], -rights.index(r)))

@@ -16,6 +16,7 @@ matching (Hungarian algorithm per connected component), not greedily.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections import defaultdict
@@ -78,6 +79,26 @@ class _LexicalIndex:
         return found
 
 
+def _nearest_positions(positions: list[int], k: int) -> list[int]:
+    """At most MAX_CANDIDATES of the sorted ``positions``, the nearest to ``k`` (O(log n + MAX_CANDIDATES)).
+
+    Bounding every head's candidates keeps the work linear in the page size.
+    """
+    if len(positions) <= MAX_CANDIDATES:
+        return positions
+    right = bisect.bisect_left(positions, k)
+    left = right - 1
+    chosen: list[int] = []
+    while len(chosen) < MAX_CANDIDATES and (left >= 0 or right < len(positions)):
+        if right >= len(positions) or (left >= 0 and k - positions[left] <= positions[right] - k):
+            chosen.append(positions[left])
+            left -= 1
+        else:
+            chosen.append(positions[right])
+            right += 1
+    return chosen
+
+
 @functools.cache
 def completions() -> dict[str, tuple[str, ...]]:
     """Every proper prefix of a dictionary word → the remainders that complete it (built once)."""
@@ -115,7 +136,8 @@ class JoinCuts:
             if f.role is not Role.FURNITURE:
                 previous_role = f.role
         # Tails that announce they continue something are candidates for every head.
-        needy = {fid for fid, text in texts.items() if profile.opens_mid_sentence(text)}
+        # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
+        needy = sorted(order[fid] for fid, text in texts.items() if profile.opens_mid_sentence(text))
         index = _LexicalIndex(texts)
         scores: dict[tuple[str, str], float] = {}
         reasons: dict[tuple[str, str], str] = {}
@@ -124,14 +146,15 @@ class JoinCuts:
             near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
             is_heading = draft.fragment(head).role is Role.HEADING
             # A title-like line is only a cut if what follows cannot open a paragraph.
-            pool = self._nearest(needy, k, order)
+            pool = {body[p].id for p in _nearest_positions(needy, k)}
             if is_heading:
                 # Many far candidates make a chance word across the cut likely: a title-like
                 # line is taken for a cut only with its direct follower or a tail that cannot
                 # open a paragraph.
                 pool |= set(near[:1])
             else:
-                pool |= set(near) | self._nearest(index.candidates(texts[head]), k, order)
+                lexical_hits = sorted(order[fid] for fid in index.candidates(texts[head]))
+                pool |= set(near) | {body[p].id for p in _nearest_positions(lexical_hits, k)}
             pool.discard(head)
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             supported = sum(1 for value, _ in lexical_of.values() if value >= LEXICAL_MIN)
@@ -201,13 +224,6 @@ class JoinCuts:
             {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
         )
         return replace(draft.with_roles(promoted), joins=tuple(joins)).decide(*decisions)
-
-    @staticmethod
-    def _nearest(candidates: set[str], k: int, order: dict[str, int]) -> set[str]:
-        """At most MAX_CANDIDATES of the candidates, the nearest to body position ``k`` (bounds the work)."""
-        if len(candidates) <= MAX_CANDIDATES:
-            return set(candidates)
-        return set(sorted(candidates, key=lambda fid: (abs(order[fid] - k), order[fid]))[:MAX_CANDIDATES])
 
     @staticmethod
     def _only_photos_between(draft: Draft, head: str, tail: str) -> bool:
