@@ -33,7 +33,6 @@ failure was found.
 from __future__ import annotations
 
 import argparse
-import codecs
 import hashlib
 import json
 import os

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from . import plugins
+from . import limits, plugins
 from .errors import ReadError
 from .model import Page, PageMeta
 
@@ -16,20 +16,32 @@ if TYPE_CHECKING:
 Source = str | Path | bytes
 
 
+def read_capped(path: str | Path) -> bytes:
+    """A file's bytes, read only up to the largest input limit (so /dev/zero or a huge file cannot exhaust memory).
+
+    Errors are one-line ReadErrors naming the file.
+    """
+    cap = max(limits.MAX_INPUT_BYTES, limits.MAX_JSON_BYTES)
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(cap + 1)
+    except IsADirectoryError:
+        raise ReadError("is a directory, not a file", source=name) from None
+    except FileNotFoundError:
+        raise ReadError("no such file", source=name) from None
+    except PermissionError:
+        raise ReadError("permission denied", source=name) from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), source=name) from None
+    limits.check_input_size(len(data), limit=cap, source=name)
+    return data
+
+
 def _read_bytes(source: Source) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, "-"
-    path = Path(source)
-    try:
-        return path.read_bytes(), str(path)
-    except IsADirectoryError:
-        raise ReadError("is a directory, not a file", source=str(path)) from None
-    except FileNotFoundError:
-        raise ReadError("no such file", source=str(path)) from None
-    except PermissionError:
-        raise ReadError("permission denied", source=str(path)) from None
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc), source=str(path)) from None
+    return read_capped(source), str(source)
 
 
 def _pick_reader(data: bytes, name: str | None) -> Any:

@@ -22,7 +22,6 @@ import os
 import re
 import sqlite3
 import sys
-import tempfile
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor
@@ -35,8 +34,10 @@ from typing import Any, Callable, Generator, Iterator, Sequence, TextIO
 
 import click
 
-from .errors import NewsarchiveError, WriteError
+from .errors import NewsarchiveError
 from .model import PageMeta
+from .clierror import Failure
+from .output import write_atomic
 
 __all__ = [
     "BatchError",
@@ -53,7 +54,7 @@ MANIFEST_NAME = "newsarchive-manifest.sqlite"
 LOCK_NAME = ".newsarchive-batch.lock"
 META_FIELDS = ("publication", "date", "page_number", "page_name", "language")
 SIDECAR_SUFFIX = ".meta.json"
-# Temporary names of _write_output and output.write_atomic: ".<target name>.<8 chars from mkstemp>.tmp".
+# Temporary names of output.write_atomic: ".<target name>.<8 chars from mkstemp>.tmp".
 _TMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _MAX_LISTED = 10  # collisions / existing outputs / failures named in one message
@@ -175,36 +176,6 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _write_output(target: Path, data: bytes, *, durable: bool) -> None:
-    """Write through a temporary file in the target's folder, then rename: never a partial output.
-
-    Like :func:`newsarchive.output.write_atomic` (same temporary names), but the fsync is
-    optional: per-file fsyncs were ~30% of a page's time, and a process kill (-9 included)
-    loses nothing from the page cache anyway.  Power-loss durability then comes from the
-    manager's syncfs before it commits a group of pages as done (see :class:`Manifest`).
-    """
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise WriteError(f"cannot create a file in {target.parent}: {exc.strerror or exc}", source=str(target)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise WriteError(f"cannot write: {exc.strerror or exc}", source=str(target)) from None
-        raise
-
-
 def convert_page(task: PageTask) -> PageRecord:
     """Read, reconstruct and write one page in every requested format; never raises for a bad page.
 
@@ -248,9 +219,8 @@ def convert_page(task: PageTask) -> PageRecord:
             real_parent = Path(os.path.realpath(target.parent))
             if not _inside(real_parent, real_outdir):
                 raise BatchError("output folder resolves outside the output directory", source=str(target))
-            if str(real_parent / target.name) == task.path:
-                raise WriteError("refusing to overwrite the input file", source=str(target))
-            _write_output(target, result.data, durable=task.fsync)
+            # Existing outputs were already checked against --force/--resume before any work started.
+            write_atomic(target, result.data, force=True, inputs=(Path(task.path),), durable=task.fsync)
             written.append(target)
             outputs.append(rel)
             warnings.extend(asdict(w) for w in result.warnings)
@@ -1040,18 +1010,6 @@ def _drive(runner: Any, tasks: Iterator[PageTask], handle: Callable[[PageRecord]
 # --------------------------------------------------------------------------- the command
 
 
-class _Failure(click.ClickException):
-    """A library error as one line on stderr with its own exit code (also when run outside the main group)."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code  # type: ignore[misc]  # per instance: the library error's own code
-
-    def show(self, file: Any = None) -> None:
-        """Print ``newsarchive: error: …``."""
-        click.echo(f"newsarchive: error: {self.format_message()}", err=True)
-
-
 @click.command("batch", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("-o", "--output", "outdir", required=True, metavar="OUTDIR", help="Output directory (created; mirrors the input tree).")
@@ -1107,7 +1065,7 @@ def batch(
             progress="quiet" if quiet else "auto",
         )
     except NewsarchiveError as exc:
-        raise _Failure(str(exc), exc.exit_code) from None
+        raise Failure(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
         raise click.exceptions.Abort() from None
     if not summary.ok:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,8 @@ import click
 
 from . import api, limits, plugins
 from .batch import batch as batch_command
-from .errors import NewsarchiveError, ReadError, UnknownFormatError, WriteError
+from .clierror import Failure, visible
+from .errors import NewsarchiveError, UnknownFormatError, WriteError
 from .model import Article, Page, PageMeta, Photo, Warning
 from .output import check_target, output_name, write_atomic
 
@@ -34,24 +34,12 @@ def _meta_options(func: Any) -> Any:
 
 
 def _read_input(source: str) -> bytes:
-    """The input's bytes, read only up to the largest input limit (so /dev/zero or a huge file cannot exhaust memory)."""
+    """The input's bytes: stdin for '-', capped like files (see :func:`newsarchive.api.read_capped`)."""
+    if source != "-":
+        return api.read_capped(source)
     cap = max(limits.MAX_INPUT_BYTES, limits.MAX_JSON_BYTES)
-    try:
-        if source == "-":
-            data = sys.stdin.buffer.read(cap + 1)
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read(cap + 1)
-    except IsADirectoryError:
-        raise ReadError("is a directory, not a file", source=source) from None
-    except FileNotFoundError:
-        raise ReadError("no such file", source=source) from None
-    except PermissionError:
-        raise ReadError("permission denied", source=source) from None
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc), source=source) from None
-    if len(data) > cap:
-        limits.check_input_size(len(data), limit=cap, source=source)
+    data = sys.stdin.buffer.read(cap + 1)
+    limits.check_input_size(len(data), limit=cap, source=source)
     return data
 
 
@@ -61,33 +49,9 @@ def _load(source: str, options: dict[str, Any]) -> Page:
     return api.load(_read_input(source), meta=PageMeta(source=source), **options)
 
 
-# Shown escaped: C0/C1 controls (terminal escape sequences in a file name or a page),
-# lone surrogates (undecodable bytes in a file name; a strict stdout cannot encode them)
-# and bidi overrides/isolates (which make a name read differently from what it is).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """``text`` safe to print: unprintable characters become ``\\xNN`` / ``\\uNNNN`` escapes."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
-
-
 def _echo_warnings(source: str, warnings: tuple[Warning, ...] | list[Warning]) -> None:
     for warning in warnings:
         click.echo(visible(f"{source}: warning: {warning.message}"), err=True)
-
-
-class Failure(click.ClickException):
-    """A library error shown as one line on stderr, with the error's own exit code."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-    def show(self, file: Any = None) -> None:
-        """Print ``newsarchive: error: …`` (no traceback)."""
-        message = " ".join(self.format_message().splitlines())  # one line, whatever the error says
-        click.echo(visible(f"newsarchive: error: {message}"), err=True)
 
 
 class _Group(click.Group):
@@ -278,7 +242,7 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
     for path in files:
         report = api.validate(path, schema=schema)
         for line in report.lines():
-            click.echo(line)
+            click.echo(visible(line))
         if report.ok:
             click.echo(f"{path}: valid", err=True)
         else:

@@ -113,12 +113,17 @@ def _publish(tmp: str, target: Path, force: bool) -> None:
     _remove(tmp)  # the output is complete under its own name; a leftover link is harmless
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False, inputs: tuple[Path, ...] = ()) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, force: bool = False, inputs: tuple[Path, ...] = (), durable: bool = True
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
     A failure at any point (disk full, permission denied, interruption) removes
     the temporary file, so no partial output is ever left behind, and is
-    reported as one :class:`WriteError` naming the file and the cause.
+    reported as one :class:`WriteError` naming the file and the cause.  With
+    ``durable=False`` the fsyncs are skipped: a killed process loses nothing
+    from the page cache, and a caller writing many files (batch) syncs the file
+    system once per group instead.
     """
     target = Path(path)
     check_target(target, force=force, inputs=inputs)
@@ -134,7 +139,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, inputs: tuple[
     try:
         try:
             _write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(tmp, 0o644)
@@ -145,7 +151,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, inputs: tuple[
     except BaseException:
         _remove(tmp)
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsarchive.model import PageMeta
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
@@ -26,7 +28,7 @@ def roles(draft: Draft) -> list[str]:
     return [f.role.value for f in draft.fragments]
 
 
-def run_epubcheck(book: "Path") -> tuple[dict, list[str]]:
+def run_epubcheck(book: Path) -> tuple[dict, list[str]]:
     """Run EPUBCheck 5.3.0 on a book: (checker summary, problem lines); skips when Java or the jar is missing."""
     import importlib.util
     import json

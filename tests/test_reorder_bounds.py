@@ -12,7 +12,6 @@ import signal
 from contextlib import contextmanager
 from typing import Iterator
 
-import pytest
 
 import newsarchive
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import json
 import os
 import re
 import shutil
-import subprocess
 import zipfile
 from importlib.metadata import entry_points
 from pathlib import Path

@@ -7,7 +7,6 @@ page accounts for every character of the input.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..model import (
     Article,
