@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from . import api, limits, plugins
-from .batch import batch as batch_command
 from .clierror import Failure, visible
 from .errors import NewsarchiveError, UnknownFormatError, WriteError
 from .model import Article, Page, PageMeta, Photo, Warning
@@ -55,7 +54,24 @@ def _echo_warnings(source: str, warnings: tuple[Warning, ...] | list[Warning]) -
 
 
 class _Group(click.Group):
-    """Turns library errors (and unexpected ones) into one-line messages inside click."""
+    """Turns library errors (and unexpected ones) into one-line messages inside click.
+
+    Heavy commands are imported only when invoked (``batch`` pulls in sqlite3 and
+    concurrent.futures), so a single ``convert`` call does not pay for them.
+    """
+
+    lazy_commands = {"batch": ("newsarchive.batch", "batch")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy_commands and name not in self.commands:
+            import importlib
+
+            module, attribute = self.lazy_commands[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -249,9 +265,6 @@ def validate(files: tuple[str, ...], schema: str | None) -> None:
             failed = True
     if failed:
         sys.exit(1)
-
-
-cli.add_command(batch_command)
 
 
 def main() -> None:

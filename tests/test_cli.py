@@ -106,3 +106,13 @@ def test_several_inputs_into_a_folder(runner, tmp_path):
     result = runner.invoke(cli, ["convert", str(a), str(b), "--to", "json", "-o", str(out)])
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+
+
+def test_batch_command_is_listed_but_loaded_lazily():
+    import subprocess
+    import sys
+
+    code = "import sys; from newsarchive.cli import cli; print('newsarchive.batch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    assert "batch" in CliRunner().invoke(cli, ["--help"]).stdout
