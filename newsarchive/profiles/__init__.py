@@ -8,6 +8,7 @@ first profile is People's Daily (Chinese); an English one is its own module.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -102,8 +103,13 @@ class Profile(Protocol):
         ...
 
 
+@functools.cache
 def get_profile(language: str | None) -> Profile:
-    """The profile for a BCP 47 language tag: English newspapers for ``en``, People's Daily otherwise."""
+    """The profile for a BCP 47 language tag: English newspapers for ``en``, People's Daily otherwise.
+
+    Profiles are stateless, so one instance per language serves every page (and
+    its caches of per-text evidence stay warm across pages).
+    """
     if language and language.lower().replace("_", "-").split("-")[0] == "en":
         from .en_newspaper import EnglishNewspaperProfile
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from . import ParsedByline, ParsedCredit
+from .textutil import collapse, leading_unmatched_close, quote_balance
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -89,29 +90,6 @@ W_CAPITAL_TAIL = -0.5  # a tail opening with a capital may start a new paragraph
 W_DATELINE = -5.0
 W_BYLINE = -5.0
 MIN_TITLE_LETTERS = 4  # fewer letters is a stray mark or a number, not a title
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs (line breaks included) become one space."""
-    return " ".join(text.split())
-
-
-def quote_balance(text: str) -> int:
-    """Open minus closed curly double quotes; > 0 means a quote is still open."""
-    return text.count("“") - text.count("”")
-
-
-def leading_unmatched_close(text: str) -> bool:
-    """True if a closing curly quote appears before any opening one (the quote opened earlier)."""
-    depth = 0
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 def _letters(text: str) -> list[str]:

@@ -8,10 +8,14 @@ spaces, credits end in 摄/绘/供图 with an optional agency in brackets.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import ParsedByline, ParsedCredit
 from .lexicon import spanning_word, start_ratio, words
+from .textutil import collapse
+from .textutil import leading_unmatched_close as _leading_unmatched_close
+from .textutil import quote_balance as _quote_balance
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = f"[{CJK}]"
@@ -65,9 +69,14 @@ _NAME_INTRO = re.compile(f"(?:{_TITLES})({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
 _NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
 
 
-def collapse(text: str) -> str:
-    """Whitespace runs (line breaks included) become one space."""
-    return " ".join(text.split())
+def quote_balance(text: str) -> int:
+    """Open minus closed double quotes (“ ” and 「 」); > 0 means a quote is still open."""
+    return _quote_balance(text, "“「", "”」")
+
+
+def leading_unmatched_close(text: str) -> bool:
+    """True if a closing quote (” or 」) appears before any opening one."""
+    return _leading_unmatched_close(text, "“「", "”」")
 
 
 def unpad(name: str) -> str:
@@ -111,24 +120,6 @@ def _names(text: str | None) -> tuple[str, ...]:
 
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
-
-
-def quote_balance(text: str) -> int:
-    """Open minus closed double quotes (“ ” and 「 」); > 0 means a quote is still open."""
-    return text.count("“") + text.count("「") - text.count("”") - text.count("」")
-
-
-def leading_unmatched_close(text: str) -> bool:
-    """True if a closing quote appears before any opening one (the quote opened earlier)."""
-    depth = 0
-    for ch in text:
-        if ch in "“「":
-            depth += 1
-        elif ch in "”」":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 class PeoplesDailyProfile:
@@ -255,33 +246,49 @@ class PeoplesDailyProfile:
         but only ~2% of a cut head followed by an unrelated paragraph; a tail that
         cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
         """
-        score = 0.0
-        reasons: list[str] = []
         h = head.rstrip()
         t = tail.lstrip()
         if not h or not t:
             return 0.0, "empty"
-        if self.dateline(t):
-            score += W_DATELINE
-            reasons.append("tail opens with a dateline")
+        score, reasons, closes_first = self._tail_evidence(t)
+        reasons = list(reasons)
         span = spanning_word(h, t)
         if span is not None:
             score += W_SPAN + W_SPAN_STRENGTH * span[1]
             reasons.append(f"word {span[0]!r} spans the cut")
         else:
             score += W_NO_SPAN
+        if closes_first:
+            if self._quote_open(h):
+                score += W_QUOTE_PAIR
+                reasons.append("quote opened before the cut closes after it")
+            else:
+                score += W_QUOTE_ORPHAN
+                reasons.append("tail closes a quote the head never opened")
+        if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            score += W_RUN_ON
+            reasons.append("a number or word runs across the cut")
+        return score, "; ".join(reasons) or "no lexical evidence"
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8192)
+    def _quote_open(head: str) -> bool:
+        return quote_balance(head) > 0
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - the profile is stateless; tails repeat across heads
+    def _tail_evidence(self, t: str) -> tuple[float, tuple[str, ...], bool]:
+        """The evidence that depends on the tail alone (scored once per tail, not once per pair)."""
+        score = 0.0
+        reasons: list[str] = []
+        if self.dateline(t):
+            score += W_DATELINE
+            reasons.append("tail opens with a dateline")
         if t[0] in _CONTINUATION_OPENERS:
             score += W_OPENER
             reasons.append(f"tail opens with {t[0]!r}")
         elif self._opens_inside_word(t):
             score += W_INSIDE_WORD
             reasons.append(f"{t[0]!r} rarely opens a word")
-        if quote_balance(h) > 0 and leading_unmatched_close(t):
-            score += W_QUOTE_PAIR
-            reasons.append("quote opened before the cut closes after it")
-        elif leading_unmatched_close(t):
-            score += W_QUOTE_ORPHAN
-            reasons.append("tail closes a quote the head never opened")
         first_sentence = _SENTENCE_SPLIT.split(t, maxsplit=1)[0]
         if len(first_sentence) < len(t) and len(first_sentence) <= 4:
             score += W_STUB_SENTENCE
@@ -289,10 +296,7 @@ class PeoplesDailyProfile:
         if len(t) <= SHORT_TAIL and self.ends_paragraph(t):
             score += W_SHORT_TAIL
             reasons.append("a whole paragraph this short is rare")
-        if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
-            score += W_RUN_ON
-            reasons.append("a number or word runs across the cut")
-        return score, "; ".join(reasons) or "no lexical evidence"
+        return score, tuple(reasons), leading_unmatched_close(t)
 
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""

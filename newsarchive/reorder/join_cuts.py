@@ -51,18 +51,22 @@ SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionar
 
 
 class _LexicalIndex:
-    """Tails indexed by their first characters, to find dictionary words across a cut quickly."""
+    """Tails indexed by their first characters, to find dictionary words across a cut quickly.
 
-    def __init__(self, tails: dict[str, str]) -> None:
-        self.by_prefix: dict[str, list[str]] = defaultdict(list)
-        for fid, text in tails.items():
+    Each prefix keeps its tails' body positions in ascending order, so the tails
+    nearest to a head are found by bisection, however many share an opening.
+    """
+
+    def __init__(self, tails: dict[str, str], order: dict[str, int]) -> None:
+        self.by_prefix: dict[str, list[int]] = defaultdict(list)
+        for fid, text in sorted(tails.items(), key=lambda item: order[item[0]]):
             for j in range(1, 4):
                 if len(text) >= j:
-                    self.by_prefix[text[:j]].append(fid)
+                    self.by_prefix[text[:j]].append(order[fid])
 
-    def candidates(self, head: str) -> set[str]:
-        """Tails whose opening characters complete a dictionary word begun by the head's end."""
-        found: set[str] = set()
+    def nearest(self, head: str, k: int) -> list[int]:
+        """Body positions, nearest to ``k``, of tails whose opening completes a dictionary word begun by the head."""
+        found: set[int] = set()
         small = len(self.by_prefix) <= SMALL_INDEX
         table = words()
         for i in range(1, 4):
@@ -70,13 +74,12 @@ class _LexicalIndex:
                 break
             suffix = head[-i:]
             if small:  # few tails: test each tail opening directly, no completion table needed
-                for prefix, fids in self.by_prefix.items():
-                    if len(prefix) + i <= 4 and suffix + prefix in table:
-                        found.update(fids)
+                matching = [p for prefix, p in self.by_prefix.items() if len(prefix) + i <= 4 and suffix + prefix in table]
             else:
-                for rest in completions().get(suffix, ()):
-                    found.update(self.by_prefix.get(rest, ()))
-        return found
+                matching = [self.by_prefix[rest] for rest in completions().get(suffix, ()) if rest in self.by_prefix]
+            for positions in matching:
+                found.update(_nearest_positions(positions, k))
+        return _nearest_positions(sorted(found), k)
 
 
 def _nearest_positions(positions: list[int], k: int) -> list[int]:
@@ -138,7 +141,7 @@ class JoinCuts:
         # Tails that announce they continue something are candidates for every head.
         # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
         needy = sorted(order[fid] for fid, text in texts.items() if profile.opens_mid_sentence(text))
-        index = _LexicalIndex(texts)
+        index = _LexicalIndex(texts, order)
         scores: dict[tuple[str, str], float] = {}
         reasons: dict[tuple[str, str], str] = {}
         for head, threshold in heads.items():
@@ -153,8 +156,7 @@ class JoinCuts:
                 # open a paragraph.
                 pool |= set(near[:1])
             else:
-                lexical_hits = sorted(order[fid] for fid in index.candidates(texts[head]))
-                pool |= set(near) | {body[p].id for p in _nearest_positions(lexical_hits, k)}
+                pool |= set(near) | {body[p].id for p in index.nearest(texts[head], k)}
             pool.discard(head)
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             supported = sum(1 for value, _ in lexical_of.values() if value >= LEXICAL_MIN)
