@@ -55,3 +55,8 @@ def test_every_line_of_a_long_title_run_gets_a_role():
     draft = run(blocks, TagRoles())
     assert all(isinstance(f.role.value, str) for f in draft.fragments)
     assert roles(draft)[0] == "kicker" and "heading" in roles(draft)
+
+
+def test_group_credit_for_several_pictures():
+    draft = run(["标题在此", "本报记者 王 强", "正文。", "企鹅在玩冰滑梯。", "以上图片均为新华社记者颜麟蕴摄", "正文二。"], TagRoles())
+    assert roles(draft)[3:5] == ["caption", "credit"]

@@ -27,7 +27,7 @@ _FURNITURE = re.compile(
 )
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
-    f"^(?:图[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
+    f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
     r"\s*(?:[（(](?P<agency>[^（()）]{1,20})[）)])?$"
 )
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
