@@ -60,3 +60,8 @@ def test_every_line_of_a_long_title_run_gets_a_role():
 def test_group_credit_for_several_pictures():
     draft = run(["标题在此", "本报记者 王 强", "正文。", "企鹅在玩冰滑梯。", "以上图片均为新华社记者颜麟蕴摄", "正文二。"], TagRoles())
     assert roles(draft)[3:5] == ["caption", "credit"]
+
+
+def test_headline_with_a_column_tag():
+    draft = run(["雾凇奇观是怎么形成的？（自然讲堂）", "王晓凡", "冬天的早晨，树上挂满了雾凇。"], TagRoles())
+    assert roles(draft) == ["headline", "byline", "paragraph"]

@@ -39,6 +39,7 @@ _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
+_COLUMN_TAG = re.compile(r"[（(][^（()）。，]{2,30}[）)]$")
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
 _DATELINE = re.compile(
@@ -205,6 +206,10 @@ class PeoplesDailyProfile:
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
         flat = collapse(text)
+        # A column tag closing a headline (（自然讲堂）, （人民时评）) is judged apart from the title.
+        tagged = _COLUMN_TAG.search(flat)
+        if tagged and tagged.start() >= 2:
+            flat = flat[: tagged.start()].rstrip()
         if "\n" in text.strip() or not 2 <= len(flat.replace(" ", "")) <= 40:
             return False
         if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
