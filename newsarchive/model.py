@@ -190,6 +190,7 @@ class Warning:  # noqa: A001 - a model name, not the builtin
     code: str
     message: str
     source: str | None = None
+    removed: tuple[tuple[str, int], ...] = ()  # characters taken out of the output, with counts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -60,6 +60,13 @@ def _bbox(bbox: BBox | None) -> list[float] | None:
     return None if bbox is None else [bbox.x0, bbox.y0, bbox.x1, bbox.y1]
 
 
+def _warning(warning: Warning) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": warning.code, "message": warning.message, "source": warning.source}
+    if warning.removed:
+        out["removed"] = [[char, count] for char, count in warning.removed]
+    return out
+
+
 def page_to_dict(page: Page) -> dict[str, Any]:
     """The page as JSON-ready dicts and lists."""
     meta = page.meta
@@ -141,7 +148,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
             }
             for d in page.decisions
         ],
-        "warnings": [{"code": w.code, "message": w.message, "source": w.source} for w in page.warnings],
+        "warnings": [_warning(w) for w in page.warnings],
     }
 
 
@@ -255,6 +262,12 @@ def page_from_dict(data: dict[str, Any]) -> Page:
             for d in data.get("decisions", [])
         ),
         warnings=tuple(
-            Warning(code=w["code"], message=w["message"], source=w.get("source")) for w in data.get("warnings", [])
+            Warning(
+                code=w["code"],
+                message=w["message"],
+                source=w.get("source"),
+                removed=tuple((str(char), int(count)) for char, count in w.get("removed", ())),
+            )
+            for w in data.get("warnings", [])
         ),
     )

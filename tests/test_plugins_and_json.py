@@ -81,3 +81,20 @@ def test_validate_function_survives_repeated_calls(tmp_path):
     out.write_bytes(newsarchive.write(newsarchive.load(EXAMPLE), "json").data)
     assert newsarchive.validate(out).ok
     assert newsarchive.validate(out).ok
+
+
+def test_removed_characters_travel_as_data(tmp_path):
+    """A warning's removed characters are a structured field, kept by the JSON format and its schema."""
+    from dataclasses import replace
+
+    from newsarchive.model import Warning
+    from newsarchive.writers import removed_characters
+
+    page = replace(
+        newsarchive.load(EXAMPLE),
+        warnings=(Warning(code="xml-illegal-removed", message="removed 2", removed=(("\x01", 2),)),),
+    )
+    data = newsarchive.write(page, "json").data
+    (tmp_path / "p.json").write_bytes(data)
+    assert newsarchive.validate(tmp_path / "p.json").ok
+    assert removed_characters(newsarchive.read(data).warnings) == {"\x01": 2}

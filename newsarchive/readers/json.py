@@ -138,10 +138,18 @@ def _fragment(value: Any, n: int) -> Fragment:
 
 def _warning(value: Any, n: int) -> Warning:
     w = _object(value, f"warnings[{n}]")
+    removed = []
+    for k, pair in enumerate(_list(w.get("removed", []), f"warnings[{n}].removed")):
+        where = f"warnings[{n}].removed[{k}]"
+        items = _list(pair, where)
+        if len(items) != 2:
+            raise ReadError(f"{where} must be a [character, count] pair")
+        removed.append((_str(items[0], where) or "", _int(items[1], where, minimum=1) or 1))
     return Warning(
         code=_str(w.get("code"), f"warnings[{n}].code") or "",
         message=_str(w.get("message"), f"warnings[{n}].message") or "",
         source=_str(w.get("source"), f"warnings[{n}].source", optional=True),
+        removed=tuple(removed),
     )
 
 

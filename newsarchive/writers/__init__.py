@@ -39,16 +39,14 @@ class WriteResult:
 # Characters XML 1.0 forbids (and python-docx rejects); U+FFFE/U+FFFF are non-characters.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 XML_ILLEGAL_REMOVED = "xml-illegal-removed"
-_REMOVED_LIST = re.compile(r"character\(s\) \(([^)]*)\)")
-_REMOVED_CODE = re.compile(r"U\+([0-9A-F]{4})(?: ×(\d+))?")
 
 
 def xml_safe(text: str, where: str, warnings: list[Warning]) -> str:
     """Remove XML-illegal characters from ``text``, recording what was removed in ``warnings``.
 
-    The message lists each removed code point, with ``×N`` when it occurs more than
-    once, so the exact multiset of removed characters can be recovered from the
-    warnings (:func:`removed_characters`): nothing leaves the text unaccounted for.
+    The warning carries the removed characters with their counts as data
+    (``Warning.removed``, read by :func:`removed_characters`) and lists them in
+    its message for people: nothing leaves the text unaccounted for.
     """
     found = _XML_ILLEGAL.findall(text)
     if not found:
@@ -58,20 +56,21 @@ def xml_safe(text: str, where: str, warnings: list[Warning]) -> str:
         f"U+{ord(c):04X}" + (f" ×{counts[c]}" if counts[c] > 1 else "") for c in sorted(counts)
     )
     warnings.append(
-        Warning(code=XML_ILLEGAL_REMOVED, message=f"removed {len(found)} XML-illegal character(s) ({codes}) from {where}")
+        Warning(
+            code=XML_ILLEGAL_REMOVED,
+            message=f"removed {len(found)} XML-illegal character(s) ({codes}) from {where}",
+            removed=tuple(sorted(counts.items())),
+        )
     )
     return _XML_ILLEGAL.sub("", text)
 
 
 def removed_characters(warnings: Iterable[Warning]) -> Counter[str]:
-    """The characters that ``xml-illegal-removed`` warnings report as removed (with multiplicity)."""
+    """The characters that warnings report as removed from an output (with multiplicity)."""
     removed: Counter[str] = Counter()
     for warning in warnings:
-        if warning.code != XML_ILLEGAL_REMOVED:
-            continue
-        listed = _REMOVED_LIST.search(warning.message)
-        for code, times in _REMOVED_CODE.findall(listed.group(1) if listed else ""):
-            removed[chr(int(code, 16))] += int(times or 1)
+        for char, count in warning.removed:
+            removed[char] += count
     return removed
 
 
