@@ -217,8 +217,8 @@ class PeoplesDailyProfile:
         # A title has balanced quotes and brackets and does not stop on a function word.
         if quote_balance(flat) != 0 or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
             return False
-        if flat[-1] in _DANGLING_END or flat[-1] in "“（《‘":
-            return False
+        if flat[-1] in _DANGLING_END or flat[-1] in "“（《‘!！…":
+            return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
