@@ -50,13 +50,13 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 
 from __future__ import annotations
 
-import heapq
 import statistics
 from dataclasses import dataclass, replace
 from typing import ClassVar, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
 from . import ArticleDraft, Draft
+from .ordering import topological_order
 from .tag_roles import HEADER_ROLES
 
 __all__ = ["HeaderExtent", "LayoutAssign", "LayoutJoins", "LayoutOrder", "LayoutRoles", "header_extents", "reading_order"]
@@ -261,33 +261,9 @@ def reading_order(boxes: Sequence[BBox], lines: Sequence[int] | None = None) -> 
                     after[right].add(left)  # the right column's top finishes the article above first
                 else:
                     after[left].add(right)  # Rule 2: left column first
-    indegree = [0] * n
-    for i in range(n):
-        for j in after[i]:
-            indegree[j] += 1
-
-    def key(i: int) -> tuple[float, float, int]:
-        return (boxes[i].y0, boxes[i].x0, i)
-
-    ready = [key(i) for i in range(n) if indegree[i] == 0]
-    heapq.heapify(ready)
-    done: list[int] = []
-    remaining = set(range(n))
-    while remaining:
-        if not ready:  # a cycle among noisy boxes: release the topmost, leftmost remaining block
-            i = min(remaining, key=key)
-            ready = [key(i)]
-        _, _, i = heapq.heappop(ready)
-        if i not in remaining:
-            continue
-        remaining.discard(i)
-        done.append(i)
-        for j in after[i]:
-            if j in remaining:
-                indegree[j] -= 1
-                if indegree[j] == 0:
-                    heapq.heappush(ready, key(j))
-    return done
+    # Upper-left first among blocks the rules leave unordered; a cycle among noisy boxes
+    # releases the topmost, leftmost remaining block.
+    return topological_order(after, lambda i: (boxes[i].y0, boxes[i].x0, i))
 
 
 def _dogleg(

@@ -16,12 +16,12 @@ subject to the same first-mention rule.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
 from . import ArticleDraft, Draft
+from .ordering import topological_order
 
 MAX_NAME_CHAINS = 400  # above this many passages in one article, first-mention evidence is not weighed
 
@@ -114,7 +114,7 @@ class OrderSections:
                     edges[a].add(b)
                     reasons[b] = f"names {', '.join(shared)} first introduced in an earlier passage"
         position = [draft.index[runs[chain[0]][0]] for chain in chains]
-        order = self._topological(edges, position)
+        order = topological_order([edges[c] for c in range(len(chains))], lambda n: (position[n], n))
         decisions = []
         result: list[str] = []
         for c in order:
@@ -152,31 +152,3 @@ class OrderSections:
         placed = {k for chain in chains for k in chain}
         chains.extend([k] for k in range(len(runs)) if k not in placed)  # runs caught in a link cycle
         return chains
-
-    @staticmethod
-    def _topological(edges: dict[int, set[int]], position: list[int]) -> list[int]:
-        """Kahn's algorithm taking the earliest-emitted chain first; cycles fall back to position."""
-        indegree = {n: 0 for n in edges}
-        for a, bs in edges.items():
-            for b in bs:
-                indegree[b] += 1
-        ready = [(position[n], n) for n, d in indegree.items() if d == 0]
-        heapq.heapify(ready)
-        done: list[int] = []
-        remaining = set(edges)
-        while remaining:
-            if not ready:  # a cycle of name evidence: ignore it for the earliest remaining chain
-                n = min(remaining, key=lambda x: position[x])
-                indegree[n] = 0
-                ready = [(position[n], n)]
-            _, n = heapq.heappop(ready)
-            if n not in remaining:
-                continue
-            remaining.discard(n)
-            done.append(n)
-            for b in edges[n]:
-                if b in remaining:
-                    indegree[b] -= 1
-                    if indegree[b] == 0:
-                        heapq.heappush(ready, (position[b], b))
-        return done
