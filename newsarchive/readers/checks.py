@@ -12,10 +12,9 @@ import datetime as _dt
 import re
 
 from ..errors import ReadError
+from ..languages import LANGUAGE_TAG
 from ..model import PageMeta
 
-# The JSON Schema's pattern for meta.language (BCP 47 syntax, not registry membership).
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

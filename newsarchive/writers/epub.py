@@ -21,6 +21,7 @@ from typing import Callable, ClassVar
 from ebooklib import epub
 from lxml import etree
 
+from ..languages import conventional_case, repaired_tag
 from ..model import Article, BlockType, Page, Photo, Warning
 from . import WriteResult, normalize_zip, timestamp, xml_safe
 
@@ -29,7 +30,6 @@ __all__ = ["EpubWriter"]
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FOLDER = "EPUB"  # ebooklib's default package folder; the OPF lives at EPUB/content.opf
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsarchive/epub/page")
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TITLE_LENGTH = 40  # fallback titles cut from body text stay short enough for a reader's TOC
 
@@ -329,20 +329,11 @@ def _set_package_language(data: bytes, lang: str) -> bytes:
 
 def _language_tag(tag: str | None, warnings: list[Warning]) -> str:
     """The page language as a BCP 47 tag with conventional case (``zh_cn`` → ``zh-CN``); ``und`` if unusable."""
-    candidate = (tag or "").strip().replace("_", "-")
-    if not _LANGUAGE_TAG.fullmatch(candidate):
+    candidate = repaired_tag(tag)
+    if candidate is None or len(candidate.split("-")[0]) < 2:  # EPUB readers want a real primary subtag
         warnings.append(Warning(code="epub-language-unknown", message=f"page language {tag!r} is not a BCP 47 tag; using 'und'"))
         return "und"
-    first, *rest = candidate.split("-")
-    subtags = [first.lower()]
-    for sub in rest:
-        if len(sub) == 2 and sub.isalpha():
-            subtags.append(sub.upper())  # region
-        elif len(sub) == 4 and sub.isalpha():
-            subtags.append(sub.title())  # script
-        else:
-            subtags.append(sub.lower())
-    return "-".join(subtags)
+    return conventional_case(candidate)
 
 
 def _same_language(a: str, b: str) -> bool:

@@ -44,6 +44,7 @@ from typing import ClassVar, Union
 
 from lxml import etree
 
+from ..languages import repaired_tag
 from ..model import Article, Page, Photo, Warning
 from . import WriteResult, iso_timestamp, xml_safe
 
@@ -60,7 +61,6 @@ PROPERTY_SCHEME = ("naprop", "http://newsarchive.example/cv/property/")
 
 PROVIDER = "newsarchive"  # the party managing these items: the archive, not the newspaper
 _UNTITLED = "[untitled]"
-_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 # An itemRef to write: (guid, item class, title).  The page group's entries are an
 # article (a list: its text item, then its photos) or a standalone photo (one ref).
@@ -152,8 +152,8 @@ class _Build:
 
     def _language(self, tag: str) -> str:
         # xs:language rejects "zh_CN"; repair the common underscore form, else say "und".
-        cleaned = (self.clean(tag, "page metadata language") or "").strip().replace("_", "-")
-        if _LANGUAGE.fullmatch(cleaned):
+        cleaned = repaired_tag(self.clean(tag, "page metadata language"))
+        if cleaned is not None:
             return cleaned
         self.clean.warnings.append(
             Warning(code="newsml-bad-language", message=f"language tag {tag!r} is not BCP 47; wrote 'und'")
