@@ -30,3 +30,29 @@ def test_joined_paragraph_stays_in_one_article():
     draft = run(blocks, *STEPS)
     assert ("f3", "f7") in {(j.head, j.tail) for j in draft.joins}
     assert "f7" in draft.articles[0].body and "f7" not in draft.articles[1].body
+
+
+def test_text_after_an_unfinished_paragraph_starts_a_new_run():
+    """A paragraph that stops mid-sentence ends its frame: what follows may be another article's.
+
+    Both headers come first; article 1's frame ends mid-sentence (its continuation
+    is lost) and article 2's text follows in the same extraction run.  Topic
+    evidence then decides each run separately instead of dragging article 2's
+    text along with article 1's.
+    """
+    from newsarchive.reorder.assign_fragments import body_runs
+
+    blocks = [
+        "湖北嘉鱼县蔬菜产业助增收",
+        "本报记者 王 强",
+        "婺源县徽墨文化赋能乡村旅游",
+        "本报记者 李 明",
+        "隆冬时节，湖北省嘉鱼县新街镇，不少蔬菜住进了温室大棚，嘉鱼县蔬菜产业技术研究院培育的新品种更耐寒。",
+        "嘉鱼县推动蔬菜产业链条向上下游延伸，着力发展蔬菜精深加工。作为全国蔬菜保供重要生产基地，嘉鱼县已集聚多家农业产业化龙头企业，勉励当地干部群众走",
+        "婺源县虹关村散落山间的油桐籽，用于游客体验徽墨制作，婺源县乡村旅游越来越热。",
+        "徽墨制作体验，是婺源县虹关村民宿负责人的主意，婺源县游客接待量逐年攀升。",
+    ]
+    draft = run(blocks, *STEPS)
+    assert [run_ for run_ in body_runs(draft)] == [["f5", "f6"], ["f7", "f8"]]
+    assert draft.articles[0].body == ("f5", "f6")
+    assert draft.articles[1].body == ("f7", "f8")

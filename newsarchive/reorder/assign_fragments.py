@@ -2,9 +2,11 @@
 
 Extractors emit an article's header before its frames, but frames get emitted
 late — past the next article's header, sometimes much later.  So the body is
-cut into *runs* (fragments emitted together: a run ends where a cut's
-continuation is not next, before a continuation whose head is not just before
-it, at photo parts, other items or a wide gap), runs linked by a cut are kept
+cut into *runs* (fragments emitted together: a run ends after a paragraph
+that stops mid-sentence unless its joined continuation is next — the frame
+ended there, joined or not —, before text that opens mid-sentence or a
+continuation whose head is not just before it, at photo parts, other items or
+a wide gap), runs linked by a cut are kept
 together, and each group of runs goes to the article that best explains it:
 
 * position: only articles whose header was emitted before the group qualify,
@@ -109,8 +111,10 @@ def body_runs(draft: Draft) -> list[list[str]]:
     """Body fragments emitted together, split where the text visibly jumps."""
     tail_of = {j.head: j.tail for j in draft.joins}
     head_of = {j.tail: j.head for j in draft.joins}
+    profile = draft.profile
     runs: list[list[str]] = []
     prev: str | None = None
+    prev_open = False  # the previous body fragment stops mid-sentence: a frame ended there
     for frag in draft.fragments:
         if frag.role not in BODY_ROLES:
             if frag.role is not Role.FURNITURE:
@@ -121,12 +125,15 @@ def body_runs(draft: Draft) -> list[list[str]]:
             prev is None
             or (fid in head_of and head_of[fid] != prev)
             or (prev in tail_of and tail_of[prev] != fid)
+            or (prev_open and tail_of.get(prev) != fid)
+            or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
             or (frag.gap_before >= WIDE_GAP and head_of.get(fid) != prev)
         ):
             runs.append([fid])
         else:
             runs[-1].append(fid)
         prev = fid
+        prev_open = frag.role is Role.PARAGRAPH and not profile.ends_paragraph(draft.text(fid))
     return runs
 
 
