@@ -22,14 +22,32 @@ def test_far_continuation_found_by_a_word_across_the_cut():
     blocks = [
         "标题在此",
         "本报记者 王 强",
-        "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
+        "2014年12月，南水北调中线一期工程正式通水，十年来累计向北方调水超过六百亿立方米，中线一期初",
         "部分银行加大了小克重黄金产品的推销力度——",
         "去银行买金饰，有啥不一样？",
         "周 倩 王俊岭",
         "另一段完整的话写在这里。",
+        "步建成的工程网络让沿线城市受益。",
+    ]
+    # 初|步: neither character usually stands alone, so 初步 across the cut is strong evidence.
+    assert joins(run(blocks, *STEPS)) == {("f3", "f8")}
+
+
+def test_the_only_supported_tail_left_is_joined_after_stronger_joins():
+    # 线上线|下场景: no dictionary evidence (the unigram model prefers 上线 + 下);
+    # the short tail is the only candidate left once 基础|性载体 is joined.
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "一张社会保障卡，能帮助居民完成许多事项，这份民生清单正在不断延长。社会保障卡是国家民生服务的基础",
+        "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
+        "部分银行加大了小克重黄金产品的推销力度——",
+        "去银行买金饰，有啥不一样？",
+        "周 倩 王俊岭",
+        "性载体。截至今年1月底，持卡人数达13.8亿。",
         "下场景融合发展。",
     ]
-    assert joins(run(blocks, *STEPS)) == {("f3", "f8")}
+    assert joins(run(blocks, *STEPS)) == {("f3", "f8"), ("f4", "f9")}
 
 
 def test_each_tail_used_once_globally():

@@ -144,6 +144,10 @@ class JoinCuts:
         index = _LexicalIndex(texts, order)
         scores: dict[tuple[str, str], float] = {}
         reasons: dict[tuple[str, str], str] = {}
+        # Far pairs with moderate evidence whose head had other supported candidates: head →
+        # tail → the head's supported tails.  Tried after the first matching (see _match_leftovers).
+        deferred: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        late_scores: dict[tuple[str, str], float] = {}
         for head, threshold in heads.items():
             k = order[head]
             near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
@@ -159,7 +163,8 @@ class JoinCuts:
                 pool |= set(near) | {body[p].id for p in index.nearest(texts[head], k)}
             pool.discard(head)
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
-            supported = sum(1 for value, _ in lexical_of.values() if value >= LEXICAL_MIN)
+            support = {tail for tail, (value, _) in lexical_of.items() if value >= LEXICAL_MIN}
+            supported = len(support)
             for tail in sorted(pool, key=lambda t: order[t]):
                 score, why = lexical_of[tail]
                 if score < (HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN):
@@ -173,7 +178,11 @@ class JoinCuts:
                 else:
                     # Among many far candidates a weak match is likely chance, unless it is
                     # the only candidate with any lexical support at all.
-                    if lexical < FAR_LEXICAL_MIN and not (supported == 1 and lexical >= FAR_UNIQUE_MIN):
+                    weak = lexical < FAR_LEXICAL_MIN and not (supported == 1 and lexical >= FAR_UNIQUE_MIN)
+                    if weak and lexical >= FAR_UNIQUE_MIN:
+                        # It may still be the only supported candidate left once stronger joins are made.
+                        deferred[head][tail] = support
+                    elif weak:
                         continue
                     score -= FAR_PENALTY
                 if tail in after_header:
@@ -185,10 +194,12 @@ class JoinCuts:
                 # A tiny preference for the nearer tail makes exact ties deterministic.
                 score -= TIE_BREAK * abs(order[tail] - k)
                 if score - threshold > 0:
-                    scores[(head, tail)] = score - threshold
+                    target = scores if tail not in deferred[head] else late_scores
+                    target[(head, tail)] = score - threshold
                     reasons[(head, tail)] = f"{score:.2f}: {why}"
         matching = max_weight_matching(scores)
         matching = self._break_cycles(matching, scores)
+        matching = self._match_leftovers(matching, scores, late_scores, deferred)
         joins = []
         decisions = []
         # The best alternative of each head and each tail, for the confidence of a chosen join.
@@ -230,6 +241,33 @@ class JoinCuts:
         return all(
             draft.fragments[i].role in _BETWEEN_FRAMES for i in range(draft.index[head] + 1, draft.index[tail])
         )
+
+    @classmethod
+    def _match_leftovers(
+        cls,
+        matching: dict[str, str],
+        scores: dict[tuple[str, str], float],
+        late_scores: dict[tuple[str, str], float],
+        deferred: dict[str, dict[str, set[str]]],
+    ) -> dict[str, str]:
+        """Join heads left unmatched to their only supported tail that is still free.
+
+        A far tail with moderate evidence is chance among several supported
+        candidates, but once the others have been claimed by stronger joins it is
+        the only explanation left (the example page's 线上线|下场景 after 基础|性载体).
+        """
+        taken = set(matching.values())
+        late = {
+            (head, tail): value
+            for (head, tail), value in late_scores.items()
+            if head not in matching and tail not in taken and len(deferred[head][tail] - taken) == 1
+        }
+        if not late:
+            return matching
+        merged = dict(matching)
+        merged.update(max_weight_matching(late))
+        scores.update(late)
+        return cls._break_cycles(merged, scores)
 
     @staticmethod
     def _break_cycles(matching: dict, scores: dict) -> dict:
