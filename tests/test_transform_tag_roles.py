@@ -65,3 +65,36 @@ def test_group_credit_for_several_pictures():
 def test_headline_with_a_column_tag():
     draft = run(["雾凇奇观是怎么形成的？（自然讲堂）", "王晓凡", "冬天的早晨，树上挂满了雾凇。"], TagRoles())
     assert roles(draft) == ["headline", "byline", "paragraph"]
+
+
+def test_headline_of_a_lead_emitted_apart_from_it():
+    # B's headline stands alone (no kicker, no byline); A's frames were emitted between it
+    # and B's lead, which opens with a dateline: the title is B's headline, not a heading.
+    blocks = [
+        "社保卡解锁更多应用新场景",
+        "本报记者 李 婕",
+        "社会保障卡是国家民生服务的基础性载体，持卡人数不断增加。",
+        "今年以来消费品以旧换新销售额超过一万亿元",
+        "越来越多的地区开始行动，社保卡区域一卡通加快推进。",
+        "未来有望实现全国一卡通",
+        "专家表示，社保卡一卡通将发挥更大作用。",
+        "本报北京6月1日电（记者王珂）商务部1日发布数据，今年以来消费品以旧换新成效明显。",
+    ]
+    found = roles(run(blocks, TagRoles()))
+    assert found[3] == "headline"
+    assert found[5] == "heading"  # A's own section heading, before B's headline is passed: unchanged
+
+
+def test_a_title_before_another_header_is_not_taken_for_a_later_lead():
+    blocks = [
+        "社保卡解锁更多应用新场景",
+        "本报记者 李 婕",
+        "社会保障卡是国家民生服务的基础性载体，持卡人数不断增加。",
+        "未来有望实现全国一卡通",
+        "专家表示，社保卡一卡通将发挥更大作用。",
+        "去银行买金饰，有啥不一样？",
+        "周 倩 王俊岭",
+        "本报北京6月1日电（记者王珂）商务部1日发布数据，金饰消费升温。",
+    ]
+    found = roles(run(blocks, TagRoles()))
+    assert found[3] == "heading"

@@ -24,7 +24,15 @@ from . import Draft
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"
+_INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
+ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
+
+
+def _bigrams(text: str) -> set[str]:
+    """Character bigrams of the text without spaces."""
+    flat = "".join(text.split())
+    return {flat[i : i + 2] for i in range(len(flat) - 1)}
 
 
 class TagRoles:
@@ -117,7 +125,7 @@ class TagRoles:
             else:
                 for k in run:
                     if role(k) is _TITLE:
-                        roles[k] = (Role.HEADING, 0.6, "short line inside running text")
+                        roles[k] = (Role.HEADING, 0.6, _INSIDE_TEXT)
                     else:  # a dash line that leads nowhere: part of the running text
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
@@ -129,6 +137,8 @@ class TagRoles:
             for k, value in zip(header, self._header_roles([role(k) for k in header])):
                 roles[k] = (value, conf, f"header line ({why})")
             i = j
+
+        self._headers_of_orphan_leads(roles, texts, profile)
 
         # A byline away from any header is running text (e.g. a reporter's line at the end).
         for i in range(n):
@@ -142,6 +152,37 @@ class TagRoles:
             for f in draft.fragments
         ]
         return draft.decide(*low)
+
+    @staticmethod
+    def _headers_of_orphan_leads(roles: list, texts: list[str], profile) -> None:
+        """A lead paragraph opening with a dateline whose header was emitted apart from it.
+
+        A dateline (本报北京6月1日电) opens an article's first paragraph, so the
+        article has a headline; when the lead's frame was emitted later than the
+        header, the headline is the title-like line above (no header, dateline or
+        photo between them) that shares most of its words with the lead, the
+        nearest on ties (updates ``roles``).
+        """
+        n = len(texts)
+        for d in range(n):
+            if roles[d][0] is not Role.PARAGRAPH or profile.dateline(texts[d]) is None:
+                continue
+            if d > 0 and roles[d - 1][0] in HEADER_ROLES:
+                continue
+            titles = []
+            for k in range(d - 1, max(-1, d - 1 - ORPHAN_LEAD_WINDOW), -1):
+                found = roles[k][0]
+                if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+                    break
+                if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
+                    break
+                if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
+                    titles.append(k)
+            if titles:
+                # Other articles' section headings may lie between: the headline shares the lead's words.
+                lead = _bigrams(texts[d])
+                best = max(titles, key=lambda k: (len(_bigrams(texts[k]) & lead) / max(1, len(_bigrams(texts[k]))), k))
+                roles[best] = (Role.HEADLINE, 0.7, "header line (a later lead paragraph opens with a dateline)")
 
     @staticmethod
     def _header_span(run: list[int], found: list[object]) -> list[int]:
