@@ -48,3 +48,12 @@ def test_gain_is_the_dynamic_programme_of_every_segmentation(head, tail):
     else:
         assert math.isclose(found[1], gain, rel_tol=1e-9, abs_tol=1e-9)
         assert found[0] in head[-3:] + tail[:3]
+
+
+def test_last_word_tells_a_dangling_function_character_from_a_word_ending_in_it():
+    from newsarchive.profiles.segmentation import last_word
+
+    assert last_word("把资源优势转化为") == "为"
+    assert last_word("科技工作者大有作为") == "大有作为"
+    assert last_word("我们的") == "的"
+    assert last_word("English") == ""

@@ -67,6 +67,20 @@ def test_headline_with_a_column_tag():
     assert roles(draft) == ["headline", "byline", "paragraph"]
 
 
+def test_headline_with_a_long_column_tag():
+    title = "习近平总书记关于社会治理的重要论述的原创性贡献（深入学习贯彻习近平新时代中国特色社会主义思想·原创性概念标识性概念纵横谈）"
+    draft = run([title, "张  翼", "党的十八大以来，社会治理取得历史性成就。"], TagRoles())
+    assert roles(draft) == ["headline", "byline", "paragraph"]
+
+
+def test_a_title_may_end_on_a_word_that_ends_in_a_function_character():
+    # 为 alone dangles (…转化为); in 大有作为 it ends a word, and the line is a headline.
+    draft = run(["自主创新  科技工作者大有作为", "本报记者 刘雨瑞 戴林峰", "实践证明，我国自主创新事业是大有可为的。"], TagRoles())
+    assert roles(draft) == ["headline", "byline", "paragraph"]
+    dangling = run(["正文第一段。", "把资源优势转化为", "正文第二段。"], TagRoles())
+    assert roles(dangling)[1] == "paragraph"
+
+
 def test_headline_of_a_lead_emitted_apart_from_it():
     # B's headline stands alone (no kicker, no byline); A's frames were emitted between it
     # and B's lead, which opens with a dateline: the title is B's headline, not a heading.

@@ -92,6 +92,21 @@ def _start_run(text: str) -> str:
     return text[:k]
 
 
+def last_word(text: str) -> str:
+    """The last word of the best segmentation of the CJK characters ending ``text`` ('' if none).
+
+    转化为 → 为 (a dangling function word), 大有作为 → a word ending in 为.
+    """
+    run = _end_run(text.rstrip())
+    best = _prefix_best(run)
+    n = len(run)
+    for size in range(1, min(MAX_WORD, n) + 1):
+        p = log_prob(run[n - size :])
+        if p is not None and math.isclose(best[n - size] + p, best[n], rel_tol=0.0, abs_tol=1e-9):
+            return run[n - size :]
+    return ""
+
+
 def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
     """The word across the cut in the best segmentation of head+tail and its gain in nats, or None.
 

@@ -13,7 +13,7 @@ import re
 
 from . import ParsedByline, ParsedCredit
 from .lexicon import start_ratio, words
-from .segmentation import cut_gain
+from .segmentation import cut_gain, last_word
 from .textutil import collapse
 from .textutil import leading_unmatched_close as _leading_unmatched_close
 from .textutil import quote_balance as _quote_balance
@@ -40,7 +40,7 @@ _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
-_COLUMN_TAG = re.compile(r"[（(][^（()）。，]{2,30}[）)]$")
+_COLUMN_TAG = re.compile(r"[（(][^（()）。，]{2,40}[）)]$")
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
 _DATELINE = re.compile(
@@ -121,6 +121,11 @@ def parse_names(text: str) -> tuple[str, ...] | None:
 
 def _names(text: str | None) -> tuple[str, ...]:
     return (parse_names(text) or ()) if text else ()
+
+
+def _ends_with_word(text: str) -> bool:
+    """The text segments with a word of two or more characters last (大有作为, 目的), not a lone 为 (转化为)."""
+    return len(last_word(text)) >= 2
 
 
 def _stub_first_sentence(text: str) -> bool:
@@ -227,7 +232,7 @@ class PeoplesDailyProfile:
         # A title has balanced quotes and brackets and does not stop on a function word.
         if quote_balance(flat) != 0 or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
             return False
-        if flat[-1] in _DANGLING_END or flat[-1] in "“（《‘!！…":
+        if (flat[-1] in _DANGLING_END and not _ends_with_word(flat)) or flat[-1] in "“（《‘!！…":
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
