@@ -80,3 +80,31 @@ def test_join_decisions_carry_confidence_and_reason():
     draft = run(blocks, *STEPS)
     decision = next(d for d in draft.decisions if d.kind == "join")
     assert 0 < decision.confidence <= 1 and decision.reason
+
+
+def test_the_last_unjoined_cut_takes_the_last_frame_opening():
+    # 账号，| 发布…: no word spans a cut after a comma.  The lead opens with a dateline and
+    # 界等。 continues 边|界 (strong): the text under the header is the only opening left.
+    blocks = [
+        "“自媒体”未规范标注信息来源——",
+        "网信部门公布一批典型案例",
+        "发布涉农业农村、教育、养老等领域公共政策相关信息时，未标注信息来源，公众无法获得准确信息，易误导网民难以区分虚拟与现实边",
+        "本报北京5月4日电  （记者金歆）记者从中央网信办获悉：近期，一些“自媒体”账号未规范标注信息来源。",
+        "3日，网信部门通报了其中典型案例，包括快手“农民大姐”等“自媒体”账号，",
+        "界等。",
+    ]
+    draft = run(blocks, *STEPS)
+    assert joins(draft) == {("f3", "f6"), ("f5", "f3")}
+    last = next(j for j in draft.joins if j.head == "f5")
+    assert last.confidence <= 0.5
+
+
+def test_no_join_by_elimination_when_two_openings_are_left():
+    blocks = [
+        "网信部门公布一批典型案例",
+        "本报记者 王 强",
+        "发布涉农业农村、教育、养老等领域公共政策相关信息时，未标注信息来源。",
+        "3日，网信部门通报了其中典型案例，包括快手“农民大姐”等“自媒体”账号，",
+        "另一个框架里的完整段落写在这里。",
+    ]
+    assert joins(run(blocks, *STEPS)) == set()

@@ -45,6 +45,7 @@ ADJACENT_BONUS = 3.0  # tail follows the head directly (only photo parts in betw
 NEAR_WINDOW = 4
 AFTER_HEADER_PENALTY = 1.5  # the first fragment under a header opens the lead paragraph
 HEADING_TAIL_PENALTY = 2.0  # a title-like tail is more likely a heading than a continuation
+WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 TIE_BREAK = 1e-6  # prefer the nearer tail on exact ties (deterministic)
 MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
 SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
@@ -200,6 +201,11 @@ class JoinCuts:
         matching = max_weight_matching(scores)
         matching = self._break_cycles(matching, scores)
         matching = self._match_leftovers(matching, scores, late_scores, deferred)
+        last = self._last_pair(draft, heads, matching, texts)
+        if last is not None:
+            matching[last[0]] = last[1]
+            scores[last] = 0.0
+            reasons[last] = "the only unjoined cut and the only frame opening left to continue it"
         joins = []
         decisions = []
         # The best alternative of each head and each tail, for the confidence of a chosen join.
@@ -241,6 +247,45 @@ class JoinCuts:
         return all(
             draft.fragments[i].role in _BETWEEN_FRAMES for i in range(draft.index[head] + 1, draft.index[tail])
         )
+
+    @staticmethod
+    def _last_pair(
+        draft: Draft, heads: dict[str, float], matching: dict[str, str], texts: dict[str, str]
+    ) -> tuple[str, str] | None:
+        """By elimination: one cut paragraph left unjoined and one frame opening that can continue it.
+
+        A continuation opens a text frame: it follows a paragraph that stops
+        mid-sentence, a header or photo part, or a wide gap.  When every other
+        cut has its continuation and only one such opening is left that is
+        neither a continuation already nor a dateline lead, the two belong together.
+        """
+        open_heads = [h for h in heads if h not in matching and draft.fragment(h).role is Role.PARAGRAPH]
+        if len(open_heads) != 1:
+            return None
+        head = open_heads[0]
+        taken = set(matching.values())
+        openings = []
+        previous = None
+        for frag in draft.fragments:
+            if frag.role is Role.FURNITURE:
+                continue
+            if (
+                frag.role is Role.PARAGRAPH
+                and frag.id not in taken
+                and frag.id != head
+                and (
+                    previous is None
+                    or previous.role not in BODY_ROLES
+                    or frag.gap_before >= WIDE_GAP
+                    or (previous.id in heads and matching.get(previous.id) != frag.id)
+                )
+                and draft.profile.dateline(texts[frag.id]) is None
+            ):
+                openings.append(frag.id)
+            previous = frag
+        if len(openings) != 1 or matching.get(openings[0]) == head:
+            return None
+        return head, openings[0]
 
     @classmethod
     def _match_leftovers(
