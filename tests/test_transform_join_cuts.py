@@ -108,3 +108,17 @@ def test_no_join_by_elimination_when_two_openings_are_left():
         "另一个框架里的完整段落写在这里。",
     ]
     assert joins(run(blocks, *STEPS)) == set()
+
+
+def test_a_title_like_cut_joins_a_far_tail_with_strong_evidence():
+    # 产业|化: a long title-like piece (no sentence punctuation) continued far away.
+    blocks = [
+        "湖北嘉鱼县加快发展现代农业",
+        "本报记者 范昊天",
+        "化龙头企业，30多个蔬菜品种获得国家绿色食品等认证。",
+        "“我们将坚持走科技之路、质量之路、品牌之路。”嘉鱼县委书记表示。",
+        "隆冬时节，湖北省嘉鱼县新街镇，不少蔬菜住进了温室大棚。",
+        "作为全国蔬菜保供重要生产基地，嘉鱼县已集聚43家农业产业",
+        "点烟、刮烟、和料……墨墩抹上些油，热烘烘的墨饼摔上去。",
+    ]
+    assert joins(run(blocks, *STEPS)) == {("f6", "f3")}
