@@ -122,3 +122,14 @@ def test_a_title_like_cut_joins_a_far_tail_with_strong_evidence():
         "点烟、刮烟、和料……墨墩抹上些油，热烘烘的墨饼摔上去。",
     ]
     assert joins(run(blocks, *STEPS)) == {("f6", "f3")}
+
+
+def test_a_paragraph_ending_with_a_colon_is_complete():
+    # 采访对象： + the quotation: two paragraphs (a cut right after a colon is ~20x rarer).
+    blocks = [
+        "普洱茶韵飘香世界",
+        "本报记者 王 强",
+        "普洱茶（贡茶）制作技艺省级代表性传承人李兴昌：",
+        "我与茶有着不解之缘。",
+    ]
+    assert joins(run(blocks, *STEPS)) == set()

@@ -46,7 +46,7 @@ _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但�
 _DATELINE = re.compile(
     r"^(?P<dl>(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
-_TERMINAL = set("。！？!?…")
+_TERMINAL = set("。！？!?…：")  # a colon ends 0.4% of paragraphs, yet a cut falls right after one ~20x less often
 # Join evidence weights (log-likelihood ratios; see continuation_score).
 # A word across the cut: log-odds grow with the segmentation gain (nats), measured on dev
 # pages as about 1.0 + 0.6 × gain, up to ~7 (see profiles/segmentation.py).
