@@ -112,3 +112,13 @@ def test_a_title_before_another_header_is_not_taken_for_a_later_lead():
     ]
     found = roles(run(blocks, TagRoles()))
     assert found[3] == "heading"
+
+
+def test_a_signature_line_is_running_text_that_ends_a_piece():
+    from newsarchive.profiles import get_profile
+
+    blocks = ["扎根雄安  做深做实科技金融", "正文第一段写到这里结束。", "中国邮政储蓄银行党委书记、行长 徐国勤", "下一篇的正文。"]
+    assert roles(run(blocks, TagRoles()))[2] == "paragraph"
+    profile = get_profile("zh")
+    assert profile.ends_paragraph("分行党委委员、副行长 高 远")
+    assert not profile.ends_paragraph("记者到村里看望村民，")

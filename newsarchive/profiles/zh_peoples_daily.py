@@ -70,6 +70,8 @@ _TITLES = (
     "主席|会长|秘书长|理事长|厅长|科长|站长|队长|校长|老师|医生|工程师|博士|馆员|创始人|总裁|村支书|专家|主管|"
     "首席经济学家|分析师|村民|居民|市民|游客|代表|委员|干部|员工|店主|志愿者|师傅|负责同志|工作人员"
 )
+# A signature line: a title, then the name set apart by spaces (党委书记、行长 徐国勤; 副行长 高 远).
+_SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者)\\s+(?:{_HAN}\\s{{1,2}}{_HAN}|{_HAN}{{2,4}})$")
 _NAME_INTRO = re.compile(f"(?:{_TITLES})({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
 _NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
 
@@ -236,6 +238,8 @@ class PeoplesDailyProfile:
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
+        if _SIGNATURE.search(flat):  # a signature (title and name) closes a piece; it heads nothing
+            return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
     def dateline(self, text: str) -> str | None:
@@ -254,6 +258,8 @@ class PeoplesDailyProfile:
         if not stripped:
             return True
         if stripped[-1] in _TERMINAL:
+            return True
+        if len(flat) <= 40 and _SIGNATURE.search(flat):
             return True
         # A bracketed note such as （本报记者…采写） or （作者为…） ends a paragraph.
         return flat[0] in "（(" and flat[-1] in "）)"
