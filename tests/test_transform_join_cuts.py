@@ -133,3 +133,24 @@ def test_a_paragraph_ending_with_a_colon_is_complete():
         "我与茶有着不解之缘。",
     ]
     assert joins(run(blocks, *STEPS)) == set()
+
+
+def test_a_frame_piece_taken_for_a_kicker_is_rejoined():
+    # The last piece of A's frame was emitted just above B's header and looks like a kicker;
+    # 攀|升 continues it: it is A's text again and B has no kicker.
+    from newsarchive.reorder.segment_articles import SegmentArticles
+
+    blocks = [
+        "文化赋能，乡村旅游谋长红",
+        "本报记者 朱 磊",
+        "婺源县持续推进生态价值转换，发展全域旅游。",
+        "虹关村乘势整治环境，规范民宿发展，热度迅速攀",
+        "新征程上每一个人都是主角",
+        "本报评论员",
+        "中国式现代化是亿万人民自己的事业。",
+        "升。2024年，游客接待量13万人次。",
+    ]
+    draft = run(blocks, TagRoles(), SegmentArticles(), JoinCuts())
+    assert ("f4", "f8") in joins(draft)
+    assert draft.fragment("f4").role.value == "paragraph"
+    assert draft.articles[1].kicker is None and draft.articles[1].headline == "f5"

@@ -76,6 +76,7 @@ def _suffix_best(text: str) -> tuple[float, ...]:
     return tuple(best)
 
 
+@functools.lru_cache(maxsize=8192)
 def _end_run(text: str) -> str:
     """The CJK characters ending ``text`` (at most WINDOW)."""
     k = 0
@@ -84,6 +85,7 @@ def _end_run(text: str) -> str:
     return text[len(text) - k :]
 
 
+@functools.lru_cache(maxsize=8192)
 def _start_run(text: str) -> str:
     """The CJK characters opening ``text`` (at most WINDOW)."""
     k = 0
@@ -116,20 +118,22 @@ def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
     right = _start_run(tail.lstrip())
     if not left or not right:
         return None
+    table = words()
+    crossing = [
+        (i, j, freq)
+        for i in range(1, min(MAX_WORD - 1, len(left)) + 1)
+        for j in range(1, min(MAX_WORD - i, len(right)) + 1)
+        if (freq := table.get(left[-i:] + right[:j]))
+    ]
+    if not crossing:  # most pairs: no word fits across the cut, no segmentation needed
+        return None
     before = _prefix_best(left)
     after = _suffix_best(right)
     apart = before[-1] + after[0]
+    log_total = _model()[1]
     best: tuple[str, float] | None = None
-    table = words()
-    for i in range(1, min(MAX_WORD - 1, len(left)) + 1):
-        for j in range(1, min(MAX_WORD - i, len(right)) + 1):
-            word = left[-i:] + right[:j]
-            freq = table.get(word)
-            if not freq:
-                continue
-            p = math.log(freq) - _model()[1]
-            joined = before[len(left) - i] + p + after[j]
-            gain = joined - apart
-            if gain > 1e-9 and (best is None or gain > best[1]):
-                best = (word, gain)
+    for i, j, freq in crossing:
+        gain = before[len(left) - i] + math.log(freq) - log_total + after[j] - apart
+        if gain > 1e-9 and (best is None or gain > best[1]):
+            best = (left[-i:] + right[:j], gain)
     return best

@@ -122,16 +122,23 @@ class JoinCuts:
     def apply(self, draft: Draft) -> Draft:
         """Score candidate pairs, match them, and record the joins."""
         profile = draft.profile
-        body = [f for f in draft.fragments if f.role in BODY_ROLES]
+        # A kicker without its dashes is only known by its place above a headline: it may be
+        # the last piece of a frame emitted just before a header, so it is a title-like head
+        # (never a tail).
+        placed_kickers = {
+            f.id for f in draft.fragments if f.role is Role.KICKER and not profile.is_kicker(draft.text(f.id))
+        }
+        body = [f for f in draft.fragments if f.role in BODY_ROLES or f.id in placed_kickers]
         if not body:
             return draft
         texts = {f.id: draft.text(f.id) for f in body}
         order = {f.id: k for k, f in enumerate(body)}
         heads = {
-            f.id: (HEADING_THRESHOLD if f.role is Role.HEADING else PARAGRAPH_THRESHOLD)
+            f.id: (HEADING_THRESHOLD if f.role is not Role.PARAGRAPH else PARAGRAPH_THRESHOLD)
             for f in body
-            if f.role is Role.HEADING or not profile.ends_paragraph(texts[f.id])
+            if f.role is not Role.PARAGRAPH or not profile.ends_paragraph(texts[f.id])
         }
+        tails = {fid: text for fid, text in texts.items() if fid not in placed_kickers}
         after_header = set()
         previous_role = None
         for f in draft.fragments:
@@ -141,8 +148,8 @@ class JoinCuts:
                 previous_role = f.role
         # Tails that announce they continue something are candidates for every head.
         # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
-        needy = sorted(order[fid] for fid, text in texts.items() if profile.opens_mid_sentence(text))
-        index = _LexicalIndex(texts, order)
+        needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
+        index = _LexicalIndex(tails, order)
         scores: dict[tuple[str, str], float] = {}
         reasons: dict[tuple[str, str], str] = {}
         # Far pairs with moderate evidence whose head had other supported candidates: head →
@@ -152,7 +159,7 @@ class JoinCuts:
         for head, threshold in heads.items():
             k = order[head]
             near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
-            is_heading = draft.fragment(head).role is Role.HEADING
+            is_heading = draft.fragment(head).role is not Role.PARAGRAPH
             # A title-like line is only a cut if what follows cannot open a paragraph.
             pool = {body[p].id for p in _nearest_positions(needy, k)}
             if is_heading:
@@ -164,6 +171,7 @@ class JoinCuts:
             else:
                 pool |= set(near) | {body[p].id for p in index.nearest(texts[head], k)}
             pool.discard(head)
+            pool -= placed_kickers
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             support = {tail for tail, (value, _) in lexical_of.items() if value >= LEXICAL_MIN}
             supported = len(support)
@@ -235,12 +243,14 @@ class JoinCuts:
         promoted = {
             j.head: (Role.PARAGRAPH, j.confidence, "title-like text continued across a cut")
             for j in joins
-            if draft.fragment(j.head).role is Role.HEADING
+            if draft.fragment(j.head).role in (Role.HEADING, Role.KICKER)
         }
         promoted.update(
             {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
         )
-        return replace(draft.with_roles(promoted), joins=tuple(joins)).decide(*decisions)
+        demoted = set(promoted) & placed_kickers
+        articles = tuple(replace(a, kicker=None) if a.kicker in demoted else a for a in draft.articles)
+        return replace(draft.with_roles(promoted), joins=tuple(joins), articles=articles).decide(*decisions)
 
     @staticmethod
     def _only_photos_between(draft: Draft, head: str, tail: str) -> bool:
