@@ -154,3 +154,12 @@ def test_a_frame_piece_taken_for_a_kicker_is_rejoined():
     assert ("f4", "f8") in joins(draft)
     assert draft.fragment("f4").role.value == "paragraph"
     assert draft.articles[1].kicker is None and draft.articles[1].headline == "f5"
+
+
+def test_a_numeral_and_its_classifier_across_a_far_cut():
+    from newsarchive.profiles import get_profile
+
+    profile = get_profile("zh")
+    joined, why = profile.continuation_score("实现对165", "条重点河湖235个断面的实时监测。")
+    apart, _ = profile.continuation_score("实现对重点河湖的监测", "条件成熟的地方先行先试。")
+    assert "classifier" in why and joined > apart + 2

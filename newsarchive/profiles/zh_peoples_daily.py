@@ -57,12 +57,16 @@ W_QUOTE_PAIR, W_QUOTE_ORPHAN = 3.0, -1.5
 W_STUB_SENTENCE = 1.5
 W_SHORT_TAIL = 2.0  # 15.6% of cut tails vs 2.1% of paragraphs are complete and this short
 W_RUN_ON = 1.5
+W_NUMERAL_CLASSIFIER = 2.5  # 165|条: 1.9% of true cuts, 0.14% of other pairs (dev pages)
 W_DATELINE = -5.0
 SHORT_TAIL = 12  # characters: a complete paragraph shorter than this is more likely the end of a cut one
 RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rarely opens a sentence
 _CLOSERS = set("”’」』）)》〉】")
 _CONTINUATION_OPENERS = set("，。、；：？！,.;:?!）)”’」』》〉】")
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
+_NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
+_CLASSIFIERS = set("个条家名万亿元年月日次人岁位项台辆栋座所只头件批种类处户亩吨度倍期届轮场段部本首篇张份套架艘枚颗层株棵")
+_UNITS = {"公里", "平方", "立方", "千米", "千克", "小时", "分钟", "周年"}
 _OPENING_MARKS = set("“‘「『《（(")  # a sentence opening with one is a quotation or a title, not a cut stub
 _NAME_VERBS = "说|认为|表示|介绍|指出|坦言|建议|强调|告诉记者|谈到|提到|解释"
 _TITLES = (
@@ -294,6 +298,9 @@ class PeoplesDailyProfile:
         if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
             score += W_RUN_ON
             reasons.append("a number or word runs across the cut")
+        elif (h[-1].isdigit() or h[-1] in _NUMERALS) and (t[0] in _CLASSIFIERS or t[:2] in _UNITS):
+            score += W_NUMERAL_CLASSIFIER
+            reasons.append("a numeral before the cut, its classifier after it")
         return score, "; ".join(reasons) or "no lexical evidence"
 
     @staticmethod
