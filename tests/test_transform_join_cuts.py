@@ -161,5 +161,5 @@ def test_a_numeral_and_its_classifier_across_a_far_cut():
 
     profile = get_profile("zh")
     joined, why = profile.continuation_score("实现对165", "条重点河湖235个断面的实时监测。")
-    apart, _ = profile.continuation_score("实现对重点河湖的监测", "条件成熟的地方先行先试。")
-    assert "classifier" in why and joined > apart + 2
+    apart, _ = profile.continuation_score("实现对重点河湖的监测", "条重点河湖235个断面的实时监测。")
+    assert "classifier" in why and joined >= apart + 2
