@@ -44,3 +44,19 @@ def test_extraction_order_kept_without_evidence():
     blocks = ["标题在此", "本报记者 王 强", "第一段。", "小标题一", "第二段。", "小标题二", "第三段。"]
     draft = run(blocks, *STEPS)
     assert draft.articles[0].body == ("f3", "f4", "f5", "f6", "f7")
+
+
+def test_a_piece_whose_continuation_opened_the_run_ends_an_earlier_frame():
+    # Extraction order: 分激发出来… (the continuation) … 潜能充 (its start), contiguous.
+    # Read as one run it would continue itself; the head starts its own run, read first.
+    blocks = [
+        "新征程上每一个人都是主角",
+        "本报评论员",
+        "分激发出来，中国式现代化就拥有最坚实的根基、最深厚的力量。",
+        "当前，处在中国式现代化建设的关键时期，摆在我们面前的改革发展任务更加艰巨繁重。",
+        "每个人都了不起，每个人都是主角，这必将把全社会创新创造潜能充",
+    ]
+    draft = run(blocks, *STEPS)
+    assert {(j.head, j.tail) for j in draft.joins} == {("f5", "f3")}
+    body = draft.articles[0].body
+    assert body.index("f5") + 1 == body.index("f3")

@@ -3,7 +3,8 @@
 The article's fragments, in extraction order, fall into *runs*: stretches
 emitted together with nothing in between, which keep their inner order.  A
 run ends where the text jumps: at a paragraph cut whose continuation is not
-next, before a continuation whose head is not just before it, or where other
+next, before a continuation whose head is not just before it, before a piece
+whose continuation the run already holds (it ends an earlier frame), or where other
 items' fragments (captions, another article) interrupt.  A run also ends before a section
 heading, since whole sections get emitted out of order; that contiguity is kept
 as a *soft* link.  Runs linked by a cut (head at the end of one, tail at the
@@ -52,21 +53,29 @@ class OrderSections:
             return tuple(body), []
         runs: list[list[str]] = []
         soft_next: dict[int, int] = {}  # run → the run emitted right after it, across a section heading
+        in_run: set[str] = set()  # the fragments of runs[-1]
         for fid in body:
             if runs:
                 prev = runs[-1][-1]
                 contiguous = all(
                     draft.fragments[p].role is Role.FURNITURE for p in range(draft.index[prev] + 1, draft.index[fid])
                 )
-                jump = (fid in head_of and head_of[fid] != prev) or (prev in tail_of and tail_of[prev] != fid)
+                # A piece whose continuation this run already holds ends an earlier frame.
+                jump = (
+                    (fid in head_of and head_of[fid] != prev)
+                    or (prev in tail_of and tail_of[prev] != fid)
+                    or tail_of.get(fid) in in_run
+                )
                 if contiguous and not jump:
                     if draft.fragment(fid).role is not Role.HEADING:
                         runs[-1].append(fid)
+                        in_run.add(fid)
                         continue
                     # A section may have been emitted in another frame: split here, but remember
                     # the contiguity as a soft link that first-mention evidence can overrule.
                     soft_next[len(runs) - 1] = len(runs)
             runs.append([fid])
+            in_run = {fid}
         run_of = {fid: k for k, run in enumerate(runs) for fid in run}
         hard_next: dict[int, int] = {}
         for k, run in enumerate(runs):
