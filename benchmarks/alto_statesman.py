@@ -23,7 +23,7 @@ Systems:
 
 * ``file order``            one article per page, blocks in ALTO file order
 * ``top-down, left-right``  one article per page, blocks sorted by (top, left)
-* ``layout order``          one article per page, blocks in layout reading order (Breuel 2003)
+* ``layout order``          one article per page, blocks in layout reading order (Breuel 2003; OCR noise last)
 * ``newsarchive text``      the default pipeline, English profile, no layout transforms
 * ``newsarchive layout``    the same plus the layout transforms (order, roles, joins, assign)
 * ``layout + METS hint``    the same plus :class:`PublisherSegmentation` fed the truth itself:
@@ -56,7 +56,7 @@ from newsarchive.readers.mets import compare_segmentation, page_sequences, read_
 from newsarchive.safexml import local_name, parse_xml
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles, reading_order
+from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles, page_noise, reading_order
 from newsarchive.reorder.publisher_hint import PublisherSegmentation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,8 @@ def systems(hints: dict[int, list[list[str]]] | None = None) -> dict[str, Callab
         return [[f.id for f in boxed]]
 
     def layout(page: Page) -> list[list[str]]:
-        order = reading_order([f.bbox for f in page.fragments], [len(f.lines) for f in page.fragments])  # type: ignore[misc]
+        noise = page_noise(page.fragments, EnglishNewspaperProfile())  # OCR specks read last, as layout-order does
+        order = reading_order([f.bbox for f in page.fragments], [len(f.lines) for f in page.fragments], noise)  # type: ignore[misc]
         return [[page.fragments[i].id for i in order]]
 
     text_steps = _text_steps()

@@ -113,3 +113,13 @@ def test_plain_english_page_reconstructs():
     ]
     assert [u.text for u in rebuilt.unplaced] == ["No. 6906"]
     assert {f.id: f.role for f in rebuilt.fragments}["f5"] is Role.FURNITURE
+
+
+def test_captionless_credits_and_a_captioned_photo_on_an_english_page():
+    assert P.is_captionless_credit("Illustration by John Smith") and P.is_captionless_credit("File photo: Reuters")
+    assert not P.is_captionless_credit("Photo: Jane Doe/Reuters")
+    text = "STORM HITS TOWN\n\nBy JOHN SMITH\n\nThe storm came at night.\n\nA house after the storm.\n\nPhoto: Jane Doe/Reuters\n"
+    rebuilt = reconstruct(TextReader().read(text.encode(), meta=PageMeta(language="en")), layout=False)
+    (article,) = rebuilt.articles
+    (photo,) = article.photos
+    assert photo.caption == "A house after the storm." and photo.credit.agency == "Reuters"

@@ -9,7 +9,8 @@ from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
 from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
 from newsarchive.readers.text import TextReader
 from newsarchive.reorder import Draft, Join
-from newsarchive.reorder.geometry_order import LayoutJoins, LayoutOrder, LayoutRoles, reading_order
+from newsarchive.conservation import conservation_errors
+from newsarchive.reorder.geometry_order import LayoutJoins, LayoutOrder, LayoutRoles, noise_blocks, reading_order
 
 from geometry_helpers import reconstruct
 
@@ -158,3 +159,132 @@ def test_crowded_pages_fall_back_to_columns_in_bounded_time():
     assert time.perf_counter() - start < 1.0
     assert len(boxes) > geometry_order.MAX_BLOCKS
     assert order[:60] == [r * 8 for r in range(60)]  # column 1 top to bottom first
+
+
+# A two-column page with OCR noise: specks in both margins, a rule in the gutter, and short text
+# that is not noise (a table cell inside a column, a short name centred over the gutter).
+NOISY = {
+    "head": (box(200, 0, 500, 40), 1, "COAL DUTIES."),
+    "c1a": (box(50, 50, 350, 350), 10, "Sir WILLIAM LEMON presented a petition from the parish"),
+    "cell": (box(100, 360, 160, 380), 1, "DVI."),
+    "c1b": (box(50, 390, 350, 690), 10, "against the duty on coals carried coastwise."),
+    "c2a": (box(400, 50, 700, 690), 20, "Mr. HUME said he could not let this pass."),
+    "speck-left": (box(0, 300, 30, 500), 1, "i"),
+    "speck-right": (box(720, 100, 760, 130), 1, "11 1"),
+    "rule": (box(362, 100, 388, 600), 1, "I"),  # a column rule read as a letter: taller than any type
+    "name": (box(340, 45, 410, 48), 1, "邹 翔"),  # over the gutter, but type-sized: text
+}
+
+
+def _noisy_order(names):
+    return reading_order(
+        [NOISY[n][0] for n in names],
+        [NOISY[n][1] for n in names],
+        noise_blocks([NOISY[n][0] for n in names], [NOISY[n][1] for n in names], [NOISY[n][2] for n in names]),
+    )
+
+
+def test_ocr_noise_in_margins_and_gutters_is_read_last_and_short_text_in_columns_is_not_noise():
+    names = list(NOISY)
+    found = noise_blocks([NOISY[n][0] for n in names], [NOISY[n][1] for n in names], [NOISY[n][2] for n in names])
+    assert {names[k] for k in found} == {"speck-left", "speck-right", "rule"}
+    expected = None
+    for seed in range(5):  # the order does not depend on the order of the blocks in the file
+        shuffled = names[:]
+        random.Random(seed).shuffle(shuffled)
+        order = [shuffled[i] for i in _noisy_order(shuffled)]
+        assert order[-3:] == ["rule", "speck-right", "speck-left"]  # noise last, top to bottom
+        assert order.index("c1a") < order.index("cell") < order.index("c1b") < order.index("c2a")
+        expected = expected or order
+        assert order == expected
+    # Without noise, the left speck is read before everything (left of the columns, nothing blocks it).
+    plain = [names[i] for i in reading_order([NOISY[n][0] for n in names], [NOISY[n][1] for n in names])]
+    assert plain[0] == "speck-left"
+
+
+def test_noise_becomes_furniture_and_neither_opens_an_article_nor_joins_one():
+    frags = []
+    for n, (b, k, t) in NOISY.items():
+        text = "\n".join([t] * k)
+        frags.append(Fragment(id=n, text=text, lines=(t,) * k, start=0, end=len(text), line=1, bbox=b))
+    page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(reversed(frags))))
+    (article,) = page.articles
+    assert article.headline == "COAL DUTIES."
+    unplaced = {u.fragments[0]: u.reason for u in page.unplaced}
+    assert set(unplaced) == {"speck-left", "speck-right", "rule"}
+    assert all(reason == "page furniture" for reason in unplaced.values())
+    assert any(d.step == "layout-roles" and "OCR noise" in d.reason for d in page.decisions)
+    lost, invented = conservation_errors(page)
+    assert not lost and not invented
+
+
+def test_stacked_headlines_are_one_header():
+    """A strap line over a headline is its kicker; a smaller line under a headline is its deck."""
+    body = "Sir WILLIAM LEMON presented a petition from the parish against the duty on coals."
+    frags = [
+        fragment("lead", body, box(0, 0, 400, 90), lines=3),
+        fragment("strap", "WEST INDIES.", box(140, 100, 260, 115)),  # smaller type, centred
+        fragment("head", "TRIAL OF THE REBELS.", box(100, 125, 300, 143)),
+        fragment("b1", body, box(0, 150, 400, 240), lines=3),
+        fragment("big", "Wool Trade", box(100, 260, 300, 300)),  # large type
+        fragment("deck", "Petitions From The North", box(110, 305, 290, 325)),  # smaller, centred under it
+        fragment("b2", body, box(0, 330, 400, 420), lines=3),
+    ]
+    page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(frags)))
+    articles = [a for a in page.articles if a.headline]
+    assert [(a.kicker, a.headline, a.subheadline) for a in articles] == [
+        ("WEST INDIES.", "TRIAL OF THE REBELS.", None),
+        (None, "Wool Trade", "Petitions From The North"),
+    ]
+    # Separated by running text, the same lines stay two articles.
+    apart = [
+        fragment("h1", "WEST INDIES.", box(140, 100, 260, 115)),
+        fragment("t1", body, box(0, 120, 400, 210), lines=3),
+        fragment("h2", "TRIAL OF THE REBELS.", box(100, 220, 300, 238)),
+        fragment("t2", body, box(0, 245, 400, 335), lines=3),
+    ]
+    page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(apart)))
+    assert [a.headline for a in page.articles] == ["WEST INDIES.", "TRIAL OF THE REBELS."]
+
+
+def test_a_join_may_not_jump_over_text_of_its_own_column():
+    text = "running text that ends in the"
+    frags = [
+        fragment("h", "HEADLINE", box(100, 0, 300, 20)),
+        fragment("a", text, box(0, 30, 400, 60), lines=2),
+        fragment("b", text, box(0, 70, 400, 300), lines=9),  # the column goes on here
+        fragment("c", text, box(0, 310, 400, 600), lines=9),
+        fragment("d", text, box(450, 30, 850, 300), lines=9),
+        fragment("e", text, box(450, 310, 850, 600), lines=9),
+    ]
+    draft = LayoutOrder().apply(draft_of(frags))
+    draft = draft.with_roles({f.id: (Role.HEADLINE if f.id == "h" else Role.PARAGRAPH, 0.8, "") for f in draft.fragments})
+    from dataclasses import replace
+
+    joins = (Join(head="a", tail="c", confidence=0.9, reason="skips b"), Join(head="c", tail="e", confidence=0.9, reason="skips d"))
+    kept = LayoutJoins().apply(replace(draft, joins=joins))
+    # c → e skips d, the top of the next column (not between them in one column); a → c jumps over b.
+    assert [(j.head, j.tail) for j in kept.joins] == [("c", "e")]
+    assert any("stands between head and tail in their column" in d.reason for d in kept.decisions)
+
+
+def test_a_short_photo_credit_in_the_margin_is_not_noise():
+    from newsarchive.reorder.geometry_order import page_noise
+
+    frags = [
+        fragment("col1", "Sir WILLIAM LEMON presented a petition.", box(50, 50, 350, 650), lines=20),
+        fragment("col2", "Sir WILLIAM LEMON presented a petition.", box(400, 50, 700, 650), lines=20),
+        fragment("credit", "AP", box(710, 600, 725, 640)),  # set vertically beside a picture
+        fragment("speck", "i", box(730, 100, 745, 130)),
+    ]
+    assert [frags[k].id for k in sorted(page_noise(frags, EnglishNewspaperProfile()))] == ["speck"]
+
+
+def test_a_block_across_the_whole_page_is_no_column_that_would_hide_noise():
+    boxes = [
+        box(0, 0, 800, 60),  # an ornament or masthead read as three lines across the page
+        box(50, 80, 350, 600),
+        box(400, 80, 700, 600),
+        box(760, 300, 790, 340),  # a speck in the right margin, under the ornament
+    ]
+    assert noise_blocks(boxes, [3, 20, 20, 1], ["~ , :• , ---1,..,m , .", "text", "text", "11 1"]) == {3}

@@ -54,6 +54,8 @@ _CREDIT = re.compile(
     r"|(?P<names2>[A-Z][\w.'’\- ]{2,40}?)\s*/\s*(?P<agency2>[A-Z][\w .&-]{1,30}))\.?$"
 )
 _CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
+# Credits of pictures that need no caption: drawings, maps, charts, archive or handout material.
+_CAPTIONLESS_CREDIT = re.compile(r"^(?:Illustration|Graphic|Chart|Map|Diagram|Cartoon|(?:File|Archive|Handout)\s+(?:photo|picture|image))", re.I)
 _CAPTION = re.compile(r"^(?:Above|Below|Left|Right|Top|Bottom|Pictured|Inset|Photo|Picture|Fig\.?|Figure)\s*(?:\d+)?\s*[:.—–-]")
 _FURNITURE = re.compile(
     r"^(?:No\.?\s*\d[\d,]*|(?:PRICE|Price)\s+(?:[£$€]\s*)?\d[\d.,½¼¾]*\s*(?:[dsp]|[cC]ents?|pence|p)?\.?|Page\s+\d+|\d{1,3}|"
@@ -110,6 +112,7 @@ class EnglishNewspaperProfile:
     """Conventions of English-language newspaper pages."""
 
     name = "en-newspaper"
+    dateline_opens_article = False
 
     def is_furniture(self, text: str) -> bool:
         """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint."""
@@ -132,6 +135,10 @@ class EnglishNewspaperProfile:
         if not people or not all(_NAME.match(n) for n in people):
             return None
         return ParsedCredit(people, agency.strip() if agency else None)
+
+    def is_captionless_credit(self, text: str) -> bool:
+        """A credit that stands without a caption: "Illustration by …", "Graphic: …", "File photo: …"."""
+        return bool(_CAPTIONLESS_CREDIT.match(collapse(text)))
 
     def is_credit_tail(self, text: str) -> bool:
         """A lone bracketed agency, the second half of a credit broken over two blocks."""

@@ -24,7 +24,12 @@ under it), since a centred headline is often narrower than its article; and
 an L-shaped article (a *dogleg*, :func:`_dogleg`) is finished in its last
 column before the article tucked under it.  Boxes are shrunk by a small
 share of their width before overlap tests, since OCR boxes of neighbouring
-columns often overlap by a few pixels.  ``gap_before`` is then recomputed
+columns often overlap by a few pixels.  OCR noise — specks, rules and torn
+edges read as a "block" of a character or two in a margin or a gutter
+(:func:`noise_blocks`) — takes no part in the rules and is read last, so it
+neither interrupts a column's flow nor opens an article before the first
+headline; ``layout-roles`` then tags it as furniture (unplaced, its
+characters kept).  ``gap_before`` is then recomputed
 from the geometry — a wide gap where the order jumps to another column,
 moves up the page or skips vertical space — which the text steps read as a
 frame boundary.
@@ -34,12 +39,15 @@ block to a headline when the layout says it heads something: it is set in
 larger type than the page's running text (line height, the only font size
 every format gives), or it is centred over the column of text below it.
 Text decides first (a byline or dateline pattern stays what it is); layout
-only upgrades headings and short title-like paragraphs.
+only upgrades headings and short title-like paragraphs.  Two headlines
+stacked with nothing between them are one header (a strap line over the
+headline is its kicker, a smaller line under it its deck), not two articles
+of which the first is empty.
 
 ``layout-joins`` (350) and ``layout-assign`` (450) let the text evidence
 confirm or override the layout where it is strong: a paragraph join found by
-``join-cuts`` stands if its tail follows the head closely in layout order or
-tops the next column; body text goes to the header before it in layout
+``join-cuts`` stands if its tail follows the head closely in layout order
+(never jumping over text of their own column) or tops the next column; body text goes to the header before it in layout
 order, joined fragments together (see each class).
 
 References: T. M. Breuel, "High performance document layout analysis",
@@ -52,9 +60,10 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, replace
-from typing import ClassVar, Sequence
+from typing import ClassVar, Collection, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
+from ..profiles import Profile
 from . import ArticleDraft, Draft
 from .ordering import topological_order
 from .tag_roles import HEADER_ROLES
@@ -78,7 +87,10 @@ MULTI_COLUMN = 1.5  # column widths: a dogleg is about articles over several col
 BANNER = 0.8  # share of the page width above which a header row is the page's, not an article's
 ROW_ALIGN = 0.5  # body lines: tops of one row's blocks differ by no more than this
 ROW_GAP = 3.0  # body lines: the widest gutter between side-by-side blocks of one article's first row
+DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked headlines is the headline, the lower its deck
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
+NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
+NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
 
 
 def _shrunk(box: BBox) -> tuple[float, float]:
@@ -213,12 +225,70 @@ def header_extents(
     return out
 
 
-def reading_order(boxes: Sequence[BBox], lines: Sequence[int] | None = None) -> list[int]:
+def noise_blocks(boxes: Sequence[BBox], lines: Sequence[int], texts: Sequence[str]) -> set[int]:
+    """Indices of blocks that are OCR noise in the page's margins or gutters, not text.
+
+    Scanned pages carry specks, rules, torn edges and show-through from the
+    facing page, which OCR reads as a "block" of a character or two ("i",
+    "11 1", ". I").  Such a block is at most :data:`NOISE_LINES` lines, has
+    fewer than :data:`NOISE_CHARS` letters and digits, and overlaps no column
+    of running text (a block of three lines or more that does not lie across
+    two side-by-side others; boxes shrunk as everywhere): it stands in a
+    margin, left or right of all of them, or in a
+    gutter between them, where it must also be taller per line than any type
+    (:data:`HUGE_TYPE`: a rule, not a short name centred over two columns).
+    A short block inside a column (a drop initial, a table cell) is text.
+    """
+    if len(boxes) > MAX_BLOCKS:
+        return set()  # the tests below are quadratic; on pages this crowded noise stays in the column sort
+    text = [k for k in range(len(boxes)) if lines[k] >= 3]
+    spans = {k: _shrunk(boxes[k]) for k in text}
+
+    def across(k: int) -> bool:
+        """``k`` lies across two side-by-side blocks of text (a masthead, an ornament, a spread): no column."""
+        under = [spans[i] for i in text if i != k and _x_overlap(spans[k], spans[i])]
+        return len(under) >= 2 and min(x1 for _, x1 in under) <= max(x0 for x0, _ in under)
+
+    body = [k for k in text if not across(k)]
+    if not body:
+        return set()
+    columns = [spans[k] for k in body]
+    unit = statistics.median((boxes[k].y1 - boxes[k].y0) / lines[k] for k in body)
+    left, right = min(c[0] for c in columns), max(c[1] for c in columns)
+    noise = set()
+    for k, b in enumerate(boxes):
+        if lines[k] > NOISE_LINES or sum(c.isalnum() for c in texts[k]) >= NOISE_CHARS:
+            continue
+        x = _shrunk(b)
+        if any(_x_overlap(x, c) for c in columns):
+            continue
+        margin = x[1] <= left or x[0] >= right
+        if margin or (b.y1 - b.y0) / max(1, lines[k]) > HUGE_TYPE * unit:
+            noise.add(k)
+    return noise
+
+
+def reading_order(
+    boxes: Sequence[BBox], lines: Sequence[int] | None = None, noise: Collection[int] = ()
+) -> list[int]:
     """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring).
 
     With ``lines`` (each block's line count) headlines in display type count
-    as wide as the article they head (:func:`header_extents`).
+    as wide as the article they head (:func:`header_extents`).  Blocks in
+    ``noise`` (OCR noise, :func:`noise_blocks`) are read last, top to bottom,
+    so that they neither interrupt a column's flow nor widen or block
+    anything in the rules.
     """
+    if not noise:
+        return _breuel_order(boxes, lines)
+    keep = [k for k in range(len(boxes)) if k not in noise]
+    order = _breuel_order([boxes[k] for k in keep], [lines[k] for k in keep] if lines is not None else None)
+    tail = sorted(set(noise), key=lambda k: (boxes[k].y0, boxes[k].x0, boxes[k].y1, boxes[k].x1, k))
+    return [keep[i] for i in order] + tail
+
+
+def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[int]:
+    """:func:`reading_order` of blocks that are all text."""
     n = len(boxes)
     if n <= 1:
         return list(range(n))
@@ -307,6 +377,15 @@ def _dogleg(
     return False
 
 
+def _stacked(upper: BBox, lower: BBox, unit: float) -> bool:
+    """``lower`` stands right under ``upper`` (within :data:`STACK_GAP` body lines), centred on it or flush with it."""
+    if not -unit <= lower.y0 - upper.y1 <= STACK_GAP * unit or not _x_overlap((upper.x0, upper.x1), (lower.x0, lower.x1)):
+        return False
+    width = max(upper.x1 - upper.x0, lower.x1 - lower.x0)
+    centred = abs((upper.x0 + upper.x1) / 2 - (lower.x0 + lower.x1) / 2) <= CENTRE_TOLERANCE * width
+    return centred or abs(upper.x0 - lower.x0) <= ROW_ALIGN * unit
+
+
 def line_height(fragment: Fragment) -> float | None:
     """The block's height per line: the font size proxy every layout format gives."""
     if fragment.bbox is None or not fragment.lines:
@@ -324,6 +403,19 @@ def body_line_height(fragments: Sequence[Fragment]) -> float | None:
     if not heights:
         heights = [h for h in (line_height(f) for f in fragments) if h is not None]
     return statistics.median(heights) if heights else None
+
+
+def page_noise(fragments: Sequence[Fragment], profile: Profile) -> set[int]:
+    """Indices of a page's boxed fragments that are OCR noise (:func:`noise_blocks`).
+
+    Text decides first: a short block the profile reads as a photo credit
+    ("AP" set vertically beside a picture) belongs with its photo and is no
+    noise.  (A stray digit the profile takes for a folio is noise all the
+    same: read last, and furniture either way.)
+    """
+    texts = ["".join(f.lines) for f in fragments]
+    noise = noise_blocks([f.bbox for f in fragments], [len(f.lines) for f in fragments], texts)  # type: ignore[misc]
+    return {k for k in noise if profile.parse_credit(texts[k]) is None}
 
 
 def _pages(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
@@ -349,13 +441,14 @@ class LayoutOrder:
         for page in _pages(draft.fragments):
             boxed = [f for f in page if f.bbox is not None]
             unboxed = [f for f in page if f.bbox is None]
-            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed])  # type: ignore[misc]
+            noise = page_noise(boxed, draft.profile)
+            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise)  # type: ignore[misc]
             sequence = [boxed[i] for i in order]
             unit = body_line_height(boxed) or 1.0
             previous: Fragment | None = None
-            for f in sequence:
+            for k, f in zip(order, sequence):
                 gap = NORMAL_GAP if previous is not None else 0
-                if previous is not None and self._jump(previous, f, unit):
+                if previous is not None and (k in noise or self._jump(previous, f, unit)):
                     gap = WIDE_GAP
                 ordered.append(replace(f, gap_before=gap))
                 previous = f
@@ -403,15 +496,29 @@ class LayoutRoles:
         decisions: list[Decision] = []
         for page in _pages(draft.fragments):
             unit = body_line_height(page)
+            boxed = [f for f in page if f.bbox is not None]
+            for k in sorted(page_noise(boxed, profile)):
+                f = boxed[k]
+                if f.role in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
+                    roles[f.id] = (Role.FURNITURE, 0.8, "OCR noise in a margin or gutter")
+                    decisions.append(
+                        Decision(
+                            step=self.name,
+                            kind="role",
+                            subjects=(f.id,),
+                            confidence=0.8,
+                            reason="furniture: a stray mark outside every column of running text (OCR noise)",
+                        )
+                    )
             for k, f in enumerate(page):
-                if f.bbox is None or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
+                if f.bbox is None or f.id in roles or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
                     continue
                 if len(f.lines) > MAX_HEADLINE_LINES:
                     continue
                 text = draft.text(f.id)
                 if not profile.is_title_like(text) or profile.dateline(text) is not None:
                     continue
-                below = self._text_below(page, k)
+                below = self._text_below(page, k, roles)
                 if below is None:
                     continue  # a heading heads something: nothing below, nothing to head
                 why = self._evidence(f, below, unit)
@@ -426,13 +533,52 @@ class LayoutRoles:
                     nxt = page[k + 1]
                     if nxt.role is Role.PARAGRAPH and profile.parse_byline(draft.text(nxt.id), after_headline=True):
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
+            if unit:
+                decisions.extend(self._stacks(page, roles, unit))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
-    def _text_below(page: Sequence[Fragment], k: int) -> Fragment | None:
-        """The next block in reading order if it is running text under this one."""
+    def _stacks(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float) -> list[Decision]:
+        """Two headlines stacked with nothing between them are one header: kicker + headline, or headline + deck.
+
+        A strap line over a headline ("WEST INDIES." over "TRIAL OF THE
+        REBELS.") or a deck under it looks like a headline of its own, and
+        each would open an article with nothing in the first.  When the next
+        block in reading order after a headline is another headline right
+        under it (within :data:`STACK_GAP` body lines, centred on it or flush
+        with it), the two are one header: the lower one is the headline unless
+        the upper is set in clearly larger type (:data:`DECK_RATIO`), which
+        makes the lower one its deck (subheadline).  A third line under a
+        finished pair is a deck too.
+        """
+
+        def role(f: Fragment) -> Role:
+            return roles[f.id][0] if f.id in roles else f.role
+
+        decisions: list[Decision] = []
+        paired: set[str] = set()  # headlines that already have their kicker: a line under them is a deck
+        seq = [f for f in page if f.bbox is not None and role(f) is not Role.FURNITURE]
+        for a, b in zip(seq, seq[1:]):
+            if role(a) is not Role.HEADLINE or role(b) is not Role.HEADLINE or not _stacked(a.bbox, b.bbox, unit):  # type: ignore[arg-type]
+                continue
+            ha, hb = line_height(a) or 0.0, line_height(b) or 0.0
+            if a.id in paired or ha >= DECK_RATIO * hb:
+                # The upper block is already a pair's headline, or set larger: the lower one is its deck.
+                roles[b.id] = (Role.SUBHEADLINE, 0.7, "deck: stacked under a headline in smaller type")
+                why = "deck stacked under its headline"
+            else:
+                roles[a.id] = (Role.KICKER, 0.7, "kicker: stacked over a headline")
+                roles[b.id] = (Role.HEADLINE, 0.7, "header line (under its kicker)")
+                paired.add(b.id)
+                why = "kicker stacked over its headline"
+            decisions.append(Decision(step="layout-roles", kind="role", subjects=(a.id, b.id), confidence=0.7, reason=why))
+        return decisions
+
+    @staticmethod
+    def _text_below(page: Sequence[Fragment], k: int, roles: dict[str, tuple[Role, float, str]]) -> Fragment | None:
+        """The next block in reading order if it is running text under this one (noise tagged in ``roles`` skipped)."""
         for f in page[k + 1 :]:
-            if f.role is Role.FURNITURE:
+            if f.role is Role.FURNITURE or (f.id in roles and roles[f.id][0] is Role.FURNITURE):
                 continue
             return f if f.bbox is not None and f.role in (Role.PARAGRAPH, Role.HEADING, Role.BYLINE) else None
         return None
@@ -540,9 +686,11 @@ class LayoutJoins:
     paragraph continues in the next block of the reading order (further down
     the column, or at the top of the next one), so a join is kept only when
     its tail is among the next :data:`JOIN_WINDOW` body blocks after its
-    head; the text evidence still chooses among those.  Far joins on such
-    pages came from chance evidence (OCR noise opening a block in lower case)
-    and dragged blocks across articles.
+    head and no block it skips stands between them in their column (a
+    folio line "No. 6906" joined to the text under the next advertisement
+    reordered the column); the text evidence still chooses among those.  Far
+    joins on such pages came from chance evidence (OCR noise opening a block
+    in lower case) and dragged blocks across articles.
     """
 
     name: ClassVar[str] = "layout-joins"
@@ -568,6 +716,8 @@ class LayoutJoins:
                 why = f"the tail is not among the {JOIN_WINDOW} blocks after the head in layout order"
             elif any(draft.index[join.head] < k < draft.index[join.tail] for k in headers):
                 why = "a headline stands between head and tail in layout order"
+            elif any(self._between(draft, join.head, fid, join.tail) for fid in body[h + 1 : t]):
+                why = "running text stands between head and tail in their column"
             else:
                 kept.append(join)
                 continue
@@ -579,6 +729,24 @@ class LayoutJoins:
         if len(kept) == len(draft.joins):
             return draft
         return replace(draft, joins=tuple(kept)).decide(*decisions)
+
+    @staticmethod
+    def _between(draft: Draft, head: str, middle: str, tail: str) -> bool:
+        """``middle`` lies in the column of ``head`` and ``tail``, below the one and above the other.
+
+        Text cannot skip a block of its own column: a tail two blocks on is
+        allowed for a block beside the flow (a box, a side column), not for
+        one the paragraph would have to jump over.
+        """
+        a, m, b = (draft.fragment(f).bbox for f in (head, middle, tail))
+        if a is None or m is None or b is None:
+            return False
+        xm = _shrunk(m)
+        return (
+            _x_overlap(_shrunk(a), xm)
+            and _x_overlap(xm, _shrunk(b))
+            and a.y1 <= (m.y0 + m.y1) / 2 <= b.y0 + (b.y1 - b.y0) / 2
+        )
 
     @staticmethod
     def _column_jump(draft: Draft, head: str, tail: str) -> bool:

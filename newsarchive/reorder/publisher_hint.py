@@ -11,9 +11,10 @@ TextBlock ids that :meth:`~newsarchive.readers.mets.MetsIssue.resolve` gives
 It runs after newsarchive has made its own choice (assign at 400/450) and
 before sections are ordered (500), and overrides the choice where the hint
 speaks: every fragment of one publisher article goes to one article — the
-one whose header is among them (a second header inside the same publisher
-article becomes a section heading), or a new article without headline — in
-the publisher's order.  Fragments the hint does not mention keep
+one whose header opens it (any other header inside the same publisher
+article becomes a section heading), or a new article without headline when
+the publisher's article opens with body text — in the publisher's order,
+even a fragment newsarchive took for furniture or noise.  Fragments the hint does not mention keep
 newsarchive's placement.  Each override is a decision, so ``inspect`` shows
 where the publisher and newsarchive disagreed.
 """
@@ -55,19 +56,25 @@ class PublisherSegmentation:
         emptied: set[int] = set()
         for group in groups:
             owners = sorted({owner_of_header[f] for f in group if f in owner_of_header})
-            if owners:
-                target = owners[0]
-                for other in owners[1:]:  # a second header inside one publisher article: a section heading
-                    headline = articles[other].headline or articles[other].kicker
-                    for fid in articles[other].header_ids:
-                        roles[fid] = (Role.HEADING if fid == headline else Role.PARAGRAPH, 0.7, "inside a publisher's article")
-                    emptied.add(other)
+            # An article is read header first: the header of ``owners[0]`` can head the publisher's
+            # article only if the article opens with it; a header further in is a section heading.
+            heads = bool(owners) and tuple(group[: len(articles[owners[0]].header_ids)]) == articles[owners[0]].header_ids
+            if heads:
+                target, folded = owners[0], owners[1:]
             else:
-                target = len(articles)
+                target, folded = len(articles), owners
                 articles.append(ArticleDraft(confidence=0.6))
+            for other in folded:  # a header inside one publisher article: a section heading
+                headline = articles[other].headline or articles[other].kicker
+                for fid in articles[other].header_ids:
+                    roles[fid] = (Role.HEADING if fid == headline else Role.PARAGRAPH, 0.7, "inside a publisher's article")
+                emptied.add(other)
+            for fid in group:  # the publisher placed it: not furniture or noise after all
+                if draft.fragment(fid).role is Role.FURNITURE:
+                    roles[fid] = (Role.PARAGRAPH, 0.7, "inside a publisher's article")
             header = set(articles[target].header_ids)
-            leftover = tuple(f for other in owners[1:] for f in articles[other].body)  # text the hint did not mention
-            body = tuple(f for f in group if f not in header and draft.fragment(f).role is not Role.FURNITURE) + leftover
+            leftover = tuple(f for other in folded for f in articles[other].body)  # text the hint did not mention
+            body = tuple(f for f in group if f not in header) + leftover
             before = set(draft.articles[target].body) if target < len(draft.articles) else set()
             articles[target] = replace(articles[target], body=body)
             if set(body) != before:
@@ -80,8 +87,10 @@ class PublisherSegmentation:
                         reason=f"publisher's segmentation: {len(group)} blocks read as one article, in its order",
                     )
                 )
-        # Headers folded into another article: their article disappears, their lines become body.
-        kept = [article for k, article in enumerate(articles) if k not in emptied]
+        # Headers folded into another article: their article disappears, their lines become body; so does
+        # an article without headline whose every fragment the hint moved elsewhere.  (Photos are attached
+        # later, at priority 600, so no photo refers to an article index yet.)
+        kept = [a for k, a in enumerate(articles) if k not in emptied and (a.header_ids or a.body)]
         draft = draft.with_roles(roles) if roles else draft
         return replace(self._in_publisher_order(draft, groups), articles=tuple(kept)).decide(*decisions)
 
