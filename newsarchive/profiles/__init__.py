@@ -33,6 +33,10 @@ class Profile(Protocol):
     """What the reorder transforms need to know about a language and publication."""
 
     name: str
+    #: A dateline opens an article's lead paragraph (People's Daily: 本报北京6月1日电), so a lead
+    #: emitted apart from its header still marks an article; False where datelines also open
+    #: paragraphs inside an article (19th-century reports: "PARIS, FEB. 14.—").
+    dateline_opens_article: bool
 
     def is_furniture(self, text: str) -> bool:
         """Page furniture: editor and layout lines, not part of any item."""

@@ -148,6 +148,7 @@ class PeoplesDailyProfile:
     """Conventions of People's Daily pages."""
 
     name = "zh-peoples-daily"
+    dateline_opens_article = True
 
     def is_furniture(self, text: str) -> bool:
         """Editor and layout lines (本版责编：…, 版式设计：…)."""

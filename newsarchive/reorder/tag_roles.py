@@ -138,7 +138,8 @@ class TagRoles:
                 roles[k] = (value, conf, f"header line ({why})")
             i = j
 
-        self._headers_of_orphan_leads(roles, texts, profile)
+        if profile.dateline_opens_article:
+            self._headers_of_orphan_leads(roles, texts, profile)
 
         # A byline away from any header is running text (e.g. a reporter's line at the end).
         for i in range(n):
