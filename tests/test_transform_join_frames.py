@@ -1,0 +1,56 @@
+"""join-frames (priority 460): an unfinished paragraph and the next frame of its article across a wide gap."""
+
+from newsarchive.model import Page, PageMeta
+from newsarchive.profiles import get_profile
+from newsarchive.readers.text import split_fragments
+from newsarchive.reorder import Draft, Pipeline
+from newsarchive.reorder.assign_fragments import AssignFragments
+from newsarchive.reorder.join_cuts import JoinCuts
+from newsarchive.reorder.join_frames import JoinFrames
+from newsarchive.reorder.order_sections import OrderSections
+from newsarchive.reorder.segment_articles import SegmentArticles
+from newsarchive.reorder.tag_roles import TagRoles
+
+STEPS = (TagRoles(), SegmentArticles(), JoinCuts(), AssignFragments(), JoinFrames(), OrderSections())
+WIDE, NARROW = "\n\n\n\n", "\n\n"
+
+HEAD = "2024年11月，习近平总书记到嘉鱼县潘家湾镇十里蔬菜长廊考察时，走进田间，察看蔬菜长势，勉励"
+TAIL = "当地干部群众走科技之路、质量之路、品牌之路，把蔬菜种植这个富民产业进一步做大做强。"
+# Another frame opening, so that join-cuts cannot pair the cut with TAIL by elimination.
+MORE = (WIDE, "发展现代农业离不开科技进步，新品种来自嘉鱼县蔬菜产业技术研究院。")
+
+
+def _run(*parts: str) -> Draft:
+    """``parts`` alternate blocks and the gaps between them."""
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments("".join(parts)))
+    return Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh")))
+
+
+def _joins(draft: Draft) -> set[tuple[str, str]]:
+    return {(j.head, j.tail) for j in draft.joins}
+
+
+def test_joined_across_a_wide_gap_within_one_article():
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, TAIL, *MORE)
+    assert _joins(draft) == {("f3", "f4")}
+    join = draft.joins[0]
+    assert join.confidence < 0.7  # position evidence only: listed by inspect
+    assert draft.articles[0].body == ("f3", "f4", "f5")
+
+
+def test_not_joined_across_an_ordinary_blank_line():
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, NARROW, TAIL, *MORE)
+    assert _joins(draft) == set()
+
+
+def test_not_joined_to_the_next_article_or_a_dateline_lead():
+    other = _run(
+        "三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE,
+        "文化赋能，乡村旅游谋长红", NARROW, "本报记者 朱 磊", NARROW, TAIL, *MORE,
+    )
+    assert _joins(other) == set()
+    lead = _run(
+        "三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE,
+        "本报武汉1月4日电（记者范昊天）嘉鱼县蔬菜产业持续壮大。",
+    )
+    assert ("f3", "f4") not in _joins(lead)
