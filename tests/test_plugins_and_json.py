@@ -29,6 +29,7 @@ def test_builtins_registered_through_entry_points():
         "layout-joins",
         "assign-fragments",
         "layout-assign",
+        "join-frames",
         "order-sections",
         "attach-photos",
     ]
