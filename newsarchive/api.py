@@ -48,12 +48,12 @@ def _pick_reader(data: bytes, name: str | None) -> Any:
     if name:
         return plugins.load(plugins.READERS, name)()
     # Specific formats first; the plain-text reader accepts anything and comes last.
+    # A reader module is imported only once its (cheap, separately registered) sniffer says yes.
     for candidate in plugins.names(plugins.READERS):
         if candidate == "text":
             continue
-        cls = plugins.load(plugins.READERS, candidate)
-        if cls.sniff(data):
-            return cls()
+        if plugins.sniffer(candidate)(data):
+            return plugins.load(plugins.READERS, candidate)()
     return plugins.load(plugins.READERS, "text")()
 
 

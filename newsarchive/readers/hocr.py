@@ -33,6 +33,7 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
+from . import sniff
 from .layout import LayoutBlock, page_from_blocks, unique_id
 from ..safexml import parse_html
 
@@ -41,7 +42,6 @@ __all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
 LOW_CONFIDENCE = 50.0  # mean x_wconf below which a block is reported
 _LINE_CLASSES = {"ocr_line", "ocrx_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
 _BLOCK_CLASSES = {"ocr_par", "ocr_carea"}
-_SNIFF = re.compile(rb"""class\s*=\s*["'][^"']*\bocr_page\b""")
 
 
 def properties(title: str | None) -> dict[str, str]:
@@ -81,8 +81,7 @@ class HocrReader:
     @classmethod
     def sniff(cls, data: bytes) -> bool:
         """Markup with an element of class ``ocr_page``."""
-        head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith(b"<") and bool(_SNIFF.search(head))
+        return sniff.hocr(data)
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Parse safely; ``encoding`` overrides what the document declares."""

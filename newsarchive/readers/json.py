@@ -19,6 +19,7 @@ from .. import limits
 from ..errors import ReadError
 from ..model import BBox, Fragment, Page, PageMeta, Role, Warning
 from ..serialize import FORMAT, VERSION
+from . import sniff
 from .checks import check_meta
 
 _ROLES = {role.value for role in Role}
@@ -189,8 +190,7 @@ class JsonReader:
     @classmethod
     def sniff(cls, data: bytes) -> bool:
         """A JSON object that names the newsarchive-page format near its start."""
-        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith(b"{") and FORMAT.encode() in data[:4096]
+        return sniff.json(data)
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Parse the JSON; fragments keep their ids, roles are recomputed by reconstruction."""

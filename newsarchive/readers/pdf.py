@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
+from . import sniff
 from .layout import LayoutBlock, page_from_blocks
 
 __all__ = ["PdfBox", "PdfReader", "extract_boxes"]
@@ -93,7 +94,7 @@ class PdfReader:
     @classmethod
     def sniff(cls, data: bytes) -> bool:
         """The PDF header ``%PDF-`` near the start (the specification allows 1 KiB of junk before it)."""
-        return b"%PDF-" in data[:1024]
+        return sniff.pdf(data)
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Extract the page's text boxes; ``encoding`` is ignored (PDF text is decoded by its fonts)."""

@@ -1,0 +1,38 @@
+"""Cheap content tests for the built-in readers, registered as ``newsarchive.sniffers``.
+
+Picking a reader tests the input against every format; these tests live apart
+from the readers so that doing so imports only this module, not lxml, the XML
+readers or pdfminer.  Each function answers exactly as its reader's ``sniff``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHITESPACE = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and whitespace may precede the first tag or brace
+_ALTO_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?alto[\s>/]")
+_HOCR_PAGE = re.compile(rb"""class\s*=\s*["'][^"']*\bocr_page\b""")
+_JSON_FORMAT = b"newsarchive-page"  # serialize.FORMAT, as bytes
+
+
+def alto(data: bytes) -> bool:
+    """An XML document whose root element is ``alto`` (any prefix)."""
+    head = data[:4096].lstrip(_WHITESPACE)
+    return head.startswith(b"<") and bool(_ALTO_ROOT.search(head))
+
+
+def hocr(data: bytes) -> bool:
+    """Markup with an element of class ``ocr_page``."""
+    head = data[:65536].lstrip(_WHITESPACE)
+    return head.startswith(b"<") and bool(_HOCR_PAGE.search(head))
+
+
+def json(data: bytes) -> bool:
+    """A JSON object that names the newsarchive-page format near its start."""
+    head = data[:512].lstrip(_WHITESPACE)
+    return head.startswith(b"{") and _JSON_FORMAT in data[:4096]
+
+
+def pdf(data: bytes) -> bool:
+    """The PDF header ``%PDF-`` near the start (the specification allows 1 KiB of junk before it)."""
+    return b"%PDF-" in data[:1024]

@@ -1,0 +1,193 @@
+"""Start-up cost mechanisms: cheap sniffers, the fast entry-point scan, the lazily indexed word list."""
+
+from __future__ import annotations
+
+import array
+import gzip
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from newsarchive import api, plugins
+from newsarchive.profiles import lexicon
+
+from conftest import EXAMPLE, ROOT
+
+HEAVY = ("lxml", "docx", "ebooklib", "pdfminer", "importlib.metadata", "newsarchive.readers.alto",
+         "newsarchive.readers.hocr", "newsarchive.readers.pdf", "newsarchive.readers.json")
+
+
+def test_convert_to_json_imports_no_xml_pdf_or_office_modules(tmp_path):
+    code = textwrap.dedent(
+        """
+        import json, sys
+        from newsarchive.cli import main
+        try:
+            main()
+        except SystemExit as exc:
+            assert not exc.code, exc.code
+        print(json.dumps(sorted(sys.modules)))
+        """
+    )
+    args = ["convert", str(EXAMPLE), "--to", "json", "-o", str(tmp_path / "out.json")]
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert (tmp_path / "out.json").stat().st_size > 0
+    assert [m for m in HEAVY if m in loaded] == []
+    assert "newsarchive.readers.sniff" in loaded  # the readers were asked, through their sniffers
+
+
+def _samples() -> list[bytes]:
+    data = ROOT / "tests" / "data"
+    samples = [p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()]
+    samples.append(EXAMPLE.read_bytes())
+    samples.append(api.write(api.load(EXAMPLE), "json").data)
+    # Near misses: prefixes, whitespace and BOMs the sniffers skip, other roots, an embedded header.
+    samples += [
+        b"", b"<", b"{", b"\xef\xbb\xbf  <alto>", b"<x:alto xmlns:x='a'/>", b"<altox>", b" <html class='ocr_page'>",
+        b"<div class = \"x ocr_page y\">", b"<div class='ocr_pages'>", b'{"format": "newsarchive-page"}',
+        b'  {"format": "other"}', b"junk" * 100 + b"%PDF-1.7", b"junk" * 300 + b"%PDF-1.7", b"\t\r\n{" + b" " * 600,
+    ]
+    return samples
+
+
+@pytest.mark.parametrize("name", sorted(plugins.names(plugins.SNIFFERS)))
+def test_each_sniffer_answers_exactly_as_its_reader(name):
+    sniff = plugins.load(plugins.SNIFFERS, name)
+    reader = plugins.load(plugins.READERS, name)
+    answers = [(sniff(data), reader.sniff(data)) for data in _samples()]
+    assert all(a == b for a, b in answers)
+    assert any(a for a, _ in answers)  # every format has a sample that it recognises
+
+
+def test_every_builtin_reader_but_text_has_a_sniffer():
+    assert set(plugins.names(plugins.SNIFFERS)) == set(plugins.names(plugins.READERS)) - {"text"}
+
+
+def test_fast_entry_point_scan_sees_what_importlib_metadata_sees():
+    fast = sorted(e for e in plugins._scan() if e[0] in plugins._KIND)
+    assert fast == sorted(plugins._scan_importlib())
+    assert ("newsarchive.writers", "docx", "newsarchive.writers.docx:DocxWriter") in fast
+
+
+def test_what_the_fast_scan_cannot_see_falls_back_to_importlib_metadata(tmp_path, monkeypatch):
+    from importlib.machinery import PathFinder
+
+    archive = tmp_path / "lib.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip archive
+    monkeypatch.setattr(sys, "meta_path", [PathFinder])
+    monkeypatch.setattr(sys, "path", ["", str(tmp_path), str(tmp_path / "missing")])
+    assert not plugins._needs_importlib()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(archive)])  # a zip archive
+    assert plugins._needs_importlib()
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+
+    class Finder:  # a finder that provides distributions of its own
+        @staticmethod
+        def find_distributions(context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [PathFinder, Finder])
+    assert plugins._needs_importlib()
+
+
+def _third_party(tmp_path: Path) -> Path:
+    """A distribution, installed only by being on PYTHONPATH, that adds a reader and a writer."""
+    site = tmp_path / "site"
+    (site / "shout_plugin").mkdir(parents=True)
+    (site / "shout_plugin" / "__init__.py").write_text(
+        textwrap.dedent(
+            '''
+            """A third-party format: SHOUT pages in, upper-case text out."""
+            from newsarchive.model import Fragment, Page
+            from newsarchive.writers import WriteResult
+
+
+            class ShoutReader:
+                name = "shout"
+
+                @classmethod
+                def sniff(cls, data):
+                    return data.startswith(b"SHOUT\\n")
+
+                def read(self, data, *, meta, encoding=None):
+                    text = data.decode("utf-8").split("\\n", 1)[1].strip()
+                    return Page(meta=meta, fragments=(Fragment(id="f1", text=text, lines=(text,), start=0, end=len(text), line=2),))
+
+
+            class UpperWriter:
+                name = "upper"
+                media_type = "text/plain"
+                file_extension = ".up"
+
+                def write(self, page):
+                    return WriteResult(data="\\n".join(f.text.upper() for f in page.fragments).encode())
+            '''
+        )
+    )
+    info = site / "shout_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shout-plugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(
+        "[newsarchive.readers]\nshout = shout_plugin:ShoutReader\n\n[newsarchive.writers]\nupper = shout_plugin:UpperWriter\n"
+    )
+    return site
+
+
+def test_a_third_party_reader_and_writer_work_from_the_command_line(tmp_path):
+    site = _third_party(tmp_path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    cli = [sys.executable, "-c", "from newsarchive.cli import main; main()"]
+    listed = subprocess.run([*cli, "formats"], capture_output=True, text=True, env=env, check=True).stdout
+    assert "upper\t.up\ttext/plain" in listed.splitlines()
+    page = tmp_path / "page.txt"
+    page.write_text("SHOUT\nhello world\n")
+    subprocess.run([*cli, "convert", str(page), "--to", "upper", "-o", str(tmp_path / "out.up")], env=env, check=True, capture_output=True)
+    assert (tmp_path / "out.up").read_text() == "HELLO WORLD"
+    same = "from newsarchive import plugins; print(sorted(e for e in plugins._scan() if e[0] in plugins._KIND) == sorted(plugins._scan_importlib()))"
+    assert subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, env=env, check=True).stdout.strip() == "True"
+
+
+def _plain_dict() -> dict[str, int]:
+    data = files("newsarchive").joinpath("data")
+    keys = gzip.decompress(data.joinpath("zh-words.txt.gz").read_bytes()).decode("utf-8").split("\n")
+    freqs = array.array("I")
+    freqs.frombytes(gzip.decompress(data.joinpath("zh-word-freqs.u32le.gz").read_bytes()))
+    if sys.byteorder == "big":
+        freqs.byteswap()
+    return dict(zip(keys, freqs))
+
+
+def test_the_lazily_indexed_word_list_is_the_plain_dict():
+    plain = _plain_dict()
+    lazy = lexicon._Lexicon(list(plain), array.array("I", plain.values()))
+    assert lazy.get("中国") == plain["中国"] and lazy.full() is None  # few characters looked up: no full dict yet
+    probes = list(plain)[::97] + [w[0] + "x" for w in list(plain)[::501]]
+    probes += ["", "a", "中", "中国", "中国人民", "\U0010ffff", "\U0010ffff中", "\ud800中"]
+    for word in probes:
+        assert (word in lazy) == (word in plain)
+        assert lazy.get(word) == plain.get(word)
+        assert lazy.get(word, -1) == plain.get(word, -1)
+    assert 3 not in lazy and lazy.get(None) is None  # type: ignore[arg-type]
+    assert len(lazy) == len(plain) and list(lazy) == list(plain)
+    assert lazy["中国"] == plain["中国"]
+    with pytest.raises(KeyError):
+        lazy["not a word"]
+    for word in list(plain)[:: max(1, len(plain) // (2 * lexicon.FULL_AFTER))]:
+        lazy.get(word)
+    full = lazy.full()
+    assert full == plain and list(full) == list(plain)  # type: ignore[arg-type]
+    assert lazy.get("中国") == plain["中国"]  # still answers after handing over to the dict
+
+
+def test_words_spanning_a_cut_are_unchanged():
+    assert lexicon.spanning_word("我们来到中", "国北京") is not None
+    word, strength = lexicon.spanning_word("我们来到中", "国北京")  # type: ignore[misc]
+    plain = _plain_dict()
+    assert word in plain and 0 < strength <= 1
