@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsarchive
 from newsarchive import plugins
 from newsarchive.errors import NewsarchiveError, ReadError, UnknownFormatError
 from newsarchive.serialize import page_from_dict, page_to_dict
+from newsarchive.writers import json as json_writer
 
 from conftest import EXAMPLE
 
@@ -99,3 +102,23 @@ def test_removed_characters_travel_as_data(tmp_path):
     (tmp_path / "p.json").write_bytes(data)
     assert newsarchive.validate(tmp_path / "p.json").ok
     assert removed_characters(newsarchive.read(data).warnings) == {"\x01": 2}
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_values)
+def test_the_json_writers_encoder_writes_what_json_dumps_writes(value):
+    assert json_writer.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_json_writers_encoder_defers_to_json_for_other_values():
+    for value in ({1: "int key"}, {"t": ("a", 1)}, [1.5, float("nan"), -float("inf")]):
+        assert json_writer.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError):
+        json_writer.dumps({"set": {1}})

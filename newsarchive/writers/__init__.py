@@ -105,8 +105,13 @@ def normalize_zip(
     *,
     first: str | None = None,
     stored: tuple[str, ...] = (),
+    replace: dict[str, bytes] | None = None,
 ) -> bytes:
-    """Rewrite a zip with the given entry date and a stable order (``first`` first, e.g. EPUB's mimetype)."""
+    """Rewrite a zip with the given entry date and a stable order (``first`` first, e.g. EPUB's mimetype).
+
+    ``replace`` gives new contents for some entries (by name), so a writer that
+    must change one entry pays for one rewrite, not two.
+    """
     import io
     import zipfile
 
@@ -115,11 +120,27 @@ def normalize_zip(
     if first is not None and first in names:
         names.remove(first)
         names.insert(0, first)
+    replace = replace or {}
+    return zip_entries(
+        [(name, replace[name] if name in replace else src.read(name)) for name in names], date_time, stored=stored
+    )
+
+
+def zip_entries(
+    entries: Iterable[tuple[str, bytes]],
+    date_time: tuple[int, int, int, int, int, int],
+    *,
+    stored: tuple[str, ...] = (),
+) -> bytes:
+    """A zip of (name, content) entries in the given order, all dated ``date_time``, deflated unless ``stored``."""
+    import io
+    import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
-        for name in names:
+        for name, content in entries:
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
+            dst.writestr(info, content)
     return out.getvalue()

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,13 +23,16 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from ..model import Article, BlockType, Page, Photo, Warning
-from . import WriteResult, normalize_zip, timestamp, xml_safe
+from . import WriteResult, timestamp, xml_safe, zip_entries
 
 __all__ = ["DocxWriter", "STYLE_NAMES"]
 
@@ -97,6 +101,13 @@ _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 _NEWLINES = re.compile(r"\r\n?")
 _RUN_PIECES = re.compile(r"([\t\n])")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Clark names of the elements and attributes every paragraph needs, resolved once.
+_BODY, _SECT_PR, _P, _PPR, _PSTYLE, _PAGE_BREAK_BEFORE = (
+    qn(t) for t in ("w:body", "w:sectPr", "w:p", "w:pPr", "w:pStyle", "w:pageBreakBefore")
+)
+_R, _RPR, _RFONTS, _TAB, _BR, _T, _VAL, _HINT = (
+    qn(t) for t in ("w:r", "w:rPr", "w:rFonts", "w:tab", "w:br", "w:t", "w:val", "w:hint")
+)
 
 
 class DocxWriter:
@@ -110,25 +121,50 @@ class DocxWriter:
         """Render the page to DOCX bytes; XML-illegal characters are removed and reported."""
         warnings: list[Warning] = []
         language = xml_safe(page.meta.language or "zh-CN", "page language", warnings).strip() or "zh-CN"
-        doc = docx.Document(io.BytesIO(_template(language)))
-        _Builder(doc, warnings, cjk=_is_cjk(language)).page(page)
-        _set_core_properties(doc, page, language, warnings)
-        out = io.BytesIO()
-        doc.save(out)
-        # python-docx stamps zip entries with the wall clock; rewrite them with the page's timestamp.
-        data = normalize_zip(out.getvalue(), timestamp(page), first="[Content_Types].xml")
+        template = _prepared(language)
+        # Only the body and the core properties differ between pages: every other part is
+        # the template's, byte for byte what python-docx would save after loading it.
+        document = parse_xml(template.parts[_DOCUMENT_PART])
+        _Builder(document, template.style_ids, warnings, cjk=_is_cjk(language)).page(page)
+        core = parse_xml(template.parts[_CORE_PART])
+        _set_core_properties(CoreProperties(core), page, language, warnings)
+        changed = {_DOCUMENT_PART: serialize_part_xml(document), _CORE_PART: serialize_part_xml(core)}
+        # Entries in python-docx's save order, dated with the page's timestamp rather than the wall clock.
+        data = zip_entries(((name, changed.get(name, blob)) for name, blob in template.parts.items()), timestamp(page))
         return WriteResult(data=data, warnings=tuple(warnings))
+
+
+_DOCUMENT_PART = "word/document.xml"
+_CORE_PART = "docProps/core.xml"
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A page language's template: its parts in save order (``[Content_Types].xml`` first) and its style ids."""
+
+    parts: dict[str, bytes]
+    style_ids: dict[str, str]
+
+
+@functools.lru_cache(maxsize=16)
+def _prepared(language: str) -> _Prepared:
+    """The template for a language, unpacked once (loading it with python-docx for every page was most of the cost)."""
+    data, style_ids = _template(language)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        names.sort(key=lambda name: name != "[Content_Types].xml")  # stable: only moves it first
+        parts = {name: package.read(name) for name in names}
+    return _Prepared(parts=parts, style_ids=style_ids)
 
 
 class _Builder:
     """Appends a page's items to a document, one style per source-text field."""
 
-    def __init__(self, doc: Document, warnings: list[Warning], *, cjk: bool) -> None:
+    def __init__(self, document: etree._Element, style_ids: dict[str, str], warnings: list[Warning], *, cjk: bool) -> None:
         self._warnings = warnings
         self._cjk = cjk
-        # Style lookup by name scans styles.xml; resolve each style id once per document.
-        self._style_ids = {name: doc.styles[name].style_id for name in STYLE_NAMES}
-        self._sect_pr = doc.element.body.find(qn("w:sectPr"))
+        self._style_ids = style_ids
+        self._sect_pr = document.find(f"{_BODY}/{_SECT_PR}")
         self._break_before_next = False
 
     def page(self, page: Page) -> None:
@@ -175,25 +211,25 @@ class _Builder:
             return
         # python-docx's convention is one break per "\r" and "\n", so "\r\n" would become two.
         clean = _NEWLINES.sub("\n", xml_safe(text, where, self._warnings))
-        p = self._sect_pr.makeelement(qn("w:p"), {})
-        ppr = etree.SubElement(p, qn("w:pPr"))
-        etree.SubElement(ppr, qn("w:pStyle"), {qn("w:val"): self._style_ids[style]})
+        sub = etree.SubElement
+        p = self._sect_pr.makeelement(_P, {})
+        ppr = sub(p, _PPR)
+        sub(ppr, _PSTYLE, {_VAL: self._style_ids[style]})
         if self._break_before_next:
-            etree.SubElement(ppr, qn("w:pageBreakBefore"))  # schema order: after pStyle
+            sub(ppr, _PAGE_BREAK_BEFORE)  # schema order: after pStyle
             self._break_before_next = False
-        run = etree.SubElement(p, qn("w:r"))
+        run = sub(p, _R)
         if self._cjk:
             # Word's own marking of CJK input: quotes and dashes, which Unicode shares
             # between scripts, then take the East Asian (full-width) font.
-            rpr = etree.SubElement(run, qn("w:rPr"))
-            etree.SubElement(rpr, qn("w:rFonts"), {qn("w:hint"): "eastAsia"})
-        for piece in _RUN_PIECES.split(clean):
+            sub(sub(run, _RPR), _RFONTS, {_HINT: "eastAsia"})
+        for piece in _RUN_PIECES.split(clean) if ("\t" in clean or "\n" in clean) else (clean,):
             if piece == "\t":
-                etree.SubElement(run, qn("w:tab"))
+                sub(run, _TAB)
             elif piece == "\n":
-                etree.SubElement(run, qn("w:br"))
+                sub(run, _BR)
             elif piece:
-                t = etree.SubElement(run, qn("w:t"))
+                t = sub(run, _T)
                 t.text = piece
                 if piece != piece.strip():
                     t.set(_XML_SPACE, "preserve")
@@ -209,9 +245,8 @@ def _east_asian_language(language: str) -> str:
     return language if language.split("-")[0].lower() == "zh" else "zh-CN"
 
 
-@functools.lru_cache(maxsize=16)
-def _template(language: str) -> bytes:
-    """The prepared template for a page language, as DOCX bytes (built once: it is most of the cost)."""
+def _template(language: str) -> tuple[bytes, dict[str, str]]:
+    """The prepared template for a page language, as DOCX bytes, and the ids of the writer's styles."""
     doc = docx.Document()
     _drop_unused_parts(doc)
     _prune_styles(doc)
@@ -225,7 +260,8 @@ def _template(language: str) -> bytes:
     section.left_margin = section.right_margin = Mm(31.8)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    # Style lookup by name scans styles.xml; resolve each style id once.
+    return out.getvalue(), {name: doc.styles[name].style_id for name in STYLE_NAMES}
 
 
 def _drop_unused_parts(doc: Document) -> None:
@@ -421,7 +457,7 @@ def _remove(parent: etree._Element | None, tag: str) -> None:
 _CORE_PROPERTY_MAX = 255
 
 
-def _set_core_properties(doc: Document, page: Page, language: str, warnings: list[Warning]) -> None:
+def _set_core_properties(props: CoreProperties, page: Page, language: str, warnings: list[Warning]) -> None:
     """Fill the core properties from the page; none of python-docx's defaults survive."""
     meta = page.meta
 
@@ -449,7 +485,6 @@ def _set_core_properties(doc: Document, page: Page, language: str, warnings: lis
         )
         return value[: _CORE_PROPERTY_MAX - 1] + "…"
 
-    props = doc.core_properties
     props.title = fit(title or safe(meta.source, "source") or "newsarchive page", "title")
     props.author = fit(publication or "newsarchive", "author")
     props.last_modified_by = "newsarchive"

@@ -29,6 +29,7 @@ __all__ = ["EpubWriter"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FOLDER = "EPUB"  # ebooklib's default package folder; the OPF lives at EPUB/content.opf
+_OPF_NAME = f"{_FOLDER}/content.opf"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsarchive/epub/page")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TITLE_LENGTH = 40  # fallback titles cut from body text stay short enough for a reader's TOC
@@ -159,8 +160,9 @@ class EpubWriter:
                 "compresslevel": 0,  # normalize_zip compresses once at the end
             },
         )
-        data = _set_package_language(buffer.getvalue(), lang)
-        data = normalize_zip(data, stamp, first="mimetype", stored=("mimetype",))
+        data = buffer.getvalue()
+        opf = _package_with_language(zipfile.ZipFile(io.BytesIO(data)).read(_OPF_NAME), lang)
+        data = normalize_zip(data, stamp, first="mimetype", stored=("mimetype",), replace={_OPF_NAME: opf})
         return WriteResult(data=data, warnings=tuple(warnings))
 
 
@@ -312,19 +314,11 @@ def _add_accessibility(book: epub.EpubBook, labels: _Labels, label_lang: str | N
     book.add_metadata(None, "meta", labels.summary, summary_attrs)
 
 
-def _set_package_language(data: bytes, lang: str) -> bytes:
-    """Copy the zip with ``xml:lang`` on the OPF's package element (ebooklib sets none; Ace flags that)."""
-    opf_name = f"{_FOLDER}/content.opf"
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
-        for name in src.namelist():
-            content = src.read(name)
-            if name == opf_name:
-                root = etree.fromstring(content)
-                root.set(_XML_LANG, lang)
-                content = etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
-            dst.writestr(name, content)
-    return out.getvalue()
+def _package_with_language(opf: bytes, lang: str) -> bytes:
+    """The OPF with ``xml:lang`` on its package element (ebooklib sets none; Ace flags that)."""
+    root = etree.fromstring(opf)
+    root.set(_XML_LANG, lang)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
 
 def _language_tag(tag: str | None, warnings: list[Warning]) -> str:
