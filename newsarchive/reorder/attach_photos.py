@@ -12,14 +12,13 @@ fit another article.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
 from . import Draft, PhotoDraft
-import math
-from collections import Counter
-
 from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, bigrams, cosine_to, norm, weighted
 
 
@@ -97,17 +96,25 @@ class AttachPhotos:
         headers = sorted(
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
-        texts = [
-            bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles
-        ]
-        df: Counter[str] = Counter()
-        for grams in texts:
-            df.update(grams.keys())
-        idf = {g: math.log((1 + len(texts)) / (1 + c)) + 0.1 for g, c in df.items()}
-        vectors = [weighted(grams, idf) for grams in texts]
-        norms = [norm(v) for v in vectors]
+        idf: dict[str, float] = {}
+        vectors: list[dict[str, float]] = []
+        norms: list[float] = []
+
+        def profiles() -> None:
+            """The articles' weighted bigram vectors, built on the first photo to place (many pages have none)."""
+            texts = [bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles]
+            df: Counter[str] = Counter()
+            for grams in texts:
+                df.update(grams.keys())
+            # The weight depends only on the count: one log per distinct count, not per bigram.
+            weight = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
+            idf.update((g, weight[c]) for g, c in df.items())
+            vectors.extend(weighted(grams, idf) for grams in texts)
+            norms.extend(norm(v) for v in vectors)
 
         def place(ids: list[str]) -> tuple[int, int]:
+            if not vectors and draft.articles:
+                profiles()
             first = draft.index[ids[0]]
             before = [k for pos, k in headers if pos < first] or [headers[0][1] if headers else 0]
             nearest = before[-1]
