@@ -184,10 +184,3 @@ def test_the_lazily_indexed_word_list_is_the_plain_dict():
     full = lazy.full()
     assert full == plain and list(full) == list(plain)  # type: ignore[arg-type]
     assert lazy.get("中国") == plain["中国"]  # still answers after handing over to the dict
-
-
-def test_words_spanning_a_cut_are_unchanged():
-    assert lexicon.spanning_word("我们来到中", "国北京") is not None
-    word, strength = lexicon.spanning_word("我们来到中", "国北京")  # type: ignore[misc]
-    plain = _plain_dict()
-    assert word in plain and 0 < strength <= 1

@@ -6,7 +6,6 @@ import array
 import bisect
 import functools
 import gzip
-import math
 import sys
 from importlib.resources import files
 from typing import Iterator, Mapping
@@ -95,30 +94,6 @@ def words() -> Mapping[str, int]:
     lexicon = _lexicon()
     _full = lexicon.full()
     return _full if _full is not None else lexicon
-
-
-def spanning_word(head: str, tail: str) -> tuple[str, float] | None:
-    """The best dictionary word that spans the boundary between ``head`` and ``tail``.
-
-    Returns the word and a strength in [0, 1] growing with its length and
-    frequency, or None when no 2–4 character word crosses the cut.
-    """
-    table = words()
-    best: tuple[str, float] | None = None
-    for i in range(1, 4):
-        if i > len(head):
-            break
-        for j in range(1, 4):
-            if j > len(tail) or i + j > 4:
-                break
-            word = head[-i:] + tail[:j]
-            freq = table.get(word)
-            if freq is None:
-                continue
-            strength = min(1.0, (math.log10(freq + 1) / 5.0) + 0.15 * (len(word) - 2))
-            if best is None or strength > best[1]:
-                best = (word, strength)
-    return best
 
 
 @functools.cache

@@ -51,13 +51,28 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _log_probs(text: str) -> list[list[float | None]]:
+    """lp[end][size - 1]: log-probability of ``text[end - size:end]`` (None: not a word), sizes 1–MAX_WORD."""
+    chars, log_total, unknown = _model()
+    table = words()
+    out: list[list[float | None]] = [[] for _ in range(len(text) + 1)]
+    for end in range(1, len(text) + 1):
+        row = out[end]
+        ch = chars.get(text[end - 1])
+        row.append(math.log(ch) - log_total if ch else unknown)
+        for size in range(2, min(MAX_WORD, end) + 1):
+            freq = table.get(text[end - size : end])
+            row.append(math.log(freq) - log_total if freq else None)
+    return out
+
+
 @functools.lru_cache(maxsize=8192)
 def _prefix_best(text: str) -> tuple[float, ...]:
     """best[i]: log-probability of the best segmentation of ``text[:i]``."""
+    lp = _log_probs(text)
     best = [0.0] + [-math.inf] * len(text)
     for end in range(1, len(text) + 1):
-        for size in range(1, min(MAX_WORD, end) + 1):
-            p = log_prob(text[end - size : end])
+        for size, p in enumerate(lp[end], start=1):
             if p is not None and best[end - size] + p > best[end]:
                 best[end] = best[end - size] + p
     return tuple(best)
@@ -66,11 +81,12 @@ def _prefix_best(text: str) -> tuple[float, ...]:
 @functools.lru_cache(maxsize=8192)
 def _suffix_best(text: str) -> tuple[float, ...]:
     """best[i]: log-probability of the best segmentation of ``text[i:]``."""
+    lp = _log_probs(text)
     n = len(text)
     best = [-math.inf] * n + [0.0]
     for start in range(n - 1, -1, -1):
         for size in range(1, min(MAX_WORD, n - start) + 1):
-            p = log_prob(text[start : start + size])
+            p = lp[start + size][size - 1]
             if p is not None and best[start + size] + p > best[start]:
                 best[start] = best[start + size] + p
     return tuple(best)

@@ -41,13 +41,13 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
+from . import sniff
 from .layout import LayoutBlock, page_from_blocks, unique_id
 from ..safexml import local_name, parse_xml
 
 __all__ = ["LOW_CONFIDENCE", "AltoReader", "element_index"]
 
 LOW_CONFIDENCE = 0.5  # mean word confidence below which a block is reported
-_SNIFF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?alto[\s>/]")
 
 
 def _number(value: str | None) -> float | None:
@@ -171,8 +171,7 @@ class AltoReader:
     @classmethod
     def sniff(cls, data: bytes) -> bool:
         """An XML document whose root element is ``alto`` (any prefix)."""
-        head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith(b"<") and bool(_SNIFF.search(head))
+        return sniff.alto(data)
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Parse safely, one fragment per TextBlock; ``encoding`` overrides the XML declaration."""

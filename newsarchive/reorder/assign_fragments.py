@@ -20,6 +20,7 @@ The assignment is refined over a few rounds as the articles' texts firm up.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import ClassVar
@@ -41,7 +42,7 @@ WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 def bigrams(text: str) -> Counter[str]:
     """Character bigrams of the text's non-space characters."""
     flat = "".join(text.split())
-    return Counter(flat[i : i + 2] for i in range(len(flat) - 1))
+    return Counter(map(operator.add, flat, flat[1:]))
 
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
@@ -68,12 +69,16 @@ def cosine_to(vector: dict[str, float], mine: float, profile: dict[str, float], 
     With ``own`` the vector is part of the profile and is taken out of it first.
     Norms are passed in because profiles are long and compared many times.
     """
+    get = profile.get
     if own:
-        dot = sum(v * (profile.get(g, 0.0) - v) for g, v in vector.items())
-        removed = sum(profile.get(g, 0.0) ** 2 - (profile.get(g, 0.0) - v) ** 2 for g, v in vector.items())
+        dot = removed = 0.0
+        for g, v in vector.items():  # one pass: this is the hottest loop of the pipeline
+            p = get(g, 0.0)
+            dot += v * (p - v)
+            removed += p**2 - (p - v) ** 2
         norm = math.sqrt(max(norm * norm - removed, 0.0))
     else:
-        dot = sum(v * profile.get(g, 0.0) for g, v in vector.items())
+        dot = sum(v * get(g, 0.0) for g, v in vector.items())
     return dot / (mine * norm) if dot > 0 and mine and norm else 0.0
 
 
