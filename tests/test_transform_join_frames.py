@@ -1,4 +1,4 @@
-"""join-frames (priority 460): an unfinished paragraph and the next frame of its article across a wide gap."""
+"""join-frames (priority 470): an unfinished paragraph and the next frame of its article across a wide gap."""
 
 from newsarchive.model import Page, PageMeta
 from newsarchive.profiles import get_profile

@@ -1,4 +1,4 @@
-"""Priority 460: rejoin a paragraph cut where a wide gap marks the frame break, within one article.
+"""Priority 470: rejoin a paragraph cut where a wide gap marks the frame break, within one article.
 
 ``join-cuts`` joins on lexical evidence only, because position alone is a
 coin flip: a paragraph that stops mid-sentence is followed by the next
@@ -29,7 +29,7 @@ class JoinFrames:
     """Join an unfinished paragraph to the next frame of its article across a wide gap."""
 
     name: ClassVar[str] = "join-frames"
-    priority: ClassVar[int] = 460
+    priority: ClassVar[int] = 470
 
     def apply(self, draft: Draft) -> Draft:
         """Add the joins (the articles' bodies already hold both pieces)."""
