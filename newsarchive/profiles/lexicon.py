@@ -96,6 +96,18 @@ def words() -> Mapping[str, int]:
     return _full if _full is not None else lexicon
 
 
+@functools.lru_cache(maxsize=16384)
+def completions(prefix: str) -> tuple[str, ...]:
+    """The remainders of the dictionary words that begin with ``prefix`` and are longer (中 → 国, 国人, …).
+
+    Found by bisection in the sorted word list, so a lookup costs the words it returns.
+    """
+    keys = _lexicon()._keys
+    lo = bisect.bisect_left(keys, prefix)
+    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
+    return tuple(word[len(prefix) :] for word in keys[lo:hi] if len(word) > len(prefix))
+
+
 @functools.cache
 def _start_ratios() -> dict[str, float]:
     text = files("newsarchive").joinpath("data/zh-start-ratios.txt").read_text(encoding="utf-8")

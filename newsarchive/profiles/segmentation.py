@@ -134,6 +134,12 @@ def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
     right = _start_run(tail.lstrip())
     if not left or not right:
         return None
+    return _gain(left, right)
+
+
+@functools.lru_cache(maxsize=65536)
+def _gain(left: str, right: str) -> tuple[str, float] | None:
+    """:func:`cut_gain` of the CJK runs at the cut (cached: a page pairs the same openings many times)."""
     table = words()
     crossing = [
         (i, j, freq)

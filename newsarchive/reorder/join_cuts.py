@@ -17,14 +17,13 @@ matching (Hungarian algorithm per connected component), not greedily.
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 from collections import defaultdict
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from ..profiles.lexicon import words
+from ..profiles.lexicon import completions
 from . import Draft, Join
 from .assignment import max_weight_matching
 
@@ -48,7 +47,6 @@ HEADING_TAIL_PENALTY = 2.0  # a title-like tail is more likely a heading than a 
 WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 TIE_BREAK = 1e-6  # prefer the nearer tail on exact ties (deterministic)
 MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
-SMALL_INDEX = 1500  # below this many tail openings, skip building the dictionary completion table
 
 
 class _LexicalIndex:
@@ -68,16 +66,11 @@ class _LexicalIndex:
     def nearest(self, head: str, k: int) -> list[int]:
         """Body positions, nearest to ``k``, of tails whose opening completes a dictionary word begun by the head."""
         found: set[int] = set()
-        small = len(self.by_prefix) <= SMALL_INDEX
-        table = words()
         for i in range(1, 4):
             if len(head) < i:
                 break
             suffix = head[-i:]
-            if small:  # few tails: test each tail opening directly, no completion table needed
-                matching = [p for prefix, p in self.by_prefix.items() if len(prefix) + i <= 4 and suffix + prefix in table]
-            else:
-                matching = [self.by_prefix[rest] for rest in completions().get(suffix, ()) if rest in self.by_prefix]
+            matching = [self.by_prefix[rest] for rest in completions(suffix) if rest in self.by_prefix]
             for positions in matching:
                 found.update(_nearest_positions(positions, k))
         return _nearest_positions(sorted(found), k)
@@ -101,16 +94,6 @@ def _nearest_positions(positions: list[int], k: int) -> list[int]:
             chosen.append(positions[right])
             right += 1
     return chosen
-
-
-@functools.cache
-def completions() -> dict[str, tuple[str, ...]]:
-    """Every proper prefix of a dictionary word → the remainders that complete it (built once)."""
-    table: dict[str, list[str]] = defaultdict(list)
-    for word in words():
-        for i in range(1, len(word)):
-            table[word[:i]].append(word[i:])
-    return {k: tuple(v) for k, v in table.items()}
 
 
 class JoinCuts:
@@ -151,7 +134,7 @@ class JoinCuts:
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
         index = _LexicalIndex(tails, order)
         scores: dict[tuple[str, str], float] = {}
-        reasons: dict[tuple[str, str], str] = {}
+        reasons: dict[tuple[str, str], str | tuple[float, str]] = {}  # (score, evidence) until chosen
         # Far pairs with moderate evidence whose head had other supported candidates: head →
         # tail → the head's supported tails.  Tried after the first matching (see _match_leftovers).
         deferred: dict[str, dict[str, set[str]]] = defaultdict(dict)
@@ -175,12 +158,11 @@ class JoinCuts:
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             support = {tail for tail, (value, _) in lexical_of.items() if value >= LEXICAL_MIN}
             supported = len(support)
-            for tail in sorted(pool, key=lambda t: order[t]):
+            # Position alone is no evidence: moved frames make a wrong neighbour about as
+            # likely as the right one (measured on dev pages: 88 right, 232 wrong).
+            lexical_min = HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN
+            for tail in sorted((t for t in pool if lexical_of[t][0] >= lexical_min), key=order.__getitem__):
                 score, why = lexical_of[tail]
-                if score < (HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN):
-                    # Position alone is no evidence: moved frames make a wrong neighbour about as
-                    # likely as the right one (measured on dev pages: 88 right, 232 wrong).
-                    continue
                 lexical = score
                 if tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail):
                     score += ADJACENT_BONUS
@@ -206,7 +188,7 @@ class JoinCuts:
                 if score - threshold > 0:
                     target = scores if tail not in deferred[head] else late_scores
                     target[(head, tail)] = score - threshold
-                    reasons[(head, tail)] = f"{score:.2f}: {why}"
+                    reasons[(head, tail)] = (score, why)  # formatted only for the joins chosen
         matching = max_weight_matching(scores)
         matching = self._break_cycles(matching, scores)
         matching = self._match_leftovers(matching, scores, late_scores, deferred)
@@ -230,9 +212,11 @@ class JoinCuts:
                 max((v for v in by_tail[tail] if v != margin), default=0.0),
             )
             confidence = round(1.0 / (1.0 + math.exp(-(margin - rival))), 3)  # logistic of the lead over the best alternative
-            joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reasons[(head, tail)]))
+            found = reasons[(head, tail)]
+            reason = found if isinstance(found, str) else f"{found[0]:.2f}: {found[1]}"
+            joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reason))
             decisions.append(
-                Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reasons[(head, tail)])
+                Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reason)
             )
         for head in heads:
             if head not in matching and draft.fragment(head).role is Role.PARAGRAPH:
