@@ -1,6 +1,9 @@
-"""Text helpers shared by the profiles: whitespace collapsing and quote bookkeeping."""
+"""Text helpers shared by the profiles and transforms: whitespace, quote bookkeeping, character bigrams."""
 
 from __future__ import annotations
+
+import operator
+from collections import Counter
 
 
 def collapse(text: str) -> str:
@@ -24,3 +27,9 @@ def leading_unmatched_close(text: str, opens: str = "“", closes: str = "”") 
                 return True
             depth -= 1
     return False
+
+
+def bigrams(text: str) -> Counter[str]:
+    """Character bigrams of the text's non-space characters (topic evidence in any script)."""
+    flat = "".join(text.split())
+    return Counter(map(operator.add, flat, flat[1:]))

@@ -19,7 +19,11 @@ from typing import ClassVar, Iterable, Mapping, Protocol
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import Profile
 
-__all__ = ["ArticleDraft", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform"]
+__all__ = ["ArticleDraft", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP"]
+
+# Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
+# one where a frame ends; the layout transforms set one where the order jumps).
+WIDE_GAP = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,13 +20,13 @@ The assignment is refined over a few rounds as the articles' texts firm up.
 from __future__ import annotations
 
 import math
-import operator
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import Draft
+from ..profiles.textutil import bigrams
+from . import WIDE_GAP, Draft
 from .join_cuts import BODY_ROLES
 
 TOPIC_WEIGHT = 32.0  # cosine similarity 0..1; measured on dev pages: 4 → 443 misassigned units, 32 → 364
@@ -36,21 +36,6 @@ FAR_PRIOR = -3.0
 HEADER_WEIGHT = 3  # header bigrams count this many times in an article's profile
 ROUNDS = 3
 MAX_BACK = 8  # headers looked back over: bounds the work on pages with very many articles
-WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
-
-
-def bigrams(text: str) -> Counter[str]:
-    """Character bigrams of the text's non-space characters."""
-    flat = "".join(text.split())
-    return Counter(map(operator.add, flat, flat[1:]))
-
-
-def similarity(a: Counter[str], b: Counter[str]) -> float:
-    """Share of ``a``'s bigrams also found in ``b``."""
-    total = sum(a.values())
-    if not total:
-        return 0.0
-    return sum(min(c, b[g]) for g, c in a.items()) / total
 
 
 def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from ..profiles.lexicon import completions
-from . import Draft, Join
+from . import WIDE_GAP, Draft, Join
 from .assignment import max_weight_matching
 
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
@@ -44,7 +44,6 @@ ADJACENT_BONUS = 3.0  # tail follows the head directly (only photo parts in betw
 NEAR_WINDOW = 4
 AFTER_HEADER_PENALTY = 1.5  # the first fragment under a header opens the lead paragraph
 HEADING_TAIL_PENALTY = 2.0  # a title-like tail is more likely a heading than a continuation
-WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 TIE_BREAK = 1e-6  # prefer the nearer tail on exact ties (deterministic)
 MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in the page size
 

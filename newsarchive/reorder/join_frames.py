@@ -19,9 +19,8 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import Draft, Join
+from . import WIDE_GAP, Draft, Join
 
-WIDE_GAP = 3  # line breaks: a gap this wide marks a frame boundary
 CONFIDENCE = 0.6  # 61 right in 78 on dev pages, less the chance that the frame moved within its article
 
 

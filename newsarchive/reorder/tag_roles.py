@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..model import Decision, Role
+from ..profiles.textutil import bigrams
 from . import Draft
 
 # Roles that belong to an article header.
@@ -27,12 +28,6 @@ _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
-
-
-def _bigrams(text: str) -> set[str]:
-    """Character bigrams of the text without spaces."""
-    flat = "".join(text.split())
-    return {flat[i : i + 2] for i in range(len(flat) - 1)}
 
 
 class TagRoles:
@@ -181,8 +176,8 @@ class TagRoles:
                     titles.append(k)
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
-                lead = _bigrams(texts[d])
-                best = max(titles, key=lambda k: (len(_bigrams(texts[k]) & lead) / max(1, len(_bigrams(texts[k]))), k))
+                lead = bigrams(texts[d]).keys()
+                best = max(titles, key=lambda k: (len(bigrams(texts[k]).keys() & lead) / max(1, len(bigrams(texts[k]))), k))
                 roles[best] = (Role.HEADLINE, 0.7, "header line (a later lead paragraph opens with a dateline)")
 
     @staticmethod
