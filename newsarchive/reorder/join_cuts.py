@@ -277,8 +277,13 @@ class JoinCuts:
             ):
                 openings.append(frag.id)
             previous = frag
-        if len(openings) != 1 or matching.get(openings[0]) == head:
+        if len(openings) != 1:
             return None
+        node: str | None = openings[0]
+        while node is not None:  # the opening's own chain must not lead back to the head (a cycle)
+            if node == head:
+                return None
+            node = matching.get(node)
         return head, openings[0]
 
     @classmethod
