@@ -96,7 +96,7 @@ def words() -> Mapping[str, int]:
     return _full if _full is not None else lexicon
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # a 1-character prefix has up to thousands of completions
 def completions(prefix: str) -> tuple[str, ...]:
     """The remainders of the dictionary words that begin with ``prefix`` and are longer (中 → 国, 国人, …).
 

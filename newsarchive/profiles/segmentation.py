@@ -66,7 +66,7 @@ def _log_probs(text: str) -> list[list[float | None]]:
     return out
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _prefix_best(text: str) -> tuple[float, ...]:
     """best[i]: log-probability of the best segmentation of ``text[:i]``."""
     lp = _log_probs(text)
@@ -78,7 +78,7 @@ def _prefix_best(text: str) -> tuple[float, ...]:
     return tuple(best)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _suffix_best(text: str) -> tuple[float, ...]:
     """best[i]: log-probability of the best segmentation of ``text[i:]``."""
     lp = _log_probs(text)
@@ -92,7 +92,7 @@ def _suffix_best(text: str) -> tuple[float, ...]:
     return tuple(best)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)  # keyed by whole fragment texts: a page's worth
 def _end_run(text: str) -> str:
     """The CJK characters ending ``text`` (at most WINDOW)."""
     k = 0
@@ -101,7 +101,7 @@ def _end_run(text: str) -> str:
     return text[len(text) - k :]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _start_run(text: str) -> str:
     """The CJK characters opening ``text`` (at most WINDOW)."""
     k = 0
@@ -137,7 +137,7 @@ def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
     return _gain(left, right)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _gain(left: str, right: str) -> tuple[str, float] | None:
     """:func:`cut_gain` of the CJK runs at the cut (cached: a page pairs the same openings many times)."""
     table = words()

@@ -269,7 +269,7 @@ class PeoplesDailyProfile:
         # A bracketed note such as （本报记者…采写） or （作者为…） ends a paragraph.
         return flat[0] in "（(" and flat[-1] in "）)"
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - stateless profile; a page scores some pairs repeatedly; small, since keys hold page text
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - stateless profile; a page scores some pairs repeatedly; small, since keys hold page text
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
         """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut.
 
