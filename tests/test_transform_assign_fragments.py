@@ -56,3 +56,40 @@ def test_text_after_an_unfinished_paragraph_starts_a_new_run():
     assert [run_ for run_ in body_runs(draft)] == [["f5", "f6"], ["f7", "f8"]]
     assert draft.articles[0].body == ("f5", "f6")
     assert draft.articles[1].body == ("f7", "f8")
+
+
+# The topic arithmetic is written for speed (C-level map/sum, leave-one-out by algebra);
+# these check it against the plain definitions.
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsarchive.reorder.assign_fragments import bigram_list, cosine_to, norm, weighted
+
+_vectors = st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.01, 10.0), min_size=1)
+
+
+def _plain_cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    dot = sum(x * v.get(g, 0.0) for g, x in u.items())
+    length_u = sum(x * x for x in u.values()) ** 0.5
+    length_v = sum(x * x for x in v.values()) ** 0.5
+    return dot / (length_u * length_v) if dot > 0 and length_u and length_v else 0.0
+
+
+@given(_vectors, _vectors)
+def test_cosine_matches_its_definition(vector, profile):
+    assert abs(cosine_to(vector, norm(vector), profile, norm(profile)) - _plain_cosine(vector, profile)) < 1e-9
+
+
+@given(_vectors, _vectors)
+def test_own_cosine_leaves_the_vector_out_of_the_profile(vector, rest):
+    profile = {g: rest.get(g, 0.0) + vector.get(g, 0.0) for g in set(rest) | set(vector)}
+    expected = _plain_cosine(vector, rest)
+    assert abs(cosine_to(vector, norm(vector), profile, norm(profile), own=True) - expected) < 1e-6
+
+
+def test_weights_are_counts_times_rarity_and_bigrams_skip_spaces():
+    grams = bigram_list("新 闻\n新闻")
+    assert grams == ["新闻", "闻新", "新闻"]
+    from collections import Counter
+
+    assert weighted(Counter(grams), {"新闻": 2.0}) == {"新闻": 4.0, "闻新": 0.1}

@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain, repeat
+from operator import add, mul
 from typing import ClassVar
 
 from ..model import Decision, Role
@@ -40,31 +42,39 @@ MAX_BACK = 8  # headers looked back over: bounds the work on pages with very man
 
 def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     """Bigram counts weighted by page rarity."""
-    return {g: c * idf.get(g, 0.1) for g, c in grams.items()}
+    # map() over C functions: this and the dot products below are the hottest code of the pipeline.
+    return dict(zip(grams, map(mul, grams.values(), map(idf.get, grams, repeat(0.1)))))
+
+
+def bigram_list(text: str) -> list[str]:
+    """The text's character bigrams in order, spaces left out (counted together per article)."""
+    flat = "".join(text.split())
+    return list(map(add, flat, flat[1:]))
 
 
 def norm(vector: dict[str, float]) -> float:
     """Euclidean length of a weighted vector."""
-    return math.sqrt(sum(v * v for v in vector.values()))
+    return math.hypot(*vector.values())
+
+
+def dot(vector: dict[str, float], profile: dict[str, float]) -> float:
+    """Dot product of a (short) vector with a (long) profile."""
+    return sum(map(mul, vector.values(), map(profile.get, vector, repeat(0.0))))
 
 
 def cosine_to(vector: dict[str, float], mine: float, profile: dict[str, float], norm: float, own: bool = False) -> float:
     """Cosine of a weighted vector (length ``mine``) with a profile (length ``norm``).
 
-    With ``own`` the vector is part of the profile and is taken out of it first.
+    With ``own`` the vector is part of the profile and is taken out of it first:
+    (p - v)·v = p·v - |v|² and |p - v|² = |p|² - 2 p·v + |v|².
     Norms are passed in because profiles are long and compared many times.
     """
-    get = profile.get
+    product = dot(vector, profile)
     if own:
-        dot = removed = 0.0
-        for g, v in vector.items():  # one pass: this is the hottest loop of the pipeline
-            p = get(g, 0.0)
-            dot += v * (p - v)
-            removed += p**2 - (p - v) ** 2
-        norm = math.sqrt(max(norm * norm - removed, 0.0))
-    else:
-        dot = sum(v * get(g, 0.0) for g, v in vector.items())
-    return dot / (mine * norm) if dot > 0 and mine and norm else 0.0
+        mine_sq = mine * mine
+        norm = math.sqrt(max(norm * norm - 2 * product + mine_sq, 0.0))
+        product -= mine_sq
+    return product / (mine * norm) if product > 0 and mine and norm else 0.0
 
 
 def chains(draft: Draft) -> list[list[str]]:
@@ -186,7 +196,8 @@ class AssignFragments:
         draft: Draft, groups: list[list[str]], candidates: list[list[tuple[int, float]]], owner: list[int]
     ) -> None:
         """Move groups to the article that explains them best, over a few rounds (updates ``owner``)."""
-        group_text = [bigrams("".join(draft.text(f) for f in g)) for g in groups]
+        group_grams = [bigram_list("".join(draft.text(f) for f in g)) for g in groups]
+        group_text = [Counter(grams) for grams in group_grams]
         # Rarity on this page: a bigram found in many groups says little about which article a group is.
         df: Counter[str] = Counter()
         for grams in group_text:
@@ -195,17 +206,13 @@ class AssignFragments:
         idf = {g: log_of[c] for g, c in df.items()}
         vectors = [weighted(grams, idf) for grams in group_text]
         lengths = [norm(v) for v in vectors]
-        headers = [
-            weighted(Counter({g: c * HEADER_WEIGHT for g, c in bigrams("".join(draft.text(i) for i in a.header_ids)).items()}), idf)
-            for a in draft.articles
-        ]
+        headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]
         for _ in range(ROUNDS):
-            # Weighting is linear, so an article's vector is its header's plus its groups'.
-            profiles = [dict(h) for h in headers]
+            # An article's profile: the bigrams of its header and of its groups, counted together, weighted.
+            members: list[list[list[str]]] = [[h] for h in headers]
             for gi, k in enumerate(owner):
-                target = profiles[k]
-                for g, v in vectors[gi].items():
-                    target[g] = target.get(g, 0.0) + v
+                members[k].append(group_grams[gi])
+            profiles = [weighted(Counter(chain.from_iterable(grams)), idf) for grams in members]
             norms = [norm(p) for p in profiles]
             changed = False
             for gi, options in enumerate(candidates):
