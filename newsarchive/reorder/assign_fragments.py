@@ -207,13 +207,22 @@ class AssignFragments:
         vectors = [weighted(grams, idf) for grams in group_text]
         lengths = [norm(v) for v in vectors]
         headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]
+        built: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
+
+        def profile(k: int, members: tuple[int, ...]) -> tuple[dict[str, float], float]:
+            """An article's profile and its length: its header's and its groups' bigrams counted together, weighted."""
+            key = (k, *members)  # rebuilt only when the article's groups change between rounds
+            if key not in built:
+                grams = chain(headers[k], *(group_grams[gi] for gi in members))
+                vector = weighted(Counter(grams), idf)
+                built[key] = (vector, norm(vector))
+            return built[key]
+
         for _ in range(ROUNDS):
-            # An article's profile: the bigrams of its header and of its groups, counted together, weighted.
-            members: list[list[list[str]]] = [[h] for h in headers]
+            members: list[list[int]] = [[] for _ in headers]
             for gi, k in enumerate(owner):
-                members[k].append(group_grams[gi])
-            profiles = [weighted(Counter(chain.from_iterable(grams)), idf) for grams in members]
-            norms = [norm(p) for p in profiles]
+                members[k].append(gi)
+            current = [tuple(m) for m in members]
             changed = False
             for gi, options in enumerate(candidates):
                 if len(options) == 1:
@@ -221,7 +230,8 @@ class AssignFragments:
                 scored = []
                 for k, prior in options:
                     # The group's own text is part of its current owner's profile: leave it out.
-                    similarity = cosine_to(vectors[gi], lengths[gi], profiles[k], norms[k], owner[gi] == k)
+                    vector, length = profile(k, current[k])
+                    similarity = cosine_to(vectors[gi], lengths[gi], vector, length, owner[gi] == k)
                     scored.append((TOPIC_WEIGHT * similarity + prior, -k, k))
                 best = max(scored)[2]
                 if best != owner[gi]:
