@@ -106,7 +106,7 @@ class Draft:
         """A copy with some fragments' roles replaced: id → (role, confidence, reason)."""
         frags = tuple(
             replace(f, role=roles[f.id][0], role_confidence=roles[f.id][1], role_reason=roles[f.id][2])
-            if f.id in roles
+            if f.id in roles and roles[f.id] != (f.role, f.role_confidence, f.role_reason)  # replace() is slow
             else f
             for f in self.fragments
         )

@@ -203,7 +203,7 @@ class AssignFragments:
         for grams in group_text:
             df.update(grams.keys())
         log_of = {c: math.log((1 + len(group_text)) / (1 + c)) + 0.1 for c in set(df.values())}
-        idf = {g: log_of[c] for g, c in df.items()}
+        idf = dict(zip(df, map(log_of.__getitem__, df.values())))
         vectors = [weighted(grams, idf) for grams in group_text]
         lengths = [norm(v) for v in vectors]
         headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]

@@ -108,7 +108,7 @@ class AttachPhotos:
                 df.update(grams.keys())
             # The weight depends only on the count: one log per distinct count, not per bigram.
             weight = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
-            idf.update((g, weight[c]) for g, c in df.items())
+            idf.update(zip(df, map(weight.__getitem__, df.values())))
             vectors.extend(weighted(grams, idf) for grams in texts)
             norms.extend(norm(v) for v in vectors)
 
