@@ -130,7 +130,11 @@ class DocxWriter:
         _set_core_properties(CoreProperties(core), page, language, warnings)
         changed = {_DOCUMENT_PART: serialize_part_xml(document), _CORE_PART: serialize_part_xml(core)}
         # Entries in python-docx's save order, dated with the page's timestamp rather than the wall clock.
-        data = zip_entries(((name, changed.get(name, blob)) for name, blob in template.parts.items()), timestamp(page))
+        data = zip_entries(
+            ((name, changed.get(name, blob)) for name, blob in template.parts.items()),
+            timestamp(page),
+            repeated=template.parts.keys() - changed.keys(),
+        )
         return WriteResult(data=data, warnings=tuple(warnings))
 
 
