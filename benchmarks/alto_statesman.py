@@ -28,13 +28,25 @@ Systems:
 * ``newsarchive layout``    the same plus the layout transforms (order, roles, joins, assign)
 * ``layout + METS hint``    the same plus :class:`PublisherSegmentation` fed the truth itself:
                             a check of the hint mechanism (it must score about 1), not a result
+* ``layout order, true cuts`` the layout reading order cut into articles exactly where the
+                            publisher's articles start (uses the truth): what the order alone
+                            costs when every headline decision is right.  The METS of this issue
+                            follows the OCR engine's block order (each article is a run of the
+                            ALTO file order, cut at the blocks the publisher chose), so where the
+                            layout order departs from it — also where the OCR order breaks the
+                            text, as on pages 2 and 3 — right cuts cannot make up for it
 
 One article per page is the pairwise-F1 baseline of the three order
 baselines (they differ only in successors).  Each system is run on the pages
 as given and with the TextBlocks of each page shuffled in the file
 (``--seeds`` shuffles, averaged by summing counts).
 
-Usage: ``python benchmarks/alto_statesman.py [--data DIR] [--seeds 5] [--pages]``
+``--diagnose`` prints, for the pages as given and the ``newsarchive layout``
+system, every true article it splits (the parts, the pairs lost, the block
+where each new part starts), every article of its own that mixes true
+articles (the pairs falsely joined) and every true successor it misses.
+
+Usage: ``python benchmarks/alto_statesman.py [--data DIR] [--seeds 5] [--pages] [--diagnose]``
 """
 
 from __future__ import annotations
@@ -196,6 +208,16 @@ def systems(hints: dict[int, list[list[str]]] | None = None) -> dict[str, Callab
         hint = PublisherSegmentation((hints or {}).get(page.meta.page_number or 0, []))
         return page_sequences(_run(page, text_steps + [LayoutOrder(), LayoutRoles(), LayoutJoins(), LayoutAssign(), hint]))
 
+    def true_cuts(page: Page) -> list[list[str]]:
+        starts = {art[0] for art in (hints or {}).get(page.meta.page_number or 0, []) if art}
+        ordered = LayoutOrder().apply(Draft.from_page(page, EnglishNewspaperProfile())).fragments
+        cut: list[list[str]] = [[]]
+        for f in ordered:
+            if f.id in starts and cut[-1]:
+                cut.append([])
+            cut[-1].append(f.id)
+        return cut
+
     found = {
         "file order (1 article/page)": file_order,
         "top-down, left-right (1 art.)": top_down,
@@ -205,7 +227,49 @@ def systems(hints: dict[int, list[list[str]]] | None = None) -> dict[str, Callab
     }
     if hints is not None:
         found["layout + METS hint (check)"] = with_hint
+        found["layout order, true cuts (reference)"] = true_cuts
     return found
+
+
+def _pairs(sizes: Sequence[int]) -> int:
+    return sum(k * (k - 1) // 2 for k in sizes)
+
+
+def diagnose(ip: IssuePage, found: Sequence[Sequence[str]], texts: dict[str, str]) -> list[str]:
+    """Where ``found`` departs from the truth on one page: split and mixed articles, missed successors."""
+    scored = {b for art in ip.truth for b in art}
+    mine = {b: k for k, art in enumerate(found) for b in art}
+    true = {b: k for k, art in enumerate(ip.truth) for b in art}
+
+    def show(b: str) -> str:
+        return f"{b} {texts.get(b, '')[:40]!r}"
+
+    out = []
+    for k, art in enumerate(ip.truth):
+        parts: dict[int | None, list[str]] = {}
+        for b in art:
+            parts.setdefault(mine.get(b), []).append(b)
+        if len(parts) > 1:
+            lost = _pairs([len(art)]) - _pairs([len(p) for p in parts.values()])
+            starts = ", ".join(show(p[0]) for p in list(parts.values())[1:])
+            out.append(f"  true article {k} ({len(art)} blocks) split into {len(parts)}, {lost} pairs lost; parts start at {starts}")
+    for k, art in enumerate(found):
+        members = [b for b in art if b in scored]
+        origin: dict[int, int] = {}
+        for b in members:
+            origin[true[b]] = origin.get(true[b], 0) + 1
+        if len(origin) > 1:
+            false = _pairs([len(members)]) - _pairs(list(origin.values()))
+            out.append(f"  found article {k} mixes true articles {origin}, {false} false pairs; opens with {show(art[0])}")
+    succ = {}
+    for art in found:
+        members = [b for b in art if b in scored]
+        succ.update(zip(members, members[1:]))
+    for art in ip.truth:
+        for a, b in zip(art, art[1:]):
+            if succ.get(a) != b:
+                out.append(f"  successor missed: {show(a)} -> {show(b)} (found: {succ.get(a)})")
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seeds", type=int, default=5, help="shuffles per page")
     parser.add_argument("--pages", action="store_true", help="also print per-page figures")
+    parser.add_argument("--diagnose", action="store_true", help="also print where newsarchive layout departs from the truth")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
@@ -237,8 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|")
     for name, cols in table.items():
         g, s = cols["as given"], cols["shuffled"]
-        print(f"| {name} | {g.f1:.3f} (P {g.precision:.2f} R {g.recall:.2f}) | {g.successors:.3f} | "
-              f"{s.f1:.3f} (P {s.precision:.2f} R {s.recall:.2f}) | {s.successors:.3f} |")
+        shuffled = f"{s.f1:.3f} (P {s.precision:.2f} R {s.recall:.2f}) | {s.successors:.3f}" if args.seeds else "– | –"
+        print(f"| {name} | {g.f1:.3f} (P {g.precision:.2f} R {g.recall:.2f}) | {g.successors:.3f} | {shuffled} |")
+    if args.diagnose:
+        with_layout = systems()["newsarchive layout"]
+        for ip in pages:
+            page = reader.read(ip.data, meta=PageMeta(source=ip.name, page_number=ip.number, language="en"))
+            print(f"\n{ip.name} (newsarchive layout, as given)")
+            print("\n".join(diagnose(ip, with_layout(page), {f.id: " ".join(f.lines) for f in page.fragments})) or "  no departures")
     if args.pages:
         for name, cols in table.items():
             print(f"\n{name}")

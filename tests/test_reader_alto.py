@@ -300,9 +300,9 @@ def test_statesman_issue_reads_conserves_and_beats_the_baselines():
     recall = layout_same / truth_pairs
     f1 = 2 * precision * recall / (precision + recall)
     one_article_f1 = 2 * (truth_pairs / total["one_found"]) / (1 + truth_pairs / total["one_found"])
-    # Measured 0.660 F1 and 0.846 successors (benchmarks/alto_statesman.py); floors catch regressions.
-    assert f1 > one_article_f1 + 0.2 and f1 >= 0.645
-    assert total["succ_right"] / total["succ_total"] >= 0.83
+    # Measured 0.679 F1 and 0.862 successors (benchmarks/alto_statesman.py); floors catch regressions.
+    assert f1 > one_article_f1 + 0.2 and f1 >= 0.665
+    assert total["succ_right"] / total["succ_total"] >= 0.85
 
 
 def test_plain_text_is_not_touched_by_the_layout_steps():

@@ -22,7 +22,10 @@ headline in display type counts as wide as the article it heads
 (:func:`header_extents`: its header stack and the first row of columns
 under it), since a centred headline is often narrower than its article; and
 an L-shaped article (a *dogleg*, :func:`_dogleg`) is finished in its last
-column before the article tucked under it.  Boxes are shrunk by a small
+column before the article tucked under it; and short blocks side by side on
+one line over one column, one of them in display type (the header cells of
+a table, :func:`_side_by_side`), read left to right even when the right one
+starts a hair higher, as OCR boxes of cells do.  Boxes are shrunk by a small
 share of their width before overlap tests, since OCR boxes of neighbouring
 columns often overlap by a few pixels.  OCR noise — specks, rules and torn
 edges read as a "block" of a character or two in a margin or a gutter
@@ -37,7 +40,10 @@ frame boundary.
 ``layout-roles`` (priority 150, after role tagging) promotes a title-like
 block to a headline when the layout says it heads something: it is set in
 larger type than the page's running text (line height, the only font size
-every format gives), or it is centred over the column of text below it.
+every format gives), or it is centred over the column of text below it.  A
+line in display type may end in a full stop, as headlines of older papers do
+("The Statesman."), when it stands alone on its line over the column below
+(:func:`_alone_on_line`; a table cell has neighbours).
 Text decides first (a byline or dateline pattern stays what it is); layout
 only upgrades headings and short title-like paragraphs.  Two headlines
 stacked with nothing between them are one header (a strap line over the
@@ -316,8 +322,16 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
     for i in range(n):
         for j in range(i + 1, n):
             if overlap[i][j]:
-                # Rule 1: the upper one first (by top edge, then centre).
-                first, second = (i, j) if (boxes[i].y0, yc[i]) <= (boxes[j].y0, yc[j]) else (j, i)
+                # Rule 1: the upper one first (by top edge, then centre); but short blocks side by side
+                # on one line over one column, overlapping only through a header's widened extent (the
+                # header cells of a table over its rows), read left to right whichever starts a hair higher.
+                side = lines is not None and tolerance and _side_by_side(boxes[i], boxes[j], lines[i], lines[j], tolerance)
+                if side and any(
+                    k != i and k != j and _over_one_column(boxes[i], boxes[j], boxes[k], tolerance) for k in range(n)
+                ):
+                    first, second = (i, j) if boxes[i].x0 <= boxes[j].x0 else (j, i)
+                else:
+                    first, second = (i, j) if (boxes[i].y0, yc[i]) <= (boxes[j].y0, yc[j]) else (j, i)
                 after[first].add(second)
             else:
                 left, right = (i, j) if xs[i][1] <= xs[j][0] else (j, i)
@@ -334,6 +348,26 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
     # Upper-left first among blocks the rules leave unordered; a cycle among noisy boxes
     # releases the topmost, leftmost remaining block.
     return topological_order(after, lambda i: (boxes[i].y0, boxes[i].x0, i))
+
+
+def _side_by_side(a: BBox, b: BBox, lines_a: int, lines_b: int, unit: float) -> bool:
+    """Two short blocks on one line, one in display type: apart horizontally, sharing half the shorter one's height."""
+    if lines_a > MAX_HEADLINE_LINES or lines_b > MAX_HEADLINE_LINES or _x_overlap(_shrunk(a), _shrunk(b)):
+        return False
+    if not any(LARGE_TYPE * unit <= (x.y1 - x.y0) / max(1, k) <= HUGE_TYPE * unit for x, k in ((a, lines_a), (b, lines_b))):
+        return False  # two lines in body type side by side are the ends of two columns, not a header's cells
+    shared = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return shared >= 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _over_one_column(a: BBox, b: BBox, below: BBox, unit: float) -> bool:
+    """``below`` starts right under ``a`` and ``b`` (within :data:`STACK_GAP` body lines) and lies under both."""
+    column = _shrunk(below)
+    return (
+        min(a.y0, b.y0) < below.y0 <= max(a.y1, b.y1) + STACK_GAP * unit
+        and _x_overlap(_shrunk(a), column)
+        and _x_overlap(_shrunk(b), column)
+    )
 
 
 def _dogleg(
@@ -384,6 +418,26 @@ def _stacked(upper: BBox, lower: BBox, unit: float) -> bool:
     width = max(upper.x1 - upper.x0, lower.x1 - lower.x0)
     centred = abs((upper.x0 + upper.x1) / 2 - (lower.x0 + lower.x1) / 2) <= CENTRE_TOLERANCE * width
     return centred or abs(upper.x0 - lower.x0) <= ROW_ALIGN * unit
+
+
+def _display_type(fragment: Fragment, unit: float | None) -> bool:
+    """The block is set in display type: :data:`LARGE_TYPE` to :data:`HUGE_TYPE` times the running text."""
+    height = line_height(fragment)
+    return bool(unit and height and LARGE_TYPE * unit <= height <= HUGE_TYPE * unit)
+
+
+def _alone_on_line(fragment: Fragment, below: Fragment, page: Sequence[Fragment]) -> bool:
+    """No other block stands beside ``fragment`` on its line within the column of ``below`` (a table row has cells)."""
+    box, col = fragment.bbox, below.bbox
+    assert box is not None and col is not None
+    span = _shrunk(BBox(x0=min(box.x0, col.x0), y0=box.y0, x1=max(box.x1, col.x1), y1=box.y1))  # the column's width
+    for other in page:
+        b = other.bbox
+        if other is fragment or b is None or min(b.y1, box.y1) - max(b.y0, box.y0) <= 0:
+            continue
+        if _x_overlap(_shrunk(b), span) and not _x_overlap(_shrunk(b), _shrunk(box)):
+            return False
+    return True
 
 
 def line_height(fragment: Fragment) -> float | None:
@@ -516,11 +570,19 @@ class LayoutRoles:
                 if len(f.lines) > MAX_HEADLINE_LINES:
                     continue
                 text = draft.text(f.id)
-                if not profile.is_title_like(text) or profile.dateline(text) is not None:
+                if profile.dateline(text) is not None:
+                    continue
+                # A headline in display type may end in a full stop (the style of older papers: "The
+                # Statesman."), which the profile reads as a sentence; type size and standing alone on its
+                # line over the column (not a table cell with neighbours) vouch for it instead.
+                stopped = not profile.is_title_like(text)
+                if stopped and not (_display_type(f, unit) and profile.is_title_like(text.rstrip("."))):
                     continue
                 below = self._text_below(page, k, roles)
                 if below is None:
                     continue  # a heading heads something: nothing below, nothing to head
+                if stopped and not _alone_on_line(f, below, page):
+                    continue
                 why = self._evidence(f, below, unit)
                 if why is None:
                     continue

@@ -1,0 +1,90 @@
+"""Layout evidence for headlines and order on OCR pages: display type ending in a full stop, short blocks on one line."""
+
+from __future__ import annotations
+
+import random
+
+from newsarchive.model import BBox, Fragment, Page, PageMeta, Role
+from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
+from newsarchive.reorder import Draft
+from newsarchive.reorder.geometry_order import LayoutRoles, reading_order
+from newsarchive.reorder.tag_roles import TagRoles
+
+BODY = "the market was steady and the funds closed at the price of the morning without any change"
+
+
+def box(x0: float, y0: float, x1: float, y1: float) -> BBox:
+    return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def fragment(fid: str, text: str, bbox: BBox, lines: int = 1) -> Fragment:
+    return Fragment(id=fid, text=text, lines=tuple([text] * lines), start=0, end=len(text), line=1, bbox=bbox)
+
+
+def roles_after_layout(frags: list[Fragment]) -> dict[str, Role]:
+    draft = Draft.from_page(Page(meta=PageMeta(language="en"), fragments=tuple(frags)), EnglishNewspaperProfile())
+    promoted = LayoutRoles().apply(TagRoles().apply(draft))
+    return {f.id: f.role for f in promoted.fragments}
+
+
+def test_a_display_type_title_ending_in_a_full_stop_heads_the_column_below():
+    """Older papers end headlines with a full stop ("The Statesman."); in display type, centred, alone on its
+    line, that is a headline, though the profile reads a Title Case line with a full stop as a sentence."""
+    frags = [
+        fragment("above", BODY, box(0, 0, 900, 360), lines=10),  # running text: body lines 36 high
+        fragment("title", "The Statesman.", box(150, 400, 750, 500)),  # one line 100 high: 2.8x the body
+        fragment("leader", BODY, box(0, 520, 900, 1240), lines=20),
+        fragment("small", "The Statesman.", box(150, 1260, 750, 1296)),  # the same words in body type
+        fragment("after", BODY, box(0, 1310, 900, 1670), lines=10),
+    ]
+    roles = roles_after_layout(frags)
+    assert roles["title"] is Role.HEADLINE
+    assert roles["small"] is not Role.HEADLINE  # body type: a sentence "The Statesman." in running text
+
+
+def test_a_display_type_table_cell_with_a_neighbour_on_its_line_is_not_a_headline():
+    """A cell of a table row ("Dublin." beside "Holland.") stands beside other cells over the same column."""
+    frags = [
+        fragment("above", BODY, box(0, 0, 900, 360), lines=10),
+        fragment("cell-left", "Dublin.", box(0, 400, 250, 460)),  # 1.7x the body: the OCR box of a cell
+        fragment("cell-right", "Holland.", box(400, 396, 650, 456)),
+        fragment("rows", BODY, box(0, 470, 900, 650), lines=5),
+    ]
+    roles = roles_after_layout(frags)
+    assert roles["cell-left"] is not Role.HEADLINE and roles["cell-right"] is not Role.HEADLINE
+
+
+def test_short_blocks_side_by_side_on_one_line_read_left_to_right():
+    """Header cells of a table under its title, in display type: the right cell starts a few units higher,
+    but the cells share a line, so they read left to right before the rows under them."""
+    layout = {
+        "above": (box(0, 0, 900, 360), 10),  # running text: body lines 36 high
+        "title": (box(350, 380, 550, 400), 1),  # the table's title, centred
+        "left": (box(0, 414, 230, 468), 1),  # a cell in display type (OCR boxes of cells run tall)
+        "right": (box(320, 406, 710, 506), 2),  # its neighbour, starting 8 units higher
+        "rows": (box(40, 446, 860, 606), 5),
+        "below": (box(0, 620, 900, 980), 10),
+    }
+    for seed in range(4):  # whatever the order of the blocks in the file
+        names = list(layout)
+        random.Random(seed).shuffle(names)
+        order = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+        assert order == ["above", "title", "left", "right", "rows", "below"]
+
+
+
+def test_only_header_sized_cells_over_one_column_count_as_side_by_side():
+    """The guards of the left-to-right rule: one block in display type, both short and on one line (two column
+    ends in body type are not cells), and a block right under both (two headlines over different columns
+    are not one table's header row)."""
+    from newsarchive.reorder.geometry_order import _over_one_column, _side_by_side
+
+    unit = 36.0
+    cell, neighbour = box(0, 414, 230, 468), box(320, 406, 710, 506)  # 54 high: 1.5x the body
+    assert _side_by_side(cell, neighbour, 1, 2, unit)
+    assert not _side_by_side(box(0, 430, 230, 466), box(320, 430, 710, 466), 1, 1, unit)  # both in body type
+    assert not _side_by_side(cell, box(320, 470, 710, 524), 1, 1, unit)  # the neighbour is on the next line
+    assert not _side_by_side(cell, box(320, 406, 710, 706), 1, 8, unit)  # a column of text, not a cell
+    assert _over_one_column(cell, neighbour, box(40, 446, 860, 606), unit)  # the rows under both
+    assert not _over_one_column(cell, neighbour, box(400, 520, 860, 900), unit)  # a column under one only
+    assert not _over_one_column(cell, neighbour, box(0, 900, 860, 1200), unit)  # far below both
