@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import operator
+import re
 from collections import Counter
 
 
@@ -19,7 +21,7 @@ def quote_balance(text: str, opens: str = "“", closes: str = "”") -> int:
 def leading_unmatched_close(text: str, opens: str = "“", closes: str = "”") -> bool:
     """True if a closing quote appears before any opening one (the quote was opened earlier)."""
     depth = 0
-    for ch in text:
+    for ch in _quote_marks(opens + closes).findall(text):  # only the marks: a paragraph has few
         if ch in opens:
             depth += 1
         elif ch in closes:
@@ -27,6 +29,11 @@ def leading_unmatched_close(text: str, opens: str = "“", closes: str = "”") 
                 return True
             depth -= 1
     return False
+
+
+@functools.lru_cache(maxsize=16)
+def _quote_marks(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def bigrams(text: str) -> Counter[str]:
