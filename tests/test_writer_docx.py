@@ -289,3 +289,28 @@ def test_golden_sample(sample_page: Page) -> None:
     assert sorted(actual) == expected_names
     for name, data in actual.items():
         assert canonical(name, data) == canonical(name, (GOLDEN / name).read_bytes()), name
+
+
+# The body is written as text (speed); python-docx must read back exactly what was written.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_texts = st.text(st.sampled_from("ab 中文“”&<>\"'\t\n\r]]>"), min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_texts, min_size=1, max_size=4), st.sampled_from(["zh-CN", "en"]))
+def test_paragraph_text_and_styles_read_back_as_written(texts, language) -> None:
+    article = Article(headline=texts[0], blocks=tuple(Block(type=BlockType.PARAGRAPH, text=t, fragments=()) for t in texts[1:]))
+    page = Page(meta=PageMeta(language=language), items=(article,))
+    data = DocxWriter().write(page).data
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    expected = [t.replace("\r\n", "\n").replace("\r", "\n") for t in texts]
+    assert [p.text for p in paragraphs] == expected
+    assert [p.style.name for p in paragraphs] == ["Title"] + ["Body Text"] * (len(texts) - 1)
+    runs = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+    )
+    for t in runs:  # leading or trailing spaces survive only with xml:space="preserve"
+        if t.text != t.text.strip():
+            assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"

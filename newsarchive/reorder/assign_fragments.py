@@ -27,7 +27,6 @@ from operator import add, mul
 from typing import ClassVar
 
 from ..model import Decision, Role
-from ..profiles.textutil import bigrams
 from . import WIDE_GAP, Draft
 from .join_cuts import BODY_ROLES
 

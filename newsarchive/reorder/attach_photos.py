@@ -18,8 +18,9 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
+from ..profiles.textutil import bigrams
 from . import Draft, PhotoDraft
-from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, bigrams, cosine_to, norm, weighted
+from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, weighted
 
 
 class AttachPhotos:

@@ -100,14 +100,6 @@ _APP_XML = (
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 _NEWLINES = re.compile(r"\r\n?")
 _RUN_PIECES = re.compile(r"([\t\n])")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Clark names of the elements and attributes every paragraph needs, resolved once.
-_BODY, _SECT_PR, _P, _PPR, _PSTYLE, _PAGE_BREAK_BEFORE = (
-    qn(t) for t in ("w:body", "w:sectPr", "w:p", "w:pPr", "w:pStyle", "w:pageBreakBefore")
-)
-_R, _RPR, _RFONTS, _TAB, _BR, _T, _VAL, _HINT = (
-    qn(t) for t in ("w:r", "w:rPr", "w:rFonts", "w:tab", "w:br", "w:t", "w:val", "w:hint")
-)
 
 
 class DocxWriter:
@@ -124,11 +116,12 @@ class DocxWriter:
         template = _prepared(language)
         # Only the body and the core properties differ between pages: every other part is
         # the template's, byte for byte what python-docx would save after loading it.
-        document = parse_xml(template.parts[_DOCUMENT_PART])
-        _Builder(document, template.style_ids, warnings, cjk=_is_cjk(language)).page(page)
+        builder = _Builder(template.style_ids, warnings, cjk=_is_cjk(language))
+        builder.page(page)
+        document = template.document_head + "".join(builder.paragraphs).encode("utf-8") + template.document_tail
         core = parse_xml(template.parts[_CORE_PART])
         _set_core_properties(CoreProperties(core), page, language, warnings)
-        changed = {_DOCUMENT_PART: serialize_part_xml(document), _CORE_PART: serialize_part_xml(core)}
+        changed = {_DOCUMENT_PART: document, _CORE_PART: serialize_part_xml(core)}
         # Entries in python-docx's save order, dated with the page's timestamp rather than the wall clock.
         data = zip_entries(
             ((name, changed.get(name, blob)) for name, blob in template.parts.items()),
@@ -148,6 +141,8 @@ class _Prepared:
 
     parts: dict[str, bytes]
     style_ids: dict[str, str]
+    document_head: bytes  # document.xml up to where the paragraphs go (before the body's w:sectPr)
+    document_tail: bytes
 
 
 @functools.lru_cache(maxsize=16)
@@ -158,18 +153,25 @@ def _prepared(language: str) -> _Prepared:
         names = package.namelist()
         names.sort(key=lambda name: name != "[Content_Types].xml")  # stable: only moves it first
         parts = {name: package.read(name) for name in names}
-    return _Prepared(parts=parts, style_ids=style_ids)
+    # The paragraphs go before the body's closing section properties, which end the document.
+    document = serialize_part_xml(parse_xml(parts[_DOCUMENT_PART]))
+    at = document.rfind(b"<w:sectPr")
+    if at < 0 or document.count(b"<w:sectPr") != 1:
+        raise RuntimeError("DOCX template: expected one w:sectPr at the end of the body")
+    return _Prepared(parts=parts, style_ids=style_ids, document_head=document[:at], document_tail=document[at:])
 
 
 class _Builder:
-    """Appends a page's items to a document, one style per source-text field."""
+    """Renders a page's items as ``w:p`` elements, one style per source-text field."""
 
-    def __init__(self, document: etree._Element, style_ids: dict[str, str], warnings: list[Warning], *, cjk: bool) -> None:
+    def __init__(self, style_ids: dict[str, str], warnings: list[Warning], *, cjk: bool) -> None:
         self._warnings = warnings
-        self._cjk = cjk
+        # Word's own marking of CJK input: quotes and dashes, which Unicode shares
+        # between scripts, then take the East Asian (full-width) font.
+        self._run_properties = '<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>' if cjk else ""
         self._style_ids = style_ids
-        self._sect_pr = document.find(f"{_BODY}/{_SECT_PR}")
         self._break_before_next = False
+        self.paragraphs: list[str] = []
 
     def page(self, page: Page) -> None:
         """Add every item, then the unplaced text, each item starting on a new page."""
@@ -207,37 +209,41 @@ class _Builder:
     def _paragraph(self, text: str | None, style: str, where: str) -> None:
         """Append a one-run paragraph in ``style`` (nothing for empty text).
 
-        Built with lxml rather than ``Document.add_paragraph``: python-docx looks the
-        style up and walks the text character by character, about 1 ms a paragraph.
-        The XML is what python-docx writes: a tab becomes ``w:tab``, a line break ``w:br``.
+        Written as text rather than with ``Document.add_paragraph`` (which looks the
+        style up and walks the text character by character, about 1 ms a paragraph)
+        or lxml elements: the bytes are what python-docx and lxml write (tested), a
+        tab becomes ``w:tab`` and a line break ``w:br``.
         """
         if not text:
             return
         # python-docx's convention is one break per "\r" and "\n", so "\r\n" would become two.
         clean = _NEWLINES.sub("\n", xml_safe(text, where, self._warnings))
-        sub = etree.SubElement
-        p = self._sect_pr.makeelement(_P, {})
-        ppr = sub(p, _PPR)
-        sub(ppr, _PSTYLE, {_VAL: self._style_ids[style]})
-        if self._break_before_next:
-            sub(ppr, _PAGE_BREAK_BEFORE)  # schema order: after pStyle
-            self._break_before_next = False
-        run = sub(p, _R)
-        if self._cjk:
-            # Word's own marking of CJK input: quotes and dashes, which Unicode shares
-            # between scripts, then take the East Asian (full-width) font.
-            sub(sub(run, _RPR), _RFONTS, {_HINT: "eastAsia"})
+        content = [self._run_properties]
         for piece in _RUN_PIECES.split(clean) if ("\t" in clean or "\n" in clean) else (clean,):
             if piece == "\t":
-                sub(run, _TAB)
+                content.append("<w:tab/>")
             elif piece == "\n":
-                sub(run, _BR)
+                content.append("<w:br/>")
             elif piece:
-                t = sub(run, _T)
-                t.text = piece
-                if piece != piece.strip():
-                    t.set(_XML_SPACE, "preserve")
-        self._sect_pr.addprevious(p)
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                content.append(f"<w:t{space}>{_escape_text(piece)}</w:t>")
+        run = "".join(content)
+        page_break = "<w:pageBreakBefore/>" if self._break_before_next else ""  # schema order: after pStyle
+        self._break_before_next = False
+        self.paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{_escape_attribute(self._style_ids[style])}"/>{page_break}</w:pPr>'
+            + (f"<w:r>{run}</w:r></w:p>" if run else "<w:r/></w:p>")
+        )
+
+
+def _escape_text(text: str) -> str:
+    """Character data as libxml2 writes it: &, < and > escaped (the text is XML-safe already)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(value: str) -> str:
+    """An attribute value as libxml2 writes it between double quotes."""
+    return _escape_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;")
 
 
 def _is_cjk(language: str) -> bool:
