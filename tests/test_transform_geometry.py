@@ -288,3 +288,18 @@ def test_a_block_across_the_whole_page_is_no_column_that_would_hide_noise():
         box(760, 300, 790, 340),  # a speck in the right margin, under the ornament
     ]
     assert noise_blocks(boxes, [3, 20, 20, 1], ["~ , :• , ---1,..,m , .", "text", "text", "11 1"]) == {3}
+
+
+def test_median_is_statistics_median():
+    import statistics
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from newsarchive.reorder.geometry_order import _median
+
+    @given(st.lists(st.integers(-1000, 1000) | st.floats(-1e6, 1e6), min_size=1))
+    def check(values):
+        assert _median(values) == statistics.median(values)
+
+    check()

@@ -64,9 +64,8 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, replace
-from typing import ClassVar, Collection, Sequence
+from typing import ClassVar, Collection, Iterable, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
@@ -211,7 +210,7 @@ def header_extents(
             hi = max(boxes[k].x1 for k in members)
             # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
             # measure it as wide as the row's columns.
-            width = statistics.median(boxes[k].x1 - boxes[k].x0 for k in members)
+            width = _median(boxes[k].x1 - boxes[k].x0 for k in members)
             for k in reversed(row):
                 if boxes[k].x0 >= lo:
                     continue
@@ -259,7 +258,7 @@ def noise_blocks(boxes: Sequence[BBox], lines: Sequence[int], texts: Sequence[st
     if not body:
         return set()
     columns = [spans[k] for k in body]
-    unit = statistics.median((boxes[k].y1 - boxes[k].y0) / lines[k] for k in body)
+    unit = _median((boxes[k].y1 - boxes[k].y0) / lines[k] for k in body)
     left, right = min(c[0] for c in columns), max(c[1] for c in columns)
     noise = set()
     for k, b in enumerate(boxes):
@@ -300,16 +299,16 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
         return list(range(n))
     if n > MAX_BLOCKS:
         # Rule 2 costs O(n³): on pages this crowded, read column by column (columns a median block wide).
-        width = statistics.median(b.x1 - b.x0 for b in boxes) or 1.0
+        width = _median(b.x1 - b.x0 for b in boxes) or 1.0
         return sorted(range(n), key=lambda i: (round(boxes[i].x0 / width), boxes[i].y0, boxes[i].x0))
     xs = [_shrunk(b) for b in boxes]
     headers: list[int] = []
     tolerance = column = 0.0
     if lines is not None:
         heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= 3]
-        unit = statistics.median(heights) if heights else None
+        unit = _median(heights) if heights else None
         if unit:
-            column = statistics.median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= 3)
+            column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= 3)
             for h, extent in header_extents(boxes, lines, unit, column).items():
                 xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
                 large = LARGE_TYPE * unit <= (boxes[h].y1 - boxes[h].y0) / max(1, lines[h]) <= HUGE_TYPE * unit
@@ -440,6 +439,15 @@ def _alone_on_line(fragment: Fragment, below: Fragment, page: Sequence[Fragment]
     return True
 
 
+def _median(values: Iterable[float]) -> float:
+    """The median, as :func:`statistics.median` computes it (that module costs ~8 ms to import on every page)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of no values")
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def line_height(fragment: Fragment) -> float | None:
     """The block's height per line: the font size proxy every layout format gives."""
     if fragment.bbox is None or not fragment.lines:
@@ -456,7 +464,7 @@ def body_line_height(fragments: Sequence[Fragment]) -> float | None:
             heights.extend([h] * len(f.lines))
     if not heights:
         heights = [h for h in (line_height(f) for f in fragments) if h is not None]
-    return statistics.median(heights) if heights else None
+    return _median(heights) if heights else None
 
 
 def page_noise(fragments: Sequence[Fragment], profile: Profile) -> set[int]:
