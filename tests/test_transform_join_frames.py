@@ -34,7 +34,7 @@ def test_joined_across_a_wide_gap_within_one_article():
     draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, TAIL, *MORE)
     assert _joins(draft) == {("f3", "f4")}
     join = draft.joins[0]
-    assert join.confidence < 0.7  # position evidence only: listed by inspect
+    assert 0.7 <= join.confidence < 0.9  # position evidence only: right about 4 times in 5 on dev pages
     assert draft.articles[0].body == ("f3", "f4", "f5")
 
 
