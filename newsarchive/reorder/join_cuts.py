@@ -149,13 +149,20 @@ class _PageTerms:
 
     def __init__(self, texts: list[str]) -> None:
         self.text = "\n".join(texts)  # pieces never run together here, so the cut itself is not found
-        # Most pairs of characters at a cut never meet elsewhere: a set (built at C speed) answers
-        # those without scanning the page.
-        self.pairs = set(map(operator.add, self.text, self.text[1:]))
+        # Most pairs of characters at a cut never meet elsewhere: the characters that follow a head's
+        # last character on the page (one C-speed scan per distinct character) answer those.
+        self._followers: dict[str, frozenset[str]] = {}
         # Triples are indexed only once a page has asked for many terms: a long page pays for the
         # index, a short one scans its text for the few seeds it needs.
         self._triples: set[str] | None = None
         self._lookups = 0
+
+    def meets(self, left: str, right: str) -> bool:
+        """Whether the character ``left`` is followed by ``right`` somewhere on the page."""
+        followers = self._followers.get(left)
+        if followers is None:
+            followers = self._followers[left] = frozenset(re.findall(re.escape(left) + "(.)", self.text, re.DOTALL))
+        return right in followers
 
     def across(self, head: str, tail: str) -> str | None:
         """The longest page string (PAGE_TERM_MIN–PAGE_TERM_MAX characters) starting in ``head`` and ending in ``tail``."""
@@ -319,12 +326,11 @@ class JoinCuts:
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             # A section heading's words recur in its section: a page term is no evidence across a title-like head.
             left = _trailing_run(texts[head]) if not is_heading else ""
-            meeting = page_terms.pairs
             for tail in pool if left else ():
                 right = opening_runs.get(tail)
                 if right is None:
                     right = opening_runs[tail] = _leading_run(texts[tail])
-                if not right or left[-1] + right[0] not in meeting:  # the common case, decided here
+                if not right or not page_terms.meets(left[-1], right[0]):  # the common case, decided here
                     continue
                 term = page_terms.across_runs(left, right)
                 if term is not None and self._runs_on(profile, texts[head], texts[tail]):
