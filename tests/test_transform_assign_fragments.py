@@ -93,3 +93,18 @@ def test_weights_are_counts_times_rarity_and_bigrams_skip_spaces():
     from collections import Counter
 
     assert weighted(Counter(grams), {"新闻": 2.0}) == {"新闻": 4.0, "闻新": 0.1}
+
+
+@given(_vectors, _vectors, st.dictionaries(st.sampled_from("xyz"), st.floats(0.01, 10.0), min_size=1))
+def test_entries_only_the_vector_has_can_be_left_out_of_both(vector, rest, lone):
+    # Bigrams of one group only: kept out of the vector and the profile, counted in the lengths.
+    full = {**vector, **lone}
+    profile = {g: rest.get(g, 0.0) + vector.get(g, 0.0) for g in set(rest) | set(vector)}
+    profile_full = {**profile, **lone}
+    length = norm(full)
+    profile_length = norm(profile_full)
+    lone_sq = sum(v * v for v in lone.values())
+    for own, left_out in ((False, 0.0), (True, lone_sq)):
+        expected = cosine_to(full, length, profile_full if own else profile, profile_length if own else norm(profile), own)
+        got = cosine_to(vector, length, profile, profile_length if own else norm(profile), own, left_out)
+        assert abs(got - expected) < 1e-6

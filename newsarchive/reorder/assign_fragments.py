@@ -61,14 +61,17 @@ def dot(vector: dict[str, float], profile: dict[str, float]) -> float:
     return sum(map(mul, vector.values(), map(profile.get, vector, repeat(0.0))))
 
 
-def cosine_to(vector: dict[str, float], mine: float, profile: dict[str, float], norm: float, own: bool = False) -> float:
+def cosine_to(
+    vector: dict[str, float], mine: float, profile: dict[str, float], norm: float, own: bool = False, left_out: float = 0.0
+) -> float:
     """Cosine of a weighted vector (length ``mine``) with a profile (length ``norm``).
 
     With ``own`` the vector is part of the profile and is taken out of it first:
-    (p - v)·v = p·v - |v|² and |p - v|² = |p|² - 2 p·v + |v|².
-    Norms are passed in because profiles are long and compared many times.
+    (p - v)·v = p·v - |v|² and |p - v|² = |p|² - 2 p·v + |v|².  ``left_out`` is the
+    dot product of entries left out of both ``vector`` and ``profile`` (but counted
+    in the lengths).  Norms are passed in because profiles are long and compared many times.
     """
-    product = dot(vector, profile)
+    product = dot(vector, profile) + left_out
     if own:
         mine_sq = mine * mine
         norm = math.sqrt(max(norm * norm - 2 * product + mine_sq, 0.0))
@@ -203,18 +206,31 @@ class AssignFragments:
             df.update(grams.keys())
         log_of = {c: math.log((1 + len(group_text)) / (1 + c)) + 0.1 for c in set(df.values())}
         idf = dict(zip(df, map(log_of.__getitem__, df.values())))
-        vectors = [weighted(grams, idf) for grams in group_text]
-        lengths = [norm(v) for v in vectors]
         headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]
+        # Most bigrams occur in one group and no header: they meet no other text, so they add to
+        # lengths but never to a dot product.  Profiles are built without them (a third of the
+        # size), and each group's own share of them is added back where it counts.
+        lone = {g for g, c in df.items() if c == 1}.difference(chain.from_iterable(headers))
+        vectors: list[dict[str, float]] = []
+        lengths: list[float] = []
+        lone_values: list[list[float]] = []
+        lone_sq: list[float] = []
+        shared_grams: list[list[str]] = []
+        for grams, counts in zip(group_grams, group_text):
+            full = weighted(counts, idf)
+            lengths.append(norm(full))
+            vectors.append({g: v for g, v in full.items() if g not in lone})
+            lone_values.append([v for g, v in full.items() if g in lone])
+            lone_sq.append(sum(v * v for v in lone_values[-1]))
+            shared_grams.append([g for g in grams if g not in lone])
         built: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
 
         def profile(k: int, members: tuple[int, ...]) -> tuple[dict[str, float], float]:
-            """An article's profile and its length: its header's and its groups' bigrams counted together, weighted."""
+            """An article's profile without lone bigrams, and its full length."""
             key = (k, *members)  # rebuilt only when the article's groups change between rounds
             if key not in built:
-                grams = chain(headers[k], *(group_grams[gi] for gi in members))
-                vector = weighted(Counter(grams), idf)
-                built[key] = (vector, norm(vector))
+                vector = weighted(Counter(chain(headers[k], *(shared_grams[gi] for gi in members))), idf)
+                built[key] = (vector, math.hypot(*vector.values(), *chain.from_iterable(lone_values[gi] for gi in members)))
             return built[key]
 
         for _ in range(ROUNDS):
@@ -230,7 +246,8 @@ class AssignFragments:
                 for k, prior in options:
                     # The group's own text is part of its current owner's profile: leave it out.
                     vector, length = profile(k, current[k])
-                    similarity = cosine_to(vectors[gi], lengths[gi], vector, length, owner[gi] == k)
+                    own = owner[gi] == k
+                    similarity = cosine_to(vectors[gi], lengths[gi], vector, length, own, lone_sq[gi] if own else 0.0)
                     scored.append((TOPIC_WEIGHT * similarity + prior, -k, k))
                 best = max(scored)[2]
                 if best != owner[gi]:
