@@ -6,7 +6,12 @@ from collections import defaultdict
 from typing import Hashable, Mapping
 
 INF = float("inf")
-EXACT_LIMIT = 200  # left nodes per component solved exactly; larger components are matched greedily
+# A component is solved exactly while the Hungarian algorithm's O(n² (n + m)) steps (n left,
+# m right nodes) stay within those of 200 left and 200 right nodes; larger ones are matched
+# greedily.  Counting the right nodes too keeps a component of few heads but thousands of
+# candidate tails bounded.
+EXACT_LIMIT = 200
+EXACT_WORK = EXACT_LIMIT**2 * (2 * EXACT_LIMIT)
 
 
 def _greedy(edges: Mapping[tuple[Hashable, Hashable], float], lefts: list[Hashable]) -> dict[Hashable, Hashable]:
@@ -108,7 +113,7 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
                     stack.append(other)
         lefts = sorted((key for side, key in component if side == "L"), key=str)
         rights = sorted((key for side, key in component if side == "R"), key=str)
-        if len(lefts) > EXACT_LIMIT:
+        if len(lefts) ** 2 * (len(lefts) + len(rights)) > EXACT_WORK:
             # A pathological page (thousands of cut candidates in one component): the exact
             # O(n² m) solution would take minutes, so take the heaviest free edges first
             # (a 1/2-approximation of the optimum) and keep the time near-linear.
