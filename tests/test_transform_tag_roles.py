@@ -122,3 +122,13 @@ def test_a_signature_line_is_running_text_that_ends_a_piece():
     profile = get_profile("zh")
     assert profile.ends_paragraph("分行党委委员、副行长 高 远")
     assert not profile.ends_paragraph("记者到村里看望村民，")
+
+
+def test_short_line_ending_a_frame_is_not_a_heading():
+    # A section heading is kept with its text: a frame break (wide gap) right after a short
+    # line means the line is the end of a paragraph cut there.
+    blocks = ["标题在此", "本报记者 王 强", "正文第一段。", "应用清单不断扩展", "正文第二段。"]
+    assert roles(run(blocks, TagRoles()))[3] == "heading"
+    blocks[3] += "\n\n"  # four line breaks before the next block: a frame break
+    assert roles(run(blocks, TagRoles()))[3] == "paragraph"
+    assert roles(run(blocks[:4], TagRoles()))[3] == "paragraph"  # the page ends after it

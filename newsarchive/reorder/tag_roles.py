@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from ..profiles.textutil import bigrams
-from . import Draft
+from . import WIDE_GAP, Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
@@ -135,6 +135,15 @@ class TagRoles:
 
         if profile.dateline_opens_article:
             self._headers_of_orphan_leads(roles, texts, profile)
+
+        # Typesetters keep a section heading with its text, so a frame (or the page) does not end
+        # right after one: a lone short line there is the end of a paragraph cut at the frame
+        # break (dev pages: 0 of 343 section headings, 103 such pieces).
+        for i in range(n):
+            if roles[i][0] is Role.HEADING and roles[i][2] == _INSIDE_TEXT:
+                after = next((k for k in range(i + 1, n) if role(k) is not Role.FURNITURE), n)
+                if after >= n or draft.fragments[after].gap_before >= WIDE_GAP:
+                    roles[i] = (Role.PARAGRAPH, 0.5, "short line ending a frame: a heading is kept with its text")
 
         # A byline away from any header is running text (e.g. a reporter's line at the end).
         for i in range(n):
