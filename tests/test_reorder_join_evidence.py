@@ -209,3 +209,15 @@ def test_page_terms_answer_the_same_before_and_after_the_triples_are_indexed():
         indexed.across("无关", "的一")
     assert indexed._triples is not None
     assert [indexed.across(h, t) for h, t in questions] == answers == ["农艺师高建林", "数字孪生黄河", None, "孪生黄河建设"]
+
+
+def test_page_term_precheck_is_exact_on_pages_and_bounded_on_hostile_text(monkeypatch):
+    from newsarchive.reorder import join_cuts
+
+    terms = join_cuts._PageTerms(["数字孪生黄河建设", "高建林说"])
+    assert terms.meets("孪", "生") and not terms.meets("孪", "河")
+    # Past MAX_FOLLOWER_MATCHES occurrences it stops reading and lets across_runs decide.
+    monkeypatch.setattr(join_cuts, "MAX_FOLLOWER_MATCHES", 5)
+    hostile = join_cuts._PageTerms(["的" * 50 + "的确"])
+    assert hostile.meets("的", "确") and hostile.meets("的", "x")
+    assert hostile.across_runs("的的", "确实") == "的的确"  # the bounded search still finds a real term

@@ -20,6 +20,7 @@ matching (Hungarian algorithm per connected component), not greedily.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import operator
 import re
@@ -65,6 +66,7 @@ MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in t
 W_PAGE_TERM = 2.0
 PAGE_TERM_MIN, PAGE_TERM_MAX = 3, 6  # characters of a page term; shorter strings recur by chance
 INDEX_TRIPLES_AFTER = 200  # term lookups on a page before its character triples are indexed
+MAX_FOLLOWER_MATCHES = 20_000  # occurrences of a head's last character read for the page-term pre-check
 MAX_TERM_HITS = 32  # occurrences of the three characters around the cut looked at (bounds the work on long pages)
 _WORD_RUN = re.compile(r"\w+")
 
@@ -151,18 +153,28 @@ class _PageTerms:
         self.text = "\n".join(texts)  # pieces never run together here, so the cut itself is not found
         # Most pairs of characters at a cut never meet elsewhere: the characters that follow a head's
         # last character on the page (one C-speed scan per distinct character) answer those.
-        self._followers: dict[str, frozenset[str]] = {}
+        self._followers: dict[str, tuple[frozenset[str], bool]] = {}  # character → (followers, all found)
         # Triples are indexed only once a page has asked for many terms: a long page pays for the
         # index, a short one scans its text for the few seeds it needs.
         self._triples: set[str] | None = None
         self._lookups = 0
 
     def meets(self, left: str, right: str) -> bool:
-        """Whether the character ``left`` is followed by ``right`` somewhere on the page."""
-        followers = self._followers.get(left)
-        if followers is None:
-            followers = self._followers[left] = frozenset(re.findall(re.escape(left) + "(.)", self.text, re.DOTALL))
-        return right in followers
+        """Whether ``left`` may be followed by ``right`` on the page (False only if it never is).
+
+        A filter before :meth:`across_runs`: on a page longer than MAX_FOLLOWER_MATCHES
+        occurrences of ``left`` it stops collecting and answers True for the rest, so a
+        hostile page (megabytes of one character) costs bounded time and memory.
+        """
+        found = self._followers.get(left)
+        if found is None:
+            pattern = re.compile(re.escape(left) + "(.)", re.DOTALL)
+            matches = itertools.islice(pattern.finditer(self.text), MAX_FOLLOWER_MATCHES + 1)
+            followers = [m.group(1) for m in matches]
+            complete = len(followers) <= MAX_FOLLOWER_MATCHES
+            found = self._followers[left] = (frozenset(followers), complete)
+        followers, complete = found
+        return right in followers or not complete
 
     def across(self, head: str, tail: str) -> str | None:
         """The longest page string (PAGE_TERM_MIN–PAGE_TERM_MAX characters) starting in ``head`` and ending in ``tail``."""
