@@ -57,3 +57,11 @@ def test_last_word_tells_a_dangling_function_character_from_a_word_ending_in_it(
     assert last_word("科技工作者大有作为") == "大有作为"
     assert last_word("我们的") == "的"
     assert last_word("English") == ""
+
+
+def test_words_from_a_character_are_the_lexicons_words_with_it_first():
+    from newsarchive.profiles.lexicon import words, words_from
+
+    table = words_from("中")
+    assert table.get("中国") == words().get("中国") and table.get("中国")
+    assert all(word.startswith("中") for word in table) or table is words()

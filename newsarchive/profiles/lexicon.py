@@ -96,6 +96,19 @@ def words() -> Mapping[str, int]:
     return _full if _full is not None else lexicon
 
 
+def words_from(first: str) -> Mapping[str, int]:
+    """The words beginning with the character ``first`` as a plain dict (or the whole list once it is one).
+
+    For loops that look up many candidate words with one first character: a dict's
+    own ``get`` instead of the lazy mapping's method call per lookup.
+    """
+    table = words()
+    if isinstance(table, _Lexicon):
+        shard = table._shards.get(first)
+        return shard if shard is not None else table._shard(first)
+    return table
+
+
 @functools.lru_cache(maxsize=1024)  # a 1-character prefix has up to thousands of completions
 def completions(prefix: str) -> tuple[str, ...]:
     """The remainders of the dictionary words that begin with ``prefix`` and are longer (中 → 国, 国人, …).

@@ -21,7 +21,7 @@ import functools
 import math
 from importlib.resources import files
 
-from .lexicon import words
+from .lexicon import words, words_from
 
 WINDOW = 6  # CJK characters looked at on each side of the cut
 MAX_WORD = 4  # the dictionary's longest words
@@ -140,13 +140,13 @@ def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
 @functools.lru_cache(maxsize=4096)
 def _gain(left: str, right: str) -> tuple[str, float] | None:
     """:func:`cut_gain` of the CJK runs at the cut (cached: a page pairs the same openings many times)."""
-    table = words()
-    crossing = [
-        (i, j, freq)
-        for i in range(1, min(MAX_WORD - 1, len(left)) + 1)
-        for j in range(1, min(MAX_WORD - i, len(right)) + 1)
-        if (freq := table.get(left[-i:] + right[:j]))
-    ]
+    crossing = []
+    for i in range(1, min(MAX_WORD - 1, len(left)) + 1):
+        get = words_from(left[-i]).get  # the words this candidate's first character begins
+        for j in range(1, min(MAX_WORD - i, len(right)) + 1):
+            freq = get(left[-i:] + right[:j])
+            if freq:
+                crossing.append((i, j, freq))
     if not crossing:  # most pairs: no word fits across the cut, no segmentation needed
         return None
     before = _prefix_best(left)
