@@ -8,8 +8,9 @@ hostile input cannot make a conversion run for minutes or exhaust memory:
   under 0.5 GB in every writer, see ``benchmarks/bounds.py``); larger inputs
   are refused before they are decoded.
 * ``MAX_FRAGMENTS``: reconstruction time grows about linearly with the number of
-  blocks (worst case, every block a cut candidate: about 1.3 ms per block, so
-  8,000 blocks take about 10 s; see ``tests/test_reorder_bounds.py``).  A real page
+  blocks (worst case, every block a cut candidate: about 2.5 ms per block, so
+  8,000 blocks take about 20 s; see ``tests/test_reorder_bounds.py`` and the
+  ``cuts-2000`` case of ``benchmarks/bounds.py``).  A real page
   has under 200; refusing a 100,000-block "page" early, with a one-line reason,
   is better than a long apparent hang.
 * ``MAX_JSON_BYTES`` / ``MAX_JSON_TOKENS``: the JSON reader's document is parsed
