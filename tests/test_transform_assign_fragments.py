@@ -63,7 +63,8 @@ def test_text_after_an_unfinished_paragraph_starts_a_new_run():
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.reorder.assign_fragments import bigram_list, cosine_to, norm, weighted
+from newsarchive.profiles.textutil import bigram_list
+from newsarchive.reorder.assign_fragments import cosine_to, norm, weighted
 
 _vectors = st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.01, 10.0), min_size=1)
 

@@ -36,7 +36,12 @@ def _quote_marks(marks: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(marks) + "]")
 
 
-def bigrams(text: str) -> Counter[str]:
-    """Character bigrams of the text's non-space characters (topic evidence in any script)."""
+def bigram_list(text: str) -> list[str]:
+    """The character bigrams of the text's non-space characters, in order."""
     flat = "".join(text.split())
-    return Counter(map(operator.add, flat, flat[1:]))
+    return list(map(operator.add, flat, flat[1:]))
+
+
+def bigrams(text: str) -> Counter[str]:
+    """Character bigrams of the text's non-space characters, counted (topic evidence in any script)."""
+    return Counter(bigram_list(text))

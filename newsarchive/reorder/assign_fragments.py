@@ -23,10 +23,11 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain, repeat
-from operator import add, mul
+from operator import mul
 from typing import ClassVar
 
 from ..model import Decision, Role
+from ..profiles.textutil import bigram_list
 from . import WIDE_GAP, Draft
 from .join_cuts import BODY_ROLES
 
@@ -45,10 +46,14 @@ def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return dict(zip(grams, map(mul, grams.values(), map(idf.get, grams, repeat(0.1)))))
 
 
-def bigram_list(text: str) -> list[str]:
-    """The text's character bigrams in order, spaces left out (counted together per article)."""
-    flat = "".join(text.split())
-    return list(map(add, flat, flat[1:]))
+def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
+    """Each bigram's document frequency over the texts, and its weight: rarer on the page weighs more."""
+    df: Counter[str] = Counter()
+    for grams in texts:
+        df.update(grams.keys())
+    # The weight depends only on the count: one log per distinct count, not per bigram.
+    log_of = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
+    return df, dict(zip(df, map(log_of.__getitem__, df.values())))
 
 
 def norm(vector: dict[str, float]) -> float:
@@ -201,11 +206,7 @@ class AssignFragments:
         group_grams = [bigram_list("".join(draft.text(f) for f in g)) for g in groups]
         group_text = [Counter(grams) for grams in group_grams]
         # Rarity on this page: a bigram found in many groups says little about which article a group is.
-        df: Counter[str] = Counter()
-        for grams in group_text:
-            df.update(grams.keys())
-        log_of = {c: math.log((1 + len(group_text)) / (1 + c)) + 0.1 for c in set(df.values())}
-        idf = dict(zip(df, map(log_of.__getitem__, df.values())))
+        df, idf = page_rarity(group_text)
         headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]
         # Most bigrams occur in one group and no header: they meet no other text, so they add to
         # lengths but never to a dot product.  Profiles are built without them (a third of the

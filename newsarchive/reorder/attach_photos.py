@@ -12,15 +12,13 @@ fit another article.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
 from ..profiles.textutil import bigrams
 from . import Draft, PhotoDraft
-from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, weighted
+from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, page_rarity, weighted
 
 
 class AttachPhotos:
@@ -104,12 +102,7 @@ class AttachPhotos:
         def profiles() -> None:
             """The articles' weighted bigram vectors, built on the first photo to place (many pages have none)."""
             texts = [bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles]
-            df: Counter[str] = Counter()
-            for grams in texts:
-                df.update(grams.keys())
-            # The weight depends only on the count: one log per distinct count, not per bigram.
-            weight = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
-            idf.update(zip(df, map(weight.__getitem__, df.values())))
+            idf.update(page_rarity(texts)[1])
             vectors.extend(weighted(grams, idf) for grams in texts)
             norms.extend(norm(v) for v in vectors)
 

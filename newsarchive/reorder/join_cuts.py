@@ -31,6 +31,7 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
+from ..profiles.textutil import bigram_list
 from . import WIDE_GAP, Draft, Join
 from .assignment import max_weight_matching
 
@@ -123,8 +124,8 @@ class _FrameTopics:
     def _vector(self, k: int) -> frozenset[str]:
         """A frame's distinct bigrams (computed once per frame)."""
         if k not in self._vectors:
-            flat = "".join("".join(self._texts[f] for f in self._frames[k]).split())
-            self._vectors[k] = frozenset(map(operator.add, flat, flat[1:]))  # the distinct bigrams, no counting
+            text = "".join(self._texts[f] for f in self._frames[k])
+            self._vectors[k] = frozenset(bigram_list(text))  # the distinct bigrams, no counting
         return self._vectors[k]
 
     def similarity(self, head: str, tail: str) -> float:
