@@ -85,6 +85,12 @@ class DrawBlock:
     lines: list[tuple[float, float, str]] = field(default_factory=list)  # (x, top y of the line, text)
 
 
+# STSong-Light's CMap (UniGB-UCS2-H) has no code for U+00B7 MIDDLE DOT, so reportlab draws nothing for
+# it and every "A·B" title would lose a character the truth keeps.  The same glyph is reached through
+# U+30FB KATAKANA MIDDLE DOT, which extractors (pdfminer.six, poppler) map back to U+00B7.
+DRAW_AS = str.maketrans({"\u00b7": "\u30fb"})
+
+
 def _register_font() -> None:
     """Register the built-in CID font once (it needs no font file)."""
     from reportlab.pdfbase import pdfmetrics
@@ -98,7 +104,7 @@ def _width(text: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     _register_font()
-    return stringWidth(text, FONT, size)
+    return stringWidth(text.translate(DRAW_AS), FONT, size)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
@@ -234,7 +240,7 @@ def render(laid: LaidOutPage, seed: int) -> bytes:
         text.setFont(FONT, block.size)
         for x, top, line in block.lines:
             text.setTextOrigin(x, laid.height - top - block.size)  # baseline of a line whose top is at `top`
-            text.textOut(line)
+            text.textOut(line.translate(DRAW_AS))
         pdf.drawText(text)
     pdf.showPage()
     pdf.save()
