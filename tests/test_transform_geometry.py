@@ -148,6 +148,48 @@ def test_dogleg_article_is_read_before_the_article_tucked_under_it():
     assert plain.index("B-c1") < plain.index("A-c3b")
 
 
+def test_an_article_across_the_whole_page_is_finished_before_the_article_under_part_of_it():
+    """Article A spans all four columns and ends a little higher in column 4; B sits under A in columns 1-3."""
+    body = 8
+    layout = {
+        "A-head": (box(40, 0, 640, 24), 1),
+        "A-c1": (box(0, 40, 150, 40 + 12 * body), body),
+        "A-c2": (box(170, 40, 320, 40 + 12 * body), body),
+        "A-c3": (box(340, 40, 490, 40 + 12 * body), body),
+        "A-c4": (box(510, 40, 660, 40 + 12 * (body - 2)), body - 2),
+        "B-head": (box(40, 150, 470, 174), 1),
+        "B-c1": (box(0, 190, 150, 190 + 12 * body), body),
+        "B-c2": (box(170, 190, 320, 190 + 12 * body), body),
+        "B-c3": (box(340, 190, 490, 190 + 12 * body), body),
+    }
+    names = list(layout)
+    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
+    assert [names[i] for i in order] == names
+
+
+def test_a_banner_over_headed_articles_heads_none_of_them():
+    """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
+    Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""
+    body = 8
+    layout = {
+        "banner": (box(40, 0, 640, 24), 1),
+        "X-head": (box(20, 40, 300, 64), 1),
+        "X-c1": (box(0, 80, 150, 80 + 12 * body), body),
+        "X-c2": (box(170, 80, 320, 80 + 12 * body), body),
+        "Y-head": (box(360, 40, 640, 64), 1),
+        "Y-c3": (box(340, 80, 490, 80 + 12 * 20), 20),
+        "Y-c4": (box(510, 80, 660, 80 + 12 * 20), 20),
+        "Z-head": (box(20, 190, 300, 214), 1),
+        "Z-c1": (box(0, 230, 150, 230 + 12 * body), body),
+        "Z-c2": (box(170, 230, 320, 230 + 12 * body), body),
+    }
+    names = list(layout)
+    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+    for article in ("X", "Y", "Z"):
+        at = [k for k, name in enumerate(read) if name.startswith(article)]
+        assert at == list(range(at[0], at[0] + len(at))), read  # each article read in one stretch
+
+
 def test_crowded_pages_fall_back_to_columns_in_bounded_time():
     import time
 

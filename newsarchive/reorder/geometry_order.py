@@ -89,7 +89,6 @@ MAX_HEADLINE_LINES = 3
 STACK_GAP = 3.0  # body lines: header blocks further apart than this are not one stack
 COLUMN_LIKE = (0.9, 1.15)  # width range, in body column widths, of a block that is running text
 MULTI_COLUMN = 1.5  # column widths: a dogleg is about articles over several columns
-BANNER = 0.8  # share of the page width above which a header row is the page's, not an article's
 ROW_ALIGN = 0.5  # body lines: tops of one row's blocks differ by no more than this
 ROW_GAP = 3.0  # body lines: the widest gutter between side-by-side blocks of one article's first row
 DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked headlines is the headline, the lower its deck
@@ -385,14 +384,15 @@ def _dogleg(
     Rule 2 alone would read the second article's text in column 1 before the
     first article's text in column 3.  So: when ``left`` is or lies under a
     header *c* that does not reach ``right``, ``right`` lies wholly above *c*, and a
-    header *d* above both spans both (they share the article *d* heads; a
-    row across the whole page, :data:`BANNER`, heads no article), ``right``
-    comes first.  Both headers must head several columns
+    header *d* above both spans both (they share the article *d* heads,
+    unless another header stands between *d* and ``right``: a banner over
+    several headed articles heads none of them), ``right`` comes first.  Both headers must head several columns
     (:data:`MULTI_COLUMN`): a one-column heading makes no dogleg, and on
     noisy OCR pages many blocks look like one.
     """
+    if right in headers:
+        return False  # a headline opens its own article
     a, b = boxes[left], boxes[right]
-    page = max(x.x1 for x in boxes) - min(x.x0 for x in boxes)
     wide = [h for h in headers if xs[h][1] - xs[h][0] >= MULTI_COLUMN * column]
     for c in wide:
         hc = boxes[c]
@@ -403,11 +403,30 @@ def _dogleg(
             continue
         for d in wide:
             hd = boxes[d]
-            if d == c or xs[d][1] - xs[d][0] > BANNER * page:
-                continue  # a line across the whole page (a dateline, a motto) heads no particular article
-            if hd.y1 <= min(b.y0, hc.y0) + tolerance and _x_overlap(xs[d], xs[left]) and _x_overlap(xs[d], xs[right]):
+            if d == c:
+                continue
+            if (
+                hd.y1 <= min(b.y0, hc.y0) + tolerance
+                and _x_overlap(xs[d], xs[left])
+                and _x_overlap(xs[d], xs[right])
+                and not any(_heads_between(e, d, right, boxes, xs, tolerance) for e in headers)
+            ):
                 return True
     return False
+
+
+def _heads_between(
+    e: int, d: int, right: int, boxes: Sequence[BBox], xs: Sequence[tuple[float, float]], tolerance: float
+) -> bool:
+    """Header ``e`` stands between header ``d`` and block ``right``, over it: ``right`` is ``e``'s article, not ``d``'s.
+
+    A line in display type over several articles (a page's banner, a motto)
+    heads none of them when each has its own headline under it.
+    """
+    if e in (d, right):
+        return False
+    he = boxes[e]
+    return he.y0 >= boxes[d].y1 - tolerance and he.y1 <= boxes[right].y0 + tolerance and _x_overlap(xs[e], xs[right])
 
 
 def _stacked(upper: BBox, lower: BBox, unit: float) -> bool:
