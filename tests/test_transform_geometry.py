@@ -167,6 +167,24 @@ def test_an_article_across_the_whole_page_is_finished_before_the_article_under_p
     assert [names[i] for i in order] == names
 
 
+def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line():
+    """A centred headline over four columns whose third column opens with the last line of a paragraph
+    (a short line): measured as wide as a column, it does not end the row, so column 4 is the article's."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(200, 0, 360, 24),  # headline, centred over columns 2-3
+        box(0, 40, 150, 40 + 12 * body),
+        box(170, 40, 320, 40 + 12 * body),
+        box(340, 40, 380, 52),  # "可期未来？": the last line of a paragraph cut at column 2's foot
+        box(510, 40, 660, 40 + 12 * body),
+    ]
+    lines = [1, body, body, 1, body]
+    extent = header_extents(boxes, lines, 12.0, 150.0)[0]
+    assert (extent.x0, extent.x1) == (0, 660)
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

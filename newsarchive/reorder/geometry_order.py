@@ -205,24 +205,25 @@ def header_extents(
             members = [k for k in members if k in row]
         heads_text = any(lines[k] >= 3 for k in members)  # a row of running text, not a row of notices
         if members:
+            # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
+            # the row's widest block measures a column.
+            width = max(boxes[k].x1 - boxes[k].x0 for k in members)
             lo = min(boxes[k].x0 for k in members)
             hi = max(boxes[k].x1 for k in members)
-            # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
-            # measure it as wide as the row's columns.
-            width = _median(boxes[k].x1 - boxes[k].x0 for k in members)
             for k in reversed(row):
                 if boxes[k].x0 >= lo:
                     continue
-                edge = max(boxes[k].x1, boxes[k].x0 + width)
-                if lo - edge > ROW_GAP * unit or headed_elsewhere(k, stack):
+                if lo - max(boxes[k].x1, boxes[k].x0 + width) > ROW_GAP * unit or headed_elsewhere(k, stack):
                     break  # a wide gap, or columns under another article's header: the article ends here
                 lo = boxes[k].x0
+            edge = max(boxes[k].x0 + width for k in members)  # where the rightmost member's column ends
             for k in row:
                 if boxes[k].x0 < hi:
                     continue
-                if boxes[k].x0 - hi > ROW_GAP * unit or headed_elsewhere(k, stack):
+                if boxes[k].x0 - edge > ROW_GAP * unit or headed_elsewhere(k, stack):
                     break
                 hi = boxes[k].x1
+                edge = max(hi, boxes[k].x0 + width)
             x0, x1 = min(x0, lo), max(x1, hi)
         for k in stack:
             out[k] = HeaderExtent(x0, x1, heads_text)
