@@ -100,18 +100,20 @@ class AttachPhotos:
         norms: list[float] = []
 
         def profiles() -> None:
-            """The articles' weighted bigram vectors, built on the first photo to place (many pages have none)."""
+            """The articles' weighted bigram vectors, built for the first photo with several candidate articles."""
             texts = [bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles]
             idf.update(page_rarity(texts)[1])
             vectors.extend(weighted(grams, idf) for grams in texts)
             norms.extend(norm(v) for v in vectors)
 
         def place(ids: list[str]) -> tuple[int, int]:
-            if not vectors and draft.articles:
-                profiles()
             first = draft.index[ids[0]]
             before = [k for pos, k in headers if pos < first] or [headers[0][1] if headers else 0]
             nearest = before[-1]
+            if len(before) == 1:
+                return nearest, nearest  # the only candidate: no words to weigh
+            if not vectors and draft.articles:
+                profiles()
             photo = weighted(bigrams("".join(draft.text(i) for i in ids)), idf)
             length = norm(photo)
             best = max(

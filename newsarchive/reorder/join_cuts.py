@@ -20,6 +20,7 @@ matching (Hungarian algorithm per connected component), not greedily.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import operator
@@ -169,8 +170,7 @@ class _PageTerms:
         """
         found = self._followers.get(left)
         if found is None:
-            pattern = re.compile(re.escape(left) + "(.)", re.DOTALL)
-            matches = itertools.islice(pattern.finditer(self.text), MAX_FOLLOWER_MATCHES + 1)
+            matches = itertools.islice(_follower_pattern(left).finditer(self.text), MAX_FOLLOWER_MATCHES + 1)
             followers = [m.group(1) for m in matches]
             complete = len(followers) <= MAX_FOLLOWER_MATCHES
             found = self._followers[left] = (frozenset(followers), complete)
@@ -213,6 +213,16 @@ class _PageTerms:
         return best[:PAGE_TERM_MAX] if len(best) >= PAGE_TERM_MIN else None
 
 
+@functools.lru_cache(maxsize=2048)  # the characters ending heads: a few hundred over 200 dev pages
+def _follower_pattern(left: str) -> re.Pattern[str]:
+    """A pattern capturing the character after each occurrence of ``left``.
+
+    Cached here rather than by ``re`` (whose cache of 512 patterns all modules share): compiling
+    one (~40 µs) costs more than most scans of a page with it, and a batch meets the same characters.
+    """
+    return re.compile(re.escape(left) + "(.)", re.DOTALL)
+
+
 def _trailing_run(text: str) -> str:
     """The word characters ending ``text`` (at most PAGE_TERM_MAX - 1)."""
     tail = text.rstrip()[-(PAGE_TERM_MAX - 1) :]
@@ -247,10 +257,9 @@ class _LexicalIndex:
         for i in range(1, 4):
             if len(head) < i:
                 break
-            suffix = head[-i:]
-            matching = [self.by_prefix[rest] for rest in completions(suffix) if rest in self.by_prefix]
-            for positions in matching:
-                found.update(_nearest_positions(positions, k))
+            # The tails' openings that complete a word (a 1-character suffix has thousands of completions).
+            for rest in self.by_prefix.keys() & completions(head[-i:]):
+                found.update(_nearest_positions(self.by_prefix[rest], k))
         return _nearest_positions(sorted(found), k)
 
 
@@ -283,16 +292,17 @@ class JoinCuts:
     def apply(self, draft: Draft) -> Draft:
         """Score candidate pairs, match them, and record the joins."""
         profile = draft.profile
+        page_texts = {f.id: draft.text(f.id) for f in draft.fragments}  # joined once, read by most steps below
         # A kicker without its dashes is only known by its place above a headline: it may be
         # the last piece of a frame emitted just before a header, so it is a title-like head
         # (never a tail).
         placed_kickers = {
-            f.id for f in draft.fragments if f.role is Role.KICKER and not profile.is_kicker(draft.text(f.id))
+            f.id for f in draft.fragments if f.role is Role.KICKER and not profile.is_kicker(page_texts[f.id])
         }
         body = [f for f in draft.fragments if f.role in BODY_ROLES or f.id in placed_kickers]
         if not body:
             return draft
-        texts = {f.id: draft.text(f.id) for f in body}
+        texts = {f.id: page_texts[f.id] for f in body}
         order = {f.id: k for k, f in enumerate(body)}
         heads = {
             f.id: (HEADING_THRESHOLD if f.role is not Role.PARAGRAPH else PARAGRAPH_THRESHOLD)
@@ -311,7 +321,7 @@ class JoinCuts:
         # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
         index = _LexicalIndex(tails, order)
-        page_terms = _PageTerms([draft.text(f.id) for f in draft.fragments])
+        page_terms = _PageTerms([page_texts[f.id] for f in draft.fragments])
         topic = _FrameTopics(draft, texts, heads, {body[p].id for p in needy})
         opening_runs: dict[str, str] = {}  # tail → the word characters opening it (computed once per tail)
         scores: dict[tuple[str, str], float] = {}

@@ -111,8 +111,9 @@ class OrderSections:
 
         edges: dict[int, set[int]] = {c: set() for c in range(len(chains))}
         reasons: dict[int, str] = {}
-        # First-mention evidence compares every pair of passages: skipped on pathological pages.
-        pairs = range(len(chains)) if len(chains) <= MAX_NAME_CHAINS else range(0)
+        # First-mention evidence compares every pair of passages: skipped on pathological pages
+        # (and when there is a single passage, which has no pair to compare).
+        pairs = range(len(chains)) if 1 < len(chains) <= MAX_NAME_CHAINS else range(0)
         intro, bare = zip(*(names(chain) for chain in chains)) if pairs else ((), ())
         for a in pairs:
             for b in range(len(chains)):

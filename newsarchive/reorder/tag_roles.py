@@ -47,7 +47,7 @@ class TagRoles:
                 roles.append((Role.FURNITURE, 0.95, "page furniture line"))
             elif profile.parse_credit(text) is not None:
                 roles.append((Role.CREDIT, 0.95, "photo credit pattern"))
-            elif profile.is_credit_tail(text) and i > 0 and roles[i - 1][0] is Role.CREDIT:
+            elif i > 0 and roles[i - 1][0] is Role.CREDIT and profile.is_credit_tail(text):
                 roles.append((Role.CREDIT, 0.85, "agency line ending the credit above"))
             elif profile.is_kicker(text) and len(text.rstrip("—")) >= 6:
                 roles.append((Role.KICKER, 0.85, "line ends with ——"))
