@@ -208,6 +208,33 @@ def test_a_banner_over_headed_articles_heads_none_of_them():
         assert at == list(range(at[0], at[0] + len(at))), read  # each article read in one stretch
 
 
+def test_an_article_low_on_the_left_under_its_own_headline_does_not_interleave_the_columns_above_it():
+    """Column 1: article P.  Columns 2-4: article Q at the top, R under it; columns 1-2 at the foot:
+    article S.  Rule 2 puts S's column-1 text before Q's columns 3-4 (left of them), while rule 1 puts
+    Q before R and R before S through their headlines: a cycle, once read as Q's columns interleaved."""
+    layout = {
+        "P-head": (box(0, 0, 150, 24), 1),
+        "P-c1": (box(0, 40, 150, 600), 45),
+        "Q-head": (box(190, 0, 640, 24), 1),
+        "Q-c2": (box(170, 40, 320, 294), 20),
+        "Q-c3a": (box(340, 40, 490, 136), 8),
+        "Q-c3b": (box(340, 150, 490, 294), 12),
+        "Q-c4a": (box(510, 40, 660, 112), 6),
+        "Q-c4b": (box(510, 126, 660, 222), 8),
+        "Q-c4c": (box(510, 236, 660, 294), 5),
+        "R-head": (box(190, 320, 640, 344), 1),
+        "R-c2": (box(170, 360, 320, 600), 20),
+        "R-c3": (box(340, 360, 490, 600), 20),
+        "R-c4": (box(510, 360, 660, 600), 20),
+        "S-head": (box(20, 620, 300, 644), 1),
+        "S-c1": (box(0, 660, 150, 800), 12),
+        "S-c2": (box(170, 660, 320, 800), 12),
+    }
+    names = list(layout)
+    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+    assert read == names
+
+
 def test_crowded_pages_fall_back_to_columns_in_bounded_time():
     import time
 

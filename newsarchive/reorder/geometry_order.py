@@ -317,6 +317,7 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
             tolerance = unit
     yc = [(b.y0 + b.y1) / 2 for b in boxes]
     after: list[set[int]] = [set() for _ in range(n)]
+    upward: list[tuple[int, int]] = []  # rule-2 pairs whose left block lies wholly below the right one
     overlap = [[_x_overlap(xs[i], xs[j]) for j in range(n)] for i in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
@@ -344,9 +345,91 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
                     after[right].add(left)  # the right column's top finishes the article above first
                 else:
                     after[left].add(right)  # Rule 2: left column first
+                    if boxes[left].y0 > boxes[right].y1:
+                        upward.append((left, right))
+    if headers and upward:
+        _cut_cycles_under_headlines(after, upward, headers, boxes, xs, tolerance)
     # Upper-left first among blocks the rules leave unordered; a cycle among noisy boxes
     # releases the topmost, leftmost remaining block.
     return topological_order(after, lambda i: (boxes[i].y0, boxes[i].x0, i))
+
+
+def _cut_cycles_under_headlines(
+    after: list[set[int]],
+    upward: list[tuple[int, int]],
+    headers: Sequence[int],
+    boxes: Sequence[BBox],
+    xs: Sequence[tuple[float, float]],
+    tolerance: float,
+) -> None:
+    """Drop the rule-2 pairs that close a cycle from under a headline lower down (updates ``after``).
+
+    Rule 2 reads a column to its foot before the next column's top.  But a
+    block low on the left may stand under its own headline, which starts below
+    the foot of the right block and does not reach it: an article that begins
+    where the right block's text has already ended.  When rule 1 orders the
+    right column's text before that headline (through the headlines in
+    between), the pair closes a cycle, which the topological order would
+    resolve by reading two columns interleaved.  Such pairs are dropped.
+    """
+    component = strongly_connected(after)
+    for left, right in upward:
+        if component[left] != component[right]:
+            continue
+        a, b = boxes[left], boxes[right]
+        if any(
+            boxes[h].y0 >= b.y1 - tolerance
+            and boxes[h].y1 <= a.y0 + tolerance
+            and _x_overlap(xs[h], xs[left])
+            and not _x_overlap(xs[h], xs[right])
+            for h in headers
+            if h != left
+        ):
+            after[left].discard(right)
+
+
+def strongly_connected(successors: Sequence[Collection[int]]) -> list[int]:
+    """An id of the strongly connected component of every node (Tarjan's algorithm, iterative)."""
+    n = len(successors)
+    index = [-1] * n
+    low = [0] * n
+    component = [-1] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    counter = 0
+    for root in range(n):
+        if index[root] >= 0:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, iter(successors[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if index[child] < 0:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack[child] = True
+                    work.append((child, iter(successors[child])))
+                    break
+                if on_stack[child]:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component[member] = node
+                        if member == node:
+                            break
+    return component
 
 
 def _side_by_side(a: BBox, b: BBox, lines_a: int, lines_b: int, unit: float) -> bool:
