@@ -88,3 +88,39 @@ def test_only_header_sized_cells_over_one_column_count_as_side_by_side():
     assert _over_one_column(cell, neighbour, box(40, 446, 860, 606), unit)  # the rows under both
     assert not _over_one_column(cell, neighbour, box(400, 520, 860, 900), unit)  # a column under one only
     assert not _over_one_column(cell, neighbour, box(0, 900, 860, 1200), unit)  # far below both
+
+
+def test_a_run_in_lead_in_body_type_across_its_column_is_running_text_not_a_new_header():
+    """A section's run-in lead ends in —— like a kicker, and the line after it (a paragraph cut at the
+    column's foot) is short like a headline; set in body type and filling the column, both are text."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    frags = [
+        fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
+        fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
+        fragment("c1", text, box(0, 60, 144, 170), lines=10),
+        fragment("lead", "算电协同，算力与绿色电力融合发展——", box(0, 185, 144, 206), lines=2),
+        fragment("cut", "步入中明能源张家口智算中心项", box(0, 221, 144, 230)),  # one full line in body type
+        fragment("c2", "目现场，智算中心大楼已封顶。" + text, box(170, 60, 314, 170), lines=10),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    assert roles["head"] is Role.HEADLINE
+    assert roles["lead"] is Role.PARAGRAPH and roles["cut"] is Role.PARAGRAPH
+
+
+def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker():
+    """A kicker wrapped to the column's width is followed by its headline in display type."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    frags = [
+        fragment("c0", text, box(0, 0, 144, 110), lines=10),
+        fragment("kicker", "江苏干部群众传承伟大抗战精神——", box(0, 125, 144, 146), lines=2),
+        fragment("head", "追寻红色记忆", box(20, 155, 124, 175)),
+        fragment("c1", text, box(0, 190, 144, 300), lines=10),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    assert roles["kicker"] is Role.KICKER and roles["head"] is Role.HEADLINE

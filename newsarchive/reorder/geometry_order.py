@@ -708,7 +708,42 @@ class LayoutRoles:
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
+                decisions.extend(self._running_text_headers(page, roles, unit))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
+
+    @staticmethod
+    def _running_text_headers(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float) -> list[Decision]:
+        """Kicker or headline lines set like running text are running text (updates ``roles``).
+
+        The text alone takes a line ending in —— for a kicker and the short
+        line after it for a headline; but a block in body type whose lines fill
+        a column exactly is a column's text — a run-in lead ("算电协同……——")
+        and the first line of the paragraph cut at the column's foot — since
+        headers are set in display type or centred, never justified to the
+        column edge in body type.
+        """
+        wide = [f.bbox.x1 - f.bbox.x0 for f in page if f.bbox is not None and len(f.lines) >= 3]
+        if not wide:
+            return []
+        column = _median(wide)
+
+        def body_type(f: Fragment) -> bool:
+            height = line_height(f)
+            return height is not None and height < LARGE_TYPE * unit
+
+        decisions = []
+        for k, f in enumerate(page):
+            if f.bbox is None or f.id in roles or f.role not in (Role.KICKER, Role.HEADLINE) or not body_type(f):
+                continue
+            if not COLUMN_LIKE[0] * column <= f.bbox.x1 - f.bbox.x0 <= COLUMN_LIKE[1] * column:
+                continue
+            following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE), None)
+            if f.role is Role.KICKER and following is not None and not body_type(following):
+                continue  # a long kicker fills its column, but a headline in display type follows it
+            why = "set in body type across a full column, like the running text"
+            roles[f.id] = (Role.PARAGRAPH, 0.7, why)
+            decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=f"paragraph, not a {f.role.value}: {why}"))
+        return decisions
 
     @staticmethod
     def _stacks(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float) -> list[Decision]:
