@@ -716,31 +716,33 @@ class LayoutRoles:
         """Kicker or headline lines set like running text are running text (updates ``roles``).
 
         The text alone takes a line ending in —— for a kicker and the short
-        line after it for a headline; but a block in body type whose lines fill
-        a column exactly is a column's text — a run-in lead ("算电协同……——")
-        and the first line of the paragraph cut at the column's foot — since
-        headers are set in display type or centred, never justified to the
-        column edge in body type.
+        line after it for a headline; but a block in body type whose lines run
+        from a column's left edge to its right edge is that column's text — a
+        run-in lead ("算电协同……——") and the first line of the paragraph cut at
+        the column's foot — since headers are set in display type or centred,
+        not justified to a column in body type.  A kicker stays one when a
+        headline in display type follows it.
         """
-        wide = [f.bbox.x1 - f.bbox.x0 for f in page if f.bbox is not None and len(f.lines) >= 3]
-        if not wide:
-            return []
-        column = _median(wide)
+        columns = [f.bbox for f in page if f.bbox is not None and len(f.lines) >= 3]
+        tolerance = ROW_ALIGN * unit
 
         def body_type(f: Fragment) -> bool:
             height = line_height(f)
             return height is not None and height < LARGE_TYPE * unit
 
+        def justified(box: BBox) -> bool:
+            return any(abs(box.x0 - c.x0) <= tolerance and abs(box.x1 - c.x1) <= tolerance for c in columns)
+
         decisions = []
         for k, f in enumerate(page):
             if f.bbox is None or f.id in roles or f.role not in (Role.KICKER, Role.HEADLINE) or not body_type(f):
                 continue
-            if not COLUMN_LIKE[0] * column <= f.bbox.x1 - f.bbox.x0 <= COLUMN_LIKE[1] * column:
+            if not justified(f.bbox):
                 continue
             following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE), None)
             if f.role is Role.KICKER and following is not None and not body_type(following):
                 continue  # a long kicker fills its column, but a headline in display type follows it
-            why = "set in body type across a full column, like the running text"
+            why = "set in body type from edge to edge of a column, like the running text"
             roles[f.id] = (Role.PARAGRAPH, 0.7, why)
             decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=f"paragraph, not a {f.role.value}: {why}"))
         return decisions
