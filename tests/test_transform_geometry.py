@@ -185,6 +185,24 @@ def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line()
     assert (extent.x0, extent.x1) == (0, 660)
 
 
+def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_header():
+    """The last line of column 2 happens to be centred over the kicker and headline under it; it runs from
+    edge to edge of its column in body type, so it is text, and the header's extent does not take it in."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(0, 0, 150, 12 * body), box(170, 0, 320, 12 * body),  # columns 1-2 of the article above
+        box(170, 12 * body + 10, 320, 12 * body + 19),  # column 2's last line: one full line in body type
+        box(190, 130, 300, 141),  # kicker, centred on the headline
+        box(100, 150, 390, 170),  # headline in display type over columns 1-3
+        box(0, 190, 150, 190 + 12 * body), box(170, 190, 320, 190 + 12 * body), box(340, 190, 490, 190 + 12 * body),
+    ]
+    lines = [body, body, 1, 1, 1, body, body, body]
+    extents = header_extents(boxes, lines, 12.0, 150.0)
+    assert 2 not in extents and {3, 4} <= set(extents)
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

@@ -137,6 +137,7 @@ def header_extents(
     """
     out: dict[int, HeaderExtent] = {}
     n = len(boxes)
+    columns = [b for b, k in zip(boxes, lines) if k >= 3]  # running text, whose lines fill its column
 
     def overlaps(k: int, x0: float, x1: float) -> bool:
         return min(boxes[k].x1, x1) - max(boxes[k].x0, x0) > 0
@@ -176,6 +177,8 @@ def header_extents(
                 b = boxes[k]
                 if lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
+                if _justified(b, columns, ROW_ALIGN * unit) and (b.y1 - b.y0) / max(1, lines[k]) < LARGE_TYPE * unit:
+                    continue  # body type from edge to edge of a column: the foot of that column's text
                 below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom
                 above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
                 if below and any(
@@ -430,6 +433,11 @@ def strongly_connected(successors: Sequence[Collection[int]]) -> list[int]:
                         if member == node:
                             break
     return component
+
+
+def _justified(box: BBox, columns: Sequence[BBox], tolerance: float) -> bool:
+    """The block runs from the left edge to the right edge of some block of running text (``columns``)."""
+    return any(abs(box.x0 - c.x0) <= tolerance and abs(box.x1 - c.x1) <= tolerance for c in columns)
 
 
 def _side_by_side(a: BBox, b: BBox, lines_a: int, lines_b: int, unit: float) -> bool:
@@ -724,20 +732,16 @@ class LayoutRoles:
         headline in display type follows it.
         """
         columns = [f.bbox for f in page if f.bbox is not None and len(f.lines) >= 3]
-        tolerance = ROW_ALIGN * unit
 
         def body_type(f: Fragment) -> bool:
             height = line_height(f)
             return height is not None and height < LARGE_TYPE * unit
 
-        def justified(box: BBox) -> bool:
-            return any(abs(box.x0 - c.x0) <= tolerance and abs(box.x1 - c.x1) <= tolerance for c in columns)
-
         decisions = []
         for k, f in enumerate(page):
             if f.bbox is None or f.id in roles or f.role not in (Role.KICKER, Role.HEADLINE) or not body_type(f):
                 continue
-            if not justified(f.bbox):
+            if not _justified(f.bbox, columns, ROW_ALIGN * unit):
                 continue
             following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE), None)
             if f.role is Role.KICKER and following is not None and not body_type(following):
