@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import array
-import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import api, plugins
-from newsarchive.profiles import lexicon
+from newsarchive.profiles import lexicon, zh_peoples_daily
 
 from conftest import EXAMPLE, ROOT
 
@@ -154,22 +154,35 @@ def test_a_third_party_reader_and_writer_work_from_the_command_line(tmp_path):
     assert subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, env=env, check=True).stdout.strip() == "True"
 
 
-def _plain_dict() -> dict[str, int]:
-    data = files("newsarchive").joinpath("data")
-    keys = gzip.decompress(data.joinpath("zh-words.txt.gz").read_bytes()).decode("utf-8").split("\n")
-    freqs = array.array("I")
-    freqs.frombytes(gzip.decompress(data.joinpath("zh-word-freqs.u32le.gz").read_bytes()))
+def _u32le(data: bytes) -> array.array:  # type: ignore[type-arg]
+    values = array.array("I")
+    values.frombytes(data)
     if sys.byteorder == "big":
-        freqs.byteswap()
-    return dict(zip(keys, freqs))
+        values.byteswap()
+    return values
+
+
+def _word_list_files() -> tuple[bytes, array.array, array.array]:  # type: ignore[type-arg]
+    data = files("newsarchive").joinpath("data")
+    return (
+        data.joinpath("zh-words.txt").read_bytes(),
+        _u32le(data.joinpath("zh-word-freqs.u32le").read_bytes()),
+        _u32le(data.joinpath("zh-word-index.u32le").read_bytes()),
+    )
+
+
+def _plain_dict() -> dict[str, int]:
+    """The word list read whole, line by line, without the first-character index."""
+    words, freqs, _ = _word_list_files()
+    return dict(zip(words.decode("utf-8").splitlines(), freqs, strict=True))
 
 
 def test_the_lazily_indexed_word_list_is_the_plain_dict():
     plain = _plain_dict()
-    lazy = lexicon._Lexicon(list(plain), array.array("I", plain.values()))
+    lazy = lexicon._Lexicon(*_word_list_files())
     assert lazy.get("中国") == plain["中国"] and lazy.full() is None  # few characters looked up: no full dict yet
     probes = list(plain)[::97] + [w[0] + "x" for w in list(plain)[::501]]
-    probes += ["", "a", "中", "中国", "中国人民", "\U0010ffff", "\U0010ffff中", "\ud800中"]
+    probes += ["", "a", "中", "中国", "中国人民", "\U0010ffff", "\U0010ffff中", "\ud800中", "\x00", min(plain), max(plain)]
     for word in probes:
         assert (word in lazy) == (word in plain)
         assert lazy.get(word) == plain.get(word)
@@ -184,3 +197,16 @@ def test_the_lazily_indexed_word_list_is_the_plain_dict():
     full = lazy.full()
     assert full == plain and list(full) == list(plain)  # type: ignore[arg-type]
     assert lazy.get("中国") == plain["中国"]  # still answers after handing over to the dict
+
+
+def test_the_han_tests_match_what_the_han_character_class_matches():
+    han = re.compile(zh_peoples_daily._HAN)
+    for code in range(0x10000):  # the class lies in the BMP; the characters around it included
+        ch = chr(code)
+        assert zh_peoples_daily._is_han_char(ch) == bool(han.fullmatch(ch)), hex(code)
+    names = re.compile(f"{zh_peoples_daily._HAN}{{2,4}}")
+    tokens = ["", "李", "李婕", "李 婕", "欧阳修文", "欧阳修文化", "李a", "\u3400\u4dbf", "\u33ff\u4e00", "\ufaff\uf900", "\ufb00\u4e00"]
+    tokens += ["\U00020000\u4e00"] + ["中国人民日报"[:n] for n in range(7)]
+    for token in tokens:
+        assert zh_peoples_daily._is_han_char(token) == bool(han.fullmatch(token)), token
+        assert zh_peoples_daily._is_han_name(token) == bool(names.fullmatch(token)), token

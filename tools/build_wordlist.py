@@ -7,8 +7,15 @@ lexical evidence for rejoining paragraphs cut at frame breaks needs only to know
 whether a word spans a cut, how common it is, and how often a character opens
 the words it occurs in.  The files are laid out for fast loading:
 
-- ``zh-words.txt.gz``: the words, sorted, one per line;
-- ``zh-word-freqs.u32le.gz``: their frequencies, unsigned 32-bit little-endian, same order;
+- ``zh-words.txt``: the words, sorted by code point, one per line (UTF-8, so byte
+  order is code-point order too);
+- ``zh-word-freqs.u32le``: their frequencies, unsigned 32-bit little-endian, same order;
+- ``zh-word-index.u32le``: the first-character index, unsigned 32-bit little-endian:
+  the code points of the distinct first characters (ascending), then the line
+  number of each one's first word, then that line's byte offset in
+  ``zh-words.txt``; each of the three parts ends with an entry for the end of
+  the list (code point 0x110000, the word count, the file size).  A lookup
+  reads one first character's words without parsing the rest;
 - ``zh-start-ratios.txt``: ``char<TAB>ratio`` — the frequency-weighted share of the
   dictionary words containing the character that start with it (characters in
   fewer than 20 weighted words are left out);
@@ -21,14 +28,43 @@ the words it occurs in.  The files are laid out for fast loading:
 from __future__ import annotations
 
 import array
-import gzip
 import math
 import sys
 from pathlib import Path
 
 MIN_FREQ = 5
 MIN_WEIGHT = 20
+END = 0x110000  # past every code point: the index's closing entry
 DATA = Path(__file__).resolve().parent.parent / "newsarchive" / "data"
+
+
+def _u32le(values: list[int]) -> bytes:
+    out = array.array("I", values)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out.tobytes()
+
+
+def write_words(table: dict[str, int]) -> list[str]:
+    """Write the word list, its frequencies and its first-character index; return the sorted words."""
+    words = sorted(table)
+    firsts: list[int] = []
+    first_lines: list[int] = []
+    first_offsets: list[int] = []
+    offset = 0
+    for line, word in enumerate(words):
+        if not firsts or firsts[-1] != ord(word[0]):
+            firsts.append(ord(word[0]))
+            first_lines.append(line)
+            first_offsets.append(offset)
+        offset += len(word.encode("utf-8")) + 1
+    firsts.append(END)
+    first_lines.append(len(words))
+    first_offsets.append(offset)
+    (DATA / "zh-words.txt").write_bytes("".join(f"{w}\n" for w in words).encode("utf-8"))
+    (DATA / "zh-word-freqs.u32le").write_bytes(_u32le([table[w] for w in words]))
+    (DATA / "zh-word-index.u32le").write_bytes(_u32le(firsts + first_lines + first_offsets))
+    return words
 
 
 def main(dict_path: str) -> None:
@@ -42,13 +78,7 @@ def main(dict_path: str) -> None:
             chars[word] = int(freq)
         if 2 <= len(word) <= 4 and int(freq) >= MIN_FREQ and all("\u4e00" <= c <= "\u9fff" for c in word):
             table[word] = int(freq)
-    words = sorted(table)
-    freqs = array.array("I", (table[w] for w in words))
-    if sys.byteorder == "big":
-        freqs.byteswap()
-    # mtime=0 keeps the files byte-identical across rebuilds.
-    (DATA / "zh-words.txt.gz").write_bytes(gzip.compress("\n".join(words).encode("utf-8"), 9, mtime=0))
-    (DATA / "zh-word-freqs.u32le.gz").write_bytes(gzip.compress(freqs.tobytes(), 9, mtime=0))
+    words = write_words(table)
     starts: dict[str, int] = {}
     totals: dict[str, int] = {}
     for word in words:

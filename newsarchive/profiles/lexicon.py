@@ -5,9 +5,8 @@ from __future__ import annotations
 import array
 import bisect
 import functools
-import gzip
+import pkgutil
 import sys
-from importlib.resources import files
 from typing import Iterator, Mapping
 
 # Once this many first characters have been looked up (one page looks up about 90,
@@ -19,22 +18,51 @@ FULL_AFTER = 200
 class _Lexicon(Mapping[str, int]):
     """Word → frequency over the sorted word list, one first character's words made a dict on first lookup.
 
-    Building the whole 120k-entry dict is most of a single-page conversion's
-    start-up; one page looks up words starting with a few hundred characters.
+    Parsing all 120k words is most of a single-page conversion's start-up; one
+    page looks up words starting with a few hundred characters.  A first-character
+    index gives each character's run of lines (and of frequencies), so a lookup
+    decodes only that run.  The layout is described in newsarchive/data/README.md.
     """
 
-    def __init__(self, keys: list[str], freqs: array.array) -> None:  # type: ignore[type-arg]
-        self._keys = keys
+    def __init__(self, words: bytes, freqs: array.array, index: array.array) -> None:  # type: ignore[type-arg]
+        self._words = words  # UTF-8, one word a line, sorted
         self._freqs = freqs
+        n = len(index) // 3
+        self._firsts = index[:n]  # code points of the first characters, ascending, then 0x110000
+        self._first_lines = index[n : 2 * n]  # where each one's words begin: line number ...
+        self._first_offsets = index[2 * n :]  # ... and byte offset
         self._shards: dict[str, dict[str, int]] = {}
 
+    def _run(self, first: str) -> int | None:
+        """The index entry of the character ``first``, or None if no word begins with it."""
+        i = bisect.bisect_left(self._firsts, ord(first))
+        return i if self._firsts[i] == ord(first) else None  # the closing entry matches no character
+
+    def _words_of_run(self, i: int) -> list[str]:
+        # The words are CJK ideographs only (tools/build_wordlist.py), so a whitespace split separates them.
+        return self._words[self._first_offsets[i] : self._first_offsets[i + 1]].decode("utf-8").split()
+
+    def _words_from(self, first: str) -> list[str]:
+        """The words beginning with the character ``first``, sorted."""
+        i = self._run(first)
+        return self._words_of_run(i) if i is not None else []
+
     def _shard(self, first: str) -> dict[str, int]:
-        keys = self._keys
-        lo = bisect.bisect_left(keys, first)
-        # The list is in code-point order, so a character's words end where the next character's begin.
-        hi = bisect.bisect_left(keys, chr(ord(first) + 1), lo) if ord(first) < sys.maxunicode else len(keys)
-        shard = self._shards[first] = dict(zip(keys[lo:hi], self._freqs[lo:hi]))
+        i = self._run(first)
+        if i is None:
+            shard = self._shards[first] = {}
+        else:
+            freqs = self._freqs[self._first_lines[i] : self._first_lines[i + 1]]
+            shard = self._shards[first] = dict(zip(self._words_of_run(i), freqs))
         return shard
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """The words that begin with ``prefix``, sorted (all of them for ``""``)."""
+        if not prefix:
+            return self._words.decode("utf-8").split()
+        words = self._words_from(prefix[0])
+        lo = bisect.bisect_left(words, prefix)
+        return words[lo : bisect.bisect_left(words, prefix + "\U0010ffff", lo)]
 
     def get(self, word: str, default: int | None = None) -> int | None:  # type: ignore[override]
         """The word's frequency, or ``default``."""
@@ -55,28 +83,40 @@ class _Lexicon(Mapping[str, int]):
         return isinstance(word, str) and self.get(word) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        return iter(self.starting_with(""))
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._freqs)
 
     def full(self) -> dict[str, int] | None:
         """The whole list as one dict once many characters have been looked up, else None."""
         if len(self._shards) < FULL_AFTER:
             return None
         self._shards.clear()  # the dict replaces them (lookups through this object rebuild them if needed)
-        return dict(zip(self._keys, self._freqs))
+        return dict(zip(self.starting_with(""), self._freqs))
+
+
+def _package_data(name: str) -> bytes:
+    """The content of the file ``name`` in newsarchive/data."""
+    # pkgutil reads through the package's loader (zipped installs included) without the zipfile
+    # and other imports of importlib.resources.files(), several ms of a one-page conversion.
+    data = pkgutil.get_data("newsarchive", f"data/{name}")
+    if data is None:  # a loader that cannot read data files
+        raise FileNotFoundError(f"newsarchive/data/{name}")
+    return data
+
+
+def _u32le(name: str) -> array.array:  # type: ignore[type-arg]
+    values = array.array("I")
+    values.frombytes(_package_data(name))
+    if sys.byteorder == "big":  # stored little-endian
+        values.byteswap()
+    return values
 
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    data = files("newsarchive").joinpath("data")
-    keys = gzip.decompress(data.joinpath("zh-words.txt.gz").read_bytes()).decode("utf-8").split("\n")
-    freqs = array.array("I")
-    freqs.frombytes(gzip.decompress(data.joinpath("zh-word-freqs.u32le.gz").read_bytes()))
-    if sys.byteorder == "big":  # stored little-endian
-        freqs.byteswap()
-    return _Lexicon(keys, freqs)
+    return _Lexicon(_package_data("zh-words.txt"), _u32le("zh-word-freqs.u32le"), _u32le("zh-word-index.u32le"))
 
 
 _full: dict[str, int] | None = None
@@ -113,18 +153,16 @@ def words_from(first: str) -> Mapping[str, int]:
 def completions(prefix: str) -> tuple[str, ...]:
     """The remainders of the dictionary words that begin with ``prefix`` and are longer (中 → 国, 国人, …).
 
-    Found by bisection in the sorted word list, so a lookup costs the words it returns.
+    Found by bisection in the words of ``prefix[0]``, so a lookup costs that character's words.
     """
-    keys = _lexicon()._keys
-    lo = bisect.bisect_left(keys, prefix)
-    hi = bisect.bisect_left(keys, prefix + "\U0010ffff", lo)
-    return tuple(word[len(prefix) :] for word in keys[lo:hi] if len(word) > len(prefix))
+    return tuple(word[len(prefix) :] for word in _lexicon().starting_with(prefix) if len(word) > len(prefix))
 
 
 @functools.cache
 def _start_ratios() -> dict[str, float]:
-    text = files("newsarchive").joinpath("data/zh-start-ratios.txt").read_text(encoding="utf-8")
-    return {ch: float(r) for ch, _, r in (line.partition("\t") for line in text.splitlines())}
+    # "char<TAB>ratio" lines; the characters are CJK ideographs, so one split yields the pairs.
+    tokens = _package_data("zh-start-ratios.txt").decode("utf-8").split()
+    return dict(zip(tokens[0::2], map(float, tokens[1::2])))
 
 
 def start_ratio(ch: str) -> float | None:

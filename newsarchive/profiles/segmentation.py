@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import functools
 import math
-from importlib.resources import files
 
-from .lexicon import words, words_from
+from .lexicon import _package_data, words, words_from
 
 WINDOW = 6  # CJK characters looked at on each side of the cut
 MAX_WORD = 4  # the dictionary's longest words
@@ -30,10 +29,10 @@ MAX_WORD = 4  # the dictionary's longest words
 @functools.cache
 def _model() -> tuple[dict[str, int], float, float]:
     """One-character frequencies, log of the total, and the log-probability of an unknown character."""
-    lines = files("newsarchive").joinpath("data/zh-char-freqs.txt").read_text(encoding="utf-8").splitlines()
-    _, _, total = lines[0].partition("\t")
-    chars = {ch: int(freq) for ch, _, freq in (line.partition("\t") for line in lines[1:])}
-    log_total = math.log(int(total))
+    # "#total<TAB>N", then "char<TAB>frequency" lines of CJK ideographs: one split yields the pairs.
+    tokens = _package_data("zh-char-freqs.txt").decode("utf-8").split()
+    chars = dict(zip(tokens[2::2], map(int, tokens[3::2])))
+    log_total = math.log(int(tokens[1]))
     return chars, log_total, math.log(0.5) - log_total
 
 

@@ -14,11 +14,13 @@ import re
 from . import ParsedByline, ParsedCredit
 from .lexicon import start_ratio, words
 from .segmentation import cut_gain, last_word
-from .textutil import collapse
+from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
 from .textutil import quote_balance as _quote_balance
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The Han ideographs: CJK Unified Ideographs Extension A, CJK Unified Ideographs, CJK Compatibility Ideographs.
+_HAN_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+CJK = "".join(f"{first}-{last}" for first, last in _HAN_BLOCKS)
 _HAN = f"[{CJK}]"
 _ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光明日报|中新社)?(?:特约)?(?:记者|通讯员|评论员|特约评论员)"
 _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
@@ -84,6 +86,16 @@ _TITLES = (
 _SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者)\\s+(?:{_HAN}\\s{{1,2}}{_HAN}|{_HAN}{{2,4}})$")
 _NAME_INTRO = re.compile(f"(?:{_TITLES})({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
 _NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_HAN}{{2,3}}?)(?={_NAME_VERBS})")
+# The role predicates (is_kicker, parse_byline, parse_credit, …) each collapse the same fragment
+# text's whitespace; remembering a page's worth of results spares the repeats.  Only short texts
+# are remembered: the predicates are about lines, and a cache must not keep a page's long
+# paragraphs (or a hostile megabyte line) alive after the page.
+_collapse_short = functools.lru_cache(maxsize=1024)(_collapse_whitespace)
+MAX_REMEMBERED = 256  # characters
+
+
+def _collapse(text: str) -> str:
+    return _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)
 
 
 def quote_balance(text: str) -> int:
@@ -101,8 +113,18 @@ def unpad(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-_SINGLE_HAN = re.compile(f"{_HAN}")
-_NAME_CHARS = re.compile(f"{_HAN}{{2,4}}")
+def _is_han_char(token: str) -> bool:
+    """``token`` is one Han character (what ``_HAN`` matches).
+
+    Tested by comparisons, not with ``_HAN``: compiling a class of these 28,000
+    characters takes milliseconds, a share of a one-page conversion's start-up.
+    """
+    return len(token) == 1 and any(first <= token <= last for first, last in _HAN_BLOCKS)
+
+
+def _is_han_name(token: str) -> bool:
+    """``token`` is 2–4 Han characters."""
+    return 2 <= len(token) <= 4 and all(map(_is_han_char, token))
 
 
 def parse_names(text: str) -> tuple[str, ...] | None:
@@ -118,13 +140,13 @@ def parse_names(text: str) -> tuple[str, ...] | None:
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        if _SINGLE_HAN.fullmatch(token):
-            if k + 1 < len(tokens) and _SINGLE_HAN.fullmatch(tokens[k + 1]):
+        if _is_han_char(token):
+            if k + 1 < len(tokens) and _is_han_char(tokens[k + 1]):
                 names.append(token + tokens[k + 1])
                 k += 2
                 continue
             return None
-        if not _NAME_CHARS.fullmatch(token):
+        if not _is_han_name(token):
             return None
         names.append(token)
         k += 1
@@ -158,11 +180,11 @@ class PeoplesDailyProfile:
 
     def is_furniture(self, text: str) -> bool:
         """Editor and layout lines (本版责编：…, 版式设计：…)."""
-        return bool(_FURNITURE.match(collapse(text)))
+        return bool(_FURNITURE.match(_collapse(text)))
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
         """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片."""
-        flat = collapse(text)
+        flat = _collapse(text)
         if len(flat) > 48:
             return None
         m = _CREDIT_PHOTOG.match(flat)
@@ -180,11 +202,11 @@ class PeoplesDailyProfile:
 
     def is_captionless_credit(self, text: str) -> bool:
         """Credits that stand for a whole graphic or an archive picture (制图：…, 资料图片), without a caption above."""
-        return bool(_CREDIT_ARCHIVE.match(collapse(text)))
+        return bool(_CREDIT_ARCHIVE.match(_collapse(text)))
 
     def is_credit_tail(self, text: str) -> bool:
         """A lone bracketed agency, the second half of a credit broken over two blocks."""
-        return bool(_CREDIT_TAIL.match(collapse(text)))
+        return bool(_CREDIT_TAIL.match(_collapse(text)))
 
     def is_caption(self, text: str) -> bool:
         """Captions that say so: 图为…, 图①：…, 上图：…."""
@@ -192,19 +214,19 @@ class PeoplesDailyProfile:
 
     def is_kicker(self, text: str) -> bool:
         """A single line ending with "——" (引题), not itself starting with one."""
-        flat = collapse(text)
+        flat = _collapse(text)
         return flat.endswith("——") and not flat.startswith("——") and 4 <= len(flat) <= 80 and "。" not in flat
 
     def is_subheadline(self, text: str) -> bool:
         """A line starting with "——" (副题), other than the editor's sign-off ——编者."""
-        flat = collapse(text)
+        flat = _collapse(text)
         if not flat.startswith("——") or len(flat) > 80 or len(flat) < 4:
             return False
         return unpad(flat[2:]) not in ("编者", "作者") and "。" not in flat[:-1]
 
     def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
         """本报记者 X Y, 本报评论员, 新华社记者 X; a bare padded-name list only right under a headline."""
-        flat = collapse(text)
+        flat = _collapse(text)
         if len(flat) > 60 or "\n" in text.strip() and len(text.strip().split("\n")) > 2:
             return None
         parts = [p.strip() for p in _BYLINE_MULTI.split(flat) if p.strip()]
@@ -224,7 +246,7 @@ class PeoplesDailyProfile:
             if not after_headline or not names:
                 return None
             tokens = flat.split()
-            padded = any(re.fullmatch(f"{_HAN}", t) for t in tokens)
+            padded = any(map(_is_han_char, tokens))
             # A single unpadded name is accepted only if it is not an ordinary word (引子, 板栗).
             single_name = len(names) == 1 and len(tokens) == 1 and names[0] not in words()
             if not (padded or len(tokens) >= 2 or single_name) or any(len(unpad(n)) > 4 for n in names):
@@ -233,7 +255,7 @@ class PeoplesDailyProfile:
 
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
-        flat = collapse(text)
+        flat = _collapse(text)
         # A column tag closing a headline (（自然讲堂）, （人民时评）) is judged apart from the title.
         tagged = _COLUMN_TAG.search(flat)
         if tagged and tagged.start() >= 2:
@@ -255,7 +277,7 @@ class PeoplesDailyProfile:
 
     def dateline(self, text: str) -> str | None:
         """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
-        m = _DATELINE.match(collapse(text))
+        m = _DATELINE.match(_collapse(text))
         return unpad(m.group("dl")) if m else None
 
     def ends_paragraph(self, text: str) -> bool:
