@@ -68,7 +68,15 @@ from newsarchive.readers.mets import compare_segmentation, page_sequences, read_
 from newsarchive.safexml import local_name, parse_xml
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles, page_noise, reading_order
+from newsarchive.reorder.geometry_order import (  # noqa: E402
+    LayoutAssign,
+    LayoutJoins,
+    LayoutLineEnds,
+    LayoutOrder,
+    LayoutRoles,
+    page_noise,
+    reading_order,
+)
 from newsarchive.reorder.publisher_hint import PublisherSegmentation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,7 +180,7 @@ def _run(page: Page, steps: list) -> Page:
 
 
 def _text_steps() -> list:
-    layout = ("layout-order", "layout-roles", "layout-assign", "layout-joins")
+    layout = ("layout-order", "layout-roles", "layout-line-ends", "layout-assign", "layout-joins")
     return [t for t in newsarchive.api.transforms() if t.name not in layout]
 
 
@@ -202,11 +210,11 @@ def systems(hints: dict[int, list[list[str]]] | None = None) -> dict[str, Callab
         return page_sequences(_run(page, text_steps))
 
     def with_layout(page: Page) -> list[list[str]]:
-        return page_sequences(_run(page, text_steps + [LayoutOrder(), LayoutRoles(), LayoutJoins(), LayoutAssign()]))
+        return page_sequences(_run(page, text_steps + [LayoutOrder(), LayoutRoles(), LayoutLineEnds(), LayoutJoins(), LayoutAssign()]))
 
     def with_hint(page: Page) -> list[list[str]]:
         hint = PublisherSegmentation((hints or {}).get(page.meta.page_number or 0, []))
-        return page_sequences(_run(page, text_steps + [LayoutOrder(), LayoutRoles(), LayoutJoins(), LayoutAssign(), hint]))
+        return page_sequences(_run(page, text_steps + [LayoutOrder(), LayoutRoles(), LayoutLineEnds(), LayoutJoins(), LayoutAssign(), hint]))
 
     def true_cuts(page: Page) -> list[list[str]]:
         starts = {art[0] for art in (hints or {}).get(page.meta.page_number or 0, []) if art}

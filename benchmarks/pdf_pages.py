@@ -57,7 +57,7 @@ from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile  # noqa: E
 from newsarchive.readers.pdf import PdfReader  # noqa: E402
 from newsarchive.reorder import Draft, Pipeline  # noqa: E402
 from newsarchive.reorder.assemble import assemble  # noqa: E402
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles  # noqa: E402
+from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutLineEnds, LayoutOrder, LayoutRoles  # noqa: E402
 from newsarchive.serialize import page_to_dict  # noqa: E402
 
 FONT = "STSong-Light"
@@ -74,7 +74,7 @@ HEADER = {  # role → (font size, leading)
     "subheadline": (12.0, 15.0),
     "byline": (10.0, 13.0),
 }
-LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutJoins, LayoutAssign)
+LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutLineEnds, LayoutJoins, LayoutAssign)
 
 
 @dataclass

@@ -124,3 +124,41 @@ def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
     roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
     assert roles["kicker"] is Role.KICKER and roles["head"] is Role.HEADLINE
+
+
+def test_a_short_last_line_ends_the_paragraph_and_a_full_one_may_be_cut():
+    """Justified text fills every line of a paragraph but its last: a block whose last line stops short
+    (in characters, or for one line in width against the columns) ends its paragraph."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+    from newsarchive.reorder.geometry_order import LayoutLineEnds
+
+    full = "近年来河北抢抓人工智能发展机遇推动"  # 17 characters: one full line of the column
+    frags = [
+        Fragment(id="cut", text="", lines=(full, full, full), start=0, end=0, line=1, bbox=box(0, 0, 144, 33)),
+        Fragment(id="ends", text="", lines=(full, full, "产业链条。"), start=0, end=0, line=1, bbox=box(0, 40, 144, 73)),
+        Fragment(id="digits", text="", lines=(full, "2025年全省算力规模达到1.2万PFlops，", full), start=0, end=0, line=1,
+                 bbox=box(0, 80, 144, 113)),  # a line of digits and Latin letters holds more characters
+        Fragment(id="heading", text="", lines=("爱岗奉献，彰显巾帼担当",), start=0, end=0, line=1, bbox=box(0, 120, 99, 129)),
+        Fragment(id="foot", text="", lines=(full,), start=0, end=0, line=1, bbox=box(0, 140, 144, 149)),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    assert LayoutLineEnds().apply(draft).paragraph_ends == {"ends", "heading"}
+
+
+def test_join_cuts_takes_no_paragraph_end_for_the_head_of_a_cut():
+    """A word read across the cut (发|展) joins the two pieces, unless the layout shows the first one ends."""
+    from dataclasses import replace
+
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+    from newsarchive.reorder.join_cuts import JoinCuts
+
+    frags = [
+        fragment("head", "我们要推动数字经济和实体经济深度融合发", box(0, 0, 144, 33), lines=3),
+        fragment("tail", "展，为高质量发展提供有力支撑，这是新时代的要求。", box(170, 0, 314, 33), lines=3),
+    ]
+    draft = TagRoles().apply(
+        Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    )
+    assert [(j.head, j.tail) for j in JoinCuts().apply(draft).joins] == [("head", "tail")]
+    marked = replace(draft, paragraph_ends=frozenset({"head"}))
+    assert JoinCuts().apply(marked).joins == ()

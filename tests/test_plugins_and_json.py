@@ -28,6 +28,7 @@ def test_builtins_registered_through_entry_points():
         "tag-roles",
         "layout-roles",
         "segment-articles",
+        "layout-line-ends",
         "join-cuts",
         "layout-joins",
         "assign-fragments",

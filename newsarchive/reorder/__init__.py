@@ -80,6 +80,8 @@ class Draft:
     articles: tuple[ArticleDraft, ...] = ()
     photos: tuple[PhotoDraft, ...] = ()
     joins: tuple[Join, ...] = ()
+    # Fragments whose layout shows that their paragraph ends with them (a short last line): never cut heads.
+    paragraph_ends: frozenset[str] = frozenset()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[Warning, ...] = ()
 

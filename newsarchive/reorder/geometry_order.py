@@ -1,6 +1,6 @@
-"""Priorities 50, 150, 350 and 450: reading order and articles from the page layout, when fragments have boxes.
+"""Priorities 50, 150, 250, 350 and 450: reading order and articles from the page layout, when fragments have boxes.
 
-Readers of layout formats (ALTO, hOCR, PDF) give every fragment a box.  Four
+Readers of layout formats (ALTO, hOCR, PDF) give every fragment a box.  Five
 transforms use them; each returns the draft unchanged when no fragment has a
 box, so plain text behaves exactly as before.
 
@@ -50,6 +50,10 @@ stacked with nothing between them are one header (a strap line over the
 headline is its kicker, a smaller line under it its deck), not two articles
 of which the first is empty.
 
+``layout-line-ends`` (250) marks the blocks whose last line stops short of
+the column's edge: justified text fills every line of a paragraph but its
+last, so no such block is the head of a cut (see :class:`LayoutLineEnds`).
+
 ``layout-joins`` (350) and ``layout-assign`` (450) let the text evidence
 confirm or override the layout where it is strong: a paragraph join found by
 ``join-cuts`` stands if its tail follows the head closely in layout order
@@ -73,7 +77,16 @@ from . import ArticleDraft, Draft
 from .ordering import topological_order
 from .tag_roles import HEADER_ROLES
 
-__all__ = ["HeaderExtent", "LayoutAssign", "LayoutJoins", "LayoutOrder", "LayoutRoles", "header_extents", "reading_order"]
+__all__ = [
+    "HeaderExtent",
+    "LayoutAssign",
+    "LayoutJoins",
+    "LayoutLineEnds",
+    "LayoutOrder",
+    "LayoutRoles",
+    "header_extents",
+    "reading_order",
+]
 
 SHRINK = 0.05  # share of a box's width ignored on each side in overlap tests (ragged OCR gutters)
 MAX_SHRINK = 60.0  # … but never more than this many units
@@ -95,6 +108,7 @@ DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked head
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
 NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
+SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
 
 
 def _shrunk(box: BBox) -> tuple[float, float]:
@@ -720,7 +734,9 @@ class LayoutRoles:
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
-    def _running_text_headers(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float) -> list[Decision]:
+    def _running_text_headers(
+        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
+    ) -> list[Decision]:
         """Kicker or headline lines set like running text are running text (updates ``roles``).
 
         The text alone takes a line ending in —— for a kicker and the short
@@ -748,7 +764,8 @@ class LayoutRoles:
                 continue  # a long kicker fills its column, but a headline in display type follows it
             why = "set in body type from edge to edge of a column, like the running text"
             roles[f.id] = (Role.PARAGRAPH, 0.7, why)
-            decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=f"paragraph, not a {f.role.value}: {why}"))
+            reason = f"paragraph, not a {f.role.value}: {why}"
+            decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=reason))
         return decisions
 
     @staticmethod
@@ -812,6 +829,42 @@ class LayoutRoles:
         if (box.x1 - box.x0) <= NARROW * width and left > 0 and right > 0 and abs(left - right) <= CENTRE_TOLERANCE * width:
             return "centred over the text below"
         return None
+
+
+class LayoutLineEnds:
+    """Mark the fragments whose last line stops short of the column's edge: their paragraph ends there.
+
+    Running text is justified, so every line of a paragraph but its last
+    fills the column; a paragraph cut at a column's foot ends in a full line.
+    A short last line — measured in characters against the block's median
+    line, or for a one-line block in width against the page's columns — is
+    the layout's proof that nothing continues the text, whatever the text
+    (a heading without a full stop, a sentence cut at a clause) suggests.
+    ``join-cuts`` takes no such fragment for a cut's head.
+    """
+
+    name: ClassVar[str] = "layout-line-ends"
+    priority: ClassVar[int] = 250
+
+    def apply(self, draft: Draft) -> Draft:
+        """Record ``Draft.paragraph_ends`` (only when fragments have boxes)."""
+        if not any(f.bbox is not None for f in draft.fragments):
+            return draft
+        ends: set[str] = set()
+        for page in _pages(draft.fragments):
+            widths = [f.bbox.x1 - f.bbox.x0 for f in page if f.bbox is not None and len(f.lines) >= 3]
+            column = _median(widths) if widths else None
+            for f in page:
+                if f.bbox is None or not f.lines:
+                    continue
+                lengths = [len(line.strip()) for line in f.lines]
+                if len(lengths) >= 2:
+                    short = lengths[-1] < SHORT_LINE * _median(lengths[:-1])  # digits and Latin letters are narrow: a line of them holds more
+                else:
+                    short = column is not None and f.bbox.x1 - f.bbox.x0 < SHORT_LINE * column
+                if short:
+                    ends.add(f.id)
+        return replace(draft, paragraph_ends=frozenset(ends)) if ends else draft
 
 
 class LayoutAssign:

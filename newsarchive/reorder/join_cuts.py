@@ -307,7 +307,7 @@ class JoinCuts:
         heads = {
             f.id: (HEADING_THRESHOLD if f.role is not Role.PARAGRAPH else PARAGRAPH_THRESHOLD)
             for f in body
-            if f.role is not Role.PARAGRAPH or not profile.ends_paragraph(texts[f.id])
+            if (f.role is not Role.PARAGRAPH or not profile.ends_paragraph(texts[f.id])) and f.id not in draft.paragraph_ends
         }
         tails = {fid: text for fid, text in texts.items() if fid not in placed_kickers}
         after_header = set()
