@@ -162,3 +162,34 @@ def test_join_cuts_takes_no_paragraph_end_for_the_head_of_a_cut():
     assert [(j.head, j.tail) for j in JoinCuts().apply(draft).joins] == [("head", "tail")]
     marked = replace(draft, paragraph_ends=frozenset({"head"}))
     assert JoinCuts().apply(marked).joins == ()
+
+
+def test_glyph_size_of_cjk_text_is_its_width_over_its_characters():
+    from newsarchive.reorder.geometry_order import glyph_size
+
+    def block(lines, width):
+        return Fragment(id="b", text="", lines=lines, start=0, end=0, line=1, bbox=box(0, 0, width, 10))
+
+    assert glyph_size(block(("上海博物馆人民广场馆外景。",), 97.5)) == 7.5
+    assert glyph_size(block(("全省算力规模达1200PF，", "增长"), 9 * 8 + 4.5 * 6)) == 9.0  # digits are half as wide
+    assert glyph_size(block(("The market was steady",), 200)) is None  # not square glyphs
+
+
+def test_a_short_sentence_in_small_type_is_a_caption_without_a_credit():
+    """A caption with no credit line reads like a one-sentence paragraph; its smaller type says otherwise."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来河北抢抓人工智能发展机遇推动"  # 17 characters at 9 units: a full line of 153
+    def block(fid, lines, bbox):
+        return Fragment(id=fid, text="", lines=lines, start=0, end=0, line=1, bbox=bbox)
+
+    frags = [
+        block("c1", (text,) * 5, box(0, 0, 153, 57)),
+        block("caption", ("上海博物馆人民广场馆外景。",), box(0, 70, 97.5, 77.5)),
+        block("short", ("这是新时代的要求。",), box(0, 90, 81, 99)),
+        block("c2", (text,) * 5, box(0, 110, 153, 167)),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    assert roles["caption"] is Role.CAPTION
+    assert roles["short"] is Role.PARAGRAPH  # a one-sentence paragraph in body type

@@ -108,6 +108,9 @@ DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked head
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
 NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
+SMALL_TYPE = 0.9  # glyph size ratio to the running text below which a block is in small type (a caption)
+CAPTION_LINES = 3  # a caption in small type is a short block: at most this many lines ...
+CAPTION_CHARS = 200  # ... and characters
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
 
 
@@ -580,6 +583,21 @@ def line_height(fragment: Fragment) -> float | None:
     return (fragment.bbox.y1 - fragment.bbox.y0) / len(fragment.lines)
 
 
+def glyph_size(fragment: Fragment) -> float | None:
+    """The type size of a block set in square CJK glyphs: its width over the characters of its longest line.
+
+    Each CJK character advances by the type size; digits and Latin letters by
+    about half of it.  None for a block without a box or mostly in other scripts.
+    """
+    if fragment.bbox is None or not fragment.lines:
+        return None
+    line = max(fragment.lines, key=len).strip()
+    square = sum(1 for ch in line if ch >= "\u2e80")
+    if not line or square < 0.5 * len(line):
+        return None
+    return (fragment.bbox.x1 - fragment.bbox.x0) / (square + 0.5 * (len(line) - square))
+
+
 def body_line_height(fragments: Sequence[Fragment]) -> float | None:
     """The median line height of the page's multi-line blocks (running text), weighted by lines."""
     heights: list[float] = []
@@ -731,7 +749,37 @@ class LayoutRoles:
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
                 decisions.extend(self._running_text_headers(page, roles, unit))
+            decisions.extend(self._small_type_captions(draft, page, roles))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
+
+    @staticmethod
+    def _small_type_captions(
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]
+    ) -> list[Decision]:
+        """Short complete sentences in smaller type than the running text are photo captions (updates ``roles``).
+
+        A caption without a credit line ("上海博物馆人民广场馆外景。") reads like a
+        one-sentence paragraph; its type gives it away.  Only for text set in
+        square glyphs (CJK), whose size is measured directly: a line's width over
+        its characters (:func:`glyph_size`), whatever the line count and leading.
+        """
+        sizes = {f.id: glyph_size(f) for f in page}
+        running = [sizes[f.id] for f in page if len(f.lines) >= 3 and sizes[f.id] is not None]
+        if not running:
+            return []
+        body = _median(running)
+        decisions = []
+        for f in page:
+            size = sizes[f.id]
+            if size is None or f.id in roles or f.role is not Role.PARAGRAPH or len(f.lines) > CAPTION_LINES:
+                continue
+            text = draft.text(f.id)
+            if size < SMALL_TYPE * body and len(text) <= CAPTION_CHARS and draft.profile.ends_paragraph(text):
+                why = f"a short sentence in type {size / body:.2f}x the running text"
+                roles[f.id] = (Role.CAPTION, 0.7, why)
+                reason = f"caption: {why}"
+                decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=reason))
+        return decisions
 
     @staticmethod
     def _running_text_headers(
