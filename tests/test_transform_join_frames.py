@@ -54,3 +54,13 @@ def test_not_joined_to_the_next_article_or_a_dateline_lead():
         "本报武汉1月4日电（记者范昊天）嘉鱼县蔬菜产业持续壮大。",
     )
     assert ("f3", "f4") not in _joins(lead)
+
+
+def test_not_joined_when_the_layout_shows_the_paragraph_ends():
+    """A short last line (layout-line-ends) outweighs the missing full stop."""
+    from dataclasses import replace
+
+    parts = ("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, TAIL, *MORE)
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments("".join(parts)))
+    draft = replace(Draft.from_page(page, get_profile("zh")), paragraph_ends=frozenset({"f3"}))
+    assert _joins(Pipeline(STEPS).run(draft)) == set()

@@ -592,10 +592,20 @@ def glyph_size(fragment: Fragment) -> float | None:
     if fragment.bbox is None or not fragment.lines:
         return None
     line = max(fragment.lines, key=len).strip()
-    square = sum(1 for ch in line if ch >= "\u2e80")
-    if not line or square < 0.5 * len(line):
+    if not line or _square_share(line) < 0.5:
         return None
-    return (fragment.bbox.x1 - fragment.bbox.x0) / (square + 0.5 * (len(line) - square))
+    return (fragment.bbox.x1 - fragment.bbox.x0) / _em_width(line)
+
+
+def _square_share(text: str) -> float:
+    """The share of ``text``'s characters that are square (CJK) glyphs."""
+    return sum(1 for ch in text if ch >= "\u2e80") / len(text) if text else 0.0
+
+
+def _em_width(text: str) -> float:
+    """The width of ``text`` in type sizes: a CJK glyph is one, a digit or Latin letter about half."""
+    square = sum(1 for ch in text if ch >= "\u2e80")
+    return square + 0.5 * (len(text) - square)
 
 
 def body_line_height(fragments: Sequence[Fragment]) -> float | None:
@@ -884,8 +894,9 @@ class LayoutLineEnds:
 
     Running text is justified, so every line of a paragraph but its last
     fills the column; a paragraph cut at a column's foot ends in a full line.
-    A short last line — measured in characters against the block's median
-    line, or for a one-line block in width against the page's columns — is
+    A short last line — for a one-line block its width against the page's
+    columns, else (in square CJK glyphs only, whose count measures a line) its
+    characters against the block's median line — is
     the layout's proof that nothing continues the text, whatever the text
     (a heading without a full stop, a sentence cut at a clause) suggests.
     ``join-cuts`` takes no such fragment for a cut's head.
@@ -905,9 +916,12 @@ class LayoutLineEnds:
             for f in page:
                 if f.bbox is None or not f.lines:
                     continue
-                lengths = [len(line.strip()) for line in f.lines]
-                if len(lengths) >= 2:
-                    short = lengths[-1] < SHORT_LINE * _median(lengths[:-1])  # digits and Latin letters are narrow: a line of them holds more
+                if len(f.lines) >= 2:
+                    # Line widths are known only from their characters, which measure them only in square
+                    # glyphs (CJK): Latin letters vary in width, and OCR lines of one column differ widely.
+                    widths = [_em_width(line.strip()) for line in f.lines]
+                    square = _square_share(f.lines[-1].strip() + max(f.lines, key=len)) >= 0.5
+                    short = square and widths[-1] < SHORT_LINE * _median(widths[:-1])
                 else:
                     short = column is not None and f.bbox.x1 - f.bbox.x0 < SHORT_LINE * column
                 if short:

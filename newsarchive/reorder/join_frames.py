@@ -44,6 +44,7 @@ class JoinFrames:
                 and tail.role is Role.PARAGRAPH
                 and tail.gap_before >= WIDE_GAP
                 and head.id not in heads
+                and head.id not in draft.paragraph_ends  # its short last line: the layout says it ends
                 and tail.id not in tails
                 and tail.id not in heads  # no cycle: the tail does not already lead on elsewhere
                 and head.id in article_of
