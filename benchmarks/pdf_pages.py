@@ -30,7 +30,11 @@ Columns compared (same PDF, same reader):
 Needs ``reportlab`` (BSD) and ``pdfminer.six`` (MIT):
 ``pip install reportlab 'newsarchive[pdf]'``.
 
-Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--keep]``
+With ``--indent`` paragraphs are set as newspapers set them, first line indented by two
+characters and no blank line between paragraphs (only around section headings), so pdfminer
+gives a column's paragraphs as one text box, or in pieces where its alignment test breaks.
+
+Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--indent]``
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ GUTTER = 24.0  # wider than two characters, or pdfminer joins lines across the g
 MARGIN = 36.0
 BODY_SIZE, BODY_LEADING = 9.0, 12.0
 SMALL_SIZE, SMALL_LEADING = 7.5, 10.0
+PARAGRAPH_INDENT = 2  # characters a paragraph's first line is indented by (--indent)
 ARTICLE_GAP = 18.0
 HEADER = {  # role → (font size, leading)
     "kicker": (11.0, 14.0),
@@ -107,12 +112,15 @@ def _width(text: str, size: float) -> float:
     return stringWidth(text.translate(DRAW_AS), FONT, size)
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy line breaking by measured width (any character may end a line, as CJK allows)."""
+def wrap(text: str, width: float, size: float, first_indent: float = 0.0) -> list[str]:
+    """Greedy line breaking by measured width (any character may end a line, as CJK allows).
+
+    ``first_indent``: the first line is that much narrower (it starts indented).
+    """
     lines: list[str] = []
     current = ""
     for ch in " ".join(text.split()):  # spaces are kept: bylines pad names with them
-        if current and _width(current + ch, size) > width:
+        if current and _width(current + ch, size) > width - (first_indent if not lines else 0.0):
             lines.append(current)
             current = ch.lstrip()
         else:
@@ -132,8 +140,14 @@ class LaidOutPage:
     truth: dict[str, Any]
 
 
-def lay_out(page: scramble.RealPage) -> LaidOutPage:
-    """Place the page's articles on a six-column grid (see the module docstring)."""
+def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
+    """Place the page's articles on a six-column grid (see the module docstring).
+
+    With ``indent`` paragraphs are set as newspapers set them: the first line
+    indented by two characters and no blank line between paragraphs (only
+    around section headings), so an extractor's text box holds a column's
+    paragraphs together.
+    """
     skyline = [MARGIN] * COLUMNS
     blocks: list[DrawBlock] = []
     items: list[dict[str, Any]] = []
@@ -160,11 +174,14 @@ def lay_out(page: scramble.RealPage) -> LaidOutPage:
             y += leading * 0.6
         y += BODY_LEADING * 0.5
         # Body: the lines of every unit, a blank line between units, balanced over the span.
-        flow: list[tuple[int, str] | None] = []
+        flow: list[tuple[int, str, float] | None] = []  # (unit, line, indent); None: a blank line
         for k, unit in enumerate(item.units):
-            if flow:
+            heading = unit.type == "heading"
+            if flow and (not indent or heading or item.units[k - 1].type == "heading"):
                 flow.append(None)
-            flow.extend((k, line) for line in wrap(unit.text, COLUMN_WIDTH, BODY_SIZE))
+            first = PARAGRAPH_INDENT * BODY_SIZE if indent and not heading else 0.0
+            lines = wrap(unit.text, COLUMN_WIDTH, BODY_SIZE, first)
+            flow.extend((k, line, first if n == 0 else 0.0) for n, line in enumerate(lines))
         per_column = -(-len(flow) // span) if flow else 0
         pieces = [0] * len(item.units)
         bottoms = []
@@ -180,13 +197,13 @@ def lay_out(page: scramble.RealPage) -> LaidOutPage:
                     current = None
                     cy += BODY_LEADING
                     continue
-                unit_index, text = entry
+                unit_index, text, shift = entry
                 if current is None or current_unit != unit_index:
                     current = DrawBlock(BODY_SIZE)
                     current_unit = unit_index
                     blocks.append(current)
                     pieces[unit_index] += 1
-                current.lines.append((x0 + c * (COLUMN_WIDTH + GUTTER), cy, text))
+                current.lines.append((x0 + c * (COLUMN_WIDTH + GUTTER) + shift, cy, text))
                 cy += BODY_LEADING
             bottoms.append(cy)
         bottom = max(bottoms) if bottoms else y
@@ -268,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages (0: all)")
     parser.add_argument("--seeds", type=int, default=1, help="shuffled content streams per page")
     parser.add_argument("--out", type=Path, help="keep the PDFs and truth files here")
+    parser.add_argument(
+        "--indent", action="store_true", help="paragraphs indented, no blank line between them (as newspapers set them)"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
@@ -280,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, list[score.PageResult]] = {"naive": [], "text only": [], "layout": []}
     reader = PdfReader()
     for real in pages:
-        laid = lay_out(real)
+        laid = lay_out(real, indent=args.indent)
         for seed in range(args.seeds):
             name = f"{real.name}_s{seed}"
             data = render(laid, seed)

@@ -13,9 +13,9 @@ from newsarchive.profiles import Profile
 from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutOrder, LayoutRoles
+from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutLineEnds, LayoutOrder, LayoutRoles
 
-LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutJoins, LayoutAssign)
+LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutLineEnds, LayoutJoins, LayoutAssign)
 
 
 def steps(*, layout: bool = True) -> list:

@@ -100,3 +100,59 @@ def test_pdf_without_pages_is_a_read_error():
     data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
     with pytest.raises(ReadError, match="no readable page"):
         PdfReader().read(data, meta=PageMeta(source="empty.pdf"))
+
+
+def test_indented_paragraphs_of_a_column_become_fragments_of_their_own():
+    """Newspapers set paragraphs with a first-line indent and no blank line between them; pdfminer gives a
+    column's paragraphs in one box (or in pieces where its alignment test breaks it): one fragment each."""
+    page = read("indented_columns.pdf", language="zh-CN")
+    texts = ["".join(f.lines) for f in page.fragments]
+    assert texts[1:] == [
+        "春天来了，田野里一片生机勃勃，农民们忙着播种。",
+        "今年全县粮食种植面积稳定在一百万亩以上，新品种推广面积超过六成，科技对农业增长的贡献率持续提",
+        "高，农民收入稳步增加。",  # the top of column 2 continues the cut paragraph: not indented
+        "下一步，县里将继续加大投入，建设高标准农田。",
+    ]
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    (article,) = reconstruct(page, profile=PeoplesDailyProfile()).articles
+    assert article.headline == "全县春耕生产有序推进"
+    assert [b.text for b in article.blocks] == [
+        texts[1],
+        texts[2] + texts[3],
+        texts[4],
+    ]
+
+
+def _line(text: str, x0: float, top: float, width_chars: float, size: float = 10.0):
+    from newsarchive.model import BBox
+    from newsarchive.readers.pdf import _Line
+
+    return _Line(text, BBox(x0=x0, y0=top, x1=x0 + width_chars * size, y1=top + size))
+
+
+def test_paragraphs_cut_a_flush_left_box_before_indented_lines_and_leave_centred_boxes_whole():
+    from newsarchive.readers.pdf import paragraphs
+
+    column = [
+        _line("a1", 20, 0, 14), _line("a2", 0, 12, 16), _line("a3", 0, 24, 9),  # a paragraph: indent, full, short
+        _line("b1", 20, 36, 14), _line("b2", 0, 48, 7),
+        _line("c1", 20, 60, 5),  # a one-line paragraph: indented and short, after a short line
+    ]
+    assert [[x.text for x in piece] for piece in paragraphs(column, 10.0)] == [["a1", "a2", "a3"], ["b1", "b2"], ["c1"]]
+    centred = [_line("headline", 0, 0, 16), _line("second", 30, 12, 10), _line("third", 40, 24, 8)]
+    assert len(paragraphs(centred, 10.0)) == 1
+    two_centred = [_line("headline", 0, 0, 16), _line("second", 30, 12, 10)]
+    assert len(paragraphs(two_centred, 10.0)) == 1  # flush-left by half, but the short line is no paragraph start
+
+
+def test_column_flows_merge_boxes_that_continue_each_other_down_a_column():
+    from newsarchive.readers.pdf import _column_flows
+
+    upper = [_line("x1", 0, 0, 16), _line("x2", 0, 12, 16)]
+    lower = [_line("y1", 20, 24, 14), _line("y2", 0, 36, 9)]  # the next line spacing down, indented
+    after_blank = [_line("z1", 0, 60, 16)]  # a blank line above it
+    other_size = [_line("c1", 0, 48, 16, size=7.5)]  # a caption in small type right under
+    beside = [_line("w1", 200, 24, 16)]  # the next column
+    flows = _column_flows([(upper, 10.0), (lower, 10.0), (after_blank, 10.0), (other_size, 7.5), (beside, 10.0)])
+    assert sorted([x.text for x in lines] for lines, _ in flows) == [["c1"], ["w1"], ["x1", "x2", "y1", "y2"], ["z1"]]

@@ -10,9 +10,11 @@ One page at a time: a one-page PDF is read whatever ``page_number`` says
 ``page_number`` (1-based) picks the page, page 1 by default with a warning.
 
 Blocks are pdfminer's text boxes (its default layout analysis: characters →
-lines → boxes, a box ends where the line spacing grows, so a paragraph
-piece in one column is one box); their order is pdfminer's own reading
-order, which the layout transforms replace.  Boxes are converted to the
+lines → boxes, a box ends where the line spacing grows), cut before every
+indented line: newspapers set paragraphs without a blank line between them,
+so a box holds a column's paragraphs, each opening with an indent
+(:func:`paragraphs`).  Their order is pdfminer's own reading order, which
+the layout transforms replace.  Boxes are converted to the
 model's top-left origin.  Each box's dominant font size is measured (the
 model has no field for it yet, so the layout transforms use line height);
 boxes without text (a rule, an empty frame) are dropped.
@@ -36,6 +38,9 @@ from .layout import LayoutBlock, page_from_blocks
 __all__ = ["PdfBox", "PdfReader", "extract_boxes"]
 
 INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'newsarchive[pdf]'"
+INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph
+FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's right edge is full (justified)
+FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,27 +68,121 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
     count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
     if not 0 <= page_index < count:
         raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
-    boxes: list[PdfBox] = []
+    found: list[tuple[list[_Line], float | None]] = []
     for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams()):
         height = page.height
         for element in page:
             if not isinstance(element, layout.LTTextBox):
                 continue
-            lines: list[str] = []
+            lines: list[_Line] = []
             sizes: list[float] = []
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
                 text = " ".join(line.get_text().split())
                 if text:
-                    lines.append(text)
+                    lines.append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
                 sizes.extend(round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip())
             if not lines:
                 continue
-            bbox = BBox(x0=element.x0, y0=height - element.y1, x1=element.x1, y1=height - element.y0)
-            size = statistics.mode(sizes) if sizes else None
-            boxes.append(PdfBox(tuple(lines), bbox, size))
+            found.append((lines, statistics.mode(sizes) if sizes else None))
+    boxes = [
+        PdfBox(tuple(x.text for x in piece), _union(piece), size)
+        for lines, size in _column_flows(found)
+        for piece in paragraphs(lines, size)
+    ]
     return boxes, count
+
+
+def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
+    """pdfminer's boxes, with those that continue each other down a column merged (in pdfminer's order).
+
+    pdfminer keeps two lines in one box only when they are aligned left, right
+    or centre; a paragraph's indented first line and a short last line break
+    that, so a column set without blank lines comes out in pieces that cut
+    paragraphs anywhere.  Boxes in the same type size, overlapping over most of
+    the narrower one's width, with no more than :data:`FLOW_GAP` type sizes
+    between the one's last line and the other's first (the leading of running
+    text, less than a blank line), are one flow of text again; :func:`paragraphs`
+    then cuts it where paragraphs begin.
+    """
+    order = sorted(range(len(found)), key=lambda k: _union(found[k][0]).y0)
+    merged_into: dict[int, int] = {}
+    extent: dict[int, BBox] = {}  # open flow (its first box) → the flow's box so far
+    for k in order:
+        lines, size = found[k]
+        box = _union(lines)
+        # Boxes come top to bottom: a flow ending far above this box can take no later box either.
+        for head in [h for h, flow in extent.items() if box.y0 - flow.y1 > FLOW_GAP * (found[h][1] or 0)]:
+            del extent[head]
+        best = None
+        for head, flow in extent.items() if size else ():
+            if found[head][1] != size:
+                continue
+            # Against the flow's whole width: an indented line or a lone "。" overlaps its column, not its neighbour.
+            overlap = min(flow.x1, box.x1) - max(flow.x0, box.x0)
+            gap = box.y0 - flow.y1
+            if overlap >= 0.5 * min(flow.x1 - flow.x0, box.x1 - box.x0) and -0.2 * size <= gap <= FLOW_GAP * size:
+                if best is None or gap < best[0]:
+                    best = (gap, head)
+        if best is None:
+            extent[k] = box
+        else:
+            merged_into[k] = best[1]
+            flow = extent[best[1]]
+            extent[best[1]] = BBox(x0=min(flow.x0, box.x0), y0=flow.y0, x1=max(flow.x1, box.x1), y1=max(flow.y1, box.y1))
+    flows: dict[int, list[_Line]] = {}
+    for k in range(len(found)):
+        flows.setdefault(merged_into.get(k, k), []).extend(found[k][0])
+    return [(sorted(lines, key=lambda x: x.bbox.y0), found[k][1]) for k, lines in flows.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    bbox: BBox
+
+
+def _union(lines: list[_Line]) -> BBox:
+    return BBox(
+        x0=min(x.bbox.x0 for x in lines),
+        y0=min(x.bbox.y0 for x in lines),
+        x1=max(x.bbox.x1 for x in lines),
+        y1=max(x.bbox.y1 for x in lines),
+    )
+
+
+def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
+    """A text box's lines cut before each line indented from the box's left edge (a paragraph's first line).
+
+    Newspapers set paragraphs without a blank line between them, so pdfminer
+    gives a column's paragraphs as one box; the first line of each is
+    indented (two characters in Chinese, about one in English).  In a box of
+    flush-left lines (at least half start at its left edge), a line that
+    starts at least :data:`INDENT_MIN` type sizes right of that edge opens a
+    new piece when it is full (runs to the right edge, as justified lines do)
+    or the line before it ends short; so each paragraph is its own fragment,
+    and its box keeps the indent.  Centred boxes (a header) are left whole.
+    """
+    if len(lines) < 2 or not size:
+        return [lines]
+    left = min(x.bbox.x0 for x in lines)
+    right = max(x.bbox.x1 for x in lines)
+
+    def full(line: _Line) -> bool:  # runs to the right edge, as justified lines do
+        return right - line.bbox.x1 <= FULL_SLACK * size
+
+    if sum(1 for x in lines if x.bbox.x0 - left <= FULL_SLACK * size) * 2 < len(lines):
+        return [lines]  # not flush-left running text: the centred lines of a header
+    pieces: list[list[_Line]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:]):
+        indented = line.bbox.x0 - left >= INDENT_MIN * size
+        # A paragraph's first line is full unless the paragraph is one line; then the line before ends short.
+        if indented and (full(line) or not full(previous)):
+            pieces.append([line])
+        else:
+            pieces[-1].append(line)
+    return pieces
 
 
 class PdfReader:

@@ -9,6 +9,11 @@ embedded), keeping the files a few KiB.
   drawn in a deliberately wrong content-stream order.
 * ``three_pages.pdf``: three pages, one line each ("Page one text." …).
 * ``no_text.pdf``: one page with a drawn rule and no text.
+* ``indented_columns.pdf``: Chinese set as newspapers set it, in reportlab's built-in
+  STSong-Light (not embedded): two justified columns of 16 characters, paragraphs opening with a
+  two-character indent and no blank line between them, a paragraph cut at the foot of column 1
+  and continued at the top of column 2; each column is one text object, so pdfminer.six gives a
+  column's paragraphs together (or in pieces where its alignment test breaks them).
 """
 
 from __future__ import annotations
@@ -49,6 +54,44 @@ def two_columns(path: Path) -> None:
     pdf.save()
 
 
+INDENTED = [
+    "春天来了，田野里一片生机勃勃，农民们忙着播种。",
+    "今年全县粮食种植面积稳定在一百万亩以上，新品种推广面积超过六成，科技对农业增长的贡献率持续提高，农民收入稳步增加。",
+    "下一步，县里将继续加大投入，建设高标准农田。",
+]
+CJK_SIZE, CJK_LEADING, COLUMN_CHARS, INDENT_CHARS, COLUMN_LINES = 9, 12, 16, 2, 5
+
+
+def indented_columns(path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines: list[tuple[int, str]] = []  # (indent in characters, text)
+    for paragraph in INDENTED:
+        rest, indent = paragraph, INDENT_CHARS
+        while rest:
+            width = COLUMN_CHARS - indent
+            lines.append((indent, rest[:width]))
+            rest, indent = rest[width:], 0
+    pdf = canvas.Canvas(str(path), pagesize=(400, 200), invariant=1)
+    title = pdf.beginText()
+    title.setFont("STSong-Light", 18)
+    title.setTextOrigin(110, 200 - 20 - 18)
+    title.textOut("全县春耕生产有序推进")
+    pdf.drawText(title)
+    for column in range(2):
+        text = pdf.beginText()
+        text.setFont("STSong-Light", CJK_SIZE)
+        x = 20 + column * (COLUMN_CHARS * CJK_SIZE + 26)
+        for row, (indent, line) in enumerate(lines[column * COLUMN_LINES : (column + 1) * COLUMN_LINES]):
+            text.setTextOrigin(x + indent * CJK_SIZE, 200 - 60 - row * CJK_LEADING - CJK_SIZE)
+            text.textOut(line)
+        pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+
+
 def three_pages(path: Path) -> None:
     pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1)
     for word in ("one", "two", "three"):
@@ -68,3 +111,4 @@ if __name__ == "__main__":
     two_columns(HERE / "two_columns.pdf")
     three_pages(HERE / "three_pages.pdf")
     no_text(HERE / "no_text.pdf")
+    indented_columns(HERE / "indented_columns.pdf")
