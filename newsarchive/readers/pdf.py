@@ -38,7 +38,8 @@ from .layout import LayoutBlock, page_from_blocks
 __all__ = ["PdfBox", "PdfReader", "extract_boxes"]
 
 INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'newsarchive[pdf]'"
-INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph
+INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph ...
+INDENT_MAX = 3.0  # ... up to this far (two characters in Chinese, an em or two in English)
 FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's right edge is full (justified)
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
 
@@ -159,10 +160,11 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
     gives a column's paragraphs as one box; the first line of each is
     indented (two characters in Chinese, about one in English).  In a box of
     flush-left lines (at least half start at its left edge), a line that
-    starts at least :data:`INDENT_MIN` type sizes right of that edge opens a
-    new piece when it is full (runs to the right edge, as justified lines do)
-    or the line before it ends short; so each paragraph is its own fragment,
-    and its box keeps the indent.  Centred boxes (a header) are left whole.
+    starts :data:`INDENT_MIN` to :data:`INDENT_MAX` type sizes right of that
+    edge opens a new piece when it is full (runs to the right edge, as
+    justified lines do), the line before it ends short, or the box has three
+    lines or more; so each paragraph is its own fragment.  Centred boxes (a
+    header) are left whole.
     """
     if len(lines) < 2 or not size:
         return [lines]
@@ -176,9 +178,11 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
         return [lines]  # not flush-left running text: the centred lines of a header
     pieces: list[list[_Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
-        indented = line.bbox.x0 - left >= INDENT_MIN * size
-        # A paragraph's first line is full unless the paragraph is one line; then the line before ends short.
-        if indented and (full(line) or not full(previous)):
+        indented = INDENT_MIN * size <= line.bbox.x0 - left <= INDENT_MAX * size
+        # A paragraph's first line is full unless the paragraph is one line.  A short indented line right
+        # after a full one is also the second line of a centred two-line title: in a column of three
+        # lines or more it opens a one-line paragraph.
+        if indented and (full(line) or not full(previous) or len(lines) >= 3):
             pieces.append([line])
         else:
             pieces[-1].append(line)
