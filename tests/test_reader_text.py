@@ -74,3 +74,38 @@ def test_empty_input_is_rejected():
 def test_unknown_forced_encoding():
     with pytest.raises(ReadError, match="unknown encoding"):
         decode(b"abc", "no-such-codec")
+
+
+INDENTED = (
+    "规范乡村地名便出行\n\n"
+    "　　在三江镇、演丰镇等地，民政工作人员联合测绘队\n实地勘测每条村道。\n"
+    "　　关键一步在于“上云互通”。\n"
+    "　　演丰镇以生蚝闻名，过去因地址模糊，生鲜物流\n不敢接单\n"  # cut mid-sentence: the next line continues it
+    "　　怕延误时效导致损耗。\n"
+)
+
+
+def test_paragraphs_set_with_an_indent_and_no_blank_line_are_fragments_of_their_own():
+    page = read(INDENTED.encode())
+    assert [f.text for f in page.fragments] == [
+        "规范乡村地名便出行",
+        "在三江镇、演丰镇等地，民政工作人员联合测绘队\n实地勘测每条村道。",
+        "关键一步在于“上云互通”。",
+        "演丰镇以生蚝闻名，过去因地址模糊，生鲜物流\n不敢接单\n怕延误时效导致损耗。",  # after no sentence end
+    ]
+    for f in page.fragments:  # offsets still point at the fragment's text in the input
+        assert INDENTED[f.start : f.end].replace("\u3000", "") == f.text
+    assert [f.gap_before for f in page.fragments] == [0, 2, 1, 1]
+    assert [f.line for f in page.fragments] == [1, 3, 5, 6]
+
+
+def test_centred_or_uniformly_indented_lines_stay_one_block():
+    ragged = "   centred title\n  a longer centred line,\n    short one\n"
+    assert len(read(ragged.encode()).fragments) == 1
+    quoted = "    The first line.\n    The second line.\n"  # spaces: a block indented as a whole
+    assert len(read(quoted.encode()).fragments) == 1
+
+
+def test_one_paragraph_a_line_marked_with_ideographic_spaces():
+    page = read("　　第一段。\n　　第二段，\n　　接着说。\n".encode())
+    assert [f.text for f in page.fragments] == ["第一段。", "第二段，\n接着说。"]

@@ -1,7 +1,9 @@
 """The plain-text reader: decode the bytes, split into blank-line-separated fragments.
 
-Line breaks inside a block and the size of each gap between blocks are kept as
-layout evidence.  Decoding: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); else
+A block whose paragraphs are set without blank lines, each opening with an
+indent ("　　" in Chinese), is cut into one fragment per paragraph
+(:func:`_paragraphs`).  Line breaks inside a fragment and the size of each gap
+between fragments are kept as layout evidence.  Decoding: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); else
 strict UTF-8; else GB18030 (a superset of GBK and GB2312) when the bytes decode
 cleanly and look like Chinese text.  Two accidents are recovered, with a warning:
 a file cut off in the middle of a character (the partial character becomes
@@ -52,6 +54,8 @@ _MAGIC = (
 # Control characters other than whitespace: a strong sign of binary input.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
+PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its block's margin opens a paragraph ...
+_SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # ... after a line that ends a sentence
 # Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
 _LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
 _TRUNCATED = ("unexpected end of data", "truncated data")
@@ -217,21 +221,25 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
         stripped = chunk.strip(" \t\n\u3000\f\v")
         if stripped:
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
-            start = pos + len(lead)
-            lines = tuple(line.strip(" \t\u3000\f\v") for line in stripped.split("\n"))
-            lines = tuple(line for line in lines if line)
-            fragments.append(
-                Fragment(
-                    id=f"f{len(fragments) + 1}",
-                    text="\n".join(lines),
-                    lines=lines,
-                    start=start,
-                    end=start + len(stripped),
-                    line=line_no + lead.count("\n"),
-                    gap_before=gap + lead.count("\n"),
-                    page=page,
+            first_line = line_no + lead.count("\n")
+            for k, (offset, piece) in enumerate(_paragraphs(chunk.lstrip("\n"))):
+                start = pos + len(chunk) - len(chunk.lstrip("\n")) + offset
+                body = piece.strip(" \t\n\u3000\f\v")
+                start += len(piece) - len(piece.lstrip(" \t\n\u3000\f\v"))
+                lines = tuple(line.strip(" \t\u3000\f\v") for line in body.split("\n"))
+                lines = tuple(line for line in lines if line)
+                fragments.append(
+                    Fragment(
+                        id=f"f{len(fragments) + 1}",
+                        text="\n".join(lines),
+                        lines=lines,
+                        start=start,
+                        end=start + len(body),
+                        line=first_line + text.count("\n", pos + len(lead), start) if k else first_line,
+                        gap_before=gap + lead.count("\n") if k == 0 else 1,  # a paragraph's own line, no blank line
+                        page=page,
+                    )
                 )
-            )
             gap = 0
         else:
             gap += chunk.count("\n")
@@ -241,6 +249,61 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
         gap += match.group().count("\n")
         pos = match.end()
     return tuple(fragments)
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading whitespace in columns (an ideographic space is two, a tab four)."""
+    width = 0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\u3000":
+            width += 2
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def _paragraphs(block: str) -> list[tuple[int, str]]:
+    """A block's paragraphs (offset in the block, text): cut before each line indented further than most.
+
+    Extractors and typists set paragraphs without a blank line between them
+    as newspapers do, first line indented ("　　" in Chinese): a block is cut
+    before every line that starts at least :data:`PARAGRAPH_INDENT` columns
+    further in than its least indented line, or with two ideographic spaces,
+    and follows a line that ends a sentence, when those lines share one indent
+    (centred or ragged lines have indents of every width and stay together).
+    """
+    lines = block.split("\n")
+    indents = [_indent(line) for line in lines if line.strip(" \t\u3000\f\v")]
+    if len(indents) < 2:
+        return [(0, block)]
+    base = min(indents)
+    deeper = [k for k in indents if k >= base + PARAGRAPH_INDENT]
+    if deeper and max(deeper) - min(deeper) > 1:
+        return [(0, block)]  # indents of every width: centred or ragged lines
+
+    def opens(line: str) -> bool:
+        # Further in than the margin, or the Chinese paragraph mark (two ideographic spaces) even
+        # where every line has it: one paragraph a line, as many text dumps are.
+        return _indent(line) >= base + PARAGRAPH_INDENT or line.startswith("\u3000\u3000")
+
+    pieces: list[tuple[int, str]] = []
+    offset = start = 0
+    for k, line in enumerate(lines):
+        if (
+            k
+            and line.strip(" \t\u3000\f\v")
+            and opens(line)
+            and lines[k - 1].rstrip(" \t\u3000\f\v").endswith(_SENTENCE_ENDS)  # the paragraph before is finished
+        ):
+            pieces.append((start, block[start : offset - 1]))
+            start = offset
+        offset += len(line) + 1
+    pieces.append((start, block[start:]))
+    return pieces
 
 
 def normalize_newlines(text: str) -> str:
