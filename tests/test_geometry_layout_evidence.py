@@ -193,3 +193,26 @@ def test_a_short_sentence_in_small_type_is_a_caption_without_a_credit():
     roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
     assert roles["caption"] is Role.CAPTION
     assert roles["short"] is Role.PARAGRAPH  # a one-sentence paragraph in body type
+
+
+def test_a_one_line_paragraph_indented_like_the_others_is_not_a_centred_headline():
+    """Twelve characters indented by two in a column of sixteen leave two on either side: centred by
+    chance.  Starting exactly where indented paragraphs start, it is a paragraph or a heading, not a headline."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来河北抢抓人工智能发展机遇推动"[:16]  # 16 characters at 9 units: a full line of 144
+
+    def block(fid, lines, bbox):
+        return Fragment(id=fid, text="", lines=lines, start=0, end=0, line=1, bbox=bbox)
+
+    frags = [
+        block("c1", (text,) * 5, box(0, 0, 144, 57)),
+        block("line", ("让群众办事少跑腿、好办事",), box(18, 70, 126, 79)),  # 12 glyphs, indented by 2
+        block("c2", (text,) * 5, box(0, 90, 144, 147)),
+        block("title", ("让治理效能上档次",), box(36, 160, 108, 169)),  # 8 glyphs, centred: 4 on either side
+        block("c3", (text,) * 5, box(0, 180, 144, 237)),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    assert roles["line"] is not Role.HEADLINE
+    assert roles["title"] is Role.HEADLINE
