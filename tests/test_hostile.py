@@ -395,7 +395,7 @@ def test_permission_denied_is_one_line(runner, tmp_path, page_file, monkeypatch)
     def denied(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(output_module.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(output_module, "_make_temporary", denied)
     result = _convert(runner, str(page_file), "--to", "json", "-o", str(tmp_path / "out" / "page.json"))
     assert result.exit_code == 1 and "cannot create a file in" in _one_error_line(result) and "Permission denied" in result.stderr
     monkeypatch.undo()
