@@ -148,6 +148,26 @@ def test_dogleg_article_is_read_before_the_article_tucked_under_it():
     assert plain.index("B-c1") < plain.index("A-c3b")
 
 
+def test_a_dogleg_article_is_finished_before_the_kicker_of_the_article_tucked_under_it():
+    """As in the dogleg test, with a kicker in body type over B's headline: the kicker belongs to B's header,
+    so it waits, like the headline, until A's text in column 3 is read."""
+    body = 8
+    layout = {
+        "A-head": (box(60, 0, 500, 24), 1),
+        "A-c1": (box(0, 40, 150, 40 + 12 * body), body),
+        "A-c2": (box(170, 40, 320, 40 + 12 * body), body),
+        "A-c3": (box(340, 40, 490, 40 + 12 * body), body),
+        "A-c3b": (box(340, 146, 490, 146 + 12 * 2), 2),  # A's text ends in column 3, beside B's kicker
+        "B-kicker": (box(90, 150, 230, 161), 1),  # body type, centred on the headline
+        "B-head": (box(20, 170, 300, 194), 1),
+        "B-c1": (box(0, 210, 150, 210 + 12 * body), body),
+        "B-c2": (box(170, 210, 320, 210 + 12 * body), body),
+    }
+    names = list(layout)
+    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
+    assert [names[i] for i in order] == names
+
+
 def test_an_article_across_the_whole_page_is_finished_before_the_article_under_part_of_it():
     """Article A spans all four columns and ends a little higher in column 4; B sits under A in columns 1-3."""
     body = 8

@@ -507,7 +507,10 @@ def _dogleg(
     wide = [h for h in headers if xs[h][1] - xs[h][0] >= MULTI_COLUMN * column]
     for c in wide:
         hc = boxes[c]
-        under = c == left or (_x_overlap(xs[c], xs[left]) and a.y0 >= hc.y1 - tolerance)
+        # ``left`` is the header itself, a line stacked on it (its kicker: the header's extent and right
+        # above it), or a block under it.
+        stacked = xs[left] == xs[c] and 0 <= hc.y0 - a.y1 <= STACK_GAP * tolerance + tolerance
+        under = c == left or stacked or (_x_overlap(xs[c], xs[left]) and a.y0 >= hc.y1 - tolerance)
         if not (under and b.y1 <= hc.y0 + tolerance):
             continue
         if _x_overlap(xs[c], xs[right]):
