@@ -168,6 +168,27 @@ def test_a_dogleg_article_is_finished_before_the_kicker_of_the_article_tucked_un
     assert [names[i] for i in order] == names
 
 
+def test_a_kicker_a_hair_higher_than_the_headline_beside_it_stays_with_its_own_headline():
+    """Under a page-wide article, two articles side by side: L's headline on the left, R's kicker and headline
+    on the right, the kicker starting two units higher than L's headline.  The kicker is R's header, not the
+    end of a dogleg of the article above, so it is read after L's text, just before R's headline."""
+    body = 8
+    layout = {
+        "top-head": (box(40, 0, 640, 24), 1),
+        "top-c1": (box(0, 40, 150, 136), body), "top-c2": (box(170, 40, 320, 136), body),
+        "top-c3": (box(340, 40, 490, 136), body), "top-c4": (box(510, 40, 660, 136), body),
+        "L-head": (box(20, 162, 300, 186), 1),
+        "L-c1": (box(0, 200, 150, 296), body), "L-c2": (box(170, 200, 320, 296), body),
+        "R-kicker": (box(420, 160, 580, 171), 1),
+        "R-head": (box(360, 176, 640, 200), 1),
+        "R-c3": (box(340, 214, 490, 310), body), "R-c4": (box(510, 214, 660, 310), body),
+    }
+    names = list(layout)
+    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+    assert read.index("R-kicker") == read.index("R-head") - 1
+    assert read.index("R-kicker") > read.index("L-head")
+
+
 def test_an_article_across_the_whole_page_is_finished_before_the_article_under_part_of_it():
     """Article A spans all four columns and ends a little higher in column 4; B sits under A in columns 1-3."""
     body = 8

@@ -325,6 +325,7 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
         return sorted(range(n), key=lambda i: (round(boxes[i].x0 / width), boxes[i].y0, boxes[i].x0))
     xs = [_shrunk(b) for b in boxes]
     headers: list[int] = []
+    header_lines: set[int] = set()  # every line of a header stack over running text (kicker, headline, deck, byline)
     tolerance = column = 0.0
     if lines is not None:
         heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= 3]
@@ -333,6 +334,8 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
             column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= 3)
             for h, extent in header_extents(boxes, lines, unit, column).items():
                 xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
+                if extent.heads_text:
+                    header_lines.add(h)
                 large = LARGE_TYPE * unit <= (boxes[h].y1 - boxes[h].y0) / max(1, lines[h]) <= HUGE_TYPE * unit
                 if large and extent.heads_text:
                     headers.append(h)  # headlines over running text, for the dogleg rule
@@ -363,7 +366,7 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
                 )
                 if blocked:
                     continue
-                if headers and _dogleg(left, right, headers, boxes, xs, tolerance, column):
+                if headers and _dogleg(left, right, headers, header_lines, boxes, xs, tolerance, column):
                     after[right].add(left)  # the right column's top finishes the article above first
                 else:
                     after[left].add(right)  # Rule 2: left column first
@@ -483,6 +486,7 @@ def _dogleg(
     left: int,
     right: int,
     headers: Sequence[int],
+    header_lines: Collection[int],
     boxes: Sequence[BBox],
     xs: Sequence[tuple[float, float]],
     tolerance: float,
@@ -501,8 +505,8 @@ def _dogleg(
     (:data:`MULTI_COLUMN`): a one-column heading makes no dogleg, and on
     noisy OCR pages many blocks look like one.
     """
-    if right in headers:
-        return False  # a headline opens its own article
+    if right in header_lines:
+        return False  # a header's line (a kicker set a hair higher than the headline beside it) opens its own article
     a, b = boxes[left], boxes[right]
     wide = [h for h in headers if xs[h][1] - xs[h][0] >= MULTI_COLUMN * column]
     for c in wide:
