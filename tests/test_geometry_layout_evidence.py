@@ -195,9 +195,10 @@ def test_a_short_sentence_in_small_type_is_a_caption_without_a_credit():
     assert roles["short"] is Role.PARAGRAPH  # a one-sentence paragraph in body type
 
 
-def test_a_one_line_paragraph_indented_like_the_others_is_not_a_centred_headline():
-    """Twelve characters indented by two in a column of sixteen leave two on either side: centred by
-    chance.  Starting exactly where indented paragraphs start, it is a paragraph or a heading, not a headline."""
+def test_a_centred_line_in_body_type_over_chinese_text_is_a_section_heading_not_a_headline():
+    """Chinese papers set headlines in display type.  A line in body type centred in its column over running
+    text is a section heading (小标题) — or a one-line paragraph whose two-glyph indent centres it by chance;
+    centred over a headline in display type, it is that headline's kicker."""
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
 
     text = "近年来河北抢抓人工智能发展机遇推动"[:16]  # 16 characters at 9 units: a full line of 144
@@ -209,10 +210,13 @@ def test_a_one_line_paragraph_indented_like_the_others_is_not_a_centred_headline
         block("c1", (text,) * 5, box(0, 0, 144, 57)),
         block("line", ("让群众办事少跑腿、好办事",), box(18, 70, 126, 79)),  # 12 glyphs, indented by 2
         block("c2", (text,) * 5, box(0, 90, 144, 147)),
-        block("title", ("让治理效能上档次",), box(36, 160, 108, 169)),  # 8 glyphs, centred: 4 on either side
+        block("heading", ("让治理效能上档次",), box(36, 160, 108, 169)),  # 8 glyphs, centred: 4 on either side
         block("c3", (text,) * 5, box(0, 180, 144, 237)),
+        block("kicker", ("县里春耕生产有序推进",), box(27, 250, 117, 259)),  # centred over a display headline
+        block("headline", ("田野里一片生机",), box(9, 266, 135, 284)),  # 18 units a glyph: display type
+        block("c4", (text,) * 5, box(0, 300, 144, 357)),
     ]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
     roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
-    assert roles["line"] is not Role.HEADLINE
-    assert roles["title"] is Role.HEADLINE
+    assert roles["line"] is not Role.HEADLINE and roles["heading"] is Role.HEADING
+    assert roles["kicker"] is Role.KICKER and roles["headline"] is Role.HEADLINE

@@ -144,6 +144,14 @@ def test_paragraphs_cut_a_flush_left_box_before_indented_lines_and_leave_centred
     assert len(paragraphs(centred, 10.0)) == 1
     two_centred = [_line("headline", 0, 0, 16), _line("second", 30, 12, 10)]
     assert len(paragraphs(two_centred, 10.0)) == 1  # flush-left by half, but the short line is no paragraph start
+    with_heading = [  # a section heading centred between two paragraphs of one box (LibreOffice sets them so)
+        _line("p1", 0, 0, 16), _line("p2", 0, 12, 16), _line("p3", 0, 24, 5),
+        _line("heading", 40, 36, 8),
+        _line("q1", 0, 48, 16), _line("q2", 0, 60, 16),
+    ]
+    assert [[x.text for x in piece] for piece in paragraphs(with_heading, 10.0)] == [
+        ["p1", "p2", "p3"], ["heading"], ["q1", "q2"]
+    ]
 
 
 def test_column_flows_merge_boxes_that_continue_each_other_down_a_column():

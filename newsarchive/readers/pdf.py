@@ -163,8 +163,9 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
     starts :data:`INDENT_MIN` to :data:`INDENT_MAX` type sizes right of that
     edge opens a new piece when it is full (runs to the right edge, as
     justified lines do), the line before it ends short, or the box has three
-    lines or more; so each paragraph is its own fragment.  Centred boxes (a
-    header) are left whole.
+    lines or more; in a box of three lines or more a centred line (a section
+    heading) is a piece of its own.  So each paragraph is its own fragment.
+    Centred boxes (a header) are left whole.
     """
     if len(lines) < 2 or not size:
         return [lines]
@@ -176,13 +177,18 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
 
     if sum(1 for x in lines if x.bbox.x0 - left <= FULL_SLACK * size) * 2 < len(lines):
         return [lines]  # not flush-left running text: the centred lines of a header
+    def centred(line: _Line) -> bool:  # a heading set between paragraphs of the column
+        margin = line.bbox.x0 - left
+        return not full(line) and margin >= INDENT_MIN * size and abs(margin - (right - line.bbox.x1)) <= size
+
     pieces: list[list[_Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
         indented = INDENT_MIN * size <= line.bbox.x0 - left <= INDENT_MAX * size
         # A paragraph's first line is full unless the paragraph is one line.  A short indented line right
         # after a full one is also the second line of a centred two-line title: in a column of three
-        # lines or more it opens a one-line paragraph.
-        if indented and (full(line) or not full(previous) or len(lines) >= 3):
+        # lines or more it opens a one-line paragraph.  In such a column a centred line is a heading.
+        heading = len(lines) >= 3 and (centred(line) or centred(previous))
+        if heading or (indented and (full(line) or not full(previous) or len(lines) >= 3)):
             pieces.append([line])
         else:
             pieces[-1].append(line)

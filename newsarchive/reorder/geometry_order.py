@@ -111,8 +111,6 @@ NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, no
 SMALL_TYPE = 0.9  # glyph size ratio to the running text below which a block is in small type (a caption)
 CAPTION_LINES = 3  # a caption in small type is a short block: at most this many lines ...
 CAPTION_CHARS = 200  # ... and characters
-PARAGRAPH_INDENT = 2  # square glyphs a Chinese paragraph's first line is indented by ...
-INDENT_TOLERANCE = 0.3  # ... give or take this share of a glyph
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
 
 
@@ -893,9 +891,11 @@ class LayoutRoles:
         if width <= 0 or box.y0 > col.y0:
             return None
         left, right = box.x0 - col.x0, col.x1 - box.x1
-        size = glyph_size(f)
-        if size and abs(left - PARAGRAPH_INDENT * size) <= INDENT_TOLERANCE * size:
-            return None  # it starts where an indented paragraph starts: a one-line paragraph, centred by chance
+        if glyph_size(f) and not _display_type(below, unit):
+            # Chinese papers set headlines in display type: a line in body type centred over running text
+            # is a section heading (小标题), or a one-line paragraph indented like the others.  (Centred
+            # over a headline in display type, it is that headline's kicker.)
+            return None
         if (box.x1 - box.x0) <= NARROW * width and left > 0 and right > 0 and abs(left - right) <= CENTRE_TOLERANCE * width:
             return "centred over the text below"
         return None
