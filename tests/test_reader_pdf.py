@@ -164,3 +164,19 @@ def test_column_flows_merge_boxes_that_continue_each_other_down_a_column():
     beside = [_line("w1", 200, 24, 16)]  # the next column
     flows = _column_flows([(upper, 10.0), (lower, 10.0), (after_blank, 10.0), (other_size, 7.5), (beside, 10.0)])
     assert sorted([x.text for x in lines] for lines, _ in flows) == [["c1"], ["w1"], ["x1", "x2", "y1", "y2"], ["z1"]]
+
+
+def test_a_word_processors_two_columns_with_indents_and_centred_headings():
+    """LibreOffice's PDF of the example page's first article: justified columns, first-line indents, no space
+    between paragraphs, centred section headings, embedded CJK fonts (page 1 of 2)."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    page = read("libreoffice_columns.pdf", language="zh-CN")
+    (article,) = reconstruct(page, profile=PeoplesDailyProfile()).articles
+    blocks = [(b.type.value, b.text.replace(" ", "")) for b in article.blocks]
+    assert article.headline == "社保卡，解锁更多应用新场景"
+    assert len(blocks) == 12
+    assert [k for k, (kind, _) in enumerate(blocks) if kind == "heading"] == [2, 9]
+    assert blocks[2][1] == "应用清单不断扩展" and blocks[9][1] == "区域“一卡通”成效初显"
+    assert blocks[6][1].startswith("实际上，社保卡的应用场景正日益丰富起来。")  # cut at column 1's foot, rejoined
+    assert blocks[6][1].endswith("宋京燕说。")
