@@ -180,3 +180,19 @@ def test_a_word_processors_two_columns_with_indents_and_centred_headings():
     assert blocks[2][1] == "应用清单不断扩展" and blocks[9][1] == "区域“一卡通”成效初显"
     assert blocks[6][1].startswith("实际上，社保卡的应用场景正日益丰富起来。")  # cut at column 1's foot, rejoined
     assert blocks[6][1].endswith("宋京燕说。")
+
+
+def test_a_justified_english_line_cut_apart_by_pdfminer_is_one_line_again():
+    """In narrow justified columns pdfminer ends a line at a wide word gap ("Government   had   already
+    taken" in three boxes); the pieces lie on one baseline within one column and are joined."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(DATA))
+    from make_fixtures import ENGLISH
+
+    page = read("libreoffice_english.pdf", language="en")
+    lines = [line for f in page.fragments for line in f.lines]
+    assert "Government had already taken" in lines
+    article_text = {" ".join(b.text.split()) for a in reconstruct(page).articles for b in a.blocks}
+    body = [t for t in ENGLISH if not t.isupper()]
+    assert all(t in article_text for t in body)  # every paragraph whole, the one cut at column 1's foot rejoined

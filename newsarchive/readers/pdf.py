@@ -89,10 +89,60 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
             found.append((lines, statistics.mode(sizes) if sizes else None))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
-        for lines, size in _column_flows(found)
+        for lines, size in _column_flows(_rejoin_split_lines(found))
         for piece in paragraphs(lines, size)
     ]
     return boxes, count
+
+
+def _rejoin_split_lines(found: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
+    """Pieces of one line that pdfminer cut apart, joined again (boxes left empty are dropped).
+
+    pdfminer ends a line where the gap between two characters exceeds twice
+    a character's width, so a justified line of few words in a narrow column
+    ("Government   had   already   taken") comes out in several boxes.  Pieces
+    on one baseline, in one type size, that all lie within one column of
+    running text (the width of a box of three lines or more: a gutter never
+    lies inside one) are one line, read left to right.
+    """
+    columns = [_union(lines) for lines, _ in found if len(lines) >= 3]
+    if not columns:
+        return found
+    entries = sorted(
+        ((line.bbox.y0, line.bbox.x0, k, i) for k, (lines, size) in enumerate(found) if size for i, line in enumerate(lines)),
+    )
+    merged: dict[tuple[int, int], _Line] = {}  # (box, line) → the line with the pieces after it joined on
+    dropped: set[tuple[int, int]] = set()
+    group: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        pieces = sorted(group, key=lambda ki: found[ki[0]][0][ki[1]].bbox.x0)
+        anchor = pieces[0]
+        for ki in pieces[1:]:
+            first, line = merged.get(anchor, found[anchor[0]][0][anchor[1]]), found[ki[0]][0][ki[1]]
+            size = found[ki[0]][1] or 0.0
+            same = found[ki[0]][1] == found[anchor[0]][1]
+            inside = any(c.x0 - size <= first.bbox.x0 and line.bbox.x1 <= c.x1 + size for c in columns)
+            if ki[0] != anchor[0] and same and inside and line.bbox.x0 >= first.bbox.x1 - size:
+                merged[anchor] = _Line(f"{first.text} {line.text}", _union([first, line]))
+                dropped.add(ki)
+            else:
+                anchor = ki
+        group.clear()
+
+    for y0, _, k, i in entries:
+        size = found[k][1] or 0.0
+        if group and abs(found[group[0][0]][0][group[0][1]].bbox.y0 - y0) > 0.3 * size:
+            flush()
+        group.append((k, i))
+    if group:
+        flush()
+    out = []
+    for k, (lines, size) in enumerate(found):
+        kept = [merged.get((k, i), line) for i, line in enumerate(lines) if (k, i) not in dropped]
+        if kept:
+            out.append((kept, size))
+    return out
 
 
 def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:

@@ -1,5 +1,7 @@
 """Regenerate the PDF fixtures of tests/test_reader_pdf.py (needs reportlab, BSD: pip install reportlab).
 
+reportlab is imported inside the functions: the tests import this module for its texts only.
+
 Run from the repository root: ``python tests/data/pdf/make_fixtures.py``.  The PDFs are committed,
 so the tests need only pdfminer.six.  Every fixture uses the standard Helvetica font (not
 embedded), keeping the files a few KiB.
@@ -19,13 +21,14 @@ embedded), keeping the files a few KiB.
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
   (``soffice --headless --convert-to pdf``) with Noto Serif CJK SC embedded (OFL).  Made by
   :func:`libreoffice_columns` when LibreOffice is installed.
+* ``libreoffice_english.pdf``: the same kind of page in English (:data:`ENGLISH`, twice over), in
+  narrow justified columns where pdfminer.six cuts widely spaced lines into separate boxes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from reportlab.pdfgen import canvas
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 WIDTH, HEIGHT = 600, 500
@@ -42,7 +45,7 @@ BLOCKS = [
 DRAW_ORDER = [4, 2, 5, 0, 3, 1]
 
 
-def _draw_block(pdf: canvas.Canvas, size: float, lines: list[tuple[float, float, str]]) -> None:
+def _draw_block(pdf: Any, size: float, lines: list[tuple[float, float, str]]) -> None:
     text = pdf.beginText()
     text.setFont("Helvetica", size)
     for x, top, line in lines:
@@ -52,6 +55,8 @@ def _draw_block(pdf: canvas.Canvas, size: float, lines: list[tuple[float, float,
 
 
 def two_columns(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
     pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=1)
     for k in DRAW_ORDER:
         _draw_block(pdf, *BLOCKS[k])
@@ -70,6 +75,7 @@ CJK_SIZE, CJK_LEADING, COLUMN_CHARS, INDENT_CHARS, COLUMN_LINES = 9, 12, 16, 2, 
 def indented_columns(path: Path) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     lines: list[tuple[int, str]] = []  # (indent in characters, text)
@@ -137,7 +143,63 @@ def libreoffice_columns(path: Path, article_json: Path) -> None:
         path.write_bytes((Path(folder) / f"{path.stem}.pdf").read_bytes())
 
 
+ENGLISH = [
+    "The Marquess of Lansdowne moved for papers relating to the state of Ireland, and hoped the House would be "
+    "willing to give them, and to agree to the motion without any delay whatever, since the subject was of the "
+    "first importance to the empire.",
+    "Lord Liverpool said he had no objection to the production of the papers, but he wished the noble Marquess "
+    "to understand that the Government had already taken measures of its own.",
+    "COAL DUTIES.",
+    "Sir William Lemon presented a petition from the parish of St. Austell against the duty on coals carried "
+    "coastwise. It was laid on the table.",
+    "Mr. Hume said he could not let this opportunity pass without observing that the duty pressed most heavily "
+    "upon the poorer classes of the western counties, who had no other fuel.",
+    "The Chancellor of the Exchequer replied that the whole subject of the duties would come before the House "
+    "in the course of the session.",
+    "WOOL DUTIES.",
+    "Mr. Baring presented a petition from the woollen manufacturers of Yorkshire praying for the repeal of the "
+    "duty on foreign wool.",
+]
+
+
+def libreoffice_english(path: Path) -> None:
+    """ENGLISH twice over, in two justified columns of 10-point text, converted with LibreOffice."""
+    import subprocess
+    import tempfile
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    title = doc.add_paragraph("IMPERIAL PARLIAMENT.")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.runs[0].font.size = Pt(20)
+    columns = OxmlElement("w:cols")
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:space"), "420")
+    doc.add_section(0)._sectPr.append(columns)
+    for text in ENGLISH * 2:
+        paragraph = doc.add_paragraph(text)
+        paragraph.paragraph_format.space_after = paragraph.paragraph_format.space_before = Pt(0)
+        if text.isupper():
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            paragraph.paragraph_format.first_line_indent = Pt(12)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{path.stem}.docx"
+        doc.save(str(source))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)], check=True)
+        path.write_bytes((Path(folder) / f"{path.stem}.pdf").read_bytes())
+
+
 def three_pages(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
     pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1)
     for word in ("one", "two", "three"):
         _draw_block(pdf, 12, [(20, 20, f"Page {word} text.")])
@@ -146,6 +208,8 @@ def three_pages(path: Path) -> None:
 
 
 def no_text(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
     pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1)
     pdf.line(20, 100, 280, 100)
     pdf.showPage()
@@ -160,5 +224,7 @@ if __name__ == "__main__":
     import shutil
     import sys
 
-    if shutil.which("soffice") and len(sys.argv) > 1:  # the example page's JSON output, e.g. out/….json
-        libreoffice_columns(HERE / "libreoffice_columns.pdf", Path(sys.argv[1]))
+    if shutil.which("soffice"):
+        libreoffice_english(HERE / "libreoffice_english.pdf")
+        if len(sys.argv) > 1:  # the example page's JSON output, e.g. out/….json
+            libreoffice_columns(HERE / "libreoffice_columns.pdf", Path(sys.argv[1]))
