@@ -103,9 +103,11 @@ def indented_columns(path: Path) -> None:
     pdf.save()
 
 
-def libreoffice_columns(path: Path, article_json: Path) -> None:
-    """Write the DOCX of ``article_json``'s first article and convert it with LibreOffice."""
-    import json
+def _libreoffice_pdf(path: Path, title: str, paragraphs: list[tuple[str, bool]], size: float, font: str | None) -> None:
+    """A title over two justified columns of ``paragraphs`` ((text, is a heading)), converted with LibreOffice.
+
+    Paragraphs have a first-line indent and no space between them; headings are centred.
+    """
     import subprocess
     import tempfile
 
@@ -115,32 +117,41 @@ def libreoffice_columns(path: Path, article_json: Path) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    article = next(it for it in json.loads(article_json.read_text(encoding="utf-8"))["items"] if it.get("type") == "article")
     doc = Document()
     normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    normal.font.name = "Noto Serif CJK SC"
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
-    title = doc.add_paragraph(article["headline"])
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.runs[0].font.size = Pt(20)
+    normal.font.size = Pt(size)
+    if font:
+        normal.font.name = font
+        normal.element.rPr.rFonts.set(qn("w:eastAsia"), font)
+    heading = doc.add_paragraph(title)
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.runs[0].font.size = Pt(20)
     columns = OxmlElement("w:cols")
     columns.set(qn("w:num"), "2")
     columns.set(qn("w:space"), "420")
     doc.add_section(0)._sectPr.append(columns)  # a continuous section in two columns
-    for block in article["blocks"]:
-        paragraph = doc.add_paragraph(block["text"])
+    for text, is_heading in paragraphs:
+        paragraph = doc.add_paragraph(text)
         paragraph.paragraph_format.space_after = paragraph.paragraph_format.space_before = Pt(0)
-        if block["type"] == "heading":
+        if is_heading:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
-            paragraph.paragraph_format.first_line_indent = Pt(21)
+            paragraph.paragraph_format.first_line_indent = Pt(2 * size if font else 12)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / f"{path.stem}.docx"
         doc.save(str(source))
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)], check=True)
         path.write_bytes((Path(folder) / f"{path.stem}.pdf").read_bytes())
+
+
+def libreoffice_columns(path: Path, article_json: Path) -> None:
+    """The first article of ``article_json`` (a newsarchive JSON output) in Noto Serif CJK SC, 10.5 points."""
+    import json
+
+    article = next(it for it in json.loads(article_json.read_text(encoding="utf-8"))["items"] if it.get("type") == "article")
+    blocks = [(b["text"], b["type"] == "heading") for b in article["blocks"]]
+    _libreoffice_pdf(path, article["headline"], blocks, 10.5, "Noto Serif CJK SC")
 
 
 ENGLISH = [
@@ -163,38 +174,8 @@ ENGLISH = [
 
 
 def libreoffice_english(path: Path) -> None:
-    """ENGLISH twice over, in two justified columns of 10-point text, converted with LibreOffice."""
-    import subprocess
-    import tempfile
-
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(10)
-    title = doc.add_paragraph("IMPERIAL PARLIAMENT.")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.runs[0].font.size = Pt(20)
-    columns = OxmlElement("w:cols")
-    columns.set(qn("w:num"), "2")
-    columns.set(qn("w:space"), "420")
-    doc.add_section(0)._sectPr.append(columns)
-    for text in ENGLISH * 2:
-        paragraph = doc.add_paragraph(text)
-        paragraph.paragraph_format.space_after = paragraph.paragraph_format.space_before = Pt(0)
-        if text.isupper():
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        else:
-            paragraph.paragraph_format.first_line_indent = Pt(12)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"{path.stem}.docx"
-        doc.save(str(source))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)], check=True)
-        path.write_bytes((Path(folder) / f"{path.stem}.pdf").read_bytes())
+    """ENGLISH twice over in 10-point text."""
+    _libreoffice_pdf(path, "IMPERIAL PARLIAMENT.", [(t, t.isupper()) for t in ENGLISH * 2], 10, None)
 
 
 def three_pages(path: Path) -> None:
