@@ -99,6 +99,23 @@ def test_headline_of_a_lead_emitted_apart_from_it():
     assert found[5] == "heading"  # A's own section heading, before B's headline is passed: unchanged
 
 
+def test_kicker_and_headline_of_a_lead_emitted_apart_from_them():
+    # B's header is two title lines with no byline; its lead ("据新华社…电", a reprinted Xinhua story)
+    # comes after A's frames.  The line sharing the lead's words is the kicker; the line under it is
+    # the headline.
+    blocks = [
+        "社保卡解锁更多应用新场景",
+        "本报记者 李 婕",
+        "社会保障卡是国家民生服务的基础性载体，持卡人数不断增加。",
+        "粤港澳大湾区车展参展车企表示",
+        "汽车产业比“价值”不卷“价格”",
+        "越来越多的地区开始行动，社保卡区域一卡通加快推进。",
+        "据新华社深圳6月1日电 （记者印朋）5月31日，2025粤港澳大湾区车展在深圳开幕。",
+    ]
+    found = roles(run(blocks, TagRoles()))
+    assert found[3:5] == ["kicker", "headline"]
+
+
 def test_a_title_before_another_header_is_not_taken_for_a_later_lead():
     blocks = [
         "社保卡解锁更多应用新场景",

@@ -134,7 +134,7 @@ class TagRoles:
             i = j
 
         if profile.dateline_opens_article:
-            self._headers_of_orphan_leads(roles, texts, profile)
+            self._headers_of_orphan_leads(roles, texts, [f.gap_before for f in draft.fragments], profile)
 
         # Typesetters keep a section heading with its text, so a frame (or the page) does not end
         # right after one: a lone short line there is the end of a paragraph cut at the frame
@@ -159,14 +159,15 @@ class TagRoles:
         return draft.decide(*low)
 
     @staticmethod
-    def _headers_of_orphan_leads(roles: list, texts: list[str], profile) -> None:
+    def _headers_of_orphan_leads(roles: list, texts: list[str], gaps: list[int], profile) -> None:
         """A lead paragraph opening with a dateline whose header was emitted apart from it.
 
         A dateline (本报北京6月1日电) opens an article's first paragraph, so the
         article has a headline; when the lead's frame was emitted later than the
         header, the headline is the title-like line above (no header, dateline or
         photo between them) that shares most of its words with the lead, the
-        nearest on ties (updates ``roles``).
+        nearest on ties.  Two such lines stacked (no wide gap between) are the
+        header's kicker and, under it, its headline (updates ``roles``).
         """
         n = len(texts)
         for d in range(n):
@@ -187,7 +188,16 @@ class TagRoles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 lead = bigrams(texts[d]).keys()
                 best = max(titles, key=lambda k: (len(bigrams(texts[k]).keys() & lead) / max(1, len(bigrams(texts[k]))), k))
-                roles[best] = (Role.HEADLINE, 0.7, "header line (a later lead paragraph opens with a dateline)")
+                why = "header line (a later lead paragraph opens with a dateline)"
+                if best + 1 in titles and gaps[best + 1] < WIDE_GAP:
+                    best, kicker = best + 1, best  # the line that matched is the kicker over the headline
+                elif best - 1 in titles and gaps[best] < WIDE_GAP:
+                    kicker = best - 1
+                else:
+                    kicker = None
+                roles[best] = (Role.HEADLINE, 0.7, why)
+                if kicker is not None:
+                    roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
 
     @staticmethod
     def _header_span(run: list[int], found: list[object]) -> list[int]:
