@@ -449,3 +449,24 @@ def test_median_is_statistics_median():
         assert _median(values) == statistics.median(values)
 
     check()
+
+
+def test_articles_are_listed_by_where_their_headers_stand():
+    """A tall article in columns 1-2 with a second one under it, and a third beside it in columns 3-4: the
+    reading order reads columns 1-2 to their foot first, but a page's articles are listed as publishers list
+    them, by their headlines' places — top first, then left."""
+    body = "The market was steady and the funds closed at the price of the morning without any change."
+    layout = [
+        ("A-head", "FIRST ARTICLE", box(20, 0, 300, 30), 1),
+        ("A-c1", body, box(0, 40, 150, 400), 30), ("A-c2", body, box(170, 40, 320, 400), 30),
+        ("C-head", "THIRD ARTICLE", box(20, 420, 300, 450), 1),
+        ("C-c1", body, box(0, 460, 150, 700), 20), ("C-c2", body, box(170, 460, 320, 700), 20),
+        ("B-head", "SECOND ARTICLE", box(360, 0, 640, 30), 1),
+        ("B-c3", body, box(340, 40, 490, 700), 55), ("B-c4", body, box(510, 40, 660, 700), 55),
+    ]
+    frags = [
+        Fragment(id=fid, text="\n".join([t] * k), lines=(t,) * k, start=0, end=len(t), line=1, bbox=b)
+        for fid, t, b, k in layout
+    ]
+    page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(frags)))
+    assert [a.headline for a in page.articles] == ["FIRST ARTICLE", "SECOND ARTICLE", "THIRD ARTICLE"]

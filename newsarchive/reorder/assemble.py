@@ -7,6 +7,8 @@ page accounts for every character of the input.
 
 from __future__ import annotations
 
+import math
+
 
 from ..model import (
     Article,
@@ -46,12 +48,33 @@ def _photo(draft: Draft, photo: PhotoDraft) -> Photo:
     )
 
 
+def _placement(draft: Draft, ids: tuple[str, ...], laid_out: bool) -> tuple[float, ...]:
+    """Where an item stands on the page, for the order of items.
+
+    In reading order of its first fragment; on a laid-out page (fragments with
+    boxes) by the position of its header instead — top first, then left, page
+    by page — as publishers list a page's articles: the reading order reads a
+    tall article's columns to their foot before the article beside its headline.
+    """
+    start = float(min((draft.index[i] for i in ids), default=0))
+    if not laid_out:
+        return (start,)
+    boxes = [(draft.fragment(i).page or 0, draft.fragment(i).bbox) for i in ids]
+    boxes = [(page, box) for page, box in boxes if box is not None]
+    if not boxes:  # no box to place it by (a reader could not place these fragments): after the boxed items
+        return (math.inf, math.inf, math.inf, start)
+    page = min(page for page, _ in boxes)
+    top = [box for p, box in boxes if p == page]
+    return (page, min(b.y0 for b in top), min(b.x0 for b in top), start)
+
+
 def assemble(draft: Draft) -> Page:
-    """Build the page: items in reading order, unplaced leftovers, decisions and warnings."""
+    """Build the page: items in order (see :func:`_placement`), unplaced leftovers, decisions and warnings."""
     profile = draft.profile
     tail_of = {j.head: j for j in draft.joins}
     used: list[str] = []
-    positioned: list[tuple[int, Article | Photo]] = []
+    laid_out = any(f.bbox is not None for f in draft.fragments)
+    positioned: list[tuple[tuple[float, ...], Article | Photo]] = []
     for number, art in enumerate(draft.articles):
         blocks: list[Block] = []
         body = list(art.body)
@@ -104,12 +127,12 @@ def assemble(draft: Draft) -> Page:
         for p in draft.photos:
             if p.article == number:
                 used.extend(p.fragment_ids)
-        start = min((draft.index[i] for i in art.header_ids + art.body), default=0)
-        positioned.append((start, article))
+        where = (art.header_ids or art.body) if laid_out else art.header_ids + art.body
+        positioned.append((_placement(draft, tuple(where), laid_out), article))
     for p in draft.photos:
         if p.article is None:
             used.extend(p.fragment_ids)
-            positioned.append((draft.index[p.fragment_ids[0]], _photo(draft, p)))
+            positioned.append((_placement(draft, p.fragment_ids[:1], laid_out), _photo(draft, p)))
     positioned.sort(key=lambda pair: pair[0])
 
     warnings = list(draft.warnings)
