@@ -28,7 +28,7 @@ from __future__ import annotations
 import io
 import statistics
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Iterable
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
@@ -157,12 +157,13 @@ def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[l
     text, less than a blank line), are one flow of text again; :func:`paragraphs`
     then cuts it where paragraphs begin.
     """
-    order = sorted(range(len(found)), key=lambda k: _union(found[k][0]).y0)
+    envelopes = [_union(lines) for lines, _ in found]
+    order = sorted(range(len(found)), key=lambda k: envelopes[k].y0)
     merged_into: dict[int, int] = {}
     extent: dict[int, BBox] = {}  # open flow (its first box) → the flow's box so far
     for k in order:
-        lines, size = found[k]
-        box = _union(lines)
+        size = found[k][1]
+        box = envelopes[k]
         # Boxes come top to bottom: a flow ending far above this box can take no later box either.
         for head in [h for h, flow in extent.items() if box.y0 - flow.y1 > FLOW_GAP * (found[h][1] or 0)]:
             del extent[head]
@@ -180,8 +181,7 @@ def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[l
             extent[k] = box
         else:
             merged_into[k] = best[1]
-            flow = extent[best[1]]
-            extent[best[1]] = BBox(x0=min(flow.x0, box.x0), y0=flow.y0, x1=max(flow.x1, box.x1), y1=max(flow.y1, box.y1))
+            extent[best[1]] = _envelope((extent[best[1]], box))
     flows: dict[int, list[_Line]] = {}
     for k in range(len(found)):
         flows.setdefault(merged_into.get(k, k), []).extend(found[k][0])
@@ -194,13 +194,17 @@ class _Line:
     bbox: BBox
 
 
-def _union(lines: list[_Line]) -> BBox:
+def _envelope(boxes: Iterable[BBox]) -> BBox:
+    """The smallest box holding all of ``boxes``."""
+    boxes = list(boxes)
     return BBox(
-        x0=min(x.bbox.x0 for x in lines),
-        y0=min(x.bbox.y0 for x in lines),
-        x1=max(x.bbox.x1 for x in lines),
-        y1=max(x.bbox.y1 for x in lines),
+        x0=min(b.x0 for b in boxes), y0=min(b.y0 for b in boxes), x1=max(b.x1 for b in boxes), y1=max(b.y1 for b in boxes)
     )
+
+
+def _union(lines: list[_Line]) -> BBox:
+    """The box of some lines."""
+    return _envelope(x.bbox for x in lines)
 
 
 def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:

@@ -99,6 +99,7 @@ HUGE_TYPE = 4.0  # … and above which the "line" is an ornament, a picture or O
 CENTRE_TOLERANCE = 0.12  # |left margin − right margin| as a share of the column width
 NARROW = 0.85  # a centred heading is at most this share of its column's width
 MAX_HEADLINE_LINES = 3
+RUNNING_TEXT_LINES = 3  # a block of this many lines or more is running text: its width is its column's
 STACK_GAP = 3.0  # body lines: header blocks further apart than this are not one stack
 COLUMN_LIKE = (0.9, 1.15)  # width range, in body column widths, of a block that is running text
 MULTI_COLUMN = 1.5  # column widths: a dogleg is about articles over several columns
@@ -154,7 +155,7 @@ def header_extents(
     """
     out: dict[int, HeaderExtent] = {}
     n = len(boxes)
-    columns = [b for b, k in zip(boxes, lines) if k >= 3]  # running text, whose lines fill its column
+    columns = [b for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]  # running text, whose lines fill its column
 
     def overlaps(k: int, x0: float, x1: float) -> bool:
         return min(boxes[k].x1, x1) - max(boxes[k].x0, x0) > 0
@@ -223,7 +224,7 @@ def header_extents(
             first_line = min(boxes[k].y0 for k in members)
             row = [k for k in row if abs(boxes[k].y0 - first_line) <= ROW_ALIGN * unit]
             members = [k for k in members if k in row]
-        heads_text = any(lines[k] >= 3 for k in members)  # a row of running text, not a row of notices
+        heads_text = any(lines[k] >= RUNNING_TEXT_LINES for k in members)  # a row of running text, not a row of notices
         if members:
             # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
             # the row's widest block measures a column.
@@ -266,7 +267,7 @@ def noise_blocks(boxes: Sequence[BBox], lines: Sequence[int], texts: Sequence[st
     """
     if len(boxes) > MAX_BLOCKS:
         return set()  # the tests below are quadratic; on pages this crowded noise stays in the column sort
-    text = [k for k in range(len(boxes)) if lines[k] >= 3]
+    text = [k for k in range(len(boxes)) if lines[k] >= RUNNING_TEXT_LINES]
     spans = {k: _shrunk(boxes[k]) for k in text}
 
     def across(k: int) -> bool:
@@ -326,10 +327,10 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
     header_lines: set[int] = set()  # every line of a header stack over running text (kicker, headline, deck, byline)
     tolerance = column = 0.0
     if lines is not None:
-        heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= 3]
+        heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]
         unit = _median(heights) if heights else None
         if unit:
-            column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= 3)
+            column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES)
             for h, extent in header_extents(boxes, lines, unit, column).items():
                 xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
                 if extent.heads_text:
@@ -615,12 +616,17 @@ def _em_width(text: str) -> float:
     return square + 0.5 * (len(text) - square)
 
 
+def running_text_boxes(fragments: Sequence[Fragment]) -> list[BBox]:
+    """The boxes of the blocks of running text (:data:`RUNNING_TEXT_LINES` lines or more): the page's columns."""
+    return [f.bbox for f in fragments if f.bbox is not None and len(f.lines) >= RUNNING_TEXT_LINES]
+
+
 def body_line_height(fragments: Sequence[Fragment]) -> float | None:
     """The median line height of the page's multi-line blocks (running text), weighted by lines."""
     heights: list[float] = []
     for f in fragments:
         h = line_height(f)
-        if h is not None and len(f.lines) >= 3:
+        if h is not None and len(f.lines) >= RUNNING_TEXT_LINES:
             heights.extend([h] * len(f.lines))
     if not heights:
         heights = [h for h in (line_height(f) for f in fragments) if h is not None]
@@ -781,7 +787,7 @@ class LayoutRoles:
         its characters (:func:`glyph_size`), whatever the line count and leading.
         """
         sizes = {f.id: glyph_size(f) for f in page}
-        running = [sizes[f.id] for f in page if len(f.lines) >= 3 and sizes[f.id] is not None]
+        running = [sizes[f.id] for f in page if len(f.lines) >= RUNNING_TEXT_LINES and sizes[f.id] is not None]
         if not running:
             return []
         body = _median(running)
@@ -812,7 +818,7 @@ class LayoutRoles:
         not justified to a column in body type.  A kicker stays one when a
         headline in display type follows it.
         """
-        columns = [f.bbox for f in page if f.bbox is not None and len(f.lines) >= 3]
+        columns = running_text_boxes(page)
 
         def body_type(f: Fragment) -> bool:
             height = line_height(f)
@@ -923,7 +929,7 @@ class LayoutLineEnds:
             return draft
         ends: set[str] = set()
         for page in _pages(draft.fragments):
-            widths = [f.bbox.x1 - f.bbox.x0 for f in page if f.bbox is not None and len(f.lines) >= 3]
+            widths = [b.x1 - b.x0 for b in running_text_boxes(page)]
             column = _median(widths) if widths else None
             for f in page:
                 if f.bbox is None or not f.lines:
