@@ -230,6 +230,7 @@ def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
                 "byline": item.byline,
                 "units": [{"type": u.type, "text": u.text, "pieces": max(1, pieces[k])} for k, u in enumerate(item.units)],
                 "photos": [{"title": p.title, "caption": p.caption, "credit": p.credit} for p in item.photos],
+                "headings_marked": item.headings_marked,  # see scramble.py: heading types scored only where marked
             }
         )
     y = max(skyline) + ARTICLE_GAP

@@ -125,3 +125,19 @@ def test_missed_join_fails_the_unit(pages: dict[str, object]) -> None:
     result = score.score_page(truth, output, text)
     assert result.counts["units"][1] - result.counts["units"][0] == 1
     assert result.counts["chars_lost"][0] == 0 and not result.perfect
+
+
+def test_heading_type_is_scored_only_where_the_source_marks_headings(pages: dict[str, object]) -> None:
+    # The crawler kept bold in some articles only; in the others a heading is a plain line
+    # that the truth calls a paragraph, so typing it heading must not count as an error.
+    marked = [a.headings_marked for p in pages.values() for a in p.items if isinstance(a, scramble.ArticleTruth)]
+    assert any(marked) and not all(marked)
+    text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
+    for flag, spurious, perfect in ((False, 0, True), (True, 1, False)):
+        truth["items"][0]["headings_marked"] = flag
+        output = score.truth_to_output(truth)
+        paragraph = next(b for b in output["items"][0]["blocks"] if b["type"] == "paragraph")
+        paragraph["type"] = "heading"
+        result = score.score_page(truth, output, text)
+        assert result.counts["headings_spurious"][0] == spurious
+        assert result.perfect is perfect

@@ -29,7 +29,10 @@ Metrics (counts summed over pages, shown as numerator / denominator):
 ``units_cut``           the same, for the units the scrambler cut over 2+ frames
 ``headings``            truth headings recovered as blocks of type ``heading``
 ``headings_spurious``   blocks of type ``heading`` of matched articles that are no truth
-                        heading, per truth heading - lower is better
+                        heading, per truth heading - lower is better; only articles
+                        whose source marks its headings (truth ``headings_marked``)
+                        count: elsewhere a heading written as a plain line is a
+                        "paragraph" in the truth, so a heading type is no error there
 ``successors``          pairs of consecutive truth units of an article that are
                         consecutive blocks of the matched output article
 ``extra_blocks``        output blocks equal to no truth unit of their article (blocks of
@@ -46,7 +49,7 @@ Metrics (counts summed over pages, shown as numerator / denominator):
                         truth's order
 ``perfect``             pages where all of the above is perfect (every header field right
                         and none spurious, every article's blocks exactly its units with
-                        their types, every successor right,
+                        their types (types only where the source marks headings), every successor right,
                         no extra block, every photo right and no extra photo, no
                         character lost or invented, items in order)
 ``crash``               pages where the reconstruction raised (scored as empty output)
@@ -392,11 +395,15 @@ def score_page(
                     flawless = False
         extra = sum(available.values())
         c["extra_blocks"][0] += extra
+        # A source that marks no heading may still have some, written as plain lines: the truth
+        # calls them paragraphs, so whether a block is typed heading is scored only where it marks them.
+        marked = art.get("headings_marked", True)
         truth_headings = Counter(nows(u["text"]) for u in art["units"] if u["type"] == "heading")
         out_headings = Counter(nows(b.get("text")) for b in blocks if b.get("type") == "heading")
-        c["headings_spurious"][0] += sum((out_headings - truth_headings).values())
-        if Counter((t, b.get("type")) for t, b in zip(block_texts, blocks)) != Counter(
-            (nows(u["text"]), u["type"]) for u in art["units"]
+        if marked:
+            c["headings_spurious"][0] += sum((out_headings - truth_headings).values())
+        if Counter((t, b.get("type") if marked else None) for t, b in zip(block_texts, blocks)) != Counter(
+            (nows(u["text"]), u["type"] if marked else None) for u in art["units"]
         ):
             flawless = False
         # successors

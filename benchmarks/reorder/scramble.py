@@ -24,8 +24,12 @@ Ground truth (built from the data, never from the scrambled text)
   emitted), ``units`` (the body in reading order: ``{"type": "heading" |
   "paragraph", "text", "pieces"}``; headings are the paragraphs written in bold,
   ``**…**``, in the raw file's ``markdown_body``; ``pieces`` is how many text
-  frames the unit was cut into) and ``photos`` (``{"title", "caption",
-  "credit"}``).
+  frames the unit was cut into), ``photos`` (``{"title", "caption",
+  "credit"}``) and ``headings_marked``: whether the source marks headings at all.
+  The crawler kept bold in 37 of 210 articles; the others have headings too
+  (普洱茶韵飘香世界, 这条数字河流如何发挥作用？) written as plain lines, so their
+  units are all "paragraph" and the scorer does not hold a heading type against
+  the output there.
 * Photo lines are taken out of ``paragraphs``: a *credit* is a short line without
   sentence punctuation ending in 摄 / 摄影报道 / 绘 / 供图 / 提供 (optionally
   followed by an agency in parentheses), or 资料图片 / 图为资料图片 / 制图：…;
@@ -97,7 +101,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: truth articles say whether their source marks headings
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -189,6 +193,7 @@ class ArticleTruth:
     units: list[Unit]
     photos: list[PhotoTruth]
     url: str = ""
+    headings_marked: bool = True  # the source marks its section headings (in bold)
 
 
 @dataclass
@@ -405,6 +410,7 @@ def load_pages(data: Path = DEFAULT_DATA) -> list[RealPage]:
                     units=units,
                     photos=photos,
                     url=rec.get("url") or "",
+                    headings_marked=bool(bold),
                 )
             )
         if items:
@@ -565,6 +571,7 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
                 "units": [{"type": u.type, "text": u.text, "pieces": n} for u, n in zip(item.units, pieces)],
                 "photos": photos,
                 "url": item.url,
+                "headings_marked": item.headings_marked,
             }
         )
     # move frames later
