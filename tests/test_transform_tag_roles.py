@@ -149,3 +149,11 @@ def test_short_line_ending_a_frame_is_not_a_heading():
     blocks[3] += "\n\n"  # four line breaks before the next block: a frame break
     assert roles(run(blocks, TagRoles()))[3] == "paragraph"
     assert roles(run(blocks[:4], TagRoles()))[3] == "paragraph"  # the page ends after it
+
+
+def test_a_section_number_alone_on_its_line_is_a_heading():
+    # （一） / 二、 head the parts of a long commentary; a bracketed note (（作者为…）) is no heading.
+    texts = ["标题在此", "本报记者 王 强", "正文第一段。", "（一）", "正文第二段。", "二、", "正文第三段。", "（作者为某大学教授）"]
+    got = roles(run(texts, TagRoles()))
+    assert got[3] == got[5] == "heading"
+    assert got[7] != "heading"

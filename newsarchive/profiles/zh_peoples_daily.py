@@ -70,6 +70,8 @@ W_DATELINE = -5.0
 SHORT_TAIL = 12  # characters: a complete paragraph shorter than this is more likely the end of a cut one
 RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rarely opens a sentence
 _CLOSERS = set("”’」』）)》〉】")
+# A section number standing alone on its line ((一), 二、) heads the part that follows it.
+_SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$")
 _CONTINUATION_OPENERS = set("，。、；：？！,.;:?!）)”’」』》〉】")
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
@@ -262,6 +264,8 @@ class PeoplesDailyProfile:
             flat = flat[: tagged.start()].rstrip()
         if "\n" in text.strip() or not 2 <= len(flat.replace(" ", "")) <= 40:
             return False
+        if _SECTION_NUMBER.match(flat):
+            return True
         if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
             return False
         # A title has balanced quotes and brackets and does not stop on a function word.
