@@ -157,3 +157,8 @@ def test_a_section_number_alone_on_its_line_is_a_heading():
     got = roles(run(texts, TagRoles()))
     assert got[3] == got[5] == "heading"
     assert got[7] != "heading"
+
+
+def test_an_interview_question_is_running_text():
+    texts = ["标题在此", "本报记者 王 强", "正文第一段。", "问：如何平衡规范管理与发展之间的关系？", "答：我们坚持包容审慎。"]
+    assert roles(run(texts, TagRoles()))[3] == "paragraph"

@@ -72,6 +72,8 @@ RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rar
 _CLOSERS = set("”’」』）)》〉】")
 # A section number standing alone on its line ((一), 二、) heads the part that follows it.
 _SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$")
+# An interview's turns open with the speaker (问：, 答：, 记者：): running text, however short.
+_SPEAKER_TURN = re.compile(r"^(?:问|答|记者)[：:]")
 _CONTINUATION_OPENERS = set("，。、；：？！,.;:?!）)”’」』》〉】")
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
@@ -266,6 +268,8 @@ class PeoplesDailyProfile:
             return False
         if _SECTION_NUMBER.match(flat):
             return True
+        if _SPEAKER_TURN.match(flat):
+            return False
         if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
             return False
         # A title has balanced quotes and brackets and does not stop on a function word.
