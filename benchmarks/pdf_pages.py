@@ -9,7 +9,9 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
 * the header (kicker, headline in large type, subheadline, byline) stacked
   and centred over the article's columns; the body flowing column by column
   with balanced column heights, so paragraphs are cut at column ends; a blank
-  line between paragraphs; photos as a caption and a credit block in small type
+  line between paragraphs; a section heading is kept with its text, as
+  typesetters keep it (never a column's last line, never split over two
+  columns: the column ends before it, and the last column takes the rest); photos as a caption and a credit block in small type
   under the last column; page furniture (本版责编 …) at the foot;
 * every block drawn as its own text object, **in a shuffled content-stream
   order** (seeded), so the file's order says nothing about reading order.
@@ -140,6 +142,29 @@ class LaidOutPage:
     truth: dict[str, Any]
 
 
+def _column_ends(
+    flow: Sequence[tuple[int, str, float] | None], span: int, per_column: int, headings: set[int]
+) -> list[int]:
+    """Where each column's share of the flow ends: balanced, but a heading is kept with its text.
+
+    A column that would end on a heading's line, or on the blank line after one, ends
+    before the heading instead (the next column opens with it); the last column takes the rest.
+    """
+    ends: list[int] = []
+    start = 0
+    for c in range(span):
+        end = len(flow) if c == span - 1 else min(len(flow), start + per_column)
+        if c < span - 1:
+            cut = end
+            while cut > start + 1 and (flow[cut - 1] is None or flow[cut - 1][0] in headings):
+                cut -= 1
+            if cut < end and any(e is not None and e[0] in headings for e in flow[cut:end]):
+                end = cut
+        ends.append(end)
+        start = end
+    return ends
+
+
 def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
     """Place the page's articles on a six-column grid (see the module docstring).
 
@@ -185,8 +210,9 @@ def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
         per_column = -(-len(flow) // span) if flow else 0
         pieces = [0] * len(item.units)
         bottoms = []
+        ends = _column_ends(flow, span, per_column, {k for k, u in enumerate(item.units) if u.type == "heading"})
         for c in range(span):
-            segment = flow[c * per_column : (c + 1) * per_column]
+            segment = flow[(ends[c - 1] if c else 0) : ends[c]]
             while segment and segment[0] is None:  # a column never opens with the blank line
                 segment = segment[1:]
             cy = y

@@ -1,0 +1,46 @@
+"""The PDF benchmark's column balancing keeps a section heading with its text (benchmarks/pdf_pages.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pdf_pages():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("newsarchive_bench_pdf_pages", ROOT / "benchmarks" / "pdf_pages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _flow(*units: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """(unit, lines) pairs as a flow with a blank line between units."""
+    flow: list = []
+    for unit, lines in units:
+        if flow:
+            flow.append(None)
+        flow.extend((unit, f"line {n}", 0.0) for n in range(lines))
+    return flow
+
+
+def test_columns_are_balanced_when_no_heading_is_in_the_way() -> None:
+    ends = _pdf_pages()._column_ends(_flow((0, 5), (1, 4)), 2, 5, set())
+    assert ends == [5, 10]
+
+
+def test_a_heading_never_ends_a_column() -> None:
+    flow = _flow((0, 3), (1, 1), (2, 5))  # the heading (unit 1) would be the first column's last line
+    ends = _pdf_pages()._column_ends(flow, 2, 5, {1})
+    assert ends[0] == 3 and ends[-1] == len(flow)
+    assert flow[ends[0] + 1][0] == 1  # the next column opens (after the blank) with the heading
+
+
+def test_a_heading_is_never_split_over_two_columns() -> None:
+    flow = _flow((0, 3), (1, 2), (2, 5))  # a two-line heading straddling the balanced cut at 5
+    ends = _pdf_pages()._column_ends(flow, 2, 5, {1})
+    assert ends[0] == 3
