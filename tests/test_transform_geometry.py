@@ -244,6 +244,27 @@ def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_hea
     assert 2 not in extents and {3, 4} <= set(extents)
 
 
+def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
+    """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
+    paragraph that happens to be centred under the byline: the first line stands between, so the
+    stack ended at the byline; taken in, the one-liner spanned the article and cut its columns apart."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(30, 0, 460, 24),  # headline in display type over columns 1-3
+        box(210, 36, 280, 46),  # byline, centred
+        box(0, 64, 150, 64 + 12 * body),  # column 1
+        box(170, 64, 200, 74),  # column 2's first line: the end of a paragraph
+        box(190, 76, 290, 86),  # a one-line paragraph under it, indented, centred under the byline by chance
+        box(170, 88, 320, 88 + 12 * body),  # the rest of column 2
+        box(340, 64, 490, 64 + 12 * body),  # column 3
+    ]
+    lines = [1, 1, body, 1, 1, body, body]
+    extents = header_extents(boxes, lines, 12.0, 150.0)
+    assert {0, 1} <= set(extents) and 4 not in extents
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

@@ -207,6 +207,11 @@ def header_extents(
                     for j in range(n)
                 ):
                     continue  # a block with neighbours starting on its line opens a row of columns: body text
+                if below and any(
+                    j != k and j not in stack and overlaps(j, b.x0, b.x1) and bottom - unit <= boxes[j].y0 and boxes[j].y1 <= b.y0
+                    for j in range(n)
+                ):
+                    continue  # another block stands between the stack and this one: the stack ended above it
                 if below or above:
                     stack.add(k)
                     x0, x1 = min(x0, b.x0), max(x1, b.x1)
