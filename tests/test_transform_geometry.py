@@ -265,6 +265,24 @@ def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     assert {0, 1} <= set(extents) and 4 not in extents
 
 
+def test_a_headline_over_short_paragraph_boxes_still_heads_running_text():
+    """Paragraphs set with an indent come as a box each: right under the centred headline stand a
+    one-line and a two-line box, but the row's outer columns are running text, so the headline heads
+    text (and takes part in the dogleg rule)."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    boxes = [
+        box(220, 0, 380, 20),  # headline in display type, centred over columns 2-3
+        box(0, 40, 150, 40 + 12 * 5),  # column 1: five lines
+        box(170, 40, 250, 50),  # column 2: the last line of a paragraph
+        box(340, 40, 490, 64),  # column 3: a two-line paragraph
+        box(510, 40, 660, 40 + 12 * 3),  # column 4: three lines
+    ]
+    lines = [1, 5, 1, 2, 3]
+    extent = header_extents(boxes, lines, 12.0, 150.0)[0]
+    assert extent.heads_text and (extent.x0, extent.x1) == (0, 660)
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

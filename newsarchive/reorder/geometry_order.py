@@ -251,6 +251,9 @@ def header_extents(
                 hi = boxes[k].x1
                 edge = max(hi, boxes[k].x0 + width)
             x0, x1 = min(x0, lo), max(x1, hi)
+            # Paragraphs set with an indent and no blank line come as a box each, so the blocks right
+            # under a centred headline may be one or two lines long: running text anywhere in the row counts.
+            heads_text = heads_text or any(lines[k] >= RUNNING_TEXT_LINES for k in row if lo <= boxes[k].x0 <= hi)
         for k in stack:
             out[k] = HeaderExtent(x0, x1, heads_text)
     return out
