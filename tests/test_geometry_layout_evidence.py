@@ -110,6 +110,26 @@ def test_a_run_in_lead_in_body_type_across_its_column_is_running_text_not_a_new_
     assert roles["lead"] is Role.PARAGRAPH and roles["cut"] is Role.PARAGRAPH
 
 
+def test_a_body_type_line_under_a_run_in_lead_is_a_section_heading_not_a_headline():
+    """The text took the lead ending in —— for a kicker and the short line under it for its headline;
+    once the lead is running text, that line (body type, indented in its column) heads a section."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    frags = [
+        fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
+        fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
+        fragment("c1", text, box(0, 60, 144, 170), lines=10),
+        fragment("lead", "推广应用，培育人工智能创新场景——", box(0, 185, 144, 206), lines=2),
+        fragment("question", "算力应用，带来了什么？", box(18, 209, 117, 218)),  # body type, indented
+        fragment("c2", text, box(0, 221, 144, 331), lines=10),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    assert roles["lead"] is Role.PARAGRAPH
+    assert roles["question"] is Role.HEADING
+
+
 def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker():
     """A kicker wrapped to the column's width is followed by its headline in display type."""
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
