@@ -283,6 +283,25 @@ def test_a_headline_over_short_paragraph_boxes_still_heads_running_text():
     assert extent.heads_text and (extent.x0, extent.x1) == (0, 660)
 
 
+def test_a_paragraph_box_continuing_a_neighbours_column_is_not_in_the_headlines_first_row():
+    """Indented paragraphs come as a box each: in column 3, under the text of the article on the
+    left, a paragraph box happens to start on the line where the right article's text starts. Text
+    stands right above it, so it continues a column and the right headline's extent stops at column 4."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(520, 0, 820, 20),  # headline in display type over columns 4-5
+        box(510, 40, 660, 40 + 12 * body),  # column 4
+        box(680, 40, 830, 40 + 12 * body),  # column 5
+        box(340, -60, 490, 38),  # column 3 of the article on the left: a paragraph ending just above ...
+        box(340, 40, 490, 40 + 12 * 4),  # ... and the next paragraph, starting on the right article's first line
+    ]
+    lines = [1, body, body, 8, 4]
+    extent = header_extents(boxes, lines, 12.0, 150.0)[0]
+    assert (extent.x0, extent.x1) == (510, 830)
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

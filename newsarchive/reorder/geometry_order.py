@@ -166,11 +166,15 @@ def header_extents(
         return centre or abs(b.x0 - head.x0) <= ROW_ALIGN * unit
 
     def headed_elsewhere(k: int, stack: set[int]) -> bool:
-        """A short block (a header line) right above ``k`` that is not in this stack: ``k`` is another article's."""
+        """A block right above ``k`` that is not in this stack: ``k`` is no column top of this article.
+
+        A short block there is another article's header line; running text there is a column
+        that began higher up (indented paragraphs come as a box each, so a paragraph of another
+        article's column may start on this article's first line).
+        """
         b = boxes[k]
         return any(
             j not in stack
-            and lines[j] <= MAX_HEADLINE_LINES
             and overlaps(j, b.x0, b.x1)
             and 0 <= b.y0 - boxes[j].y1 <= (STACK_GAP + 1) * unit
             for j in range(n)
