@@ -130,6 +130,31 @@ def test_a_body_type_line_under_a_run_in_lead_is_a_section_heading_not_a_headlin
     assert roles["question"] is Role.HEADING
 
 
+def test_a_title_line_under_a_display_headline_is_a_section_heading_not_a_kicker():
+    """A forum page: the headline in display type, then each contribution's title in body type. The text
+    took the page's first title line for a kicker (and the headline above it for a heading); a kicker
+    stands over its headline, so the display line is the headline and the line under it heads a section."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    frags = [
+        fragment("head", "创新科技金融服务 推动经济社会高质量发展", box(40, 0, 424, 20)),  # display type
+        fragment("title", "答好“养老金融”民生题", box(0, 43, 99, 52)),  # body type
+        Fragment(
+            id="author", text="泰康保险集团助理总裁兼董事会秘书\n应惟伟", lines=("泰康保险集团助理总裁兼董事会秘书", "应惟伟"),
+            start=0, end=20, line=1, bbox=box(0, 67, 144, 88),
+        ),
+        fragment("c1", text, box(0, 103, 144, 213), lines=10),
+        fragment("c2", text, box(170, 67, 314, 177), lines=10),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    tagged = TagRoles().apply(draft)
+    assert [f.role for f in tagged.fragments[:2]] == [Role.HEADING, Role.KICKER]  # what the text alone says
+    roles = {f.id: f.role for f in LayoutRoles().apply(tagged).fragments}
+    assert roles["head"] is Role.HEADLINE
+    assert roles["title"] is Role.HEADING
+
+
 def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker():
     """A kicker wrapped to the column's width is followed by its headline in display type."""
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile

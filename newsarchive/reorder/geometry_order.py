@@ -769,9 +769,19 @@ class LayoutRoles:
                     continue  # a heading heads something: nothing below, nothing to head
                 if stopped and not _alone_on_line(f, below, page):
                     continue
+                if below.role is Role.KICKER and (not _display_type(f, unit) or profile.is_kicker(draft.text(below.id))):
+                    continue  # a kicker stands above its headline: this block ends what precedes it
                 why = self._evidence(f, below, unit)
                 if why is None:
                     continue
+                if below.role is Role.KICKER:
+                    # The text took the first title line of the page for a kicker, but a kicker stands over its
+                    # headline, not under one in display type: under the headline, it heads a section.
+                    heading_why = "a title line under a headline in display type heads a section"
+                    roles[below.id] = (Role.HEADING, 0.6, heading_why)
+                    decisions.append(
+                        Decision(step=self.name, kind="role", subjects=(below.id,), confidence=0.6, reason=f"heading: {heading_why}")
+                    )
                 roles[f.id] = (Role.HEADLINE, 0.75, f"header line ({why})")
                 decisions.append(
                     Decision(step=self.name, kind="role", subjects=(f.id,), confidence=0.75, reason=f"headline: {why}")
@@ -910,11 +920,11 @@ class LayoutRoles:
 
     @staticmethod
     def _text_below(page: Sequence[Fragment], k: int, roles: dict[str, tuple[Role, float, str]]) -> Fragment | None:
-        """The next block in reading order if it is running text under this one (noise tagged in ``roles`` skipped)."""
+        """The next block in reading order if it is text under this one, or a line the text took for a kicker (noise tagged in ``roles`` skipped)."""
         for f in page[k + 1 :]:
             if f.role is Role.FURNITURE or (f.id in roles and roles[f.id][0] is Role.FURNITURE):
                 continue
-            return f if f.bbox is not None and f.role in (Role.PARAGRAPH, Role.HEADING, Role.BYLINE) else None
+            return f if f.bbox is not None and f.role in (Role.PARAGRAPH, Role.HEADING, Role.BYLINE, Role.KICKER) else None
         return None
 
     @staticmethod
