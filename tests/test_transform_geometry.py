@@ -302,6 +302,25 @@ def test_a_paragraph_box_continuing_a_neighbours_column_is_not_in_the_headlines_
     assert (extent.x0, extent.x1) == (510, 830)
 
 
+def test_a_column_under_no_headline_goes_to_the_headline_whose_centre_is_nearer():
+    """Two articles' headlines on one line: the left one over columns 1-3, the right one centred over
+    columns 4-6, so it covers only column 5. Column 4 has nothing right above it; it is nearer to the
+    right headline's centre, so the left article's first row stops at column 3."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(160, 0, 340, 20),  # left headline, centred over columns 1-3
+        box(665, 0, 845, 20),  # right headline, centred over columns 4-6
+        box(0, 40, 150, 40 + 12 * body), box(170, 40, 320, 40 + 12 * body), box(340, 40, 490, 40 + 12 * body),
+        box(510, 40, 660, 40 + 12 * body), box(680, 40, 830, 40 + 12 * body), box(850, 40, 1000, 40 + 12 * body),
+    ]
+    lines = [1, 1] + [body] * 6
+    extents = header_extents(boxes, lines, 12.0, 150.0)
+    assert (extents[0].x0, extents[0].x1) == (0, 490)
+    assert (extents[1].x0, extents[1].x1) == (510, 1000)
+
+
 def test_a_banner_over_headed_articles_heads_none_of_them():
     """A page banner in display type over two headed articles (X over columns 1-2, then Z under it;
     Y down columns 3-4): Y's text is Y's, so it is not pulled in ahead of Z as the banner's dogleg."""

@@ -226,6 +226,24 @@ def header_extents(
             key=lambda k: boxes[k].x0,
         )
         members = [k for k in row if overlaps(k, x0, x1)]
+        # Headlines beside this one on its line (typeset pages align them): a column whose centre is
+        # nearer to one of theirs than to this one's is that headline's, though nothing stands right
+        # above it (headlines are centred over their articles; their edges say little).
+        rivals = [
+            j
+            for j in range(n)
+            if j not in stack
+            and lines[j] <= MAX_HEADLINE_LINES
+            and boxes[j].y0 < boxes[h].y1
+            and boxes[j].y1 > boxes[h].y0
+            and LARGE_TYPE * unit <= (boxes[j].y1 - boxes[j].y0) / max(1, lines[j]) <= HUGE_TYPE * unit
+        ]
+
+        def nearer_rival(k: int) -> bool:
+            centre = (boxes[k].x0 + boxes[k].x1) / 2
+            mine = abs(centre - (boxes[h].x0 + boxes[h].x1) / 2)
+            return any(abs(centre - (boxes[j].x0 + boxes[j].x1) / 2) < mine for j in rivals)
+
         if members:
             # Side-by-side neighbours across gutters: the article's first row of text.  Its columns
             # start on one line (typeset pages align them); a block starting lower or higher is the
@@ -243,14 +261,18 @@ def header_extents(
             for k in reversed(row):
                 if boxes[k].x0 >= lo:
                     continue
-                if lo - max(boxes[k].x1, boxes[k].x0 + width) > ROW_GAP * unit or headed_elsewhere(k, stack):
+                if (
+                    lo - max(boxes[k].x1, boxes[k].x0 + width) > ROW_GAP * unit
+                    or headed_elsewhere(k, stack)
+                    or nearer_rival(k)
+                ):
                     break  # a wide gap, or columns under another article's header: the article ends here
                 lo = boxes[k].x0
             edge = max(boxes[k].x0 + width for k in members)  # where the rightmost member's column ends
             for k in row:
                 if boxes[k].x0 < hi:
                     continue
-                if boxes[k].x0 - edge > ROW_GAP * unit or headed_elsewhere(k, stack):
+                if boxes[k].x0 - edge > ROW_GAP * unit or headed_elsewhere(k, stack) or nearer_rival(k):
                     break
                 hi = boxes[k].x1
                 edge = max(hi, boxes[k].x0 + width)
