@@ -28,3 +28,12 @@ def test_credit_split_over_two_blocks_is_one_credit():
     blocks = ["标题在此", "本报记者 王 强", "正文。", "图为工人在车间里忙碌。", "兰 锋摄", "(人民视觉)", "正文二。"]
     draft = run(blocks, *STEPS)
     assert draft.photos[0].credit == ("f5", "f6")
+
+
+def test_two_complete_credits_in_a_row_credit_two_pictures():
+    # A photo's credit, then a chart's (制图：… with no caption): two credits, not one run together.
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "科研人员在实验站处理样品。", "新华社记者 金立旺摄", "制图：王 威（新华社发）", "正文二。"]
+    draft = run(blocks, *STEPS)
+    assert [p.credit for p in draft.photos] == [("f5",), ("f6",)]
+    assert draft.photos[0].caption == ("f4",) and draft.photos[1].caption == ()
+

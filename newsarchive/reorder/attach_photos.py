@@ -43,10 +43,10 @@ class AttachPhotos:
                     groups.append(current)
                 current["caption"].append(frag.id)
             elif role is Role.CREDIT:
-                if current is None or (current["credit"] and previous is not Role.CREDIT) or previous not in (
-                    Role.CAPTION,
-                    Role.PHOTO_TITLE,
-                    Role.CREDIT,
+                if (
+                    current is None
+                    or (current["credit"] and not (previous is Role.CREDIT and self._continues(draft, current["credit"], frag.id)))
+                    or previous not in (Role.CAPTION, Role.PHOTO_TITLE, Role.CREDIT)
                 ):
                     current = {"title": [], "caption": [], "credit": []}
                     groups.append(current)
@@ -83,6 +83,18 @@ class AttachPhotos:
             )
             decisions.append(Decision(step=self.name, kind="attach", subjects=tuple(ids), confidence=confidence, reason=reason))
         return replace(draft, photos=tuple(photos)).decide(*decisions)
+
+    @staticmethod
+    def _continues(draft: Draft, credit: list[str], fragment_id: str) -> bool:
+        """A credit right after a credit goes on with it: its agency ((人民视觉)), or the rest of a credit cut short.
+
+        A complete credit followed by another complete one (新华社记者 金立旺摄 / 制图：王 威（新华社发）)
+        credits two pictures.
+        """
+        profile = draft.profile
+        if profile.is_credit_tail(draft.text(fragment_id)):
+            return True
+        return profile.parse_credit(profile.join_lines(tuple(draft.text(i) for i in credit))) is None
 
     @staticmethod
     def _placer(draft: Draft):  # type: ignore[no-untyped-def]
