@@ -21,6 +21,13 @@ def fragment(fid: str, text: str, bbox: BBox, lines: int = 1) -> Fragment:
     return Fragment(id=fid, text=text, lines=tuple([text] * lines), start=0, end=len(text), line=1, bbox=bbox)
 
 
+def _column(fid: str, text: str, x0: float, y0: float) -> Fragment:
+    """Running text in a column 16 glyphs of 9 points wide, 12 points a line."""
+    lines = tuple(text[i : i + 16] for i in range(0, len(text), 16))
+    box_ = box(x0, y0, x0 + 144, y0 + 12 * len(lines))
+    return Fragment(id=fid, text=text, lines=lines, start=0, end=len(text), line=1, bbox=box_)
+
+
 def roles_after_layout(frags: list[Fragment]) -> dict[str, Role]:
     draft = Draft.from_page(Page(meta=PageMeta(language="en"), fragments=tuple(frags)), EnglishNewspaperProfile())
     promoted = LayoutRoles().apply(TagRoles().apply(draft))
@@ -153,6 +160,29 @@ def test_a_title_line_under_a_display_headline_is_a_section_heading_not_a_kicker
     roles = {f.id: f.role for f in LayoutRoles().apply(tagged).fragments}
     assert roles["head"] is Role.HEADLINE
     assert roles["title"] is Role.HEADING
+
+
+def test_a_headline_in_the_running_texts_type_heads_a_section_not_an_article():
+    """A composite page: the page's headline in display type, then reports each opened by a place, a
+    title and a byline set in the running text's type. The text alone takes them for a new article's
+    kicker, headline and byline; in Chinese papers headlines are display type, so they head a section."""
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    frags = [
+        fragment("head", "惠民剧场看好戏", box(40, 0, 180, 20)),  # display type
+        _column("c1", text, 0, 40),  # 16 glyphs of 9 points a line
+        fragment("place", "重庆开州", box(0, 145, 36, 154)),  # the running text's type: 9 points a glyph
+        fragment("title", "一张戏票聚人气", box(0, 160, 63, 169)),
+        fragment("by", "本报记者 沈靖然", box(0, 175, 67, 184)),
+        _column("c2", text, 0, 190),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    tagged = TagRoles().apply(draft)
+    assert [f.role for f in tagged.fragments[2:5]] == [Role.KICKER, Role.HEADLINE, Role.BYLINE]  # the words alone
+    roles = {f.id: f.role for f in LayoutRoles().apply(tagged).fragments}
+    assert roles["head"] is Role.HEADLINE
+    assert (roles["place"], roles["title"], roles["by"]) == (Role.HEADING, Role.HEADING, Role.PARAGRAPH)
 
 
 def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker():

@@ -110,6 +110,7 @@ JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in lay
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
 NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
 SMALL_TYPE = 0.9  # glyph size ratio to the running text below which a block is in small type (a caption)
+BODY_TYPE = 1.1  # … and up to which a block is in the running text's type
 CAPTION_LINES = 3  # a caption in small type is a short block: at most this many lines ...
 CAPTION_CHARS = 200  # ... and characters
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
@@ -639,6 +640,13 @@ def glyph_size(fragment: Fragment) -> float | None:
     return (fragment.bbox.x1 - fragment.bbox.x0) / _em_width(line)
 
 
+def _running_glyph_size(page: Sequence[Fragment]) -> float | None:
+    """The median :func:`glyph_size` of the page's running text (None on pages not set in square glyphs)."""
+    sizes = [glyph_size(f) for f in page if len(f.lines) >= RUNNING_TEXT_LINES]
+    known = [size for size in sizes if size is not None]
+    return _median(known) if known else None
+
+
 def _square_share(text: str) -> float:
     """The share of ``text``'s characters that are square (CJK) glyphs."""
     return sum(1 for ch in text if ch >= "\u2e80") / len(text) if text else 0.0
@@ -816,6 +824,7 @@ class LayoutRoles:
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
                 decisions.extend(self._running_text_headers(page, roles, unit))
+                decisions.extend(self._body_type_headlines(draft, page, roles, unit))
             decisions.extend(self._small_type_captions(draft, page, roles))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
@@ -830,14 +839,12 @@ class LayoutRoles:
         square glyphs (CJK), whose size is measured directly: a line's width over
         its characters (:func:`glyph_size`), whatever the line count and leading.
         """
-        sizes = {f.id: glyph_size(f) for f in page}
-        running = [sizes[f.id] for f in page if len(f.lines) >= RUNNING_TEXT_LINES and sizes[f.id] is not None]
-        if not running:
+        body = _running_glyph_size(page)
+        if body is None:
             return []
-        body = _median(running)
         decisions = []
         for f in page:
-            size = sizes[f.id]
+            size = glyph_size(f)
             if size is None or f.id in roles or f.role is not Role.PARAGRAPH or len(f.lines) > CAPTION_LINES:
                 continue
             text = draft.text(f.id)
@@ -901,6 +908,49 @@ class LayoutRoles:
                         step="layout-roles", kind="role", subjects=(following.id,), confidence=0.6, reason=f"heading, not a headline: {why}"
                     )
                 )
+        return decisions
+
+    @staticmethod
+    def _body_type_headlines(
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
+    ) -> list[Decision]:
+        """In Chinese text, a headline set in the running text's type heads a section, not an article (updates ``roles``).
+
+        Chinese papers set headlines in display type.  A title line in the type of
+        the running text, with a short line above it and a byline under it (the
+        place and title of one report of a composite page: 重庆开州 / 一张戏票聚人气
+        / 本报记者 沈靖然, under the page's headline), was taken for a new article by
+        its words alone; it is a part of the article it stands in.  Its kicker-like
+        line above heads the section with it, and the byline under it is running text.
+        Only square glyphs are measured (:func:`glyph_size`), so Latin pages keep
+        their headlines in body type.
+        """
+        body = _running_glyph_size(page)
+        if body is None:
+            return []
+
+        def role(f: Fragment) -> Role:
+            return roles[f.id][0] if f.id in roles else f.role
+
+        def body_type(f: Fragment) -> bool:
+            size, height = glyph_size(f), line_height(f)
+            return size is not None and size <= BODY_TYPE * body and height is not None and height < LARGE_TYPE * unit
+
+        decisions: list[Decision] = []
+        seq = [f for f in page if role(f) is not Role.FURNITURE]
+        for k, f in enumerate(seq):
+            if role(f) is not Role.HEADLINE or f.bbox is None or not body_type(f):
+                continue
+            why = "a headline in the running text's type: the title of a section of the article it stands in"
+            changed = [(f, Role.HEADING)]
+            if k > 0 and role(seq[k - 1]) is Role.KICKER and body_type(seq[k - 1]):
+                changed.append((seq[k - 1], Role.HEADING))
+            if k + 1 < len(seq) and role(seq[k + 1]) is Role.BYLINE:
+                changed.append((seq[k + 1], Role.PARAGRAPH))
+            for g, new_role in changed:
+                roles[g.id] = (new_role, 0.6, why)
+                reason = f"{new_role.value}, not a {g.role.value}: {why}"
+                decisions.append(Decision(step="layout-roles", kind="role", subjects=(g.id,), confidence=0.6, reason=reason))
         return decisions
 
     @staticmethod
