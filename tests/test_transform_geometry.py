@@ -547,3 +547,19 @@ def test_articles_are_listed_by_where_their_headers_stand():
     ]
     page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(frags)))
     assert [a.headline for a in page.articles] == ["FIRST ARTICLE", "SECOND ARTICLE", "THIRD ARTICLE"]
+
+
+def test_headers_side_by_side_are_listed_left_to_right_though_a_kicker_sets_one_higher():
+    """Two articles under a first one, their headers side by side: the right one has a kicker a line higher
+    than the left headline's top. Headers of one band are listed left to right."""
+    from newsarchive.reorder.assemble import _in_page_order
+
+    places = [
+        (0, 0.0, 30.0, 20.0, 0.0),  # the first article's header
+        (0, 701.0, 771.0, 44.0, 5.0),  # left: its kicker starts four points lower ...
+        (0, 697.0, 762.0, 561.0, 3.0),  # ... than the right headline's top
+        (0, 1313.0, 1333.0, 414.0, 9.0),  # an article further down
+    ]
+    assert _in_page_order(places) == [0, 1, 2, 3]
+    # Without boxes, places are reading positions: the order stays as read.
+    assert _in_page_order([(0, 2.0, 2.0, 0, 2.0), (0, 1.0, 1.0, 0, 1.0)]) == [1, 0]

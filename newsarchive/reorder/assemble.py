@@ -49,23 +49,43 @@ def _photo(draft: Draft, photo: PhotoDraft) -> Photo:
 
 
 def _placement(draft: Draft, ids: tuple[str, ...], laid_out: bool) -> tuple[float, ...]:
-    """Where an item stands on the page, for the order of items.
+    """Where an item stands on the page: (page, top, bottom, left, reading position).
 
-    In reading order of its first fragment; on a laid-out page (fragments with
-    boxes) by the position of its header instead — top first, then left, page
-    by page — as publishers list a page's articles: the reading order reads a
-    tall article's columns to their foot before the article beside its headline.
+    On a laid-out page (fragments with boxes) the box of its header (or of its
+    first fragments); elsewhere only the reading position of its first fragment.
     """
     start = float(min((draft.index[i] for i in ids), default=0))
     if not laid_out:
-        return (start,)
+        return (0, start, start, 0, start)
     boxes = [(draft.fragment(i).page or 0, draft.fragment(i).bbox) for i in ids]
     boxes = [(page, box) for page, box in boxes if box is not None]
     if not boxes:  # no box to place it by (a reader could not place these fragments): after the boxed items
-        return (math.inf, math.inf, math.inf, start)
+        return (math.inf, math.inf, math.inf, math.inf, start)
     page = min(page for page, _ in boxes)
     top = [box for p, box in boxes if p == page]
-    return (page, min(b.y0 for b in top), min(b.x0 for b in top), start)
+    return (page, min(b.y0 for b in top), max(b.y1 for b in top), min(b.x0 for b in top), start)
+
+
+def _in_page_order(places: list[tuple[float, ...]]) -> list[int]:
+    """Indices of the items' places in the order publishers list a page's articles.
+
+    Top first, page by page; headers side by side — the next one starts before
+    the first one of its band ends — are read left to right, though a kicker
+    sets one a line higher.  The reading order reads a tall article's columns to
+    their foot before the article beside its headline, so the items are listed
+    by their headers, not by their text.  (Without boxes: reading order.)
+    """
+    by_top = sorted(range(len(places)), key=lambda k: (places[k][0], places[k][1], places[k][3], places[k][4]))
+    order: list[int] = []
+    band: list[int] = []
+    for k in by_top:
+        page, top = places[k][0], places[k][1]
+        if band and (page != places[band[0]][0] or top >= places[band[0]][2]):
+            order.extend(sorted(band, key=lambda j: (places[j][3], places[j][1], places[j][4])))
+            band = []
+        band.append(k)
+    order.extend(sorted(band, key=lambda j: (places[j][3], places[j][1], places[j][4])))
+    return order
 
 
 def assemble(draft: Draft) -> Page:
@@ -133,7 +153,7 @@ def assemble(draft: Draft) -> Page:
         if p.article is None:
             used.extend(p.fragment_ids)
             positioned.append((_placement(draft, p.fragment_ids[:1], laid_out), _photo(draft, p)))
-    positioned.sort(key=lambda pair: pair[0])
+    positioned = [positioned[k] for k in _in_page_order([place for place, _ in positioned])]
 
     warnings = list(draft.warnings)
     seen: set[str] = set()
