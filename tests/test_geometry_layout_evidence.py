@@ -28,6 +28,19 @@ def _column(fid: str, text: str, x0: float, y0: float) -> Fragment:
     return Fragment(id=fid, text=text, lines=lines, start=0, end=len(text), line=1, bbox=box_)
 
 
+ZH_TEXT = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+
+
+def zh_draft(frags: list[Fragment]) -> Draft:
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    return Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+
+
+def zh_roles_after_layout(frags: list[Fragment]) -> dict[str, Role]:
+    return {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(zh_draft(frags))).fragments}
+
+
 def roles_after_layout(frags: list[Fragment]) -> dict[str, Role]:
     draft = Draft.from_page(Page(meta=PageMeta(language="en"), fragments=tuple(frags)), EnglishNewspaperProfile())
     promoted = LayoutRoles().apply(TagRoles().apply(draft))
@@ -97,22 +110,27 @@ def test_only_header_sized_cells_over_one_column_count_as_side_by_side():
     assert not _over_one_column(cell, neighbour, box(0, 900, 860, 1200), unit)  # far below both
 
 
+def _run_in_lead_page(lead: str, after: Fragment, rest: Fragment) -> list[Fragment]:
+    """A headline in display type and its byline over a column whose text goes on with a run-in lead (…——)."""
+    return [
+        fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
+        fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
+        fragment("c1", ZH_TEXT, box(0, 60, 144, 170), lines=10),
+        fragment("lead", lead, box(0, 185, 144, 206), lines=2),
+        after,
+        rest,
+    ]
+
+
 def test_a_run_in_lead_in_body_type_across_its_column_is_running_text_not_a_new_header():
     """A section's run-in lead ends in —— like a kicker, and the line after it (a paragraph cut at the
     column's foot) is short like a headline; set in body type and filling the column, both are text."""
-    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-
-    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
-    frags = [
-        fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
-        fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
-        fragment("c1", text, box(0, 60, 144, 170), lines=10),
-        fragment("lead", "算电协同，算力与绿色电力融合发展——", box(0, 185, 144, 206), lines=2),
+    frags = _run_in_lead_page(
+        "算电协同，算力与绿色电力融合发展——",
         fragment("cut", "步入中明能源张家口智算中心项", box(0, 221, 144, 230)),  # one full line in body type
-        fragment("c2", "目现场，智算中心大楼已封顶。" + text, box(170, 60, 314, 170), lines=10),
-    ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
-    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+        fragment("c2", "目现场，智算中心大楼已封顶。" + ZH_TEXT, box(170, 60, 314, 170), lines=10),
+    )
+    roles = zh_roles_after_layout(frags)
     assert roles["head"] is Role.HEADLINE
     assert roles["lead"] is Role.PARAGRAPH and roles["cut"] is Role.PARAGRAPH
 
@@ -120,19 +138,12 @@ def test_a_run_in_lead_in_body_type_across_its_column_is_running_text_not_a_new_
 def test_a_body_type_line_under_a_run_in_lead_is_a_section_heading_not_a_headline():
     """The text took the lead ending in —— for a kicker and the short line under it for its headline;
     once the lead is running text, that line (body type, indented in its column) heads a section."""
-    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-
-    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
-    frags = [
-        fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
-        fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
-        fragment("c1", text, box(0, 60, 144, 170), lines=10),
-        fragment("lead", "推广应用，培育人工智能创新场景——", box(0, 185, 144, 206), lines=2),
+    frags = _run_in_lead_page(
+        "推广应用，培育人工智能创新场景——",
         fragment("question", "算力应用，带来了什么？", box(18, 209, 117, 218)),  # body type, indented
-        fragment("c2", text, box(0, 221, 144, 331), lines=10),
-    ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
-    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+        fragment("c2", ZH_TEXT, box(0, 221, 144, 331), lines=10),
+    )
+    roles = zh_roles_after_layout(frags)
     assert roles["lead"] is Role.PARAGRAPH
     assert roles["question"] is Role.HEADING
 
@@ -141,9 +152,7 @@ def test_a_title_line_under_a_display_headline_is_a_section_heading_not_a_kicker
     """A forum page: the headline in display type, then each contribution's title in body type. The text
     took the page's first title line for a kicker (and the headline above it for a heading); a kicker
     stands over its headline, so the display line is the headline and the line under it heads a section."""
-    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-
-    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    text = ZH_TEXT
     frags = [
         fragment("head", "创新科技金融服务 推动经济社会高质量发展", box(40, 0, 424, 20)),  # display type
         fragment("title", "答好“养老金融”民生题", box(0, 43, 99, 52)),  # body type
@@ -154,7 +163,7 @@ def test_a_title_line_under_a_display_headline_is_a_section_heading_not_a_kicker
         fragment("c1", text, box(0, 103, 144, 213), lines=10),
         fragment("c2", text, box(170, 67, 314, 177), lines=10),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    draft = zh_draft(frags)
     tagged = TagRoles().apply(draft)
     assert [f.role for f in tagged.fragments[:2]] == [Role.HEADING, Role.KICKER]  # what the text alone says
     roles = {f.id: f.role for f in LayoutRoles().apply(tagged).fragments}
@@ -166,9 +175,7 @@ def test_a_headline_in_the_running_texts_type_heads_a_section_not_an_article():
     """A composite page: the page's headline in display type, then reports each opened by a place, a
     title and a byline set in the running text's type. The text alone takes them for a new article's
     kicker, headline and byline; in Chinese papers headlines are display type, so they head a section."""
-    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-
-    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    text = ZH_TEXT
     frags = [
         fragment("head", "惠民剧场看好戏", box(40, 0, 180, 20)),  # display type
         _column("c1", text, 0, 40),  # 16 glyphs of 9 points a line
@@ -177,7 +184,7 @@ def test_a_headline_in_the_running_texts_type_heads_a_section_not_an_article():
         fragment("by", "本报记者 沈靖然", box(0, 175, 67, 184)),
         _column("c2", text, 0, 190),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    draft = zh_draft(frags)
     tagged = TagRoles().apply(draft)
     assert [f.role for f in tagged.fragments[2:5]] == [Role.KICKER, Role.HEADLINE, Role.BYLINE]  # the words alone
     roles = {f.id: f.role for f in LayoutRoles().apply(tagged).fragments}
@@ -187,17 +194,14 @@ def test_a_headline_in_the_running_texts_type_heads_a_section_not_an_article():
 
 def test_a_long_kicker_filling_its_column_over_a_display_headline_stays_a_kicker():
     """A kicker wrapped to the column's width is followed by its headline in display type."""
-    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-
-    text = "近年来，河北抢抓人工智能发展机遇，推动算力产业集聚发展，带动了一批企业落户，形成了完整的产业链条。"
+    text = ZH_TEXT
     frags = [
         fragment("c0", text, box(0, 0, 144, 110), lines=10),
         fragment("kicker", "江苏干部群众传承伟大抗战精神——", box(0, 125, 144, 146), lines=2),
         fragment("head", "追寻红色记忆", box(20, 155, 124, 175)),
         fragment("c1", text, box(0, 190, 144, 300), lines=10),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
-    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    roles = zh_roles_after_layout(frags)
     assert roles["kicker"] is Role.KICKER and roles["head"] is Role.HEADLINE
 
 
@@ -216,7 +220,7 @@ def test_a_short_last_line_ends_the_paragraph_and_a_full_one_may_be_cut():
         Fragment(id="heading", text="", lines=("爱岗奉献，彰显巾帼担当",), start=0, end=0, line=1, bbox=box(0, 120, 99, 129)),
         Fragment(id="foot", text="", lines=(full,), start=0, end=0, line=1, bbox=box(0, 140, 144, 149)),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    draft = zh_draft(frags)
     assert LayoutLineEnds().apply(draft).paragraph_ends == {"ends", "heading"}
 
 
@@ -264,8 +268,7 @@ def test_a_short_sentence_in_small_type_is_a_caption_without_a_credit():
         block("short", ("这是新时代的要求。",), box(0, 90, 81, 99)),
         block("c2", (text,) * 5, box(0, 110, 153, 167)),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
-    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    roles = zh_roles_after_layout(frags)
     assert roles["caption"] is Role.CAPTION
     assert roles["short"] is Role.PARAGRAPH  # a one-sentence paragraph in body type
 
@@ -291,7 +294,6 @@ def test_a_centred_line_in_body_type_over_chinese_text_is_a_section_heading_not_
         block("headline", ("田野里一片生机",), box(9, 266, 135, 284)),  # 18 units a glyph: display type
         block("c4", (text,) * 5, box(0, 300, 144, 357)),
     ]
-    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
-    roles = {f.id: f.role for f in LayoutRoles().apply(TagRoles().apply(draft)).fragments}
+    roles = zh_roles_after_layout(frags)
     assert roles["line"] is not Role.HEADLINE and roles["heading"] is Role.HEADING
     assert roles["kicker"] is Role.KICKER and roles["headline"] is Role.HEADLINE
