@@ -141,9 +141,12 @@ def _gain(left: str, right: str) -> tuple[str, float] | None:
     """:func:`cut_gain` of the CJK runs at the cut (cached: a page pairs the same openings many times)."""
     crossing = []
     for i in range(1, min(MAX_WORD - 1, len(left)) + 1):
-        get = words_from(left[-i]).get  # the words this candidate's first character begins
-        for j in range(1, min(MAX_WORD - i, len(right)) + 1):
-            freq = get(left[-i:] + right[:j])
+        # The candidate words taking i characters from the left are prefixes of one string: one
+        # concatenation, then a slice per candidate (most pairs end here, so this loop is the cost).
+        span = left[-i:] + right[: MAX_WORD - i]
+        get = words_from(span[0]).get  # the words this candidate's first character begins
+        for j in range(1, len(span) - i + 1):
+            freq = get(span[: i + j])
             if freq:
                 crossing.append((i, j, freq))
     if not crossing:  # most pairs: no word fits across the cut, no segmentation needed

@@ -13,7 +13,8 @@ attach photos, 900 assemble the final :class:`~newsarchive.model.Page`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from typing import ClassVar, Iterable, Mapping, Protocol
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
@@ -24,6 +25,10 @@ __all__ = ["ArticleDraft", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
 WIDE_GAP = 3
+
+# The fields of a fragment that Draft.with_roles copies unchanged.
+_KEPT_FIELDS = tuple(f.name for f in fields(Fragment) if f.init and f.name not in ("role", "role_confidence", "role_reason"))
+_kept_values = attrgetter(*_KEPT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,13 +111,15 @@ class Draft:
 
     def with_roles(self, roles: Mapping[str, tuple[Role, float, str]]) -> "Draft":
         """A copy with some fragments' roles replaced: id → (role, confidence, reason)."""
-        frags = tuple(
-            replace(f, role=roles[f.id][0], role_confidence=roles[f.id][1], role_reason=roles[f.id][2])
-            if f.id in roles and roles[f.id] != (f.role, f.role_confidence, f.role_reason)  # replace() is slow
-            else f
-            for f in self.fragments
-        )
-        return replace(self, fragments=frags)
+        frags = []
+        for f in self.fragments:
+            new = roles.get(f.id)
+            if new is None or new == (f.role, f.role_confidence, f.role_reason):
+                frags.append(f)
+            else:  # not replace(): it inspects the fields anew on every call, and tag-roles retypes every fragment
+                kept = dict(zip(_KEPT_FIELDS, _kept_values(f)))
+                frags.append(Fragment(**kept, role=new[0], role_confidence=new[1], role_reason=new[2]))
+        return replace(self, fragments=tuple(frags))
 
     def decide(self, *decisions: Decision) -> "Draft":
         """A copy with decisions appended."""

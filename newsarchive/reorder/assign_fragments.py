@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from itertools import chain, repeat
-from operator import mul
+from itertools import chain, compress, filterfalse, repeat
+from operator import eq, mul, not_
 from typing import ClassVar
 
 from ..model import Decision, Role
@@ -48,9 +48,7 @@ def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 
 def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
     """Each bigram's document frequency over the texts, and its weight: rarer on the page weighs more."""
-    df: Counter[str] = Counter()
-    for grams in texts:
-        df.update(grams.keys())
+    df: Counter[str] = Counter(chain.from_iterable(texts))  # each text's distinct bigrams, counted in one call
     # The weight depends only on the count: one log per distinct count, not per bigram.
     log_of = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
     return df, dict(zip(df, map(log_of.__getitem__, df.values())))
@@ -203,27 +201,31 @@ class AssignFragments:
         draft: Draft, groups: list[list[str]], candidates: list[list[tuple[int, float]]], owner: list[int]
     ) -> None:
         """Move groups to the article that explains them best, over a few rounds (updates ``owner``)."""
-        group_grams = [bigram_list("".join(draft.text(f) for f in g)) for g in groups]
+        group_grams = [bigram_list("".join(map(draft.text, g))) for g in groups]
         group_text = [Counter(grams) for grams in group_grams]
         # Rarity on this page: a bigram found in many groups says little about which article a group is.
         df, idf = page_rarity(group_text)
-        headers = [bigram_list("".join(draft.text(i) for i in a.header_ids)) * HEADER_WEIGHT for a in draft.articles]
+        headers = [bigram_list("".join(map(draft.text, a.header_ids))) * HEADER_WEIGHT for a in draft.articles]
         # Most bigrams occur in one group and no header: they meet no other text, so they add to
         # lengths but never to a dot product.  Profiles are built without them (a third of the
         # size), and each group's own share of them is added back where it counts.
-        lone = {g for g, c in df.items() if c == 1}.difference(chain.from_iterable(headers))
+        lone = set(compress(df, map(eq, df.values(), repeat(1)))).difference(chain.from_iterable(headers))
         vectors: list[dict[str, float]] = []
         lengths: list[float] = []
         lone_values: list[list[float]] = []
         lone_sq: list[float] = []
         shared_grams: list[list[str]] = []
         for grams, counts in zip(group_grams, group_text):
-            full = weighted(counts, idf)
-            lengths.append(norm(full))
-            vectors.append({g: v for g, v in full.items() if g not in lone})
-            lone_values.append([v for g, v in full.items() if g in lone])
-            lone_sq.append(sum(v * v for v in lone_values[-1]))
-            shared_grams.append([g for g in grams if g not in lone])
+            # weighted() without the dict, split by a membership mask: these lines see every bigram of the page.
+            values = list(map(mul, counts.values(), map(idf.__getitem__, counts)))
+            lengths.append(math.hypot(*values))
+            is_lone = list(map(lone.__contains__, counts))
+            shared = list(map(not_, is_lone))
+            vectors.append(dict(zip(compress(counts, shared), compress(values, shared))))
+            lone_part = list(compress(values, is_lone))
+            lone_values.append(lone_part)
+            lone_sq.append(sum(map(mul, lone_part, lone_part)))
+            shared_grams.append(list(filterfalse(lone.__contains__, grams)))
         built: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
 
         def profile(k: int, members: tuple[int, ...]) -> tuple[dict[str, float], float]:
@@ -234,6 +236,7 @@ class AssignFragments:
                 built[key] = (vector, math.hypot(*vector.values(), *chain.from_iterable(lone_values[gi] for gi in members)))
             return built[key]
 
+        scored_with: list[tuple[object, ...] | None] = [None] * len(groups)  # a group's owner and profiles when last scored
         for _ in range(ROUNDS):
             members: list[list[int]] = [[] for _ in headers]
             for gi, k in enumerate(owner):
@@ -243,6 +246,10 @@ class AssignFragments:
             for gi, options in enumerate(candidates):
                 if len(options) == 1:
                     continue
+                inputs = (owner[gi], *(current[k] for k, _ in options))
+                if inputs == scored_with[gi]:
+                    continue  # the same owner and profiles as last round: the same choice
+                scored_with[gi] = inputs
                 scored = []
                 for k, prior in options:
                     # The group's own text is part of its current owner's profile: leave it out.
