@@ -82,6 +82,9 @@ def validate(path: StrPath, *, schema: StrPath | None = None) -> ValidationRepor
         data = Path(file).read_bytes()
     except OSError as exc:
         return ValidationReport(file, (Problem(file, 0, f"cannot read file: {exc.strerror or exc}"),))
+    if data.startswith(b"PK\x03\x04"):  # EPUB and DOCX are ZIP packages: their checkers are EPUBCheck and a word processor
+        message = "a ZIP package (EPUB or DOCX?), not NewsML-G2 XML or newsarchive JSON: validate checks only those two"
+        return ValidationReport(file, (Problem(file, 0, message),))
     kind = _document_kind(file, data)
     schema_file = os.fspath(schema) if schema is not None else None
     if schema_file is not None:

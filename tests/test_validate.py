@@ -406,3 +406,16 @@ def test_unusable_schemas_are_problems(newsml_file: Path, tmp_path: Path) -> Non
     assert not report.ok
     assert any(p.file == str(remote) for p in report.problems)
     assert any("http://example.invalid/other.xsd" in p.message for p in report.problems)
+
+
+def test_a_zip_package_is_named_as_such_not_as_broken_xml(tmp_path: Path) -> None:
+    """An EPUB or DOCX given to validate gets a message saying what it is and what validate checks."""
+    import zipfile
+
+    epub = tmp_path / "page.epub"
+    with zipfile.ZipFile(epub, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+    report = validate(epub)
+    assert not report.ok
+    (problem,) = report.problems
+    assert "ZIP package" in problem.message and "XML" in problem.message
