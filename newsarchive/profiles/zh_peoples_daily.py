@@ -131,6 +131,9 @@ def _is_han_name(token: str) -> bool:
     return 2 <= len(token) <= 4 and all(map(_is_han_char, token))
 
 
+_NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")  # compiled once: role tagging asks for every short line
+
+
 def parse_names(text: str) -> tuple[str, ...] | None:
     """A list of personal names, or None if the text is not one.
 
@@ -139,7 +142,7 @@ def parse_names(text: str) -> tuple[str, ...] | None:
     name.  Parsed by tokens, not by a regular expression, so long text cannot
     cause catastrophic backtracking.
     """
-    tokens = [t for t in re.split(r"[\s\u3000、，,]+", text) if t]
+    tokens = [t for t in _NAME_SEPARATORS.split(text) if t]
     names: list[str] = []
     k = 0
     while k < len(tokens):
@@ -288,6 +291,7 @@ class PeoplesDailyProfile:
         m = _DATELINE.match(_collapse(text))
         return unpad(m.group("dl")) if m else None
 
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def ends_paragraph(self, text: str) -> bool:
         """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
         flat = text.rstrip()
@@ -415,6 +419,7 @@ class PeoplesDailyProfile:
             or self.is_title_like(text)
         )
 
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
         t = text.lstrip()
