@@ -162,3 +162,10 @@ def test_a_section_number_alone_on_its_line_is_a_heading():
 def test_an_interview_question_is_running_text():
     texts = ["标题在此", "本报记者 王 强", "正文第一段。", "问：如何平衡规范管理与发展之间的关系？", "答：我们坚持包容审慎。"]
     assert roles(run(texts, TagRoles()))[3] == "paragraph"
+
+
+def test_a_title_like_piece_too_short_for_a_heading_starts_a_cut_paragraph():
+    # 湖南 alone on a frame's last line: no section heading is that short (section numbers apart).
+    texts = ["标题在此", "本报记者 王 强", "正文第一段。", "湖南", "省各地加快推进改革。", "（一）", "正文第三段。"]
+    got = roles(run(texts, TagRoles()))
+    assert got[3] == "paragraph" and got[5] == "heading"

@@ -74,6 +74,10 @@ class Profile(Protocol):
         """Short, unpunctuated text that could be a headline, section heading or photo title."""
         ...
 
+    def too_short_for_heading(self, text: str) -> bool:
+        """Title-like text too short to head a section: the first words of a paragraph cut at a frame's end."""
+        ...
+
     def dateline(self, text: str) -> str | None:
         """The dateline the text opens with (本报北京3月14日电), normalised, else None."""
         ...

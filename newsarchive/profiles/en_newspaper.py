@@ -178,6 +178,10 @@ class EnglishNewspaperProfile:
             return None
         return ParsedByline(None, tuple(names))
 
+    def too_short_for_heading(self, text: str) -> bool:
+        """Never: a one-word heading in capitals ("WAR.") heads a report."""
+        return False
+
     def is_title_like(self, text: str) -> bool:
         """A short line set in capitals or Title Case, without a sentence inside it."""
         flat = collapse(text)

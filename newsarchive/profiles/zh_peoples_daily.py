@@ -49,6 +49,9 @@ _DATELINE = re.compile(
     r"^(?P<dl>据?(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
 _TERMINAL = set("。！？!?…：")  # a colon ends 0.4% of paragraphs, yet a cut falls right after one ~20x less often
+# The data's shortest section headings are five characters (一个子弹盒, 促流通——), section numbers apart;
+# a shorter title-like piece inside running text begins a paragraph cut at a frame's end (dev pages: 32 such).
+MIN_HEADING_CHARS = 5
 _SIGN_OFF_MAX = 20  # characters: a line opening with —— this short is an attribution (——编者), not running text
 # Join evidence weights (log-likelihood ratios; see continuation_score).
 # A word across the cut: log-odds grow with the segmentation gain (nats), measured on dev
@@ -259,6 +262,11 @@ class PeoplesDailyProfile:
             if not (padded or len(tokens) >= 2 or single_name) or any(len(unpad(n)) > 4 for n in names):
                 return None
         return ParsedByline(roles[0] if roles else None, tuple(names))
+
+    def too_short_for_heading(self, text: str) -> bool:
+        """Fewer than :data:`MIN_HEADING_CHARS` characters, unless a section number ((一)): 湖南, 淮北市 are pieces."""
+        flat = _collapse(text).replace(" ", "")
+        return len(flat) < MIN_HEADING_CHARS and not _SECTION_NUMBER.match(flat)
 
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
