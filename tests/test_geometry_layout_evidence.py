@@ -115,7 +115,7 @@ def _run_in_lead_page(lead: str, after: Fragment, rest: Fragment) -> list[Fragme
     return [
         fragment("head", "河北强算力产业育创新场景", box(40, 0, 270, 20)),  # display type: 20 high
         fragment("by", "本报记者 万秀斌", box(100, 30, 200, 40)),
-        fragment("c1", ZH_TEXT, box(0, 60, 144, 170), lines=10),
+        _column("c1", ZH_TEXT + ZH_TEXT, 0, 60),  # 7 lines of 16 glyphs of 9 points: down to 144
         fragment("lead", lead, box(0, 185, 144, 206), lines=2),
         after,
         rest,
@@ -141,7 +141,7 @@ def test_a_body_type_line_under_a_run_in_lead_is_a_section_heading_not_a_headlin
     frags = _run_in_lead_page(
         "推广应用，培育人工智能创新场景——",
         fragment("question", "算力应用，带来了什么？", box(18, 209, 117, 218)),  # body type, indented
-        fragment("c2", ZH_TEXT, box(0, 221, 144, 331), lines=10),
+        _column("c2", ZH_TEXT, 0, 221),
     )
     roles = zh_roles_after_layout(frags)
     assert roles["lead"] is Role.PARAGRAPH

@@ -867,10 +867,9 @@ class LayoutRoles:
         run-in lead ("算电协同……——") and the first line of the paragraph cut at
         the column's foot — since headers are set in display type or centred,
         not justified to a column in body type.  A kicker stays one when a
-        headline in display type follows it.  In Chinese text (square glyphs),
-        whose headlines are set in display type, the body-type line that
-        followed a kicker so demoted was taken for a headline on the kicker's
-        word alone: it is a section heading inside the text.
+        headline in display type follows it.  (The line the text took for the
+        headline under such a kicker, when not justified itself, is a section
+        heading: see :meth:`_body_type_headlines`.)
         """
         columns = running_text_boxes(page)
 
@@ -891,23 +890,6 @@ class LayoutRoles:
             roles[f.id] = (Role.PARAGRAPH, 0.7, why)
             reason = f"paragraph, not a {f.role.value}: {why}"
             decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=reason))
-            if (
-                f.role is Role.KICKER
-                and following is not None
-                and following.role is Role.HEADLINE
-                and following.id not in roles
-                and body_type(following)
-                and glyph_size(following) is not None
-                and following.bbox is not None
-                and not _justified(following.bbox, columns, ROW_ALIGN * unit)  # else running text itself, below
-            ):
-                why = "a line in body type under a run-in lead, not under a kicker"
-                roles[following.id] = (Role.HEADING, 0.6, why)
-                decisions.append(
-                    Decision(
-                        step="layout-roles", kind="role", subjects=(following.id,), confidence=0.6, reason=f"heading, not a headline: {why}"
-                    )
-                )
         return decisions
 
     @staticmethod
