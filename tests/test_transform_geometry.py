@@ -19,6 +19,12 @@ def box(x0: float, y0: float, x1: float, y1: float) -> BBox:
     return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
 
 
+def layout_order(layout: dict[str, tuple[BBox, int]]) -> list[str]:
+    """The names of a layout (name → (box, line count)) in :func:`reading_order`."""
+    names = list(layout)
+    return [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+
+
 # A page: masthead; columns 1-2 hold article A above a headline spanning both columns, article B
 # below it; column 3 holds article C from the top.  Names are in reading order.
 LAYOUT = {
@@ -139,8 +145,7 @@ def test_dogleg_article_is_read_before_the_article_tucked_under_it():
         "C-c4": (box(510, 40, 660, 40 + 12 * 20), 20),
     }
     names = list(layout)
-    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
-    assert [names[i] for i in order] == [
+    assert layout_order(layout) == [
         "A-head", "A-c1", "A-c2", "A-c3", "A-c3b", "B-head", "B-c1", "B-c2", "C-head", "C-c4"
     ]
     # Without line counts (no type sizes known) Breuel's rules alone read B's column 1 before A's column 3.
@@ -163,9 +168,7 @@ def test_a_dogleg_article_is_finished_before_the_kicker_of_the_article_tucked_un
         "B-c1": (box(0, 210, 150, 210 + 12 * body), body),
         "B-c2": (box(170, 210, 320, 210 + 12 * body), body),
     }
-    names = list(layout)
-    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
-    assert [names[i] for i in order] == names
+    assert layout_order(layout) == list(layout)
 
 
 def test_a_kicker_a_hair_higher_than_the_headline_beside_it_stays_with_its_own_headline():
@@ -183,8 +186,7 @@ def test_a_kicker_a_hair_higher_than_the_headline_beside_it_stays_with_its_own_h
         "R-head": (box(360, 176, 640, 200), 1),
         "R-c3": (box(340, 214, 490, 310), body), "R-c4": (box(510, 214, 660, 310), body),
     }
-    names = list(layout)
-    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+    read = layout_order(layout)
     assert read.index("R-kicker") == read.index("R-head") - 1
     assert read.index("R-kicker") > read.index("L-head")
 
@@ -203,9 +205,7 @@ def test_an_article_across_the_whole_page_is_finished_before_the_article_under_p
         "B-c2": (box(170, 190, 320, 190 + 12 * body), body),
         "B-c3": (box(340, 190, 490, 190 + 12 * body), body),
     }
-    names = list(layout)
-    order = reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])
-    assert [names[i] for i in order] == names
+    assert layout_order(layout) == list(layout)
 
 
 def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line():
@@ -337,8 +337,7 @@ def test_a_banner_over_headed_articles_heads_none_of_them():
         "Z-c1": (box(0, 230, 150, 230 + 12 * body), body),
         "Z-c2": (box(170, 230, 320, 230 + 12 * body), body),
     }
-    names = list(layout)
-    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
+    read = layout_order(layout)
     for article in ("X", "Y", "Z"):
         at = [k for k, name in enumerate(read) if name.startswith(article)]
         assert at == list(range(at[0], at[0] + len(at))), read  # each article read in one stretch
@@ -366,9 +365,8 @@ def test_an_article_low_on_the_left_under_its_own_headline_does_not_interleave_t
         "S-c1": (box(0, 660, 150, 800), 12),
         "S-c2": (box(170, 660, 320, 800), 12),
     }
-    names = list(layout)
-    read = [names[i] for i in reading_order([layout[n][0] for n in names], [layout[n][1] for n in names])]
-    assert read == names
+    read = layout_order(layout)
+    assert read == list(layout)
 
 
 def test_crowded_pages_fall_back_to_columns_in_bounded_time():

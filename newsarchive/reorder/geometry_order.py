@@ -751,6 +751,14 @@ class LayoutOrder:
         return b.y0 - a.y1 > SKIP_LINES * unit
 
 
+def _retype(
+    roles: dict[str, tuple[Role, float, str]], fragment_id: str, role: Role, confidence: float, why: str, reason: str
+) -> Decision:
+    """Record a new role in ``roles`` (with ``why`` as the fragment's role reason) and return its decision."""
+    roles[fragment_id] = (role, confidence, why)
+    return Decision(step=LayoutRoles.name, kind="role", subjects=(fragment_id,), confidence=confidence, reason=reason)
+
+
 class LayoutRoles:
     """Promote title-like blocks to headlines when their type size or centring says they head an article."""
 
@@ -770,16 +778,9 @@ class LayoutRoles:
             for k in sorted(page_noise(boxed, profile)):
                 f = boxed[k]
                 if f.role in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
-                    roles[f.id] = (Role.FURNITURE, 0.8, "OCR noise in a margin or gutter")
-                    decisions.append(
-                        Decision(
-                            step=self.name,
-                            kind="role",
-                            subjects=(f.id,),
-                            confidence=0.8,
-                            reason="furniture: a stray mark outside every column of running text (OCR noise)",
-                        )
-                    )
+                    why = "OCR noise in a margin or gutter"
+                    reason = "furniture: a stray mark outside every column of running text (OCR noise)"
+                    decisions.append(_retype(roles, f.id, Role.FURNITURE, 0.8, why, reason))
             for k, f in enumerate(page):
                 if f.bbox is None or f.id in roles or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
                     continue
@@ -808,14 +809,8 @@ class LayoutRoles:
                     # The text took the first title line of the page for a kicker, but a kicker stands over its
                     # headline, not under one in display type: under the headline, it heads a section.
                     heading_why = "a title line under a headline in display type heads a section"
-                    roles[below.id] = (Role.HEADING, 0.6, heading_why)
-                    decisions.append(
-                        Decision(step=self.name, kind="role", subjects=(below.id,), confidence=0.6, reason=f"heading: {heading_why}")
-                    )
-                roles[f.id] = (Role.HEADLINE, 0.75, f"header line ({why})")
-                decisions.append(
-                    Decision(step=self.name, kind="role", subjects=(f.id,), confidence=0.75, reason=f"headline: {why}")
-                )
+                    decisions.append(_retype(roles, below.id, Role.HEADING, 0.6, heading_why, f"heading: {heading_why}"))
+                decisions.append(_retype(roles, f.id, Role.HEADLINE, 0.75, f"header line ({why})", f"headline: {why}"))
                 # A byline right under a promoted headline was demoted by role tagging; restore it.
                 if k + 1 < len(page):
                     nxt = page[k + 1]
@@ -850,9 +845,7 @@ class LayoutRoles:
             text = draft.text(f.id)
             if size < SMALL_TYPE * body and len(text) <= CAPTION_CHARS and draft.profile.ends_paragraph(text):
                 why = f"a short sentence in type {size / body:.2f}x the running text"
-                roles[f.id] = (Role.CAPTION, 0.7, why)
-                reason = f"caption: {why}"
-                decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=reason))
+                decisions.append(_retype(roles, f.id, Role.CAPTION, 0.7, why, f"caption: {why}"))
         return decisions
 
     @staticmethod
@@ -887,9 +880,7 @@ class LayoutRoles:
             if f.role is Role.KICKER and following is not None and not body_type(following):
                 continue  # a long kicker fills its column, but a headline in display type follows it
             why = "set in body type from edge to edge of a column, like the running text"
-            roles[f.id] = (Role.PARAGRAPH, 0.7, why)
-            reason = f"paragraph, not a {f.role.value}: {why}"
-            decisions.append(Decision(step="layout-roles", kind="role", subjects=(f.id,), confidence=0.7, reason=reason))
+            decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a {f.role.value}: {why}"))
         return decisions
 
     @staticmethod
@@ -930,9 +921,7 @@ class LayoutRoles:
             if k + 1 < len(seq) and role(seq[k + 1]) is Role.BYLINE:
                 changed.append((seq[k + 1], Role.PARAGRAPH))
             for g, new_role in changed:
-                roles[g.id] = (new_role, 0.6, why)
-                reason = f"{new_role.value}, not a {g.role.value}: {why}"
-                decisions.append(Decision(step="layout-roles", kind="role", subjects=(g.id,), confidence=0.6, reason=reason))
+                decisions.append(_retype(roles, g.id, new_role, 0.6, why, f"{new_role.value}, not a {g.role.value}: {why}"))
         return decisions
 
     @staticmethod
