@@ -819,13 +819,16 @@ class LayoutRoles:
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
                 decisions.extend(self._running_text_headers(page, roles, unit))
-                decisions.extend(self._body_type_headlines(draft, page, roles, unit))
-            decisions.extend(self._small_type_captions(draft, page, roles))
+            glyph = _running_glyph_size(page)  # the running text's type size, measured once for both rules
+            if unit and glyph is not None:
+                decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
+            if glyph is not None:
+                decisions.extend(self._small_type_captions(draft, page, roles, glyph))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
     def _small_type_captions(
-        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], body: float
     ) -> list[Decision]:
         """Short complete sentences in smaller type than the running text are photo captions (updates ``roles``).
 
@@ -834,9 +837,6 @@ class LayoutRoles:
         square glyphs (CJK), whose size is measured directly: a line's width over
         its characters (:func:`glyph_size`), whatever the line count and leading.
         """
-        body = _running_glyph_size(page)
-        if body is None:
-            return []
         decisions = []
         for f in page:
             size = glyph_size(f)
@@ -885,7 +885,7 @@ class LayoutRoles:
 
     @staticmethod
     def _body_type_headlines(
-        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
+        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float, body: float
     ) -> list[Decision]:
         """In Chinese text, a headline set in the running text's type heads a section, not an article (updates ``roles``).
 
@@ -898,10 +898,7 @@ class LayoutRoles:
         Only square glyphs are measured (:func:`glyph_size`), so Latin pages keep
         their headlines in body type.
         """
-        body = _running_glyph_size(page)
-        if body is None:
-            return []
-
+        
         def role(f: Fragment) -> Role:
             return roles[f.id][0] if f.id in roles else f.role
 
