@@ -37,3 +37,14 @@ def test_two_complete_credits_in_a_row_credit_two_pictures():
     assert [p.credit for p in draft.photos] == [("f5",), ("f6",)]
     assert draft.photos[0].caption == ("f4",) and draft.photos[1].caption == ()
 
+
+
+def test_a_bare_archive_credit_takes_the_caption_above_it():
+    # 资料图片 credits the picture whose caption stands above it; 图为资料图片 is its own caption,
+    # and a graphic's 制图：… needs none, so the sentence above those stays running text.
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "殷墟妇好墓出土青铜鸮尊。", "资料图片", "正文二。"]
+    draft = run(blocks, *STEPS)
+    assert [(p.caption, p.credit) for p in draft.photos] == [(("f4",), ("f5",))]
+    for credit in ("图为资料图片", "制图：王 威"):
+        draft = run(["标题在此", "本报记者 王 强", "正文。", "工人们在车间里忙碌着。", credit, "正文二。"], *STEPS)
+        assert [(p.caption, p.credit) for p in draft.photos] == [((), ("f5",))]

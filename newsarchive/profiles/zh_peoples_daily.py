@@ -38,6 +38,9 @@ _CREDIT_AGENCY = re.compile(
     f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄)?[）)]$"
 )
 _CREDIT_ARCHIVE = re.compile(r"^(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
+# Of those, the ones that need no caption: a graphic's maker, and 图为资料图片, its own caption.  A bare
+# 资料图片 or 新华社发 credits the picture whose caption stands above it (殷墟妇好墓出土青铜鸮尊。/ 资料图片).
+_CREDIT_CAPTIONLESS = re.compile(r"^图为(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
 _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
@@ -211,8 +214,8 @@ class PeoplesDailyProfile:
         return None
 
     def is_captionless_credit(self, text: str) -> bool:
-        """Credits that stand for a whole graphic or an archive picture (制图：…, 资料图片), without a caption above."""
-        return bool(_CREDIT_ARCHIVE.match(_collapse(text)))
+        """Credits that stand for a whole graphic or picture without a caption above (制图：…, 图为资料图片)."""
+        return bool(_CREDIT_CAPTIONLESS.match(_collapse(text)))
 
     def is_credit_tail(self, text: str) -> bool:
         """A lone bracketed agency, the second half of a credit broken over two blocks."""
