@@ -13,8 +13,10 @@ Blocks are pdfminer's text boxes (its default layout analysis: characters →
 lines → boxes, a box ends where the line spacing grows), cut before every
 indented line: newspapers set paragraphs without a blank line between them,
 so a box holds a column's paragraphs, each opening with an indent
-(:func:`paragraphs`).  Their order is pdfminer's own reading order, which
-the layout transforms replace.  Boxes are converted to the
+(:func:`paragraphs`).  Their order is pdfminer's default reading order (its
+hierarchical grouping of boxes, redone with ties broken by position so that a
+PDF reads the same on every run: :func:`_flow_order`), which the layout
+transforms replace.  Boxes are converted to the
 model's top-left origin.  Each box's dominant font size is measured (the
 model has no field for it yet, so the layout transforms use line height);
 boxes without text (a rule, an empty frame) are dropped.
@@ -25,6 +27,7 @@ page's text objects, whitespace aside.
 
 from __future__ import annotations
 
+import heapq
 import io
 import statistics
 from dataclasses import dataclass, replace
@@ -41,6 +44,7 @@ INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'newsarchive[pdf]'"
 INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph ...
 INDENT_MAX = 3.0  # ... up to this far (two characters in Chinese, an em or two in English)
 FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's right edge is full (justified)
+BOXES_FLOW = 0.5  # pdfminer's default weight of the vertical position against the horizontal in reading order
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
 
 
@@ -70,11 +74,11 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
     if not 0 <= page_index < count:
         raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
     found: list[tuple[list[_Line], float | None]] = []
-    for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams()):
+    # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
+    # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
+    for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams(boxes_flow=None)):
         height = page.height
-        for element in page:
-            if not isinstance(element, layout.LTTextBox):
-                continue
+        for element in _flow_order(page, [e for e in page if isinstance(e, layout.LTTextBox)]):
             lines: list[_Line] = []
             sizes: list[float] = []
             for line in element:
@@ -93,6 +97,76 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
         for piece in paragraphs(lines, size)
     ]
     return boxes, count
+
+
+def _flow_order(page: Any, boxes: list[Any]) -> list[Any]:
+    """The text boxes in pdfminer's default reading order (``boxes_flow`` 0.5), made deterministic.
+
+    This is pdfminer.six's ``LTLayoutContainer.group_textboxes`` (MIT licence):
+    the two nearest boxes or groups (by the area their union adds) are grouped,
+    again and again, skipping a pair with another box between them until no
+    other pair is left; each group then reads its members top-left to
+    bottom-right.  pdfminer breaks ties between equal distances by ``id()`` —
+    a memory address — so the same PDF could come out in two orders on two
+    runs (on the generated benchmark pages, 1 page in 25 did).  Here each box
+    and group is numbered as it is made (boxes in pdfminer's top-down order),
+    and the numbers break the ties.
+    """
+    from pdfminer.layout import LTTextGroupLRTB
+    from pdfminer.utils import Plane
+
+    if len(boxes) < 2:
+        return boxes
+
+    def dist(a: Any, b: Any) -> float:
+        """The area of the two boxes' envelope less their own areas (may be negative)."""
+        width = max(a.x1, b.x1) - min(a.x0, b.x0)
+        height = max(a.y1, b.y1) - min(a.y0, b.y0)
+        return width * height - a.width * a.height - b.width * b.height
+
+    plane: Any = Plane(page.bbox)
+
+    def between(a: Any, b: Any) -> bool:
+        """Another box or group stands inside the two's envelope."""
+        envelope = (min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1))
+        return any(o is not a and o is not b for o in plane.find(envelope))
+
+    heap = [(False, dist(a, b), i, j, a, b) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j]
+    heapq.heapify(heap)
+    plane.extend(boxes)
+    number = {id(box): k for k, box in enumerate(boxes)}  # id() only to find an object's number, never to order
+    made = len(boxes)
+    done: set[int] = set()
+    while heap:
+        skip_check, d, i, j, a, b = heapq.heappop(heap)
+        if i in done or j in done:
+            continue
+        if not skip_check and between(a, b):
+            heapq.heappush(heap, (True, d, i, j, a, b))
+            continue
+        group = LTTextGroupLRTB([a, b])
+        plane.remove(a)
+        plane.remove(b)
+        done.update((i, j))
+        number[id(group)] = made
+        for other in plane:
+            heapq.heappush(heap, (False, dist(group, other), made, number[id(other)], group, other))
+        made += 1
+        plane.add(group)
+    order: list[Any] = []
+
+    def walk(item: Any) -> None:
+        """The boxes of a group, each group's two members read top-left to bottom-right."""
+        if not isinstance(item, LTTextGroupLRTB):
+            order.append(item)
+            return
+        # LTTextGroupLRTB.analyze's sort, without re-analysing the boxes (which adds line ends again).
+        for child in sorted(item, key=lambda o: (1 - BOXES_FLOW) * o.x0 - (1 + BOXES_FLOW) * (o.y0 + o.y1)):
+            walk(child)
+
+    for group in plane:
+        walk(group)
+    return order
 
 
 def _rejoin_split_lines(found: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
