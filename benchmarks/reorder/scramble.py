@@ -32,7 +32,7 @@ Ground truth (built from the data, never from the scrambled text)
   the output there.
 * Photo lines are taken out of ``paragraphs``: a *credit* is a short line without
   sentence punctuation ending in 摄 / 摄影报道 / 绘 / 供图 / 提供 (optionally
-  followed by an agency in parentheses), or 资料图片 / 图为资料图片 / 制图：…;
+  followed by an agency in parentheses), or 资料图片 / 资料照片 / 新华社发 / 图为资料图片 / 制图：…;
   a *caption* is the line right before a credit, plus every line before it back
   to the article start (or the previous credit) when all of them are short
   (<= 60 chars) or start with 图①… / 图为 / 数据来源; lines starting with
@@ -101,7 +101,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-GENERATOR_VERSION = 2  # 2: truth articles say whether their source marks headings
+GENERATOR_VERSION = 3  # 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -224,7 +224,7 @@ def _nows(text: str) -> str:
 
 _SENTENCE_PUNCT = re.compile(r"[。，；？！]")
 _CREDIT_END = re.compile(r"(摄|摄影报道|绘|供图|提供)([（(][^）)]*[）)])?$")
-_CREDIT_FULL = re.compile(r"^(图为)?资料图片$|^制图[:：]")
+_CREDIT_FULL = re.compile(r"^(图为)?(资料图片|资料照片|新华社发)$|^制图[:：]")
 _CAPTION_START = re.compile(r"^(图[①-⑳]+|图为|数据来源[:：])")
 _FURNITURE = re.compile(r"^(版式设计|本版责编|本版编辑|责任编辑|本版制图)[:：]")
 
