@@ -352,3 +352,20 @@ def test_json_round_trip_reconstructs_the_same_articles(v4):
     first = reconstruct(read(v4))
     again = reconstruct(JsonReader().read(newsarchive.write(first, "json").data, meta=PageMeta()))
     assert again.items == first.items and again.unplaced == first.unplaced
+
+
+def test_chinese_strings_join_without_the_sp_tesseract_writes_between_them():
+    # Tesseract's ALTO has an SP after nearly every Chinese character: no space in print.  The type
+    # size is measured on the one-character Strings (the line's HEIGHT is the ink's, smaller);
+    # a gap of a type size or more keeps a space (本报记者  王  浩).
+    def line(words: list[tuple[str, int, int]]) -> str:
+        strings = "<SP/>".join(f'<String CONTENT="{w}" HPOS="{x}" VPOS="0" WIDTH="{width}" HEIGHT="30"/>' for w, x, width in words)
+        return f'<TextLine HPOS="0" VPOS="0" WIDTH="900" HEIGHT="30">{strings}</TextLine>'
+
+    blocks = [
+        [("版", 0, 38), ("式", 45, 38), ("设计", 95, 80), ("：", 180, 20), ("张", 205, 38), ("芳", 250, 38), ("曼", 292, 38)],
+        [("本", 0, 38), ("报", 42, 38), ("记者", 85, 80), ("王", 215, 38), ("浩", 300, 38)],
+    ]
+    body = "".join(f'<TextBlock ID="b{k}" HPOS="0" VPOS="0" WIDTH="900" HEIGHT="30">{line(ws)}</TextBlock>' for k, ws in enumerate(blocks))
+    page = read(f"<alto><Layout><Page><PrintSpace>{body}</PrintSpace></Page></Layout></alto>".encode())
+    assert [f.text for f in page.fragments] == ["版式设计：张芳曼", "本报记者 王 浩"]

@@ -120,3 +120,22 @@ def test_layout_pipeline_rebuilds_the_articles(xhtml):
     assert [b.fragments for b in second.blocks] == [("par_1_3",)]
     lost, invented = conservation_errors(page)
     assert not lost and not invented
+
+
+def _tesseract_line(words: list[tuple[str, int, int]], x_size: int = 40) -> str:
+    spans = "".join(f"<span class='ocrx_word' title='bbox {x0} 0 {x1} 36; x_wconf 90'>{w}</span> " for w, x0, x1 in words)
+    return f"<span class='ocr_line' title='bbox 0 0 900 36; x_size {x_size}'>{spans}</span>"
+
+
+def test_chinese_words_join_without_the_spaces_ocr_puts_between_them():
+    # Tesseract marks a word after almost every Chinese character; the print has no space there.
+    # A gap of a type size or more is a real one (a padded name); Latin words keep their spaces.
+    lines = [
+        [("版", 0, 38), ("式", 45, 83), ("设计", 95, 175), ("：", 180, 200), ("张", 205, 243), ("芳", 250, 288), ("曼", 292, 330)],
+        [("本", 0, 38), ("报", 42, 80), ("记者", 85, 165), ("王", 215, 253), ("浩", 300, 338)],
+        [("2025", 0, 60), ("年", 66, 104), ("GDP", 110, 180), ("达", 186, 224)],
+        [("Mr.", 0, 50), ("Smith", 60, 150)],
+    ]
+    body = "".join(f"<p class='ocr_par' id='p{k}' title='bbox 0 0 900 36'>{_tesseract_line(ws)}</p>" for k, ws in enumerate(lines))
+    page = read(f"<html><head><meta charset='utf-8'/></head><body><div class='ocr_page' title='bbox 0 0 1000 1000'>{body}</div></body></html>".encode())
+    assert [f.text for f in page.fragments] == ["版式设计：张芳曼", "本报记者 王 浩", "2025年GDP达", "Mr. Smith"]

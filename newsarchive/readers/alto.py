@@ -5,7 +5,11 @@ in ALTO 1.x, ``http://www.loc.gov/standards/alto/ns-v2#`` … ``-v4#``) reads
 the same way.  Each ``TextBlock`` (also inside ``ComposedBlock``) becomes a
 :class:`Fragment` whose id is the block's ``ID``, whose box is
 ``HPOS/VPOS/WIDTH/HEIGHT`` (ALTO's measurement unit, origin top-left) and
-whose lines are its ``TextLine`` s, words joined by one space.
+whose lines are its ``TextLine`` s, words joined by one space — except
+where Chinese or Japanese text meets, which joins directly unless the words'
+boxes stand a type size apart (:func:`~newsarchive.readers.layout.join_words`;
+``SP`` elements are not evidence there: Tesseract writes one after nearly
+every Chinese character).
 
 **Input characters.**  For ALTO, the text of the page is the ``CONTENT`` of
 its ``String`` elements.  ``SP`` (space) and ``HYP`` (the hyphen printed at a
@@ -42,7 +46,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, page_from_blocks, unique_id
+from .layout import LayoutBlock, join_words, page_from_blocks, solid_type_size, unique_id
 from ..safexml import local_name, parse_xml
 
 __all__ = ["LOW_CONFIDENCE", "AltoReader", "element_index"]
@@ -79,18 +83,29 @@ def _pages(root: etree._Element) -> list[etree._Element]:
 
 @dataclass
 class _Word:
-    """A word being placed: its text and, for a first hyphenation part, the publisher's whole word."""
+    """A word being placed: its text, its left and right edges, and for a first hyphenation part the whole word."""
 
     text: str
     subs: str | None = None
+    left: float | None = None
+    right: float | None = None
 
 
 @dataclass
 class _BlockText:
-    """Lines of one block under construction (lists of words)."""
+    """Lines of one block under construction (lists of words) and each line's height."""
 
     lines: list[list[_Word]] = field(default_factory=list)
+    heights: list[float | None] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
+
+    def line_texts(self) -> tuple[str, ...]:
+        """The lines' text, words joined as printed (:func:`~newsarchive.readers.layout.join_words`)."""
+        out = []
+        for words, height in zip(self.lines, self.heights):
+            placed = [(w.text, w.left, w.right) for w in words]
+            out.append(join_words(placed, solid_type_size(placed, height)))
+        return tuple(out)
 
 
 @dataclass
@@ -109,6 +124,7 @@ def _read_block(block: etree._Element, stats: _Stats) -> _BlockText:
             continue
         words: list[_Word] = []
         out.lines.append(words)
+        out.heights.append(_number(line.get("HEIGHT")))
         for element in line:
             name = local_name(element)
             if name == "HYP":
@@ -138,7 +154,13 @@ def _read_block(block: etree._Element, stats: _Stats) -> _BlockText:
                 continue
             if pending is not None and subs_type != "HypPart2":
                 pending = None  # the line did not continue the hyphenated word after all
-            word = _Word(content, element.get("SUBS_CONTENT") if subs_type == "HypPart1" else None)
+            left, width = _number(element.get("HPOS")), _number(element.get("WIDTH"))
+            word = _Word(
+                content,
+                element.get("SUBS_CONTENT") if subs_type == "HypPart1" else None,
+                left,
+                left + width if left is not None and width is not None else None,
+            )
             words.append(word)
             if subs_type == "HypPart1":
                 pending = word
@@ -197,7 +219,7 @@ class AltoReader:
             page_numbers.append(number)
             for block in _text_blocks(page):
                 text = _read_block(block, stats)
-                lines = tuple(" ".join(w.text for w in words) for words in text.lines)
+                lines = text.line_texts()
                 fid = unique_id(block.get("ID"), seen, f"b{len(blocks) + 1}")
                 blocks.append(LayoutBlock(id=fid, lines=lines, bbox=_bbox(block), page=number))
                 if text.confidences and any(lines):

@@ -6,8 +6,10 @@ an ``ocr_par`` (a paragraph), or an ``ocr_carea`` (a column area) that has no
 paragraphs inside, or a line outside any of these.  Its lines are the
 ``ocr_line`` elements inside it (and Tesseract's other line classes:
 ``ocr_header``, ``ocr_caption``, ``ocr_textfloat``), its words the
-``ocrx_word`` elements, joined by one space; a line without word elements
-contributes its text.  Several ``ocr_page`` s in one file are pages 1, 2, …
+``ocrx_word`` elements, joined by one space — except where Chinese or
+Japanese text meets, which joins directly unless the words' boxes stand a
+type size apart (:func:`~newsarchive.readers.layout.join_words`); a line
+without word elements contributes its text.  Several ``ocr_page`` s in one file are pages 1, 2, …
 (``ppageno`` + 1 when given).
 
 **Input characters** for hOCR are the text of the word elements (or of a
@@ -34,7 +36,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, page_from_blocks, unique_id
+from .layout import LayoutBlock, join_words, page_from_blocks, solid_type_size, unique_id
 from ..safexml import parse_html
 
 __all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
@@ -63,6 +65,19 @@ def _bbox(props: dict[str, str]) -> BBox | None:
     except ValueError:
         return None
     return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def _type_size(line: etree._Element, words: list[tuple[str, float | None, float | None]]) -> float | None:
+    """The line's type size: its ``x_size`` (Tesseract's), else measured on its words, else its height."""
+    props = properties(line.get("title"))
+    try:
+        size = float(props.get("x_size", ""))
+        if size > 0:
+            return size
+    except ValueError:
+        pass
+    box = _bbox(props)
+    return solid_type_size(words, box.y1 - box.y0 if box and box.y1 > box.y0 else None)
 
 
 def _classes(element: etree._Element) -> set[str]:
@@ -167,16 +182,16 @@ class HocrReader:
             if not words:
                 lines.append(_text(line))
                 continue
-            texts = []
+            placed: list[tuple[str, float | None, float | None]] = []
             for word in words:
-                value = _text(word)
-                if value:
-                    texts.append(value)
-                conf = properties(word.get("title")).get("x_wconf")
+                props = properties(word.get("title"))
+                box = _bbox(props)
+                placed.append((_text(word), box.x0 if box else None, box.x1 if box else None))
+                conf = props.get("x_wconf")
                 try:
                     if conf is not None:
                         confidences.append(float(conf))
                 except ValueError:
                     pass
-            lines.append(" ".join(texts))
+            lines.append(join_words(placed, _type_size(line, placed)))
         return lines, confidences
