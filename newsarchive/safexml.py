@@ -92,6 +92,10 @@ def parse_xml(data: bytes, *, kind: str, source: str | None) -> etree._Element:
     return root
 
 
+_HTML_OPEN = re.compile(rb"<html[\s>]", re.IGNORECASE)
+_HTML_CLOSE = re.compile(rb"</html\s*>\s*(?:<!--.*?-->\s*)*\Z", re.IGNORECASE | re.DOTALL)
+
+
 def parse_html(data: bytes, *, kind: str, source: str | None) -> etree._Element:
     """Parse untrusted (X)HTML; XHTML goes through :func:`parse_xml`, tag soup through lxml.html (no network).
 
@@ -103,6 +107,10 @@ def parse_html(data: bytes, *, kind: str, source: str | None) -> etree._Element:
     head = data[:4096]
     if _INTERNAL_SUBSET.search(head) or _ENTITY_DECL.search(data):
         raise ReadError(_REFUSAL.format(kind=kind), source=source)
+    # The HTML parser reads what it can of a file cut short and says nothing: a page would lose
+    # its end silently.  Every hOCR engine closes the document, so a missing </html> is a cut.
+    if _HTML_OPEN.search(head) and not _HTML_CLOSE.search(data[-1024:]):
+        raise ReadError(f"{kind} document ends before its closing </html>: the file is truncated", source=source)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<?xml"):
         # An XHTML document may carry the harmless "<!DOCTYPE html ...>" of XHTML 1.0: drop

@@ -139,3 +139,11 @@ def test_chinese_words_join_without_the_spaces_ocr_puts_between_them():
     body = "".join(f"<p class='ocr_par' id='p{k}' title='bbox 0 0 900 36'>{_tesseract_line(ws)}</p>" for k, ws in enumerate(lines))
     page = read(f"<html><head><meta charset='utf-8'/></head><body><div class='ocr_page' title='bbox 0 0 1000 1000'>{body}</div></body></html>".encode())
     assert [f.text for f in page.fragments] == ["版式设计：张芳曼", "本报记者 王 浩", "2025年GDP达", "Mr. Smith"]
+
+
+def test_a_file_cut_short_is_a_read_error_not_a_shorter_page(xhtml):
+    # lxml's HTML parser would read what it can of the rest and say nothing.
+    cut = xhtml[: len(xhtml) // 2]
+    with pytest.raises(ReadError, match="truncated"):
+        read(cut)
+    assert read(xhtml + b"\n<!-- written by an OCR engine -->\n").fragments  # a trailing comment is not a cut
