@@ -369,3 +369,10 @@ def test_chinese_strings_join_without_the_sp_tesseract_writes_between_them():
     body = "".join(f'<TextBlock ID="b{k}" HPOS="0" VPOS="0" WIDTH="900" HEIGHT="30">{line(ws)}</TextBlock>' for k, ws in enumerate(blocks))
     page = read(f"<alto><Layout><Page><PrintSpace>{body}</PrintSpace></Page></Layout></alto>".encode())
     assert [f.text for f in page.fragments] == ["版式设计：张芳曼", "本报记者 王 浩"]
+
+
+def test_a_zero_image_number_is_not_a_page_number():
+    # Tesseract writes PHYSICAL_IMG_NR="0": pages count from 1, so the number is unknown.
+    data = b'<alto><Layout><Page ID="p" PHYSICAL_IMG_NR="0"><PrintSpace><TextBlock ID="a"><TextLine><String CONTENT="x"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>'
+    assert read(data).meta.page_number is None
+    assert read(data, page_number=7).meta.page_number == 7

@@ -257,7 +257,8 @@ class AltoReader:
             return meta.page_number
         for attribute in ("PRINTED_IMG_NR", "PHYSICAL_IMG_NR"):
             value = page.get(attribute)
-            if value and value.strip().isdigit():
+            # Pages count from 1; Tesseract writes PHYSICAL_IMG_NR="0" (its 0-based image index).
+            if value and value.strip().isdigit() and int(value) > 0:
                 return int(value)
         return k if count > 1 else meta.page_number
 
