@@ -266,11 +266,15 @@ def test_a_short_sentence_in_small_type_is_a_caption_without_a_credit():
         block("c1", (text,) * 5, box(0, 0, 153, 57)),
         block("caption", ("上海博物馆人民广场馆外景。",), box(0, 70, 97.5, 77.5)),
         block("short", ("这是新时代的要求。",), box(0, 90, 81, 99)),
+        # A paragraph's last three glyphs, measured by an OCR box that ends at the ink of 。: too few
+        # glyphs to tell the type, and more likely a line cut off a paragraph than a caption.
+        block("tail", ("人次。",), box(0, 100, 20.8, 109)),
         block("c2", (text,) * 5, box(0, 110, 153, 167)),
     ]
     roles = zh_roles_after_layout(frags)
     assert roles["caption"] is Role.CAPTION
     assert roles["short"] is Role.PARAGRAPH  # a one-sentence paragraph in body type
+    assert roles["tail"] is Role.PARAGRAPH
 
 
 def test_a_centred_line_in_body_type_over_chinese_text_is_a_section_heading_not_a_headline():
