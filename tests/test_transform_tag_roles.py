@@ -169,3 +169,13 @@ def test_a_title_like_piece_too_short_for_a_heading_starts_a_cut_paragraph():
     texts = ["标题在此", "本报记者 王 强", "正文第一段。", "湖南", "省各地加快推进改革。", "（一）", "正文第三段。"]
     got = roles(run(texts, TagRoles()))
     assert got[3] == "paragraph" and got[5] == "heading"
+
+
+def test_quotes_that_pair_up_keep_a_title_title_like_whatever_their_direction():
+    # OCR reads an opening “ as ” about as often as not: a headline 把疏勒河”装进”计算机 is still one;
+    # a quote left open (an odd number of marks) still makes a line running text.
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    profile = PeoplesDailyProfile()
+    assert profile.is_title_like("把疏勒河”装进”计算机") and profile.is_title_like("把疏勒河“装进”计算机")
+    assert not profile.is_title_like("“我们把疏勒河装进了计算机") and not profile.is_title_like("“装进“计算机”")

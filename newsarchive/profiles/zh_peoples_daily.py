@@ -108,6 +108,17 @@ def _collapse(text: str) -> str:
     return _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)
 
 
+def _quotes_unpaired(text: str) -> bool:
+    """Double quotes that cannot pair up: an odd number, or (in text whose marks are known) more opened than closed."""
+    marks = sum(map(text.count, "“”「」"))
+    return marks % 2 == 1 or (quote_balance(text) != 0 and not _mixed_quote_marks(text))
+
+
+def _mixed_quote_marks(text: str) -> bool:
+    """Only closing (or only opening) double quotes, an even number of them: OCR's misread direction."""
+    return (text.count("“") == 0) != (text.count("”") == 0)
+
+
 def quote_balance(text: str) -> int:
     """Open minus closed double quotes (“ ” and 「 」); > 0 means a quote is still open."""
     return _quote_balance(text, "“「", "”」")
@@ -286,8 +297,9 @@ class PeoplesDailyProfile:
             return False
         if any(p in flat[:-1] for p in "。；!?！？") or flat[-1] in "，、：；,;:。":
             return False
-        # A title has balanced quotes and brackets and does not stop on a function word.
-        if quote_balance(flat) != 0 or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
+        # A title has balanced quotes and brackets and does not stop on a function word.  Quotes are
+        # balanced when they pair up: OCR reads an opening “ as ” about as often as not (”装进”).
+        if _quotes_unpaired(flat) or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
             return False
         if (flat[-1] in _DANGLING_END and not _ends_with_word(flat)) or flat[-1] in "“（《‘!！…":
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
