@@ -147,3 +147,16 @@ def test_a_file_cut_short_is_a_read_error_not_a_shorter_page(xhtml):
     with pytest.raises(ReadError, match="truncated"):
         read(cut)
     assert read(xhtml + b"\n<!-- written by an OCR engine -->\n").fragments  # a trailing comment is not a cut
+
+
+def test_tesseract_blocks_are_regrouped_as_set():
+    # One ocr_par holding a headline line and the byline under it becomes two fragments.
+    body = (
+        "<p class='ocr_par' id='par_1' title='bbox 860 359 1462 558'>"
+        "<span class='ocr_line' id='line_1' title='bbox 860 359 1462 438; x_size 97'>"
+        "<span class='ocrx_word' title='bbox 860 359 1462 438'>字经济深度融合）</span></span>"
+        "<span class='ocr_line' id='line_2' title='bbox 1055 520 1319 558; x_size 50'>"
+        "<span class='ocrx_word' title='bbox 1055 520 1319 558'>本报记者王浩</span></span></p>"
+    )
+    page = read(f"<html><head><meta charset='utf-8'/></head><body><div class='ocr_page' title='bbox 0 0 3000 6000'>{body}</div></body></html>".encode())
+    assert [(f.id, f.text) for f in page.fragments] == [("par_1", "字经济深度融合）"), ("line_2", "本报记者王浩")]

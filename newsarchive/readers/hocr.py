@@ -36,7 +36,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, join_words, page_from_blocks, solid_type_size, unique_id
+from .layout import LayoutBlock, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
 from ..safexml import parse_html
 
 __all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
@@ -120,11 +120,20 @@ class HocrReader:
             number = self._page_number(page, meta, k, len(pages))
             numbers.append(number)
             for block in self._blocks(page):
-                lines, confidences = self._lines(block)
+                lines, confidences, line_boxes, line_ids = self._lines(block)
                 if not any(lines):
                     continue
                 fid = unique_id(block.get("id"), seen, f"b{len(blocks) + 1}")
-                blocks.append(LayoutBlock(id=fid, lines=tuple(lines), bbox=_bbox(properties(block.get("title"))), page=number))
+                blocks.append(
+                    LayoutBlock(
+                        id=fid,
+                        lines=tuple(lines),
+                        bbox=_bbox(properties(block.get("title"))),
+                        page=number,
+                        line_boxes=tuple(line_boxes),
+                        line_ids=tuple(i if i is None else unique_id(i, seen, i) for i in line_ids),
+                    )
+                )
                 if confidences:
                     mean = sum(confidences) / len(confidences)
                     if mean < LOW_CONFIDENCE:
@@ -138,7 +147,7 @@ class HocrReader:
         page_meta = meta
         if meta.page_number is None and len(pages) == 1 and numbers[0] is not None:
             page_meta = replace(meta, page_number=numbers[0])
-        result = page_from_blocks(blocks, meta=page_meta, encoding=encoding or "utf-8", warnings=warnings)
+        result = page_from_blocks(regroup_lines(blocks), meta=page_meta, encoding=encoding or "utf-8", warnings=warnings)
         if not result.fragments:
             raise ReadError("empty hOCR page: no recognised text", source=meta.source)
         return result
@@ -172,13 +181,17 @@ class HocrReader:
         return sorted(out, key=lambda e: order[e])
 
     @staticmethod
-    def _lines(block: etree._Element) -> tuple[list[str], list[float]]:
-        """The block's lines (words joined by a space) and its words' confidences."""
+    def _lines(block: etree._Element) -> tuple[list[str], list[float], list[BBox | None], list[str | None]]:
+        """The block's lines (words joined as printed), its words' confidences, and each line's box and id."""
         lines: list[str] = []
         confidences: list[float] = []
+        boxes: list[BBox | None] = []
+        ids: list[str | None] = []
         line_elements = [e for e in block.iter() if _classes(e) & _LINE_CLASSES] or [block]
         for line in line_elements:
             words = [e for e in line.iter() if "ocrx_word" in _classes(e)]
+            boxes.append(_bbox(properties(line.get("title"))))
+            ids.append(line.get("id") if line is not block else None)
             if not words:
                 lines.append(_text(line))
                 continue
@@ -194,4 +207,4 @@ class HocrReader:
                 except ValueError:
                     pass
             lines.append(join_words(placed, _type_size(line, placed)))
-        return lines, confidences
+        return lines, confidences, boxes, ids

@@ -1,0 +1,66 @@
+"""readers.layout.regroup_lines: OCR blocks regrouped as set (type changes cut, one line's pieces and a headline's lines joined)."""
+
+from __future__ import annotations
+
+from newsarchive.model import BBox
+from newsarchive.readers.layout import LayoutBlock, regroup_lines
+
+
+def box(x0: float, y0: float, x1: float, y1: float) -> BBox:
+    return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def block(bid: str, lines: list[tuple[str, BBox, str]]) -> LayoutBlock:
+    boxes = [b for _, b, _ in lines]
+    envelope = box(min(b.x0 for b in boxes), min(b.y0 for b in boxes), max(b.x1 for b in boxes), max(b.y1 for b in boxes))
+    return LayoutBlock(
+        id=bid,
+        lines=tuple(t for t, _, _ in lines),
+        bbox=envelope,
+        line_boxes=tuple(boxes),
+        line_ids=tuple(i for _, _, i in lines),
+    )
+
+
+BODY = [(f"正文第{k}行的文字内容在这里", box(150, 700 + 50 * k, 750, 736 + 50 * k), f"l{k}") for k in range(6)]
+
+
+def test_a_block_is_cut_where_its_lines_change_type():
+    # Tesseract put a headline's last line and the byline under it in one block.
+    header = block("par_1", [("字经济深度融合）", box(860, 359, 1462, 438), "line_1"), ("本报记者王浩", box(1055, 520, 1319, 558), "line_2")])
+    out = regroup_lines([header, block("par_2", BODY)])
+    assert [(b.id, b.lines) for b in out[:2]] == [("par_1", ("字经济深度融合）",)), ("line_2", ("本报记者王浩",))]
+    assert out[1].bbox == box(1055, 520, 1319, 558)
+
+
+def test_a_stray_mark_at_a_paragraphs_end_does_not_cut_it():
+    # "7?" (the OCR of a small ？) is lower than the text but is no line of another type.
+    lines = [*BODY[:3], ("7?", box(160, 870, 178, 890), "mark")]
+    assert [b.id for b in regroup_lines([block("p", lines)])] == ["p"]
+
+
+def test_pieces_of_one_line_side_by_side_are_one_line():
+    # Tesseract cut the headline line where its words stand apart; the pieces came out far apart.
+    left = block("par_1", [("把疏勒河“装进”", box(190, 256, 804, 333), "l1")])
+    right = block("par_11", [("计算机（经济新方位）", box(858, 255, 2185, 334), "l11")])
+    body = block("par_2", BODY)
+    out = regroup_lines([left, body, right])
+    assert [(b.id, b.lines) for b in out] == [("par_1", ("把疏勒河“装进”计算机（经济新方位）",)), ("par_2", body.lines)]
+    assert out[0].bbox == box(190, 255, 2185, 334)
+
+
+def test_one_line_blocks_of_neighbouring_columns_stay_apart():
+    # The last lines of two columns' paragraphs, level with each other across the gutter.
+    a = block("a", [("人次。", box(150, 900, 260, 936), "la")])
+    b = block("b", [("看源头引水。", box(876, 900, 1100, 936), "lb")])
+    assert [x.id for x in regroup_lines([a, b])] == ["a", "b"]
+
+
+def test_the_lines_of_a_headline_in_display_type_are_one_block_but_body_lines_are_not():
+    first = block("h1", [("把疏勒河“装进”计算机（经济新方位，实体经济和数", box(190, 255, 2185, 334), "l1")])
+    second = block("h2", [("字经济深度融合）", box(860, 359, 1462, 438), "l2")])
+    heading = block("s", [("这条数字河流如何发挥作用？", box(152, 2381, 628, 2416), "l3")])
+    piece = block("t", [("看源头引水，大模型演算，调度方案", box(151, 2431, 748, 2467), "l4")])
+    out = regroup_lines([first, second, block("body", BODY), heading, piece])
+    assert [(b.id, len(b.lines)) for b in out] == [("h1", 2), ("body", 6), ("s", 1), ("t", 1)]
+    assert out[0].line_ids == ("l1", "l2")
