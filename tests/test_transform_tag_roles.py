@@ -179,3 +179,13 @@ def test_quotes_that_pair_up_keep_a_title_title_like_whatever_their_direction():
     profile = PeoplesDailyProfile()
     assert profile.is_title_like("把疏勒河”装进”计算机") and profile.is_title_like("把疏勒河“装进”计算机")
     assert not profile.is_title_like("“我们把疏勒河装进了计算机") and not profile.is_title_like("“装进“计算机”")
+
+
+def test_brackets_that_pair_up_keep_a_title_title_like_whatever_their_kind():
+    # OCR reads one kind of bracket as another (《经济新方位…) for （经济新方位…）); an odd number of marks
+    # is still a bracket left open, the sign of a line cut off a longer text.
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    profile = PeoplesDailyProfile()
+    assert profile.is_title_like("保障企业敢用数、会用数、用好数《政策解读)")
+    assert not profile.is_title_like("创新驱动（经济新方位·实体经济") and not profile.is_title_like("用好数《政策解读）)")

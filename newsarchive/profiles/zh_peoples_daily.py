@@ -114,6 +114,18 @@ def _quotes_unpaired(text: str) -> bool:
     return marks % 2 == 1 or (quote_balance(text) != 0 and not _mixed_quote_marks(text))
 
 
+def _brackets_unpaired(text: str) -> bool:
+    """Brackets (（）, 《》) that cannot pair up.
+
+    Each kind balanced is paired; so is an even number of marks in all, for OCR
+    reads one kind as another (《经济新方位…） for （经济新方位…）).  An odd number
+    is a bracket left open or closed: a line cut off a longer text.
+    """
+    if text.count("（") == text.count("）") and text.count("《") == text.count("》"):
+        return False
+    return sum(map(text.count, "（）《》()")) % 2 == 1
+
+
 def _mixed_quote_marks(text: str) -> bool:
     """Only closing (or only opening) double quotes, an even number of them: OCR's misread direction."""
     return (text.count("“") == 0) != (text.count("”") == 0)
@@ -299,7 +311,7 @@ class PeoplesDailyProfile:
             return False
         # A title has balanced quotes and brackets and does not stop on a function word.  Quotes are
         # balanced when they pair up: OCR reads an opening “ as ” about as often as not (”装进”).
-        if _quotes_unpaired(flat) or flat.count("（") != flat.count("）") or flat.count("《") != flat.count("》"):
+        if _quotes_unpaired(flat) or _brackets_unpaired(flat):
             return False
         if (flat[-1] in _DANGLING_END and not _ends_with_word(flat)) or flat[-1] in "“（《‘!！…":
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
