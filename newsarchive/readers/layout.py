@@ -25,6 +25,7 @@ the page is declared ``en`` so the English profile is used; an explicit
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
@@ -228,10 +229,20 @@ def _merged(pieces: Sequence[LayoutBlock], chains: list[list[int]], lines_of: Ca
 
 def _join_side_by_side(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     """One-line pieces side by side that continue one line (:func:`_side_by_side`) joined as words of one line."""
-    single = [k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None]
+    single = sorted(
+        (k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None),
+        key=lambda k: pieces[k].bbox.y0,  # type: ignore[union-attr]
+    )
+    tops = [pieces[k].bbox.y0 for k in single]  # type: ignore[union-attr]
     right_of: dict[int, int] = {}
     for k in single:
-        candidates = [j for j in single if j != k and _side_by_side(pieces[k], pieces[j])]
+        a = pieces[k].bbox
+        assert a is not None
+        # Only pieces whose top lies within a line's height of this one's can share its line:
+        # a sweep over the tops keeps a page of many one-line blocks (a table) from n² work.
+        lo = bisect.bisect_left(tops, a.y0 - SIDE_HEIGHTS * _height(a))
+        hi = bisect.bisect_left(tops, a.y1)
+        candidates = [j for j in single[lo:hi] if j != k and _side_by_side(pieces[k], pieces[j])]
         if candidates:
             right_of[k] = min(candidates, key=lambda j: pieces[j].bbox.x0)  # type: ignore[union-attr]
     if not right_of:
@@ -241,8 +252,10 @@ def _join_side_by_side(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
         height = max(_height(p.bbox) for p in parts if p.bbox is not None)
         return (join_words([(p.lines[0], p.bbox.x0, p.bbox.x1) for p in parts if p.bbox is not None], height),)
 
-    nearer = lambda k, other: pieces[k].bbox.x1 > pieces[other].bbox.x1  # type: ignore[union-attr]  # noqa: E731
-    return _merged(pieces, _chains(right_of, pieces, nearer), one_line)
+    def ends_further_right(k: int, other: int) -> bool:
+        return pieces[k].bbox.x1 > pieces[other].bbox.x1  # type: ignore[union-attr]
+
+    return _merged(pieces, _chains(right_of, pieces, ends_further_right), one_line)
 
 
 def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
@@ -251,17 +264,20 @@ def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     if not heights:
         return pieces
     common = heights[len(heights) // 2]
-    display = [
-        k
-        for k, p in enumerate(pieces)
-        if len(p.lines) == 1 and p.bbox is not None and _height(p.bbox) >= TYPE_STEP * common
-    ]
+    display = sorted(
+        (k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None and _height(p.bbox) >= TYPE_STEP * common),
+        key=lambda k: pieces[k].bbox.y0,  # type: ignore[union-attr]
+    )
+    tops = [pieces[k].bbox.y0 for k in display]  # type: ignore[union-attr]
     below: dict[int, int] = {}
     for k in display:
         a = pieces[k].bbox
         assert a is not None
         candidates = []
-        for j in display:
+        # Only blocks whose top lies within the widest allowed gap below this one (a sweep, as above).
+        lo = bisect.bisect_left(tops, a.y1)
+        hi = bisect.bisect_right(tops, a.y1 + STACK_GAP * SIDE_HEIGHTS * _height(a))
+        for j in display[lo:hi]:
             b = pieces[j].bbox
             assert b is not None
             low, high = sorted((_height(a), _height(b)))
@@ -277,8 +293,11 @@ def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
             below[k] = min(candidates, key=lambda j: pieces[j].bbox.y0)  # type: ignore[union-attr]
     if not below:
         return pieces
-    nearer = lambda k, other: pieces[k].bbox.y1 > pieces[other].bbox.y1  # type: ignore[union-attr]  # noqa: E731
-    return _merged(pieces, _chains(below, pieces, nearer), lambda parts: tuple(p.lines[0] for p in parts))
+
+    def ends_lower(k: int, other: int) -> bool:
+        return pieces[k].bbox.y1 > pieces[other].bbox.y1  # type: ignore[union-attr]
+
+    return _merged(pieces, _chains(below, pieces, ends_lower), lambda parts: tuple(p.lines[0] for p in parts))
 
 
 def guess_language(meta: PageMeta, texts: Iterable[str]) -> str:
