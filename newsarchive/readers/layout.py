@@ -227,24 +227,38 @@ def _merged(pieces: Sequence[LayoutBlock], chains: list[list[int]], lines_of: Ca
     return [joined.get(k, p) for k, p in enumerate(pieces) if k not in absorbed]
 
 
+def _partners(
+    pieces: Sequence[LayoutBlock],
+    keys: Iterable[int],
+    tops_within: Callable[[BBox], tuple[float, float]],
+    fits: Callable[[int, int], bool],
+    nearest: Callable[[int], float],
+) -> dict[int, int]:
+    """Each piece's partner: of the pieces whose top lies in ``tops_within(its box)`` and that ``fit``, the ``nearest``.
+
+    A sweep over the pieces sorted by their tops (bisect), so a page of many
+    one-line blocks (a table) costs n log n, not n² comparisons.
+    """
+    ordered = sorted(keys, key=lambda k: pieces[k].bbox.y0)  # type: ignore[union-attr]
+    tops = [pieces[k].bbox.y0 for k in ordered]  # type: ignore[union-attr]
+    found: dict[int, int] = {}
+    for k in ordered:
+        low, high = tops_within(pieces[k].bbox)  # type: ignore[arg-type]
+        candidates = [j for j in ordered[bisect.bisect_left(tops, low) : bisect.bisect_right(tops, high)] if j != k and fits(k, j)]
+        if candidates:
+            found[k] = min(candidates, key=nearest)
+    return found
+
+
 def _join_side_by_side(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     """One-line pieces side by side that continue one line (:func:`_side_by_side`) joined as words of one line."""
-    single = sorted(
+    right_of = _partners(
+        pieces,
         (k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None),
-        key=lambda k: pieces[k].bbox.y0,  # type: ignore[union-attr]
+        lambda a: (a.y0 - SIDE_HEIGHTS * _height(a), a.y1),  # a piece level with this one starts within a line's height
+        lambda k, j: _side_by_side(pieces[k], pieces[j]),
+        lambda j: pieces[j].bbox.x0,  # type: ignore[union-attr]
     )
-    tops = [pieces[k].bbox.y0 for k in single]  # type: ignore[union-attr]
-    right_of: dict[int, int] = {}
-    for k in single:
-        a = pieces[k].bbox
-        assert a is not None
-        # Only pieces whose top lies within a line's height of this one's can share its line:
-        # a sweep over the tops keeps a page of many one-line blocks (a table) from n² work.
-        lo = bisect.bisect_left(tops, a.y0 - SIDE_HEIGHTS * _height(a))
-        hi = bisect.bisect_left(tops, a.y1)
-        candidates = [j for j in single[lo:hi] if j != k and _side_by_side(pieces[k], pieces[j])]
-        if candidates:
-            right_of[k] = min(candidates, key=lambda j: pieces[j].bbox.x0)  # type: ignore[union-attr]
     if not right_of:
         return pieces
 
@@ -258,39 +272,28 @@ def _join_side_by_side(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     return _merged(pieces, _chains(right_of, pieces, ends_further_right), one_line)
 
 
+def _stacked(upper: LayoutBlock, lower: LayoutBlock) -> bool:
+    """``lower`` is the next line of ``upper``'s headline: same height, close below it, one over the other."""
+    a, b = upper.bbox, lower.bbox
+    if a is None or b is None or upper.page != lower.page:
+        return False
+    low, high = sorted((_height(a), _height(b)))
+    return high <= SIDE_HEIGHTS * low and 0 <= b.y0 - a.y1 <= STACK_GAP * high and min(a.x1, b.x1) > max(a.x0, b.x0)
+
+
 def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     """One-line blocks in display type stacked close, one under the other: the lines of one headline."""
     heights = sorted(_height(b) for p in pieces for b in p.line_boxes if b is not None and _height(b) > 0)
     if not heights:
         return pieces
     common = heights[len(heights) // 2]
-    display = sorted(
+    below = _partners(
+        pieces,
         (k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None and _height(p.bbox) >= TYPE_STEP * common),
-        key=lambda k: pieces[k].bbox.y0,  # type: ignore[union-attr]
+        lambda a: (a.y1, a.y1 + STACK_GAP * SIDE_HEIGHTS * _height(a)),  # the widest gap allowed below it
+        lambda k, j: _stacked(pieces[k], pieces[j]),
+        lambda j: pieces[j].bbox.y0,  # type: ignore[union-attr]
     )
-    tops = [pieces[k].bbox.y0 for k in display]  # type: ignore[union-attr]
-    below: dict[int, int] = {}
-    for k in display:
-        a = pieces[k].bbox
-        assert a is not None
-        candidates = []
-        # Only blocks whose top lies within the widest allowed gap below this one (a sweep, as above).
-        lo = bisect.bisect_left(tops, a.y1)
-        hi = bisect.bisect_right(tops, a.y1 + STACK_GAP * SIDE_HEIGHTS * _height(a))
-        for j in display[lo:hi]:
-            b = pieces[j].bbox
-            assert b is not None
-            low, high = sorted((_height(a), _height(b)))
-            if (
-                j != k
-                and pieces[j].page == pieces[k].page
-                and high <= SIDE_HEIGHTS * low
-                and 0 <= b.y0 - a.y1 <= STACK_GAP * high
-                and min(a.x1, b.x1) > max(a.x0, b.x0)  # one over the other
-            ):
-                candidates.append(j)
-        if candidates:
-            below[k] = min(candidates, key=lambda j: pieces[j].bbox.y0)  # type: ignore[union-attr]
     if not below:
         return pieces
 
