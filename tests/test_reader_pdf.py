@@ -224,3 +224,16 @@ def test_box_order_is_the_same_on_every_run_even_where_distances_tie():
         assert sorted(map(id, order)) == sorted(map(id, boxes))  # every box once
         orders.add(tuple(boxes.index(b) for b in order))
     assert len(orders) == 1
+
+
+def test_a_box_holding_a_headline_and_its_byline_is_cut_where_the_type_changes():
+    # A browser's PDF: pdfminer gives the 17 pt headline lines and the 10 pt byline under them as one box.
+    page = read("chromium_english.pdf", language="en")
+    texts = [f.text.replace("\n", " ") for f in page.fragments]
+    assert "City Library Extends Hours as Demand for Study Space Grows" in texts and "By Thomas Reyes" in texts
+    articles = reconstruct(page).articles
+    assert [(a.headline, a.byline.text if a.byline else None) for a in articles] == [
+        ("River Authority Approves New Flood Barrier for Lower Valley", "By Margaret Ellison"),
+        ("City Library Extends Hours as Demand for Study Space Grows", "By Thomas Reyes"),
+        ("Harbour Festival Returns After Three-Year Pause", "By Daniel Okonkwo"),
+    ]

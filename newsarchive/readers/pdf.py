@@ -45,6 +45,7 @@ INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left
 INDENT_MAX = 3.0  # ... up to this far (two characters in Chinese, an em or two in English)
 FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's right edge is full (justified)
 BOXES_FLOW = 0.5  # pdfminer's default weight of the vertical position against the horizontal in reading order
+TYPE_STEP = 1.2  # font sizes: lines of one pdfminer box this far apart are in different types (a headline, its byline)
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
 
 
@@ -79,18 +80,24 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
     for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams(boxes_flow=None)):
         height = page.height
         for element in _flow_order(page, [e for e in page if isinstance(e, layout.LTTextBox)]):
-            lines: list[_Line] = []
-            sizes: list[float] = []
+            runs: list[tuple[list[_Line], list[float]]] = []  # the box's lines, cut where the type changes
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
                 text = " ".join(line.get_text().split())
-                if text:
-                    lines.append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
-                sizes.extend(round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip())
-            if not lines:
-                continue
-            found.append((lines, statistics.mode(sizes) if sizes else None))
+                sizes = [round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip()]
+                if not text:
+                    if runs:
+                        runs[-1][1].extend(sizes)
+                    continue
+                size = statistics.mode(sizes) if sizes else None
+                previous = statistics.mode(runs[-1][1]) if runs and runs[-1][1] else None
+                if not runs or (size and previous and max(size, previous) >= TYPE_STEP * min(size, previous)):
+                    runs.append(([], []))
+                runs[-1][0].append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
+                runs[-1][1].extend(sizes)
+            for lines, sizes in runs:
+                found.append((lines, statistics.mode(sizes) if sizes else None))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
         for lines, size in _column_flows(_rejoin_split_lines(found))

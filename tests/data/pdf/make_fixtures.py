@@ -23,6 +23,11 @@ embedded), keeping the files a few KiB.
   :func:`libreoffice_columns` when LibreOffice is installed.
 * ``libreoffice_english.pdf``: the same kind of page in English (:data:`ENGLISH`, twice over), in
   narrow justified columns where pdfminer.six cuts widely spaced lines into separate boxes.
+* ``chromium_english.pdf``: a browser's PDF of ``chromium_english.html`` (three English articles
+  under a masthead, h1/h2 headlines with bylines right under them, CSS columns, a caption and a
+  credit, a running foot), printed by headless Chromium (``chromium --headless --no-sandbox
+  --print-to-pdf=chromium_english.pdf chromium_english.html``) with DejaVu fonts embedded; pdfminer.six
+  puts a headline and its byline in one box.  Not made by this script.
 """
 
 from __future__ import annotations
