@@ -84,6 +84,10 @@ def test_continuation_evidence_ranks_the_true_tail_first():
 def test_furniture_and_credits():
     assert P.is_furniture("No. 6906") and P.is_furniture("PRICE 7d") and P.is_furniture("12")
     assert not P.is_furniture("PRICE OF STOCKS.")
+    # A running foot: the page number among the paper's name and the date.
+    assert P.is_furniture("The Valley Courier · Page 3 · Thursday, March 6") and P.is_furniture("Page 3 | The Times")
+    assert not P.is_furniture("See Page 4 for the council's reply · and more")
+    assert not P.is_furniture("The flood barrier will open on Page Street, the mayor said.")
     credit = P.parse_credit("Photo: Jane Doe/Reuters")
     assert credit.photographers == ("Jane Doe",) and credit.agency == "Reuters"
     assert P.parse_credit("(Getty Images)").agency == "Getty Images"

@@ -61,6 +61,9 @@ _FURNITURE = re.compile(
     r"^(?:No\.?\s*\d[\d,]*|(?:PRICE|Price)\s+(?:[£$€]\s*)?\d[\d.,½¼¾]*\s*(?:[dsp]|[cC]ents?|pence|p)?\.?|Page\s+\d+|\d{1,3}|"
     r"(?:Printed|Published)\s+(?:and\s+published\s+)?by\s+.{3,120})\.?$"
 )
+# A running head or foot: the page number among the paper's name and date, set apart by · • or |
+# ("The Valley Courier · Page 3 · Thursday, March 6").
+_FOLIO = re.compile(r"^(?:[^·•|]{1,60}[·•|]\s*)*Page\s+\d+(?:\s*[·•|][^·•|]{1,60})*$")
 _TERMINAL = set(".!?…")
 _CLOSERS = "\"'”’)]"
 # Not . ! ?: OCR noise often opens a block with a stray full stop.
@@ -115,8 +118,9 @@ class EnglishNewspaperProfile:
     dateline_opens_article = False
 
     def is_furniture(self, text: str) -> bool:
-        """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint."""
-        return bool(_FURNITURE.match(collapse(text)))
+        """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint, a running head or foot."""
+        flat = collapse(text)
+        return bool(_FURNITURE.match(flat)) or (len(flat) <= 120 and any(c in flat for c in "·•|") and bool(_FOLIO.match(flat)))
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
         """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)"."""
