@@ -64,3 +64,32 @@ def test_the_lines_of_a_headline_in_display_type_are_one_block_but_body_lines_ar
     out = regroup_lines([first, second, block("body", BODY), heading, piece])
     assert [(b.id, len(b.lines)) for b in out] == [("h1", 2), ("body", 6), ("s", 1), ("t", 1)]
     assert out[0].line_ids == ("l1", "l2")
+
+
+def sized(bid: str, lines: list[tuple[str, BBox, str, float]]) -> LayoutBlock:
+    plain = block(bid, [(t, b, i) for t, b, i, _ in lines])
+    return LayoutBlock(
+        id=plain.id, lines=plain.lines, bbox=plain.bbox, line_boxes=plain.line_boxes, line_ids=plain.line_ids,
+        line_sizes=tuple(z for *_, z in lines),
+    )
+
+
+ENGLISH_BODY = [(f"The harbour festival line {k} goes on here", box(2178, 2000 + 60 * k, 3000, 2043 + 60 * k), f"b{k}", 43.0) for k in range(5)]
+
+
+def test_latin_lines_change_type_by_the_engines_size_where_ink_heights_barely_differ():
+    # Tesseract: "Year Pause" (x_size 69) over "By Daniel Okonkwo" (x_size 41); ink heights 53 and 41 only
+    # 1.29 apart, for ascenders and descenders.  A Chinese body line's engine size is not trusted.
+    mixed = sized("par_21", [("Year Pause", box(2178, 1844, 2607, 1897), "l76", 68.9), ("By Daniel Okonkwo", box(2178, 1939, 2592, 1980), "l77", 41.0)])
+    assert [b.lines for b in regroup_lines([mixed, sized("body", ENGLISH_BODY)])[:2]] == [("Year Pause",), ("By Daniel Okonkwo",)]
+    chinese = sized("zh", [("读无字书，格物致知，诚意正心。让", box(0, 0, 600, 43), "z1", 60.0), ("我们在阅读中传承优秀传统，在阅读", box(0, 50, 600, 85), "z2", 43.0)])
+    assert [b.id for b in regroup_lines([chinese])] == ["zh"]
+
+
+def test_a_headline_block_and_the_display_line_under_it_are_one_headline():
+    # Tesseract gave a three-line headline as two blocks: its first two lines, then the third (cut from the byline).
+    top = sized("par_20", [("Harbour Festival", box(2182, 1680, 2843, 1735), "l74", 63.4), ("Returns After Three-", box(2182, 1761, 3002, 1816), "l75", 63.4)])
+    third = sized("par_21", [("Year Pause", box(2178, 1844, 2607, 1897), "l76", 68.9)])
+    out = regroup_lines([top, third, sized("body", ENGLISH_BODY)])
+    assert [(b.id, b.lines) for b in out[:1]] == [("par_20", ("Harbour Festival", "Returns After Three-", "Year Pause"))]
+    assert len(out) == 2

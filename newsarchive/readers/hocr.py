@@ -67,15 +67,21 @@ def _bbox(props: dict[str, str]) -> BBox | None:
     return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
 
 
+def _x_size(props: dict[str, str]) -> float | None:
+    """The engine's measure of the line's type size (Tesseract's ``x_size``), if it gives one."""
+    try:
+        size = float(props.get("x_size", ""))
+    except ValueError:
+        return None
+    return size if size > 0 else None
+
+
 def _type_size(line: etree._Element, words: list[tuple[str, float | None, float | None]]) -> float | None:
     """The line's type size: its ``x_size`` (Tesseract's), else measured on its words, else its height."""
     props = properties(line.get("title"))
-    try:
-        size = float(props.get("x_size", ""))
-        if size > 0:
-            return size
-    except ValueError:
-        pass
+    size = _x_size(props)
+    if size:
+        return size
     box = _bbox(props)
     return solid_type_size(words, box.y1 - box.y0 if box and box.y1 > box.y0 else None)
 
@@ -120,7 +126,7 @@ class HocrReader:
             number = self._page_number(page, meta, k, len(pages))
             numbers.append(number)
             for block in self._blocks(page):
-                lines, confidences, line_boxes, line_ids = self._lines(block)
+                lines, confidences, line_boxes, line_ids, line_sizes = self._lines(block)
                 if not any(lines):
                     continue
                 fid = unique_id(block.get("id"), seen, f"b{len(blocks) + 1}")
@@ -132,6 +138,7 @@ class HocrReader:
                         page=number,
                         line_boxes=tuple(line_boxes),
                         line_ids=tuple(i if i is None else unique_id(i, seen, i) for i in line_ids),
+                        line_sizes=tuple(line_sizes),
                     )
                 )
                 if confidences:
@@ -181,17 +188,21 @@ class HocrReader:
         return sorted(out, key=lambda e: order[e])
 
     @staticmethod
-    def _lines(block: etree._Element) -> tuple[list[str], list[float], list[BBox | None], list[str | None]]:
-        """The block's lines (words joined as printed), its words' confidences, and each line's box and id."""
+    def _lines(
+        block: etree._Element,
+    ) -> tuple[list[str], list[float], list[BBox | None], list[str | None], list[float | None]]:
+        """The block's lines (words joined as printed), its words' confidences, and each line's box, id and x_size."""
         lines: list[str] = []
         confidences: list[float] = []
         boxes: list[BBox | None] = []
         ids: list[str | None] = []
+        sizes: list[float | None] = []
         line_elements = [e for e in block.iter() if _classes(e) & _LINE_CLASSES] or [block]
         for line in line_elements:
             words = [e for e in line.iter() if "ocrx_word" in _classes(e)]
             boxes.append(_bbox(properties(line.get("title"))))
             ids.append(line.get("id") if line is not block else None)
+            sizes.append(_x_size(properties(line.get("title"))))
             if not words:
                 lines.append(_text(line))
                 continue
@@ -207,4 +218,4 @@ class HocrReader:
                 except ValueError:
                     pass
             lines.append(join_words(placed, _type_size(line, placed)))
-        return lines, confidences, boxes, ids
+        return lines, confidences, boxes, ids, sizes

@@ -51,20 +51,23 @@ SOLID_SPACE_MIN = 1.0
 # OCR engines segment by whitespace, not by type: Tesseract puts a headline's last line and the
 # byline under it in one block, and cuts one headline line into pieces side by side where its
 # words stand apart.  :func:`regroup_lines` undoes both, measured in line heights:
-TYPE_STEP = 1.4  # consecutive lines of a block this much taller or shorter are set in another type
+TYPE_STEP = 1.4  # consecutive lines of a block this much taller or shorter are set in another type ...
+SIZED_HEIGHT_STEP = 1.2  # ... or this much, where the engine's type sizes are TYPE_STEP apart as well
 SIDE_GAP = 1.5  # one-line blocks side by side this close, ...
 SIDE_OVERLAP = 0.6  # ... overlapping this much of the lower one's height ...
 SIDE_HEIGHTS = 1.3  # ... with heights this close, are one line cut apart
 MARK_WIDTH = 1.5  # a "line" narrower than this many heights is a mark (a stray ?), not type to measure
-STACK_GAP = 0.6  # display lines (TYPE_STEP x the page's common line height) this close one above the other
+STACK_GAP = 0.6  # display lines (TYPE_STEP x the page's common line height) this close one above the other ...
+STACK_LINES = 4  # ... in blocks of at most this many lines (a headline's) are one headline
 
 
 @dataclass(frozen=True, slots=True)
 class LayoutBlock:
     """One text block found by a geometric reader: id, lines (already joined within), box, page.
 
-    OCR readers also give each line's box and id (``line_boxes``, ``line_ids``,
-    empty or one per line) for :func:`regroup_lines`.
+    OCR readers also give each line's box, id and type size where the engine
+    measures one (``line_boxes``, ``line_ids``, ``line_sizes``: empty or one per
+    line) for :func:`regroup_lines`.
     """
 
     id: str
@@ -73,6 +76,7 @@ class LayoutBlock:
     page: int | None = None
     line_boxes: tuple[BBox | None, ...] = ()
     line_ids: tuple[str | None, ...] = ()
+    line_sizes: tuple[float | None, ...] = ()
 
 
 def _is_cjk(ch: str) -> bool:
@@ -82,6 +86,12 @@ def _is_cjk(ch: str) -> bool:
 def _set_solid(ch: str) -> bool:
     """Han ideographs, kana, CJK punctuation and full-width forms: text printed without spaces."""
     return "\u3000" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+def _mostly_solid(text: str) -> bool:
+    """Most of the text's non-space characters are set solid (Chinese, Japanese)."""
+    flat = "".join(text.split())
+    return bool(flat) and 2 * sum(map(_set_solid, flat)) > len(flat)
 
 
 def join_words(words: Sequence[tuple[str, float | None, float | None]], size: float | None) -> str:
@@ -133,13 +143,23 @@ def _envelope(boxes: Iterable[BBox]) -> BBox:
     )
 
 
-def _type_changes(a: BBox | None, b: BBox | None) -> bool:
-    """Two consecutive lines are set in different types: heights TYPE_STEP apart, both real lines."""
+def _type_changes(a: BBox | None, b: BBox | None, size_a: float | None, size_b: float | None) -> bool:
+    """Two consecutive lines are set in different types: sizes TYPE_STEP apart, both real lines.
+
+    By the lines' heights; where the engine gives type sizes (Tesseract's
+    ``x_size``, used for Latin lines) they must differ too, and then a smaller
+    difference in height will do: the ink's height varies with ascenders and
+    descenders in Latin text (Year Pause over By Daniel Okonkwo: heights 1.29
+    apart, sizes 1.68).
+    """
     if a is None or b is None or min(_height(a), _height(b)) <= 0:
         return False
     if any(box.x1 - box.x0 < MARK_WIDTH * _height(box) for box in (a, b)):
         return False
-    return max(_height(a), _height(b)) >= TYPE_STEP * min(_height(a), _height(b))
+    heights = max(_height(a), _height(b)) / min(_height(a), _height(b))
+    if size_a and size_b:
+        return max(size_a, size_b) >= TYPE_STEP * min(size_a, size_b) and heights >= SIZED_HEIGHT_STEP
+    return heights >= TYPE_STEP
 
 
 def _split_by_type(block: LayoutBlock) -> list[LayoutBlock]:
@@ -147,7 +167,11 @@ def _split_by_type(block: LayoutBlock) -> list[LayoutBlock]:
     boxes = block.line_boxes
     if len(block.lines) < 2 or len(boxes) != len(block.lines):
         return [block]
-    cuts = [k for k in range(1, len(boxes)) if _type_changes(boxes[k - 1], boxes[k])]
+    sizes = block.line_sizes if len(block.line_sizes) == len(boxes) else (None,) * len(boxes)
+    # Square glyphs fill their lines whatever the characters, so the height of a line of Chinese
+    # measures its type; the engine's size of such a line varies with its punctuation and digits.
+    sizes = tuple(None if _mostly_solid(line) else size for line, size in zip(block.lines, sizes))
+    cuts = [k for k in range(1, len(boxes)) if _type_changes(boxes[k - 1], boxes[k], sizes[k - 1], sizes[k])]
     if not cuts:
         return [block]
     ids = block.line_ids if len(block.line_ids) == len(block.lines) else (None,) * len(block.lines)
@@ -163,6 +187,7 @@ def _split_by_type(block: LayoutBlock) -> list[LayoutBlock]:
                 page=block.page,
                 line_boxes=boxes[start:end],
                 line_ids=ids[start:end],
+                line_sizes=sizes[start:end],
             )
         )
     return pieces
@@ -222,7 +247,10 @@ def _merged(pieces: Sequence[LayoutBlock], chains: list[list[int]], lines_of: Ca
         first = min(chain)
         line_boxes = tuple(b for p in parts for b in p.line_boxes) if len(lines) > 1 else (box,)
         line_ids = tuple(i for p in parts for i in p.line_ids) if len(lines) > 1 else pieces[first].line_ids[:1]
-        joined[first] = replace(pieces[first], lines=lines, bbox=box, line_boxes=line_boxes, line_ids=line_ids)
+        line_sizes = tuple(z for p in parts for z in p.line_sizes) if len(lines) > 1 else pieces[first].line_sizes[:1]
+        joined[first] = replace(
+            pieces[first], lines=lines, bbox=box, line_boxes=line_boxes, line_ids=line_ids, line_sizes=line_sizes
+        )
         absorbed.update(k for k in chain if k != first)
     return [joined.get(k, p) for k, p in enumerate(pieces) if k not in absorbed]
 
@@ -272,25 +300,51 @@ def _join_side_by_side(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     return _merged(pieces, _chains(right_of, pieces, ends_further_right), one_line)
 
 
+def _latin_sizes(piece: LayoutBlock) -> tuple[float | None, ...]:
+    """The engine's type size of each line of Latin text (None for Chinese lines and where it gives none)."""
+    sizes = piece.line_sizes if len(piece.line_sizes) == len(piece.lines) else (None,) * len(piece.lines)
+    return tuple(None if _mostly_solid(line) else size for line, size in zip(piece.lines, sizes))
+
+
 def _stacked(upper: LayoutBlock, lower: LayoutBlock) -> bool:
-    """``lower`` is the next line of ``upper``'s headline: same height, close below it, one over the other."""
+    """``lower`` goes on with ``upper``'s headline: the same type, close below its last line, one over the other."""
     a, b = upper.bbox, lower.bbox
-    if a is None or b is None or upper.page != lower.page:
+    if a is None or b is None or upper.page != lower.page or not upper.line_boxes or not lower.line_boxes:
         return False
-    low, high = sorted((_height(a), _height(b)))
-    return high <= SIDE_HEIGHTS * low and 0 <= b.y0 - a.y1 <= STACK_GAP * high and min(a.x1, b.x1) > max(a.x0, b.x0)
+    last, first = upper.line_boxes[-1], lower.line_boxes[0]
+    if last is None or first is None or min(_height(last), _height(first)) <= 0:
+        return False
+    size_last, size_first = _latin_sizes(upper)[-1], _latin_sizes(lower)[0]
+    low, high = sorted((size_last, size_first) if size_last and size_first else (_height(last), _height(first)))
+    gap = first.y0 - last.y1
+    return high <= SIDE_HEIGHTS * low and 0 <= gap <= STACK_GAP * max(_height(last), _height(first)) and min(a.x1, b.x1) > max(a.x0, b.x0)
 
 
 def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
-    """One-line blocks in display type stacked close, one under the other: the lines of one headline."""
+    """Blocks of a few lines in display type stacked close, one under the other: the lines of one headline."""
     heights = sorted(_height(b) for p in pieces for b in p.line_boxes if b is not None and _height(b) > 0)
     if not heights:
         return pieces
-    common = heights[len(heights) // 2]
+    common_height = heights[len(heights) // 2]
+    sizes = sorted(z for p in pieces for z in _latin_sizes(p) if z)
+    common_size = sizes[len(sizes) // 2] if sizes else None
+
+    def display(piece: LayoutBlock) -> bool:
+        """Every line in display type: TYPE_STEP times the page's common size (Latin lines) or height."""
+        if piece.bbox is None or not 1 <= len(piece.lines) <= STACK_LINES or len(piece.line_boxes) != len(piece.lines):
+            return False
+        for box, size in zip(piece.line_boxes, _latin_sizes(piece)):
+            if size and common_size:
+                if size < TYPE_STEP * common_size:
+                    return False
+            elif box is None or _height(box) < TYPE_STEP * common_height:
+                return False
+        return True
+
     below = _partners(
         pieces,
-        (k for k, p in enumerate(pieces) if len(p.lines) == 1 and p.bbox is not None and _height(p.bbox) >= TYPE_STEP * common),
-        lambda a: (a.y1, a.y1 + STACK_GAP * SIDE_HEIGHTS * _height(a)),  # the widest gap allowed below it
+        (k for k, p in enumerate(pieces) if display(p)),
+        lambda a: (a.y1 - STACK_GAP * _height(a), a.y1 + STACK_GAP * SIDE_HEIGHTS * _height(a)),  # about its foot
         lambda k, j: _stacked(pieces[k], pieces[j]),
         lambda j: pieces[j].bbox.y0,  # type: ignore[union-attr]
     )
@@ -300,7 +354,7 @@ def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
     def ends_lower(k: int, other: int) -> bool:
         return pieces[k].bbox.y1 > pieces[other].bbox.y1  # type: ignore[union-attr]
 
-    return _merged(pieces, _chains(below, pieces, ends_lower), lambda parts: tuple(p.lines[0] for p in parts))
+    return _merged(pieces, _chains(below, pieces, ends_lower), lambda parts: tuple(line for p in parts for line in p.lines))
 
 
 def guess_language(meta: PageMeta, texts: Iterable[str]) -> str:
