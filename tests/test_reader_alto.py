@@ -376,3 +376,18 @@ def test_a_zero_image_number_is_not_a_page_number():
     data = b'<alto><Layout><Page ID="p" PHYSICAL_IMG_NR="0"><PrintSpace><TextBlock ID="a"><TextLine><String CONTENT="x"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>'
     assert read(data).meta.page_number is None
     assert read(data, page_number=7).meta.page_number == 7
+
+
+def test_tesseract_alto_is_regrouped_as_set_but_a_publishers_blocks_are_kept():
+    # Tesseract segments by whitespace: a headline line and the byline under it share a TextBlock.
+    # A publisher's TextBlocks are what its METS refers to, so they stay whole.
+    def alto(software: str) -> bytes:
+        return f"""<alto><Description><OCRProcessing ID="o"><ocrProcessingStep><processingSoftware>
+        <softwareName>{software}</softwareName></processingSoftware></ocrProcessingStep></OCRProcessing></Description>
+        <Layout><Page ID="p"><PrintSpace><TextBlock ID="block_1" HPOS="860" VPOS="359" WIDTH="602" HEIGHT="199">
+        <TextLine ID="line_1" HPOS="860" VPOS="359" WIDTH="602" HEIGHT="79"><String CONTENT="字经济深度融合）" HPOS="860" VPOS="359" WIDTH="602" HEIGHT="79"/></TextLine>
+        <TextLine ID="line_2" HPOS="1055" VPOS="520" WIDTH="264" HEIGHT="38"><String CONTENT="本报记者王浩" HPOS="1055" VPOS="520" WIDTH="264" HEIGHT="38"/></TextLine>
+        </TextBlock></PrintSpace></Page></Layout></alto>""".encode()
+
+    assert [(f.id, f.text) for f in read(alto("tesseract 5.3.0")).fragments] == [("block_1", "字经济深度融合）"), ("line_2", "本报记者王浩")]
+    assert [f.id for f in read(alto("CCS docWorks")).fragments] == ["block_1"]
