@@ -109,3 +109,65 @@ def test_centred_or_uniformly_indented_lines_stay_one_block():
 def test_one_paragraph_a_line_marked_with_ideographic_spaces():
     page = read("　　第一段。\n　　第二段，\n　　接着说。\n".encode())
     assert [f.text for f in page.fragments] == ["第一段。", "第二段，\n接着说。"]
+
+
+HARD_WRAPPED = """把疏勒河“装进”计算机（经济新方位·实体经济和数
+字经济深度融合）
+本报记者 王 浩
+在甘肃农垦饮马农场的农田里，传感
+器探入土壤监测湿度，微型气象站追
+光探风。“2024年食葵每亩产量超280
+公斤，增产15%。”农场项目部部长
+邹常生介绍，采用智慧灌溉，丰收有
+保障，每亩地用水量从650立方米降至
+300立方米。
+灌溉用水来自疏勒河。从祁连山奔流
+而出，滋润荒漠绿洲，疏勒河为酒泉
+玉门市、瓜州县的22个乡镇。
+这条数字河流如何发挥作用？
+看源头引水，大模型演算，调度方案
+不断优化。"""
+
+
+def test_hard_wrapped_chinese_is_cut_where_its_paragraphs_and_header_lines_end():
+    # pdftotext gives a column's lines as set: no blank line, no indent between paragraphs.  A line
+    # narrower than the column ends a piece when it finishes a sentence or a full line follows it;
+    # a headline line wider than the column runs on into the next.
+    page = read(HARD_WRAPPED.encode())
+    assert [f.text.replace("\n", "") for f in page.fragments] == [
+        "把疏勒河“装进”计算机（经济新方位·实体经济和数字经济深度融合）",
+        "本报记者 王 浩",
+        "在甘肃农垦饮马农场的农田里，传感器探入土壤监测湿度，微型气象站追光探风。“2024年食葵每亩产量超280公斤，增产15%。”农场项目部部长邹常生介绍，采用智慧灌溉，丰收有保障，每亩地用水量从650立方米降至300立方米。",
+        "灌溉用水来自疏勒河。从祁连山奔流而出，滋润荒漠绿洲，疏勒河为酒泉玉门市、瓜州县的22个乡镇。",
+        "这条数字河流如何发挥作用？",
+        "看源头引水，大模型演算，调度方案不断优化。",
+    ]
+    assert "".join(HARD_WRAPPED.split()) == "".join("".join(f.text for f in page.fragments).split())
+
+
+def test_hard_wrapped_latin_text_and_ragged_lines_stay_whole():
+    # Latin lines vary in width with their letters: a short line says nothing there.
+    english = "The regional river authority voted on\nTuesday to build a movable flood\nbarrier across the lower valley, ending\nnearly a decade of debate.\nOpponents argued that the money would"
+    assert len(read(english.encode()).fragments) == 1
+    ragged = "短行\n一个长一点的行在这里\n中等长度的行\n又一行"
+    assert len(read(ragged.encode()).fragments) == 1
+
+
+def test_hard_wrapped_header_lines_are_pieces_of_their_own_and_dropped_indents_open_paragraphs():
+    # A one-column headline and its byline above the column: each its own piece.  With the indent
+    # dropped by the extractor, a paragraph's first line is two characters short and runs on.
+    text = """村民老陈搬新家
+本报记者 颜 珂 申智林
+“快进来，喝杯热茶。”推开入户门
+，湖南郴州资兴市州门司镇燕窝村村
+民陈永山热情招呼。
+客厅里，刚买的新沙发还带着包
+装，新装的空调送出阵阵暖风，屋里
+暖意融融。"""
+    page = read(text.encode())
+    assert [f.text.replace("\n", "") for f in page.fragments] == [
+        "村民老陈搬新家",
+        "本报记者 颜 珂 申智林",
+        "“快进来，喝杯热茶。”推开入户门，湖南郴州资兴市州门司镇燕窝村村民陈永山热情招呼。",
+        "客厅里，刚买的新沙发还带着包装，新装的空调送出阵阵暖风，屋里暖意融融。",
+    ]

@@ -303,6 +303,79 @@ def _paragraphs(block: str) -> list[tuple[int, str]]:
             start = offset
         offset += len(line) + 1
     pieces.append((start, block[start:]))
+    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece)]
+
+
+# Hard-wrapped Chinese text (pdftotext and other extractors give a column's lines as they were set,
+# with no blank line and no indent between paragraphs): a column's lines all have its width in
+# characters, and a paragraph's last line is shorter.
+WRAPPED_MIN_LINES = 3  # lines of the column's width a block needs before it is read as a column ...
+WRAPPED_SOLID = 0.6  # ... of text set solid (this share of its characters Chinese or full-width)
+WRAPPED_SHORT = 1.5  # characters: a line this much narrower than the column ends a piece ...
+WRAPPED_INDENT_SLACK = 0.5  # ... unless it is two characters narrower (give or take this): an indented first line
+
+
+def _line_width(line: str) -> float:
+    """A line's width in characters of Chinese type: full-width characters one, others half."""
+    flat = line.strip(" \t\u3000")
+    solid = sum(1 for ch in flat if ch >= "\u2e80")
+    return solid + 0.5 * (len(flat) - solid)
+
+
+def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
+    """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
+
+    The column's width is the commonest line width.  Lines above the first of
+    the column's width are header lines, a piece each (a line wider than the
+    column, a headline over several columns, wraps on into the next).  A line
+    narrower than the column ends a piece when it finishes a sentence (a paragraph's last line, a
+    heading with its question mark, the last line of a title) or when a line
+    of the column's full width follows (a byline, a heading, the end of a
+    header over running text), but not when it is two characters narrower:
+    that is a paragraph's first line whose indent the extractor dropped, and
+    the piece is cut before it where a sentence ends.  A line wider than the
+    column (a headline over several columns) runs on into the next.  A paragraph whose last line
+    happens to fill the column is not found; text in other scripts, whose
+    lines vary in width, and blocks without a column of lines stay whole.
+    """
+    lines = block.split("\n")
+    flat = "".join(block.split())
+    if len(lines) < WRAPPED_MIN_LINES or not flat or sum(1 for ch in flat if ch >= "\u2e80") < WRAPPED_SOLID * len(flat):
+        return [(0, block)]
+    widths = [_line_width(line) for line in lines]
+    counts: dict[float, int] = {}
+    for width in widths:
+        counts[round(width)] = counts.get(round(width), 0) + 1
+    column = max(counts, key=lambda w: (counts[w], w))
+    if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES:
+        return [(0, block)]
+
+    def short(k: int) -> bool:
+        return 0 < widths[k] <= column - WRAPPED_SHORT
+
+    def ends_sentence(k: int) -> bool:
+        return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
+
+    def indented(k: int) -> bool:
+        # A paragraph's first line set in from the margin by two characters, whose indent the
+        # extractor dropped: as narrow as the indent, and running on.
+        return column - 2 - WRAPPED_INDENT_SLACK <= widths[k] <= column - 2 + WRAPPED_INDENT_SLACK and not ends_sentence(k)
+
+    # Lines above the column's first line are header lines (kicker, headline, byline), each a piece
+    # of its own, except that a line wider than the column (a headline over several) wraps on.
+    body = next((k for k in range(len(lines)) if abs(widths[k] - column) <= 1 or indented(k)), len(lines))
+    pieces: list[tuple[int, str]] = []
+    offset = start = 0
+    for k, line in enumerate(lines):
+        offset += len(line) + 1
+        if k + 1 < len(lines) and (
+            (k < body and widths[k] <= column + WRAPPED_SHORT)
+            or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
+            or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
+        ):
+            pieces.append((start, block[start : offset - 1]))
+            start = offset
+    pieces.append((start, block[start:]))
     return pieces
 
 
