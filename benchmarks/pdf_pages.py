@@ -27,7 +27,10 @@ Columns compared (same PDF, same reader):
   the rest as paragraphs) over the blocks in pdfminer.six's extraction order;
 * ``text only``: newsarchive's default pipeline on the blocks in that order;
 * ``layout``: newsarchive with the layout transforms (layout-order,
-  layout-roles, layout-joins, layout-assign).
+  layout-roles, layout-joins, layout-assign);
+* ``pdftotext``: when poppler's ``pdftotext`` is installed (Debian ``poppler-utils`` and, for the
+  Chinese CID font, ``poppler-data``), newsarchive's plain-text pipeline on its output: the page
+  as a common extractor gives it (hard-wrapped lines, no boxes).
 
 Needs ``reportlab`` (BSD) and ``pdfminer.six`` (MIT):
 ``pip install reportlab 'newsarchive[pdf]'``.
@@ -45,6 +48,8 @@ import argparse
 import io
 import json
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -325,6 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="newsarchive-pdf-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, list[score.PageResult]] = {"naive": [], "text only": [], "layout": []}
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        results["pdftotext"] = []
     reader = PdfReader()
     for real in pages:
         laid = lay_out(real, indent=args.indent)
@@ -343,14 +351,38 @@ def main(argv: Sequence[str] | None = None) -> int:
                     results[column].append(score.score_page(laid.truth, output, text, path=name))
                 except Exception as exc:  # a crash is scored as empty output, as in run.py
                     results[column].append(score.score_page(laid.truth, None, text, path=name, error=repr(exc)))
+            if pdftotext:
+                results["pdftotext"].append(_pdftotext_result(pdftotext, out_dir / f"{name}.pdf", laid.truth, name))
     totals = {column: score.aggregate(rs) for column, rs in results.items()}
     print(f"{len(pages)} pages × {args.seeds} shuffled content stream(s), split {args.split}; PDFs in {out_dir}\n")
-    print("| metric | naive (pdfminer order) | newsarchive text only | newsarchive layout | of |")
-    print("|---|---:|---:|---:|---:|")
+    extra = " | pdftotext, then newsarchive on its text" if pdftotext else ""
+    print(f"| metric | naive (pdfminer order) | newsarchive text only | newsarchive layout{extra} | of |")
+    print("|---|---:|---:|---:|" + ("---:|" if pdftotext else "") + "---:|")
     for key, label, _ in score.METRICS:
         cells = [score.format_share(*totals[c][key]) for c in results]
         print(f"| {label.strip()} | {' | '.join(cells)} | {totals['layout'][key][1]} |")
+    if not pdftotext:
+        print("\n(pdftotext not found: the column of newsarchive on a text extractor's output is left out;"
+              " apt-get install poppler-utils poppler-data)")
     return 0
+
+
+def _pdftotext_result(pdftotext: str, pdf: Path, truth: dict[str, Any], name: str) -> score.PageResult:
+    """newsarchive's plain-text pipeline on what poppler's pdftotext makes of the page, scored against the truth.
+
+    The most common way a PDF page reaches a text tool: hard-wrapped lines in
+    poppler's reading order.  Characters are accounted for against pdftotext's
+    own output (what newsarchive was given).  Without poppler-data, pdftotext
+    drops the CID-font Chinese text: the page then scores as lost.
+    """
+    txt = pdf.with_suffix(".pdftotext.txt")
+    subprocess.run([pdftotext, str(pdf), str(txt)], check=False, stderr=subprocess.DEVNULL)
+    given = txt.read_text(encoding="utf-8") if txt.exists() else ""
+    try:
+        output = page_to_dict(newsarchive.load(str(txt)))
+        return score.score_page(truth, output, given, path=name)
+    except Exception as exc:  # an empty or unreadable extraction scores as empty output
+        return score.score_page(truth, None, given, path=name, error=repr(exc))
 
 
 if __name__ == "__main__":
