@@ -129,12 +129,16 @@ HARD_WRAPPED = """把疏勒河“装进”计算机（经济新方位·实体经
 不断优化。"""
 
 
+def pieces(text: str) -> list[str]:
+    """The fragments the reader makes of ``text``, each with its line breaks taken out."""
+    return [f.text.replace("\n", "") for f in read(text.encode()).fragments]
+
+
 def test_hard_wrapped_chinese_is_cut_where_its_paragraphs_and_header_lines_end():
     # pdftotext gives a column's lines as set: no blank line, no indent between paragraphs.  A line
     # narrower than the column ends a piece when it finishes a sentence or a full line follows it;
     # a headline line wider than the column runs on into the next.
-    page = read(HARD_WRAPPED.encode())
-    assert [f.text.replace("\n", "") for f in page.fragments] == [
+    assert pieces(HARD_WRAPPED) == [
         "把疏勒河“装进”计算机（经济新方位·实体经济和数字经济深度融合）",
         "本报记者 王 浩",
         "在甘肃农垦饮马农场的农田里，传感器探入土壤监测湿度，微型气象站追光探风。“2024年食葵每亩产量超280公斤，增产15%。”农场项目部部长邹常生介绍，采用智慧灌溉，丰收有保障，每亩地用水量从650立方米降至300立方米。",
@@ -142,7 +146,7 @@ def test_hard_wrapped_chinese_is_cut_where_its_paragraphs_and_header_lines_end()
         "这条数字河流如何发挥作用？",
         "看源头引水，大模型演算，调度方案不断优化。",
     ]
-    assert "".join(HARD_WRAPPED.split()) == "".join("".join(f.text for f in page.fragments).split())
+    assert "".join(HARD_WRAPPED.split()) == "".join("".join(pieces(HARD_WRAPPED)).split())
 
 
 def test_hard_wrapped_latin_text_and_ragged_lines_stay_whole():
@@ -164,8 +168,7 @@ def test_hard_wrapped_header_lines_are_pieces_of_their_own_and_dropped_indents_o
 客厅里，刚买的新沙发还带着包
 装，新装的空调送出阵阵暖风，屋里
 暖意融融。"""
-    page = read(text.encode())
-    assert [f.text.replace("\n", "") for f in page.fragments] == [
+    assert pieces(text) == [
         "村民老陈搬新家",
         "本报记者 颜 珂 申智林",
         "“快进来，喝杯热茶。”推开入户门，湖南郴州资兴市州门司镇燕窝村村民陈永山热情招呼。",

@@ -189,3 +189,15 @@ def test_brackets_that_pair_up_keep_a_title_title_like_whatever_their_kind():
     profile = PeoplesDailyProfile()
     assert profile.is_title_like("保障企业敢用数、会用数、用好数《政策解读)")
     assert not profile.is_title_like("创新驱动（经济新方位·实体经济") and not profile.is_title_like("用好数《政策解读）)")
+
+
+def test_a_full_line_of_hard_wrapped_columns_alone_in_its_block_is_running_text_not_a_title():
+    # A text extractor's columns: lines 16 characters wide.  A column's last line, cut off from its
+    # paragraph at a frame break, is exactly that wide; a heading is narrower.
+    column = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追", "光探风。“2024年食葵每亩产量超280", "公斤，增产15%。”农场项目部部长"] * 3)
+    draft = run(["标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算，调度方案", "这条数字河流如何发挥作用", column], TagRoles())
+    assert roles(draft)[3] == "paragraph"
+    assert roles(draft)[4] == "heading"
+    # Without hard-wrapped columns on the page, the same line is still a title.
+    draft = run(["标题在这里", "本报记者 王 强", "正文第一段写到这里结束。", "看源头引水，大模型演算，调度方案", "正文第二段。"], TagRoles())
+    assert roles(draft)[3] != "paragraph"

@@ -45,3 +45,10 @@ def bigram_list(text: str) -> list[str]:
 def bigrams(text: str) -> Counter[str]:
     """Character bigrams of the text's non-space characters, counted (topic evidence in any script)."""
     return Counter(bigram_list(text))
+
+
+def display_width(text: str) -> float:
+    """The text's width in full-width characters: CJK and full-width forms one, everything else half."""
+    flat = "".join(text.split())
+    wide = sum(1 for ch in flat if ch >= "\u2e80")
+    return wide + 0.5 * (len(flat) - wide)

@@ -22,6 +22,7 @@ from typing import ClassVar
 from ..errors import ReadError
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
+from ..profiles.textutil import display_width
 from .checks import check_meta
 
 _BOMS = (
@@ -315,13 +316,6 @@ WRAPPED_SHORT = 1.5  # characters: a line this much narrower than the column end
 WRAPPED_INDENT_SLACK = 0.5  # ... unless it is two characters narrower (give or take this): an indented first line
 
 
-def _line_width(line: str) -> float:
-    """A line's width in characters of Chinese type: full-width characters one, others half."""
-    flat = line.strip(" \t\u3000")
-    solid = sum(1 for ch in flat if ch >= "\u2e80")
-    return solid + 0.5 * (len(flat) - solid)
-
-
 def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
@@ -342,7 +336,7 @@ def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     flat = "".join(block.split())
     if len(lines) < WRAPPED_MIN_LINES or not flat or sum(1 for ch in flat if ch >= "\u2e80") < WRAPPED_SOLID * len(flat):
         return [(0, block)]
-    widths = [_line_width(line) for line in lines]
+    widths = [display_width(line) for line in lines]
     counts: dict[float, int] = {}
     for width in widths:
         counts[round(width)] = counts.get(round(width), 0) + 1

@@ -16,10 +16,11 @@ one is the start of a paragraph cut at a frame break).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections import Counter
+from typing import ClassVar, Sequence
 
-from ..model import Decision, Role
-from ..profiles.textutil import bigrams
+from ..model import Decision, Fragment, Role
+from ..profiles.textutil import bigrams, display_width
 from . import WIDE_GAP, Draft
 
 # Roles that belong to an article header.
@@ -28,6 +29,26 @@ _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
+
+
+# Hard-wrapped running text (a text extractor's columns): most of its lines share one width.
+WRAPPED_LINES = 3  # fragments of at least this many lines are measured ...
+RUNNING_LINES = 10  # ... and a width shared by this many of their lines ...
+RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's columns
+
+
+def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
+    """The width of the page's column lines, where its running text comes hard-wrapped, else None.
+
+    A one-line fragment exactly that wide that runs on is a column's last line
+    cut off from its paragraph at a frame break, not a title: titles are set
+    narrower or wider than the column.
+    """
+    counts = Counter(round(display_width(line)) for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines)
+    if not counts:
+        return None
+    width, count = counts.most_common(1)[0]
+    return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * sum(counts.values()) else None
 
 
 class TagRoles:
@@ -41,6 +62,7 @@ class TagRoles:
         profile = draft.profile
         texts = [profile.join_lines(f.lines) for f in draft.fragments]
         n = len(texts)
+        column = _running_line_width(draft.fragments)
         roles: list[tuple[object, float, str]] = []
         for i, text in enumerate(texts):
             if profile.is_furniture(text):
@@ -57,7 +79,12 @@ class TagRoles:
                 roles.append((Role.BYLINE, 0.9, "reporter role and names"))
             elif profile.is_caption(text):
                 roles.append((Role.CAPTION, 0.9, "caption marker (图为, 图①)"))
-            elif profile.is_title_like(text):
+            elif profile.is_title_like(text) and not (
+                column is not None
+                and len(draft.fragments[i].lines) == 1
+                and abs(display_width(text) - column) <= 0.5
+                and not profile.ends_paragraph(text)
+            ):
                 roles.append((_TITLE, 0.5, "short line without sentence punctuation"))
             else:
                 roles.append((Role.PARAGRAPH, 0.8, "running text"))
