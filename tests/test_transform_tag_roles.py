@@ -201,3 +201,17 @@ def test_a_full_line_of_hard_wrapped_columns_alone_in_its_block_is_running_text_
     # Without hard-wrapped columns on the page, the same line is still a title.
     draft = run(["标题在这里", "本报记者 王 强", "正文第一段写到这里结束。", "看源头引水，大模型演算，调度方案", "正文第二段。"], TagRoles())
     assert roles(draft)[3] != "paragraph"
+    # With boxes (PDF, OCR) the layout transforms tell a justified line from a centred heading of the
+    # same width, so the count of characters decides nothing.
+    from dataclasses import replace
+
+    from newsarchive.model import BBox
+    from newsarchive.profiles import get_profile
+    from newsarchive.reorder import Draft, Pipeline
+
+    from helpers import page_from_blocks
+
+    page = page_from_blocks("标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算，调度方案", column)
+    boxed = replace(page, fragments=tuple(replace(f, bbox=BBox(x0=0, y0=k * 100, x1=160, y1=k * 100 + 90)) for k, f in enumerate(page.fragments)))
+    draft = Pipeline([TagRoles()]).run(Draft.from_page(boxed, get_profile("zh-CN")))
+    assert roles(draft)[3] != "paragraph"

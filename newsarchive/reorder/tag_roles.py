@@ -38,12 +38,14 @@ RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's col
 
 
 def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
-    """The width of the page's column lines, where its running text comes hard-wrapped, else None.
+    """The width of the page's column lines, where its running text comes hard-wrapped as plain text, else None.
 
     A one-line fragment exactly that wide that runs on is a column's last line
     cut off from its paragraph at a frame break, not a title: titles are set
     narrower or wider than the column.
     """
+    if any(f.bbox is not None for f in fragments):
+        return None  # with boxes, the layout transforms see justified and centred lines themselves
     counts = Counter(round(display_width(line)) for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines)
     if not counts:
         return None
