@@ -6,6 +6,7 @@ import functools
 import operator
 import re
 from collections import Counter
+from typing import Iterable
 
 
 def collapse(text: str) -> str:
@@ -47,8 +48,26 @@ def bigrams(text: str) -> Counter[str]:
     return Counter(bigram_list(text))
 
 
+def _wide_count(flat: str) -> int:
+    return sum(1 for ch in flat if ch >= "\u2e80")
+
+
 def display_width(text: str) -> float:
     """The text's width in full-width characters: CJK and full-width forms one, everything else half."""
     flat = "".join(text.split())
-    wide = sum(1 for ch in flat if ch >= "\u2e80")
+    wide = _wide_count(flat)
     return wide + 0.5 * (len(flat) - wide)
+
+
+def wide_share(text: str) -> float:
+    """The share of the text's non-space characters that are full-width (CJK and full-width forms)."""
+    flat = "".join(text.split())
+    return _wide_count(flat) / len(flat) if flat else 0.0
+
+
+def commonest_width(lines: Iterable[str]) -> tuple[int, int] | None:
+    """The commonest :func:`display_width` of the lines, rounded, and how many lines have it (the wider on ties)."""
+    counts = Counter(round(display_width(line)) for line in lines)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))

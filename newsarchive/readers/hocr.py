@@ -76,9 +76,8 @@ def _x_size(props: dict[str, str]) -> float | None:
     return size if size > 0 else None
 
 
-def _type_size(line: etree._Element, words: list[tuple[str, float | None, float | None]]) -> float | None:
-    """The line's type size: its ``x_size`` (Tesseract's), else measured on its words, else its height."""
-    props = properties(line.get("title"))
+def _type_size(props: dict[str, str], words: list[tuple[str, float | None, float | None]]) -> float | None:
+    """A line's type size from its title properties: its ``x_size`` (Tesseract's), else measured on its words, else its height."""
     size = _x_size(props)
     if size:
         return size
@@ -200,9 +199,10 @@ class HocrReader:
         line_elements = [e for e in block.iter() if _classes(e) & _LINE_CLASSES] or [block]
         for line in line_elements:
             words = [e for e in line.iter() if "ocrx_word" in _classes(e)]
-            boxes.append(_bbox(properties(line.get("title"))))
+            line_props = properties(line.get("title"))
+            boxes.append(_bbox(line_props))
             ids.append(line.get("id") if line is not block else None)
-            sizes.append(_x_size(properties(line.get("title"))))
+            sizes.append(_x_size(line_props))
             if not words:
                 lines.append(_text(line))
                 continue
@@ -217,5 +217,5 @@ class HocrReader:
                         confidences.append(float(conf))
                 except ValueError:
                     pass
-            lines.append(join_words(placed, _type_size(line, placed)))
+            lines.append(join_words(placed, _type_size(line_props, placed)))
         return lines, confidences, boxes, ids, sizes

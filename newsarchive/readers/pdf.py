@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import heapq
 import io
-import statistics
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Iterable
 
@@ -80,30 +80,37 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
     for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams(boxes_flow=None)):
         height = page.height
         for element in _flow_order(page, [e for e in page if isinstance(e, layout.LTTextBox)]):
-            runs: list[tuple[list[_Line], list[float]]] = []  # the box's lines, cut where the type changes
+            # The box's lines, cut where the type changes; each run's character sizes counted as it grows
+            # (Counter.most_common(1) is statistics.mode: the first-seen size on ties).
+            runs: list[tuple[list[_Line], Counter[float]]] = []
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
                 text = " ".join(line.get_text().split())
-                sizes = [round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip()]
+                sizes = Counter(round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip())
                 if not text:
                     if runs:
-                        runs[-1][1].extend(sizes)
+                        runs[-1][1].update(sizes)
                     continue
-                size = statistics.mode(sizes) if sizes else None
-                previous = statistics.mode(runs[-1][1]) if runs and runs[-1][1] else None
+                size = _mode(sizes)
+                previous = _mode(runs[-1][1]) if runs else None
                 if not runs or (size and previous and max(size, previous) >= TYPE_STEP * min(size, previous)):
-                    runs.append(([], []))
+                    runs.append(([], Counter()))
                 runs[-1][0].append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
-                runs[-1][1].extend(sizes)
+                runs[-1][1].update(sizes)
             for lines, sizes in runs:
-                found.append((lines, statistics.mode(sizes) if sizes else None))
+                found.append((lines, _mode(sizes)))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
         for lines, size in _column_flows(_rejoin_split_lines(found))
         for piece in paragraphs(lines, size)
     ]
     return boxes, count
+
+
+def _mode(counts: Counter[float]) -> float | None:
+    """The commonest size counted (the first seen on ties), or None."""
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _flow_order(page: Any, boxes: list[Any]) -> list[Any]:

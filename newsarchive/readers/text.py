@@ -22,7 +22,7 @@ from typing import ClassVar
 from ..errors import ReadError
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
-from ..profiles.textutil import display_width
+from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 
 _BOMS = (
@@ -320,27 +320,23 @@ def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
     The column's width is the commonest line width.  Lines above the first of
-    the column's width are header lines, a piece each (a line wider than the
-    column, a headline over several columns, wraps on into the next).  A line
-    narrower than the column ends a piece when it finishes a sentence (a paragraph's last line, a
-    heading with its question mark, the last line of a title) or when a line
-    of the column's full width follows (a byline, a heading, the end of a
-    header over running text), but not when it is two characters narrower:
-    that is a paragraph's first line whose indent the extractor dropped, and
-    the piece is cut before it where a sentence ends.  A line wider than the
-    column (a headline over several columns) runs on into the next.  A paragraph whose last line
-    happens to fill the column is not found; text in other scripts, whose
-    lines vary in width, and blocks without a column of lines stay whole.
+    the column's width are header lines, a piece each, except that a line
+    wider than the column (a headline over several columns) runs on into the
+    next.  A line narrower than the column ends a piece when it finishes a
+    sentence (a paragraph's last line, a heading with its question mark, the
+    last line of a title) or when a line of the column's full width follows
+    (a byline, a heading, the end of a header over running text), but not
+    when it is two characters narrower: that is a paragraph's first line
+    whose indent the extractor dropped, and the piece is cut before it where
+    a sentence ends.  A paragraph whose last line happens to fill the column
+    is not found; text in other scripts, whose lines vary in width, and
+    blocks without a column of lines stay whole.
     """
     lines = block.split("\n")
-    flat = "".join(block.split())
-    if len(lines) < WRAPPED_MIN_LINES or not flat or sum(1 for ch in flat if ch >= "\u2e80") < WRAPPED_SOLID * len(flat):
+    if len(lines) < WRAPPED_MIN_LINES or wide_share(block) < WRAPPED_SOLID:
         return [(0, block)]
     widths = [display_width(line) for line in lines]
-    counts: dict[float, int] = {}
-    for width in widths:
-        counts[round(width)] = counts.get(round(width), 0) + 1
-    column = max(counts, key=lambda w: (counts[w], w))
+    column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
     if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES:
         return [(0, block)]
 

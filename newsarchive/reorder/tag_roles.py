@@ -16,11 +16,10 @@ one is the start of a paragraph cut at a frame break).
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import ClassVar, Sequence
 
 from ..model import Decision, Fragment, Role
-from ..profiles.textutil import bigrams, display_width
+from ..profiles.textutil import bigrams, commonest_width, display_width
 from . import WIDE_GAP, Draft
 
 # Roles that belong to an article header.
@@ -46,11 +45,12 @@ def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
     """
     if any(f.bbox is not None for f in fragments):
         return None  # with boxes, the layout transforms see justified and centred lines themselves
-    counts = Counter(round(display_width(line)) for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines)
-    if not counts:
+    lines = [line for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines]
+    commonest = commonest_width(lines)
+    if commonest is None:
         return None
-    width, count = counts.most_common(1)[0]
-    return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * sum(counts.values()) else None
+    width, count = commonest
+    return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * len(lines) else None
 
 
 class TagRoles:
