@@ -237,3 +237,60 @@ def test_a_box_holding_a_headline_and_its_byline_is_cut_where_the_type_changes()
         ("City Library Extends Hours as Demand for Study Space Grows", "By Thomas Reyes"),
         ("Harbour Festival Returns After Three-Year Pause", "By Daniel Okonkwo"),
     ]
+
+
+def _pdf_with_unmapped_font(mapped_lines: tuple[str, ...] = ()) -> bytes:
+    """A one-page PDF: a line in a CID font with no ToUnicode map (Identity-H, as typesetters embed
+    subsets), then ``mapped_lines`` in Helvetica, whose standard encoding maps every glyph."""
+    content = b"BT /F1 24 Tf 72 760 Td <0026004F00480044> Tj ET"
+    for k, text in enumerate(mapped_lines):
+        content += b" BT /F2 12 Tf 72 %d Td (%s) Tj ET" % (700 - 16 * k, text.encode("ascii"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 8 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Typeset /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Typeset"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 600 >>",
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+Typeset /Flags 4 /FontBBox [0 -200 1000 900]"
+        b" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_glyphs_without_a_unicode_mapping_are_kept_as_replacement_characters_with_a_warning():
+    page = PdfReader().read(
+        _pdf_with_unmapped_font(("The council met on Monday.", "It approved the new bridge.")),
+        meta=PageMeta(source="mixed.pdf"),
+    )
+    texts = [f.text for f in page.fragments]
+    assert "\ufffd" * 4 in texts[0] and "(cid:" not in "".join(texts)
+    assert any("approved the new bridge" in t for t in texts)
+    (warning,) = [w for w in page.warnings if w.code == "pdf-unmapped-glyphs"]
+    assert "4 of " in warning.message and "ABCDEF+Typeset (4)" in warning.message and warning.source == "mixed.pdf"
+
+
+def test_a_page_mostly_of_unmapped_glyphs_is_a_read_error_that_says_to_ocr_it(tmp_path):
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    with pytest.raises(ReadError, match="4 of 4 characters on page 1 have no Unicode mapping.*OCR") as info:
+        PdfReader().read(_pdf_with_unmapped_font(), meta=PageMeta(source="typeset.pdf"))
+    assert "typeset.pdf" in str(info.value)
+    source = tmp_path / "typeset.pdf"
+    source.write_bytes(_pdf_with_unmapped_font())
+    result = CliRunner().invoke(cli, ["convert", str(source), "--to", "json", "-o", str(tmp_path / "out.json")])
+    assert result.exit_code != 0 and "typeset.pdf" in result.output and "OCR" in result.output
+    assert not (tmp_path / "out.json").exists()

@@ -21,6 +21,12 @@ model's top-left origin.  Each box's dominant font size is measured (the
 model has no field for it yet, so the layout transforms use line height);
 boxes without text (a rule, an empty frame) are dropped.
 
+A glyph whose font has no Unicode mapping (no ``ToUnicode`` map and a
+private encoding, common in typesetters' CID fonts) comes out of pdfminer as
+``(cid:N)``; it is kept as U+FFFD and the page carries a warning naming the
+fonts.  A page where most characters are unmapped has no usable text layer:
+that is a :class:`ReadError` that says to OCR the page instead.
+
 **Input characters** for PDF are the characters pdfminer extracts from the
 page's text objects, whitespace aside.
 """
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Iterable
@@ -38,7 +45,7 @@ from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
 from .layout import LayoutBlock, page_from_blocks
 
-__all__ = ["PdfBox", "PdfReader", "extract_boxes"]
+__all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
 
 INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'newsarchive[pdf]'"
 INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph ...
@@ -47,6 +54,9 @@ FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's ri
 BOXES_FLOW = 0.5  # pdfminer's default weight of the vertical position against the horizontal in reading order
 TYPE_STEP = 1.2  # font sizes: lines of one pdfminer box this far apart are in different types (a headline, its byline)
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
+UNMAPPED_MAX = 0.5  # share of a page's characters without a Unicode mapping above which its text layer is unusable
+REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,16 @@ class PdfBox:
     font_size: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class PdfExtraction:
+    """The text boxes of one PDF page, the PDF's page count, and the glyphs no font maps to Unicode."""
+
+    boxes: list[PdfBox]
+    page_count: int
+    characters: int  # non-space characters on the page, unmapped glyphs included
+    unmapped: dict[str, int]  # font name -> glyphs without a Unicode mapping
+
+
 def _pdfminer() -> Any:
     try:
         from pdfminer import high_level, layout
@@ -66,8 +86,8 @@ def _pdfminer() -> Any:
     return high_level, layout
 
 
-def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
-    """Text boxes of page ``page_index`` (0-based) in pdfminer's order, and the PDF's page count."""
+def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
+    """Text boxes of page ``page_index`` (0-based) in pdfminer's order, with the PDF's page count."""
     high_level, layout = _pdfminer()
     from pdfminer.pdfpage import PDFPage
 
@@ -75,6 +95,8 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
     if not 0 <= page_index < count:
         raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
     found: list[tuple[list[_Line], float | None]] = []
+    unmapped: Counter[str] = Counter()
+    characters = 0
     # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
     # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
     for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams(boxes_flow=None)):
@@ -86,8 +108,8 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
-                text = " ".join(line.get_text().split())
-                sizes = Counter(round(ch.size, 1) for ch in line if isinstance(ch, layout.LTChar) and ch.get_text().strip())
+                text, sizes, count = _line_text(line, layout.LTChar, unmapped)
+                characters += count
                 if not text:
                     if runs:
                         runs[-1][1].update(sizes)
@@ -105,7 +127,27 @@ def extract_boxes(data: bytes, page_index: int) -> tuple[list[PdfBox], int]:
         for lines, size in _column_flows(_rejoin_split_lines(found))
         for piece in paragraphs(lines, size)
     ]
-    return boxes, count
+    return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())))
+
+
+def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> tuple[str, Counter[float], int]:
+    """A pdfminer line's text (runs of whitespace as one space), its characters' sizes and their number.
+
+    A glyph pdfminer could not map reads ``(cid:N)``: it becomes U+FFFD and is
+    counted under its font's name in ``unmapped``.
+    """
+    parts = []
+    sizes: Counter[float] = Counter()
+    for item in line:
+        text = item.get_text()
+        if isinstance(item, char_type):
+            if _UNMAPPED.fullmatch(text):
+                unmapped[item.fontname] += 1
+                text = REPLACEMENT
+            if text.strip():
+                sizes[round(item.size, 1)] += 1
+        parts.append(text)
+    return " ".join("".join(parts).split()), sizes, sum(sizes.values())
 
 
 def _mode(counts: Counter[float]) -> float | None:
@@ -374,7 +416,7 @@ class PdfReader:
                             source=meta.source,
                         )
                     )
-            boxes, _ = extract_boxes(data, index)
+            extraction = extract_boxes(data, index)
         except ReadError as exc:
             raise ReadError(exc.message, source=meta.source) from None
         except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
@@ -383,9 +425,35 @@ class PdfReader:
             if type(exc).__module__.startswith("pdfminer"):
                 raise ReadError(f"cannot read PDF: {type(exc).__name__}: {exc}", source=meta.source) from None
             raise
+        warnings.extend(_unmapped_check(extraction, index, meta.source))
         number = meta.page_number if meta.page_number is not None else index + 1
-        blocks = [LayoutBlock(id=f"p{index + 1}b{k + 1}", lines=b.lines, bbox=b.bbox, page=number) for k, b in enumerate(boxes)]
+        blocks = [
+            LayoutBlock(id=f"p{index + 1}b{k + 1}", lines=b.lines, bbox=b.bbox, page=number)
+            for k, b in enumerate(extraction.boxes)
+        ]
         page = page_from_blocks(blocks, meta=replace(meta, page_number=number), encoding=None, warnings=warnings)
         if not page.fragments:
             raise ReadError(f"no text on page {index + 1} of the PDF (a scanned page needs OCR first)", source=meta.source)
         return page
+
+
+def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -> list[Warning]:
+    """A warning for glyphs kept as U+FFFD; a ReadError when they are most of the page's text."""
+    missing = sum(extraction.unmapped.values())
+    if not missing:
+        return []
+    fonts = ", ".join(f"{name} ({n})" for name, n in extraction.unmapped.items())
+    where = f"{missing} of {extraction.characters} characters on page {index + 1}"
+    if missing > UNMAPPED_MAX * extraction.characters:
+        raise ReadError(
+            f"{where} have no Unicode mapping in their fonts ({fonts}): the text layer cannot be read; "
+            "OCR the page image instead",
+            source=source,
+        )
+    return [
+        Warning(
+            code="pdf-unmapped-glyphs",
+            message=f"{where} have no Unicode mapping in their fonts ({fonts}); they are kept as U+FFFD",
+            source=source,
+        )
+    ]
