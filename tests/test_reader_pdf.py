@@ -294,3 +294,17 @@ def test_a_page_mostly_of_unmapped_glyphs_is_a_read_error_that_says_to_ocr_it(tm
     result = CliRunner().invoke(cli, ["convert", str(source), "--to", "json", "-o", str(tmp_path / "out.json")])
     assert result.exit_code != 0 and "typeset.pdf" in result.output and "OCR" in result.output
     assert not (tmp_path / "out.json").exists()
+
+
+def test_a_pdf_that_forbids_extraction_is_read_with_a_warning_as_data_not_a_log_line(capfd):
+    page = read("restricted.pdf")
+    assert [f.text for f in page.fragments] == ["Encrypted but readable page text."]
+    (warning,) = page.warnings
+    assert warning.code == "pdf-extraction-restricted" and warning.source == "restricted.pdf"
+    assert "0x" not in warning.message  # pdfminer's message holds a memory address; ours is the same on every run
+    assert capfd.readouterr().err == ""  # nothing left to logging's last-resort handler on stderr
+
+
+def test_a_password_protected_pdf_is_a_read_error_that_says_so():
+    with pytest.raises(ReadError, match="password.pdf: cannot read PDF: it is encrypted with a password"):
+        read("password.pdf")

@@ -35,10 +35,13 @@ from __future__ import annotations
 
 import heapq
 import io
+import logging
 import re
+import threading
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar, Iterable, Iterator
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
@@ -392,39 +395,25 @@ class PdfReader:
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Extract the page's text boxes; ``encoding`` is ignored (PDF text is decoded by its fonts)."""
         _pdfminer()  # fail early, and clearly, without pdfminer.six
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
         from pdfminer.pdfparser import PDFSyntaxError
         from pdfminer.psparser import PSException
 
         warnings: list[Warning] = []
         try:
-            from pdfminer.pdfpage import PDFPage
-
-            count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
-            if count == 0:
-                raise ReadError("cannot read PDF: it has no readable page (damaged, or an empty page tree)")
-            if count == 1:
-                index = 0
-            elif meta.page_number is not None:
-                index = meta.page_number - 1
-            else:
-                index = 0
-                if count > 1:
-                    warnings.append(
-                        Warning(
-                            code="pdf-page",
-                            message=f"the PDF has {count} pages; page 1 was read (choose one with --page)",
-                            source=meta.source,
-                        )
-                    )
-            extraction = extract_boxes(data, index)
+            with _pdfminer_messages(meta.source) as reported:
+                extraction, index = self._extract(data, meta, warnings)
+        except PDFPasswordIncorrect:
+            raise ReadError("cannot read PDF: it is encrypted with a password", source=meta.source) from None
         except ReadError as exc:
             raise ReadError(exc.message, source=meta.source) from None
         except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
-            raise ReadError(f"cannot read PDF: {exc or type(exc).__name__}", source=meta.source) from None
+            raise ReadError(f"cannot read PDF: {str(exc) or type(exc).__name__}", source=meta.source) from None
         except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files
             if type(exc).__module__.startswith("pdfminer"):
                 raise ReadError(f"cannot read PDF: {type(exc).__name__}: {exc}", source=meta.source) from None
             raise
+        warnings.extend(reported)
         warnings.extend(_unmapped_check(extraction, index, meta.source))
         number = meta.page_number if meta.page_number is not None else index + 1
         blocks = [
@@ -435,6 +424,29 @@ class PdfReader:
         if not page.fragments:
             raise ReadError(f"no text on page {index + 1} of the PDF (a scanned page needs OCR first)", source=meta.source)
         return page
+
+    @staticmethod
+    def _extract(data: bytes, meta: PageMeta, warnings: list[Warning]) -> tuple[PdfExtraction, int]:
+        """The chosen page's extraction and its 0-based index (a page-choice warning added)."""
+        from pdfminer.pdfpage import PDFPage
+
+        count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+        if count == 0:
+            raise ReadError("cannot read PDF: it has no readable page (damaged, or an empty page tree)")
+        if count == 1:
+            index = 0
+        elif meta.page_number is not None:
+            index = meta.page_number - 1
+        else:
+            index = 0
+            warnings.append(
+                Warning(
+                    code="pdf-page",
+                    message=f"the PDF has {count} pages; page 1 was read (choose one with --page)",
+                    source=meta.source,
+                )
+            )
+        return extract_boxes(data, index), index
 
 
 def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -> list[Warning]:
@@ -457,3 +469,44 @@ def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -
             source=source,
         )
     ]
+
+
+_RESTRICTED = "should not allow text extraction"  # pdfminer's message for a PDF whose permissions forbid extraction
+_OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")  # a repr with a memory address: not the same on two runs
+
+
+@contextmanager
+def _pdfminer_messages(source: str | None) -> Iterator[list[Warning]]:
+    """Collect what pdfminer logs (WARNING and up, this thread) while reading, as warnings, once each.
+
+    Without a handler of its own a library's warnings go to stderr through
+    logging's last-resort handler, outside the page's warnings; here they
+    become data, with the file's repr (a memory address) replaced so the
+    output is the same on every run.
+    """
+    found: list[Warning] = []
+    seen: set[str] = set()
+    thread = threading.get_ident()
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread != thread:
+                return
+            text = record.getMessage()
+            if _RESTRICTED in text:
+                code = "pdf-extraction-restricted"
+                text = "the PDF's permissions ask that its text not be extracted; it was extracted"
+            else:
+                code = "pdf-extractor"
+                text = "pdfminer: " + _OBJECT_AT.sub("the PDF", text)
+            if text not in seen:
+                seen.add(text)
+                found.append(Warning(code=code, message=text, source=source))
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)

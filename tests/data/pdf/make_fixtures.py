@@ -11,6 +11,9 @@ embedded), keeping the files a few KiB.
   drawn in a deliberately wrong content-stream order.
 * ``three_pages.pdf``: three pages, one line each ("Page one text." …).
 * ``no_text.pdf``: one page with a drawn rule and no text.
+* ``restricted.pdf``: one line, encrypted (RC4 128) with an empty user password and permissions
+  that forbid copying text, as publishers often ship pages: readable, with a warning.
+* ``password.pdf``: one line, encrypted with a user password: unreadable without it.
 * ``indented_columns.pdf``: Chinese set as newspapers set it, in reportlab's built-in
   STSong-Light (not embedded): two justified columns of 16 characters, paragraphs opening with a
   two-character indent and no blank line between them, a paragraph cut at the foot of column 1
@@ -202,10 +205,23 @@ def no_text(path: Path) -> None:
     pdf.save()
 
 
+def encrypted(path: Path, user_password: str) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    protection = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner", canCopy=0, canModify=0, strength=128)
+    pdf = canvas.Canvas(str(path), pagesize=(300, 200), invariant=1, encrypt=protection)
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(20, 150, "Encrypted but readable page text.")
+    pdf.save()
+
+
 if __name__ == "__main__":
     two_columns(HERE / "two_columns.pdf")
     three_pages(HERE / "three_pages.pdf")
     no_text(HERE / "no_text.pdf")
+    encrypted(HERE / "restricted.pdf", "")
+    encrypted(HERE / "password.pdf", "secret")
     indented_columns(HERE / "indented_columns.pdf")
     import shutil
     import sys
