@@ -204,8 +204,9 @@ def _stub_first_sentence(text: str) -> bool:
     return len(first_sentence) < len(text) and len(first_sentence) <= 4 and first_sentence[:1] not in _OPENING_MARKS
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef"
+def _spaced_letter(ch: str) -> bool:
+    """A letter of a script that puts spaces between words (Latin, Greek, Cyrillic …), not a CJK character."""
+    return ch < "\u2e80" and ch.isalpha()
 
 
 class PeoplesDailyProfile:
@@ -478,10 +479,19 @@ class PeoplesDailyProfile:
         return head.rstrip() + tail.lstrip()
 
     def join_lines(self, lines: tuple[str, ...]) -> str:
-        """Lines join directly between CJK characters, with one space otherwise."""
+        """Lines join directly; a space only between two letters of a spaced script, or before a half-width "(".
+
+        Chinese is set character by character: a line may end inside a number
+        (6 | 00多亩), before a closing quote (敢用数 | ”), between the halves of
+        —— or ……, so a space there is invented text (on dev PDF pages a space
+        was put in some 800 times at such breaks).  Between two Latin letters
+        the break is most likely a space of an English phrase, and extractors
+        write a full-width bracket as " (" (陈少帅摄 (人民视觉)), so a credit's
+        agency on the next line reads the same: 兰 锋摄 (人民视觉).
+        """
         out = ""
         for line in lines:
-            if out and not (_is_cjk(out[-1]) and _is_cjk(line[0])):
+            if out and ((_spaced_letter(out[-1]) and _spaced_letter(line[0])) or (line[0] == "(" and not out[-1].isspace())):
                 out += " "
             out += line
         return out
