@@ -39,7 +39,11 @@ With ``--indent`` paragraphs are set as newspapers set them, first line indented
 characters and no blank line between paragraphs (only around section headings), so pdfminer
 gives a column's paragraphs as one text box, or in pieces where its alignment test breaks.
 
-Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--indent]``
+Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--indent]
+[--columns 6] [--column-width 150] [--body-size 9]``
+
+The grid and body type options lay the same pages out differently (say 8 columns of 120 points in
+10.5-point type), a check that the layout transforms do not depend on the default grid.
 """
 
 from __future__ import annotations
@@ -309,6 +313,22 @@ def _reconstruct(page: Page, layout: bool) -> dict[str, Any]:
     return page_to_dict(assemble(Pipeline(steps).run(Draft.from_page(page, PeoplesDailyProfile()))))
 
 
+def set_geometry(columns: int, column_width: float, body_size: float) -> None:
+    """Another page grid and body type, to check that nothing depends on the default one.
+
+    Every type size and leading scales with the body type, so the type hierarchy stays as set.
+    """
+    global COLUMNS, COLUMN_WIDTH, BODY_SIZE, BODY_LEADING, SMALL_SIZE, SMALL_LEADING
+    if columns < 4:
+        raise SystemExit("--columns: at least 4 (an article spans up to 4 columns)")
+    scale = body_size / BODY_SIZE
+    COLUMNS, COLUMN_WIDTH = columns, column_width
+    BODY_SIZE, BODY_LEADING = body_size, BODY_LEADING * scale
+    SMALL_SIZE, SMALL_LEADING = SMALL_SIZE * scale, SMALL_LEADING * scale
+    for role, (size, leading) in HEADER.items():
+        HEADER[role] = (size * scale, leading * scale)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Build, read back, reconstruct and score; print one table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -320,7 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--indent", action="store_true", help="paragraphs indented, no blank line between them (as newspapers set them)"
     )
+    parser.add_argument("--columns", type=int, default=COLUMNS, help="columns of the page grid")
+    parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
+    parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
     args = parser.parse_args(argv)
+    set_geometry(args.columns, args.column_width, args.body_size)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2

@@ -308,3 +308,23 @@ def test_a_pdf_that_forbids_extraction_is_read_with_a_warning_as_data_not_a_log_
 def test_a_password_protected_pdf_is_a_read_error_that_says_so():
     with pytest.raises(ReadError, match="password.pdf: cannot read PDF: it is encrypted with a password"):
         read("password.pdf")
+
+
+def test_a_three_line_headline_over_two_columns_neither_joins_their_lines_nor_loses_its_last_line():
+    """A headline wrapped to three lines spans the gutter of the columns under it (8 columns of 120 points)."""
+    from newsarchive.readers.pdf import _paragraph_pieces, _rejoin_split_lines
+
+    headline = [_line("三产融合，蔬菜产业助增", 40, 68, 11, 23.3), _line("收（发展各具特色的县域", 40, 94, 11, 23.3)]
+    headline.append(_line("经济）", 133, 127, 3, 23.3))  # the short last line, centred
+    left = [_line(t, 36, 201 + 14 * k, 11, 10.5) for k, t in enumerate(("隆冬时节，湖北省嘉鱼县", "新街镇，不少蔬菜“住”", "进了温室大棚。"))]
+    right = [_line(t, 180, 201 + 14 * k, 11, 10.5) for k, t in enumerate(("能分析干湿情况、营养参", "数等，目前已筛选、培育", "出20多个具备高产优质、"))]
+    found = [(headline, 23.3), (left, 10.5), (right, 10.5)]
+    rejoined = _rejoin_split_lines(found)
+    assert [[x.text for x in lines] for lines, _ in rejoined] == [[x.text for x in lines] for lines, _ in found]
+    pieces = _paragraph_pieces(rejoined)
+    assert [x.text for x in pieces[0][0]] == ["三产融合，蔬菜产业助增", "收（发展各具特色的县域", "经济）"]
+    # In body type the same shape is a column whose centred line is a section heading: cut there.
+    column = [_line("正文第一行写满了整整十一字", 36, 300, 11), _line("小标题", 36 + 4 * 10, 314, 3)]
+    column.append(_line("正文又一行写满了整整十一字", 36, 328, 11))
+    body = [(column, 10.0)] + [(left, 10.0)] * 3
+    assert [len(piece) for piece, _ in _paragraph_pieces(body)[:3]] == [1, 1, 1]

@@ -13,7 +13,8 @@ Blocks are pdfminer's text boxes (its default layout analysis: characters →
 lines → boxes, a box ends where the line spacing grows), cut before every
 indented line: newspapers set paragraphs without a blank line between them,
 so a box holds a column's paragraphs, each opening with an indent
-(:func:`paragraphs`).  Their order is pdfminer's default reading order (its
+(:func:`paragraphs`); boxes in display type (:data:`TYPE_STEP` over the
+page's commonest size) are headers and stay whole.  Their order is pdfminer's default reading order (its
 hierarchical grouping of boxes, redone with ties broken by position so that a
 PDF reads the same on every run: :func:`_flow_order`), which the layout
 transforms replace.  Boxes are converted to the
@@ -127,8 +128,7 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
                 found.append((lines, _mode(sizes)))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
-        for lines, size in _column_flows(_rejoin_split_lines(found))
-        for piece in paragraphs(lines, size)
+        for piece, size in _paragraph_pieces(_column_flows(_rejoin_split_lines(found)))
     ]
     return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())))
 
@@ -151,6 +151,20 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
                 sizes[round(item.size, 1)] += 1
         parts.append(text)
     return " ".join("".join(parts).split()), sizes, sum(sizes.values())
+
+
+def _paragraph_pieces(flows: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
+    """Each flow cut into paragraphs (:func:`paragraphs`), except flows in display type, which are headers.
+
+    Display type is :data:`TYPE_STEP` times the page's commonest size (by lines) or more: a
+    headline of three lines with its last one centred is not a column with a section heading.
+    """
+    body = _mode(Counter(size for lines, size in flows if size for _ in lines))
+    return [
+        (piece, size)
+        for lines, size in flows
+        for piece in ([lines] if size and body and size >= TYPE_STEP * body else paragraphs(lines, size))
+    ]
 
 
 def _mode(counts: Counter[float]) -> float | None:
@@ -235,10 +249,12 @@ def _rejoin_split_lines(found: list[tuple[list[_Line], float | None]]) -> list[t
     a character's width, so a justified line of few words in a narrow column
     ("Government   had   already   taken") comes out in several boxes.  Pieces
     on one baseline, in one type size, that all lie within one column of
-    running text (the width of a box of three lines or more: a gutter never
-    lies inside one) are one line, read left to right.
+    running text in that type (the width of a box of three lines or more: a
+    gutter never lies inside one) are one line, read left to right.  The
+    column must be in the pieces' type: a headline of three lines spans the
+    columns under it, gutter and all.
     """
-    columns = [_union(lines) for lines, _ in found if len(lines) >= 3]
+    columns = [(_union(lines), size) for lines, size in found if len(lines) >= 3 and size]
     if not columns:
         return found
     entries = sorted(
@@ -255,7 +271,9 @@ def _rejoin_split_lines(found: list[tuple[list[_Line], float | None]]) -> list[t
             first, line = merged.get(anchor, found[anchor[0]][0][anchor[1]]), found[ki[0]][0][ki[1]]
             size = found[ki[0]][1] or 0.0
             same = found[ki[0]][1] == found[anchor[0]][1]
-            inside = any(c.x0 - size <= first.bbox.x0 and line.bbox.x1 <= c.x1 + size for c in columns)
+            inside = any(
+                c.x0 - size <= first.bbox.x0 and line.bbox.x1 <= c.x1 + size for c, in_type in columns if in_type == size
+            )
             if ki[0] != anchor[0] and same and inside and line.bbox.x0 >= first.bbox.x1 - size:
                 merged[anchor] = _Line(f"{first.text} {line.text}", _union([first, line]))
                 dropped.add(ki)
