@@ -244,6 +244,29 @@ def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_hea
     assert 2 not in extents and {3, 4} <= set(extents)
 
 
+def test_a_kicker_as_wide_as_a_column_is_part_of_the_header_when_its_type_is_larger():
+    """On a grid of wide columns a kicker (16 characters of 11-point type) fills column 2's width right
+    above a headline over columns 1-3.  Its line height (11) is under the running text's (9-point type
+    on 12-point leading), so by height it looks like the foot of column 2; its glyphs are 1.22 times
+    the running text's, and with the blocks' type sizes it is the headline's kicker."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    body = 8
+    boxes = [
+        box(0, 0, 176, 12 * body), box(196, 0, 372, 12 * body),  # columns 1-2 of the article above
+        box(198, 12 * body + 10, 374, 12 * body + 21),  # the kicker, filling column 2's width
+        box(100, 12 * body + 35, 470, 12 * body + 55),  # headline in display type over columns 1-3
+        box(0, 175, 176, 175 + 12 * body), box(196, 175, 372, 175 + 12 * body), box(392, 175, 568, 175 + 12 * body),
+    ]
+    lines = [body, body, 1, 1, body, body, body]
+    sizes = [9.0, 9.0, 11.0, 20.0, 9.0, 9.0, 9.0]
+    assert 2 not in header_extents(boxes, lines, 12.0, 176.0)  # by line height: the foot of column 2
+    extents = header_extents(boxes, lines, 12.0, 176.0, sizes)
+    assert 2 in extents and extents[2] == extents[3]
+    # In the running text's type, the same line is the column's foot whatever its height.
+    assert 2 not in header_extents(boxes, lines, 12.0, 176.0, [9.0] * len(boxes))
+
+
 def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
     paragraph that happens to be centred under the byline: the first line stands between, so the

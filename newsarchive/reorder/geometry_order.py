@@ -140,7 +140,11 @@ class HeaderExtent:
 
 
 def header_extents(
-    boxes: Sequence[BBox], lines: Sequence[int], unit: float, column: float | None = None
+    boxes: Sequence[BBox],
+    lines: Sequence[int],
+    unit: float,
+    column: float | None = None,
+    sizes: Sequence[float | None] | None = None,
 ) -> dict[int, HeaderExtent]:
     """Header blocks → the horizontal extent of the article they head.
 
@@ -158,10 +162,23 @@ def header_extents(
     tops aligned (:data:`ROW_ALIGN`), side by side with gutters no wider than
     :data:`ROW_GAP` body lines, up to a column that stands right under a
     header line of another stack: the columns the article's text begins in.  Every block of the stack gets that extent.
+
+    ``sizes`` (a type size per block where it can be measured: :func:`glyph_size`) tells
+    a kicker from the foot of a column when both fill a column's width: a line height
+    cannot, since leading adds to the running text's and not to a one-line kicker's.
     """
     out: dict[int, HeaderExtent] = {}
     n = len(boxes)
     columns = [b for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]  # running text, whose lines fill its column
+    measured = [z for z, k in zip(sizes or (), lines) if z and k >= RUNNING_TEXT_LINES]
+    body_size = _median(measured) if measured else None
+
+    def body_type(k: int) -> bool:
+        """Set in the running text's type: measured where a size is known, else by line height."""
+        size = sizes[k] if sizes else None
+        if size and body_size:
+            return size <= BODY_TYPE * body_size
+        return (boxes[k].y1 - boxes[k].y0) / max(1, lines[k]) < LARGE_TYPE * unit
 
     def overlaps(k: int, x0: float, x1: float) -> bool:
         return min(boxes[k].x1, x1) - max(boxes[k].x0, x0) > 0
@@ -205,7 +222,7 @@ def header_extents(
                 b = boxes[k]
                 if lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
-                if _justified(b, columns, ROW_ALIGN * unit) and (b.y1 - b.y0) / max(1, lines[k]) < LARGE_TYPE * unit:
+                if _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
                     continue  # body type from edge to edge of a column: the foot of that column's text
                 below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom
                 above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
@@ -335,7 +352,10 @@ def noise_blocks(boxes: Sequence[BBox], lines: Sequence[int], texts: Sequence[st
 
 
 def reading_order(
-    boxes: Sequence[BBox], lines: Sequence[int] | None = None, noise: Collection[int] = ()
+    boxes: Sequence[BBox],
+    lines: Sequence[int] | None = None,
+    noise: Collection[int] = (),
+    sizes: Sequence[float | None] | None = None,
 ) -> list[int]:
     """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring).
 
@@ -343,17 +363,24 @@ def reading_order(
     as wide as the article they head (:func:`header_extents`).  Blocks in
     ``noise`` (OCR noise, :func:`noise_blocks`) are read last, top to bottom,
     so that they neither interrupt a column's flow nor widen or block
-    anything in the rules.
+    anything in the rules.  ``sizes`` (each block's type size where measured) goes on to
+    :func:`header_extents`.
     """
     if not noise:
-        return _breuel_order(boxes, lines)
+        return _breuel_order(boxes, lines, sizes)
     keep = [k for k in range(len(boxes)) if k not in noise]
-    order = _breuel_order([boxes[k] for k in keep], [lines[k] for k in keep] if lines is not None else None)
+    order = _breuel_order(
+        [boxes[k] for k in keep],
+        [lines[k] for k in keep] if lines is not None else None,
+        [sizes[k] for k in keep] if sizes is not None else None,
+    )
     tail = sorted(set(noise), key=lambda k: (boxes[k].y0, boxes[k].x0, boxes[k].y1, boxes[k].x1, k))
     return [keep[i] for i in order] + tail
 
 
-def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[int]:
+def _breuel_order(
+    boxes: Sequence[BBox], lines: Sequence[int] | None, sizes: Sequence[float | None] | None = None
+) -> list[int]:
     """:func:`reading_order` of blocks that are all text."""
     n = len(boxes)
     if n <= 1:
@@ -371,7 +398,7 @@ def _breuel_order(boxes: Sequence[BBox], lines: Sequence[int] | None) -> list[in
         unit = _median(heights) if heights else None
         if unit:
             column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES)
-            for h, extent in header_extents(boxes, lines, unit, column).items():
+            for h, extent in header_extents(boxes, lines, unit, column, sizes).items():
                 xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
                 if extent.heads_text:
                     header_lines.add(h)
@@ -717,7 +744,8 @@ class LayoutOrder:
             boxed = [f for f in page if f.bbox is not None]
             unboxed = [f for f in page if f.bbox is None]
             noise = page_noise(boxed, draft.profile)
-            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise)  # type: ignore[misc]
+            sizes = [glyph_size(f) for f in boxed]
+            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise, sizes)  # type: ignore[misc]
             sequence = [boxed[i] for i in order]
             unit = body_line_height(boxed) or 1.0
             previous: Fragment | None = None
