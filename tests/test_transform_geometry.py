@@ -267,6 +267,25 @@ def test_a_kicker_as_wide_as_a_column_is_part_of_the_header_when_its_type_is_lar
     assert 2 not in header_extents(boxes, lines, 12.0, 176.0, [9.0] * len(boxes))
 
 
+def test_a_byline_as_wide_as_a_column_under_its_headline_is_part_of_the_header_when_its_words_say_so():
+    """On narrow columns a byline (本报记者 徐元锋 焦思雨) in about the running text's type fills column 2's
+    width under the headline; by its shape it is column 2's first line, and read there it was joined to the
+    text as a paragraph.  Its words make it a header line (``titles``): it belongs to the headline's stack."""
+    from newsarchive.reorder.geometry_order import header_extents, reading_order
+
+    body = 8
+    boxes = [
+        box(42, 42, 438, 95),  # headline in display type, two lines, over columns 1-3
+        box(180, 115, 300, 127),  # the byline, as wide as column 2
+        box(36, 146, 152, 146 + 13 * body), box(180, 146, 296, 146 + 13 * body), box(324, 146, 440, 146 + 13 * body),
+    ]
+    lines = [2, 1, body, body, body]
+    sizes = [23.3, 11.0, 10.5, 10.5, 10.5]
+    assert 1 not in header_extents(boxes, lines, 13.5, 116.0, sizes)
+    assert 1 in header_extents(boxes, lines, 13.5, 116.0, sizes, {1})
+    assert reading_order(boxes, lines, (), sizes, [1]) == [0, 1, 2, 3, 4]
+
+
 def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
     paragraph that happens to be centred under the byline: the first line stands between, so the

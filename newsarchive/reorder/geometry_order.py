@@ -145,6 +145,7 @@ def header_extents(
     unit: float,
     column: float | None = None,
     sizes: Sequence[float | None] | None = None,
+    titles: Collection[int] = (),
 ) -> dict[int, HeaderExtent]:
     """Header blocks → the horizontal extent of the article they head.
 
@@ -166,6 +167,9 @@ def header_extents(
     ``sizes`` (a type size per block where it can be measured: :func:`glyph_size`) tells
     a kicker from the foot of a column when both fill a column's width: a line height
     cannot, since leading adds to the running text's and not to a one-line kicker's.
+    ``titles`` are blocks whose words make them header lines (a byline 本报记者 …, a
+    kicker ending ——): set in body type and as wide as a column, they are still no
+    column's first or last line.
     """
     out: dict[int, HeaderExtent] = {}
     n = len(boxes)
@@ -220,9 +224,9 @@ def header_extents(
                 if k in stack or lines[k] > MAX_HEADLINE_LINES or not overlaps(k, x0, x1):
                     continue
                 b = boxes[k]
-                if lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
+                if k not in titles and lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
-                if _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
+                if k not in titles and _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
                     continue  # body type from edge to edge of a column: the foot of that column's text
                 below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom
                 above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
@@ -356,6 +360,7 @@ def reading_order(
     lines: Sequence[int] | None = None,
     noise: Collection[int] = (),
     sizes: Sequence[float | None] | None = None,
+    titles: Collection[int] = (),
 ) -> list[int]:
     """Indices of ``boxes`` in reading order (Breuel 2003; see the module docstring).
 
@@ -363,23 +368,27 @@ def reading_order(
     as wide as the article they head (:func:`header_extents`).  Blocks in
     ``noise`` (OCR noise, :func:`noise_blocks`) are read last, top to bottom,
     so that they neither interrupt a column's flow nor widen or block
-    anything in the rules.  ``sizes`` (each block's type size where measured) goes on to
-    :func:`header_extents`.
+    anything in the rules.  ``sizes`` (each block's type size where measured) and ``titles``
+    (blocks whose words make them header lines) go on to :func:`header_extents`.
     """
     if not noise:
-        return _breuel_order(boxes, lines, sizes)
+        return _breuel_order(boxes, lines, sizes, titles)
     keep = [k for k in range(len(boxes)) if k not in noise]
     order = _breuel_order(
         [boxes[k] for k in keep],
         [lines[k] for k in keep] if lines is not None else None,
         [sizes[k] for k in keep] if sizes is not None else None,
+        [i for i, k in enumerate(keep) if k in titles],
     )
     tail = sorted(set(noise), key=lambda k: (boxes[k].y0, boxes[k].x0, boxes[k].y1, boxes[k].x1, k))
     return [keep[i] for i in order] + tail
 
 
 def _breuel_order(
-    boxes: Sequence[BBox], lines: Sequence[int] | None, sizes: Sequence[float | None] | None = None
+    boxes: Sequence[BBox],
+    lines: Sequence[int] | None,
+    sizes: Sequence[float | None] | None = None,
+    titles: Collection[int] = (),
 ) -> list[int]:
     """:func:`reading_order` of blocks that are all text."""
     n = len(boxes)
@@ -398,7 +407,7 @@ def _breuel_order(
         unit = _median(heights) if heights else None
         if unit:
             column = _median(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES)
-            for h, extent in header_extents(boxes, lines, unit, column, sizes).items():
+            for h, extent in header_extents(boxes, lines, unit, column, sizes, set(titles)).items():
                 xs[h] = _shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
                 if extent.heads_text:
                     header_lines.add(h)
@@ -745,7 +754,8 @@ class LayoutOrder:
             unboxed = [f for f in page if f.bbox is None]
             noise = page_noise(boxed, draft.profile)
             sizes = [glyph_size(f) for f in boxed]
-            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise, sizes)  # type: ignore[misc]
+            titles = [k for k, f in enumerate(boxed) if _header_words(draft, f)]
+            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise, sizes, titles)  # type: ignore[misc]
             sequence = [boxed[i] for i in order]
             unit = body_line_height(boxed) or 1.0
             previous: Fragment | None = None
@@ -782,6 +792,14 @@ class LayoutOrder:
         if b.y0 < a.y0:
             return True
         return b.y0 - a.y1 > SKIP_LINES * unit
+
+
+def _header_words(draft: Draft, fragment: Fragment) -> bool:
+    """The block's words make it a header line: a byline with its role (本报记者 …), a kicker, a deck."""
+    if len(fragment.lines) > MAX_HEADLINE_LINES:
+        return False
+    profile, text = draft.profile, draft.text(fragment.id)
+    return profile.is_kicker(text) or profile.is_subheadline(text) or profile.parse_byline(text, after_headline=False) is not None
 
 
 def _retype(
