@@ -21,6 +21,8 @@ P = PeoplesDailyProfile()
         (("首届", "龙舟比赛"), "首届龙舟比赛"),
         (("发布了 Made in", "China 报告"), "发布了 Made in China 报告"),  # English words keep their space
         (("兰 锋摄", "(人民视觉)"), "兰 锋摄 (人民视觉)"),  # as extractors write a full-width bracket: 摄 (人民视觉)
+        (("0", ""), "0"),  # an empty line (JSON input may hold one) adds nothing
+        (("", "正文"), "正文"),
     ],
 )
 def test_lines_join_as_chinese_is_set(lines, joined):

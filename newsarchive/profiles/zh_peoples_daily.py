@@ -491,7 +491,7 @@ class PeoplesDailyProfile:
         """
         out = ""
         for line in lines:
-            if out and ((_spaced_letter(out[-1]) and _spaced_letter(line[0])) or (line[0] == "(" and not out[-1].isspace())):
+            if out and line and ((_spaced_letter(out[-1]) and _spaced_letter(line[0])) or (line[0] == "(" and not out[-1].isspace())):
                 out += " "
             out += line
         return out
