@@ -301,3 +301,21 @@ def test_a_centred_line_in_body_type_over_chinese_text_is_a_section_heading_not_
     roles = zh_roles_after_layout(frags)
     assert roles["line"] is not Role.HEADLINE and roles["heading"] is Role.HEADING
     assert roles["kicker"] is Role.KICKER and roles["headline"] is Role.HEADLINE
+
+
+def test_a_deck_set_larger_than_its_headline_is_the_headline():
+    """The text typed a column's last line ending in a run-in —— as a kicker, so the real kicker (one line,
+    11-point type) came out as the headline and the headline (two lines, 18-point type) as its deck; layout
+    roles retype that run-in line as running text, and type puts the header right: the largest is the headline."""
+    headline = ("河南全力抓项目扩投资稳增长（奋勇先", "）")  # 17 glyphs over 306 points: 18-point type
+    frags = [
+        _column("col1", ZH_TEXT * 3, 36, 0),
+        _column("col2", ZH_TEXT * 2, 200, 0),
+        fragment("runin", "同期举办的人工智能赛道总决赛现场，以“数智融合”为主题——", box(200, 96, 344, 120), lines=2),
+        fragment("kicker", "把发展经济的着力点放在实体经济上", box(192, 130, 368, 141)),
+        Fragment(id="headline", text="".join(headline), lines=headline, start=0, end=18, line=1, bbox=box(39, 150, 345, 190)),
+        _column("col3", ZH_TEXT * 3, 36, 210),
+        _column("col4", ZH_TEXT * 3, 200, 210),
+    ]
+    roles = zh_roles_after_layout(frags)
+    assert (roles["kicker"], roles["headline"]) == (Role.KICKER, Role.HEADLINE)

@@ -875,7 +875,43 @@ class LayoutRoles:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
+            decisions.extend(self._headline_in_largest_type(draft, page, roles))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
+
+    @staticmethod
+    def _headline_in_largest_type(draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]) -> list[Decision]:
+        """In a header, the line set clearly larger than the headline is the headline (updates ``roles``).
+
+        The text types header lines by their order (kicker, headline, deck); when it
+        counts one line too many — a column's last line ending in a run-in ——, read
+        as a kicker and retyped as running text above — every line under it is one
+        role off: the kicker taken for the headline, the headline for its deck.
+        Type settles it: a deck under the headline in :data:`DECK_RATIO` times its
+        type is the headline (the former one its kicker), unless its words mark it a
+        deck (it starts with ——).  (Not the other way round: a line over the headline
+        in larger type is as often the paper's name, a masthead, as a headline.)
+        Square glyphs are measured by :func:`glyph_size`, other type by line height.
+        """
+        profile = draft.profile
+
+        def role(f: Fragment) -> Role:
+            return roles[f.id][0] if f.id in roles else f.role
+
+        def size(f: Fragment) -> float | None:
+            return glyph_size(f) or line_height(f)
+
+        decisions: list[Decision] = []
+        seq = [f for f in page if role(f) is not Role.FURNITURE]
+        for a, b in zip(seq, seq[1:]):
+            if role(a) is not Role.HEADLINE or role(b) is not Role.SUBHEADLINE:
+                continue
+            upper, lower = size(a), size(b)
+            if not upper or not lower or lower < DECK_RATIO * upper or profile.is_subheadline(draft.text(b.id)):
+                continue
+            why = f"the line under the headline is set {lower / upper:.2f}x larger: it is the headline"
+            for f, value in ((a, Role.KICKER), (b, Role.HEADLINE)):
+                decisions.append(_retype(roles, f.id, value, 0.7, why, f"{value.value}, not a {role(f).value}: {why}"))
+        return decisions
 
     @staticmethod
     def _small_type_captions(
