@@ -40,7 +40,7 @@ characters and no blank line between paragraphs (only around section headings), 
 gives a column's paragraphs as one text box, or in pieces where its alignment test breaks.
 
 Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--indent]
-[--columns 6] [--column-width 150] [--body-size 9]``
+[--columns 6] [--column-width 150] [--body-size 9] [--gutter 24]``
 
 The grid and body type options lay the same pages out differently (say 8 columns of 120 points in
 10.5-point type), a check that the layout transforms do not depend on the default grid.
@@ -78,7 +78,7 @@ from newsarchive.serialize import page_to_dict  # noqa: E402
 FONT = "STSong-Light"
 COLUMNS = 6
 COLUMN_WIDTH = 150.0
-GUTTER = 24.0  # wider than two characters, or pdfminer joins lines across the gutter
+GUTTER = 24.0  # points between columns (--gutter; newspapers set about one character and a half)
 MARGIN = 36.0
 BODY_SIZE, BODY_LEADING = 9.0, 12.0
 SMALL_SIZE, SMALL_LEADING = 7.5, 10.0
@@ -313,16 +313,16 @@ def _reconstruct(page: Page, layout: bool) -> dict[str, Any]:
     return page_to_dict(assemble(Pipeline(steps).run(Draft.from_page(page, PeoplesDailyProfile()))))
 
 
-def set_geometry(columns: int, column_width: float, body_size: float) -> None:
+def set_geometry(columns: int, column_width: float, body_size: float, gutter: float = GUTTER) -> None:
     """Another page grid and body type, to check that nothing depends on the default one.
 
     Every type size and leading scales with the body type, so the type hierarchy stays as set.
     """
-    global COLUMNS, COLUMN_WIDTH, BODY_SIZE, BODY_LEADING, SMALL_SIZE, SMALL_LEADING
+    global COLUMNS, COLUMN_WIDTH, BODY_SIZE, BODY_LEADING, SMALL_SIZE, SMALL_LEADING, GUTTER
     if columns < 4:
         raise SystemExit("--columns: at least 4 (an article spans up to 4 columns)")
     scale = body_size / BODY_SIZE
-    COLUMNS, COLUMN_WIDTH = columns, column_width
+    COLUMNS, COLUMN_WIDTH, GUTTER = columns, column_width, gutter
     BODY_SIZE, BODY_LEADING = body_size, BODY_LEADING * scale
     SMALL_SIZE, SMALL_LEADING = SMALL_SIZE * scale, SMALL_LEADING * scale
     for role, (size, leading) in HEADER.items():
@@ -343,8 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--columns", type=int, default=COLUMNS, help="columns of the page grid")
     parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
     parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
+    parser.add_argument("--gutter", type=float, default=GUTTER, help="points between columns")
     args = parser.parse_args(argv)
-    set_geometry(args.columns, args.column_width, args.body_size)
+    set_geometry(args.columns, args.column_width, args.body_size, args.gutter)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
