@@ -286,6 +286,25 @@ def test_a_byline_as_wide_as_a_column_under_its_headline_is_part_of_the_header_w
     assert reading_order(boxes, lines, (), sizes, [1]) == [0, 1, 2, 3, 4]
 
 
+def test_a_section_headings_second_line_at_the_top_of_column_3_is_not_part_of_the_header():
+    """Under headline and byline the article's columns begin; column 3 opens with a section heading of two
+    lines, its second line short and off to the left (应”).  That line is neither centred on the header nor
+    flush with it: taken into the stack, it pushed the stack's foot below column 1's first block, and the
+    header's extent no longer covered column 1."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    boxes = [
+        box(148, 64, 512, 84),  # headline over columns 1-3 (x 36-624)
+        box(278, 101, 382, 111),  # byline, centred
+        box(36, 128, 215, 185), box(240, 128, 417, 185),  # columns 1 and 2
+        box(462, 128, 615, 137), box(444, 140, 462, 149),  # the section heading opening column 3, two lines
+        box(444, 152, 624, 260),  # the rest of column 3
+    ]
+    lines = [1, 1, 5, 5, 1, 1, 9]
+    extent = header_extents(boxes, lines, 11.5, 171.0)[0]
+    assert extent.x0 == 36 and extent.x1 >= 615  # columns 1 to 3
+
+
 def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
     paragraph that happens to be centred under the byline: the first line stands between, so the

@@ -228,7 +228,7 @@ def header_extents(
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
                 if k not in titles and _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
                     continue  # body type from edge to edge of a column: the foot of that column's text
-                below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom
+                below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom and aligned(b, BBox(x0=x0, y0=top, x1=x1, y1=bottom))
                 above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
                 if below and any(
                     j != k
