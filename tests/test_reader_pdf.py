@@ -328,3 +328,11 @@ def test_a_three_line_headline_over_two_columns_neither_joins_their_lines_nor_lo
     column.append(_line("正文又一行写满了整整十一字", 36, 328, 11))
     body = [(column, 10.0)] + [(left, 10.0)] * 3
     assert [len(piece) for piece, _ in _paragraph_pieces(body)[:3]] == [1, 1, 1]
+
+
+def test_a_damaged_file_that_trips_an_assertion_inside_pdfminer_is_a_read_error():
+    """A damaged keyword ('trailerb') makes pdfminer's parser fail an assert of its own; that is a damaged
+    file, reported as one, while an error raised in newsarchive's own code still surfaces as a bug."""
+    data = (DATA / "two_columns.pdf").read_bytes().replace(b"trailer", b"trailerb").replace(b"startxref", b"startxreX")
+    with pytest.raises(ReadError, match="damaged.pdf: cannot read PDF: AssertionError"):
+        PdfReader().read(data, meta=PageMeta(source="damaged.pdf"))

@@ -37,6 +37,7 @@ from __future__ import annotations
 import heapq
 import io
 import logging
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -428,7 +429,7 @@ class PdfReader:
         except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
             raise ReadError(f"cannot read PDF: {str(exc) or type(exc).__name__}", source=meta.source) from None
         except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files
-            if type(exc).__module__.startswith("pdfminer"):
+            if type(exc).__module__.startswith("pdfminer") or _raised_in_pdfminer(exc):
                 raise ReadError(f"cannot read PDF: {type(exc).__name__}: {exc}", source=meta.source) from None
             raise
         warnings.extend(reported)
@@ -465,6 +466,19 @@ class PdfReader:
                 )
             )
         return extract_boxes(data, index), index
+
+
+def _raised_in_pdfminer(exc: BaseException) -> bool:
+    """The exception was raised by pdfminer's own code (its parser asserts on some damaged files), not by ours."""
+    import pdfminer
+
+    folder = os.path.dirname(os.path.abspath(pdfminer.__file__)) + os.sep
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    return last is not None and os.path.abspath(last.tb_frame.f_code.co_filename).startswith(folder)
 
 
 def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -> list[Warning]:
