@@ -14,10 +14,10 @@ lines → boxes, a box ends where the line spacing grows), cut before every
 indented line: newspapers set paragraphs without a blank line between them,
 so a box holds a column's paragraphs, each opening with an indent
 (:func:`paragraphs`); boxes in display type (:data:`TYPE_STEP` over the
-page's commonest size) are headers and stay whole.  Their order is pdfminer's default reading order (its
-hierarchical grouping of boxes, redone with ties broken by position so that a
-PDF reads the same on every run: :func:`_flow_order`), which the layout
-transforms replace.  Boxes are converted to the
+page's commonest size) are headers and stay whole.  Their order is
+pdfminer's default reading order (its hierarchical grouping of boxes, redone
+with ties broken by position so that a PDF reads the same on every run:
+:func:`_flow_order`), which the layout transforms replace.  Boxes are converted to the
 model's top-left origin.  Each box's dominant font size is measured (the
 model has no field for it yet, so the layout transforms use line height);
 boxes without text (a rule, an empty frame) are dropped.
@@ -40,8 +40,8 @@ import logging
 import os
 import re
 import threading
-from contextlib import contextmanager
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Iterable, Iterator
 

@@ -155,8 +155,8 @@ def header_extents(
     display type, the *header stack* is the short blocks chained above it
     (a kicker: centred on the headline or flush with it) and below it
     (subheadline, byline: at most :data:`MAX_HEADLINE_LINES`
-    lines, within :data:`STACK_GAP` body lines of each other, overlapping the
-    extent so far, not several lines exactly a column wide, and alone on their line — a
+    lines, within :data:`STACK_GAP` body lines of each other, centred on the
+    stack so far or flush with it, not several lines exactly a column wide, and alone on their line — a
     short block with a neighbour starting beside it, across a gutter, is the
     top of a column).  The extent then grows to the row of blocks that starts
     right under the stack (within :data:`STACK_GAP` + 1 body lines), its
@@ -224,11 +224,17 @@ def header_extents(
                 if k in stack or lines[k] > MAX_HEADLINE_LINES or not overlaps(k, x0, x1):
                     continue
                 b = boxes[k]
-                if k not in titles and lines[k] >= 2 and column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column:
+                column_wide = column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column
+                if k not in titles and lines[k] >= 2 and column_wide:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
                 if k not in titles and _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
                     continue  # body type from edge to edge of a column: the foot of that column's text
-                below = bottom - unit <= b.y0 <= bottom + STACK_GAP * unit and b.y1 > bottom and aligned(b, BBox(x0=x0, y0=top, x1=x1, y1=bottom))
+                # From below as from above, a header line is centred on the stack or flush with it.
+                below = (
+                    bottom - unit <= b.y0 <= bottom + STACK_GAP * unit
+                    and b.y1 > bottom
+                    and aligned(b, BBox(x0=x0, y0=top, x1=x1, y1=bottom))
+                )
                 above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
                 if below and any(
                     j != k
@@ -799,7 +805,11 @@ def _header_words(draft: Draft, fragment: Fragment) -> bool:
     if len(fragment.lines) > MAX_HEADLINE_LINES:
         return False
     profile, text = draft.profile, draft.text(fragment.id)
-    return profile.is_kicker(text) or profile.is_subheadline(text) or profile.parse_byline(text, after_headline=False) is not None
+    return (
+        profile.is_kicker(text)
+        or profile.is_subheadline(text)
+        or profile.parse_byline(text, after_headline=False) is not None
+    )
 
 
 def _retype(
@@ -879,7 +889,9 @@ class LayoutRoles:
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
-    def _headline_in_largest_type(draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]) -> list[Decision]:
+    def _headline_in_largest_type(
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]
+    ) -> list[Decision]:
         """In a header, the line set clearly larger than the headline is the headline (updates ``roles``).
 
         The text types header lines by their order (kicker, headline, deck); when it
@@ -897,15 +909,15 @@ class LayoutRoles:
         def role(f: Fragment) -> Role:
             return roles[f.id][0] if f.id in roles else f.role
 
-        def size(f: Fragment) -> float | None:
-            return glyph_size(f) or line_height(f)
-
         decisions: list[Decision] = []
         seq = [f for f in page if role(f) is not Role.FURNITURE]
         for a, b in zip(seq, seq[1:]):
             if role(a) is not Role.HEADLINE or role(b) is not Role.SUBHEADLINE:
                 continue
-            upper, lower = size(a), size(b)
+            # One measure for both lines: glyph sizes where both are square glyphs, else line heights.
+            upper, lower = glyph_size(a), glyph_size(b)
+            if not upper or not lower:
+                upper, lower = line_height(a), line_height(b)
             if not upper or not lower or lower < DECK_RATIO * upper or profile.is_subheadline(draft.text(b.id)):
                 continue
             why = f"the line under the headline is set {lower / upper:.2f}x larger: it is the headline"
