@@ -380,11 +380,12 @@ def reading_order(
     if not noise:
         return _breuel_order(boxes, lines, sizes, titles)
     keep = [k for k in range(len(boxes)) if k not in noise]
+    title_set = set(titles)
     order = _breuel_order(
         [boxes[k] for k in keep],
         [lines[k] for k in keep] if lines is not None else None,
         [sizes[k] for k in keep] if sizes is not None else None,
-        [i for i, k in enumerate(keep) if k in titles],
+        [i for i, k in enumerate(keep) if k in title_set],
     )
     tail = sorted(set(noise), key=lambda k: (boxes[k].y0, boxes[k].x0, boxes[k].y1, boxes[k].x1, k))
     return [keep[i] for i in order] + tail
