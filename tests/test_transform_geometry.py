@@ -305,6 +305,26 @@ def test_a_section_headings_second_line_at_the_top_of_column_3_is_not_part_of_th
     assert extent.x0 == 36 and extent.x1 >= 615  # columns 1 to 3
 
 
+def test_an_indented_first_line_does_not_widen_the_gutter_that_bounds_the_header():
+    """Under a header centred over columns 2-3 the first row is a short paragraph opening column 2, indented
+    by two characters, beside column 1.  Measured from the indented line, the gutter to column 1 (25 points
+    plus the 18-point indent) looked wider than a gutter, so column 1 was left out of the article and read
+    before its header; measured from column 2's edge, it is a gutter."""
+    from newsarchive.reorder.geometry_order import header_extents
+
+    boxes = [
+        box(262, 39, 602, 50),  # kicker
+        box(372, 64, 492, 84),  # headline
+        box(36, 107, 215, 188),  # column 1
+        box(258, 107, 411, 116),  # column 2 opens with a one-line paragraph, indented by 18 points
+        box(444, 107, 534, 116),  # column 3 opens with the last line of a paragraph
+        box(240, 119, 419, 188), box(444, 119, 623, 176),  # the rest of columns 2 and 3
+    ]
+    lines = [1, 1, 7, 1, 1, 6, 5]
+    extent = header_extents(boxes, lines, 11.4, 171.0)[1]
+    assert extent.x0 == 36 and extent.heads_text
+
+
 def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
     paragraph that happens to be centred under the byline: the first line stands between, so the

@@ -105,6 +105,7 @@ COLUMN_LIKE = (0.9, 1.15)  # width range, in body column widths, of a block that
 MULTI_COLUMN = 1.5  # column widths: a dogleg is about articles over several columns
 ROW_ALIGN = 0.5  # body lines: tops of one row's blocks differ by no more than this
 ROW_GAP = 3.0  # body lines: the widest gutter between side-by-side blocks of one article's first row
+INDENT_SPAN = 2.5  # body lines: a paragraph's first line starts at most this far right of its column's edge
 DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked headlines is the headline, the lower its deck
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
@@ -161,7 +162,8 @@ def header_extents(
     top of a column).  The extent then grows to the row of blocks that starts
     right under the stack (within :data:`STACK_GAP` + 1 body lines), its
     tops aligned (:data:`ROW_ALIGN`), side by side with gutters no wider than
-    :data:`ROW_GAP` body lines, up to a column that stands right under a
+    :data:`ROW_GAP` body lines (measured from a column's edge, not from a first
+    line indented by up to :data:`INDENT_SPAN`), up to a column that stands right under a
     header line of another stack: the columns the article's text begins in.  Every block of the stack gets that extent.
 
     ``sizes`` (a type size per block where it can be measured: :func:`glyph_size`) tells
@@ -210,6 +212,11 @@ def header_extents(
     def reach(b: BBox) -> float:
         """Where the block's column ends: a short line does not reach its column's right edge."""
         return max(b.x1, b.x0 + column) if column else b.x1
+
+    def column_start(x: float) -> float:
+        """Where the column of a block starting at ``x`` begins: an indented first line starts right of it."""
+        starts = [c.x0 for c in columns if 0 <= x - c.x0 <= INDENT_SPAN * unit]
+        return min(starts) if starts else x
 
     for h in range(n):
         height = (boxes[h].y1 - boxes[h].y0) / max(1, lines[h])
@@ -289,7 +296,7 @@ def header_extents(
             # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
             # the row's widest block measures a column.
             width = max(boxes[k].x1 - boxes[k].x0 for k in members)
-            lo = min(boxes[k].x0 for k in members)
+            lo = column_start(min(boxes[k].x0 for k in members))
             hi = max(boxes[k].x1 for k in members)
             for k in reversed(row):
                 if boxes[k].x0 >= lo:
