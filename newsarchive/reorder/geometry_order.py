@@ -74,7 +74,7 @@ from typing import ClassVar, Collection, Iterable, Sequence
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from . import ArticleDraft, Draft
-from .ordering import topological_order
+from .ordering import strongly_connected, topological_order
 from .tag_roles import HEADER_ROLES
 
 __all__ = [
@@ -500,50 +500,6 @@ def _cut_cycles_under_headlines(
             if h != left
         ):
             after[left].discard(right)
-
-
-def strongly_connected(successors: Sequence[Collection[int]]) -> list[int]:
-    """An id of the strongly connected component of every node (Tarjan's algorithm, iterative)."""
-    n = len(successors)
-    index = [-1] * n
-    low = [0] * n
-    component = [-1] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        work = [(root, iter(successors[root]))]
-        while work:
-            node, children = work[-1]
-            for child in children:
-                if index[child] < 0:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack[child] = True
-                    work.append((child, iter(successors[child])))
-                    break
-                if on_stack[child]:
-                    low[node] = min(low[node], index[child])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    while True:
-                        member = stack.pop()
-                        on_stack[member] = False
-                        component[member] = node
-                        if member == node:
-                            break
-    return component
 
 
 def _justified(box: BBox, columns: Sequence[BBox], tolerance: float) -> bool:
