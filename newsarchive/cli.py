@@ -125,8 +125,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
         page = _load(source, options)
         # Render every format before writing any, so a failing writer leaves no output behind.
         results = [(cls, cls().write(page)) for cls in writers]
+        _echo_warnings(source, page.warnings)  # once per page, however many formats are written
         for (cls, result), target in zip(results, targets):
-            _echo_warnings(source, page.warnings + result.warnings)
+            _echo_warnings(source, result.warnings)
             if target is None:
                 stream = sys.stdout.buffer
                 stream.write(result.data)

@@ -116,3 +116,14 @@ def test_batch_command_is_listed_but_loaded_lazily():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert "batch" in CliRunner().invoke(cli, ["--help"]).stdout
+
+
+def test_a_page_warning_is_printed_once_however_many_formats(runner, tmp_path):
+    """A reader's warning belongs to the page, not to each output: written in two formats, it is said once."""
+    from pathlib import Path
+
+    source = Path(__file__).parent / "data" / "hostile" / "utf8-with-gbk-line.txt"
+    result = runner.invoke(cli, ["convert", str(source), "--to", "json,newsml", "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1
