@@ -328,6 +328,10 @@ def test_a_three_line_headline_over_two_columns_neither_joins_their_lines_nor_lo
     column.append(_line("正文又一行写满了整整十一字", 36, 328, 11))
     body = [(column, 10.0)] + [(left, 10.0)] * 3
     assert [len(piece) for piece, _ in _paragraph_pieces(body)[:3]] == [1, 1, 1]
+    # An editorial set larger than the page's running text is running text still: cut where paragraphs begin.
+    editorial = [_line("社论第一段写满了整整十一字", 36, 400, 11, 13.0), _line("结束。", 36, 417, 3, 13.0)]
+    editorial += [_line("第二段首行缩进两字写满了", 36 + 26, 434, 10, 13.0), _line("整整一行又一行的正文内容", 36, 451, 11, 13.0)]
+    assert [len(piece) for piece, _ in _paragraph_pieces([(editorial, 13.0)] + [(left, 10.0)] * 3)[:2]] == [2, 2]
 
 
 def test_a_damaged_file_that_trips_an_assertion_inside_pdfminer_is_a_read_error():

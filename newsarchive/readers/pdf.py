@@ -59,6 +59,7 @@ FULL_SLACK = 1.0  # type sizes: a line ending within a character of its box's ri
 BOXES_FLOW = 0.5  # pdfminer's default weight of the vertical position against the horizontal in reading order
 TYPE_STEP = 1.2  # font sizes: lines of one pdfminer box this far apart are in different types (a headline, its byline)
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
+HEADER_LINES = 3  # a headline in display type runs to at most this many lines (longer flows are running text)
 UNMAPPED_MAX = 0.5  # share of a page's characters without a Unicode mapping above which its text layer is unusable
 REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
@@ -155,17 +156,19 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
 
 
 def _paragraph_pieces(flows: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
-    """Each flow cut into paragraphs (:func:`paragraphs`), except flows in display type, which are headers.
+    """Each flow cut into paragraphs (:func:`paragraphs`), except headers: a few lines in display type.
 
     Display type is :data:`TYPE_STEP` times the page's commonest size (by lines) or more: a
     headline of three lines with its last one centred is not a column with a section heading.
+    A longer flow in large type (an editorial set larger than the rest of the page) is still
+    running text, cut as such.
     """
     body = _mode(Counter(size for lines, size in flows if size for _ in lines))
-    return [
-        (piece, size)
-        for lines, size in flows
-        for piece in ([lines] if size and body and size >= TYPE_STEP * body else paragraphs(lines, size))
-    ]
+
+    def header(lines: list[_Line], size: float | None) -> bool:
+        return bool(size and body and size >= TYPE_STEP * body and len(lines) <= HEADER_LINES)
+
+    return [(piece, size) for lines, size in flows for piece in ([lines] if header(lines, size) else paragraphs(lines, size))]
 
 
 def _mode(counts: Counter[float]) -> float | None:
