@@ -491,8 +491,11 @@ class PeoplesDailyProfile:
         """
         out = ""
         for line in lines:
-            if out and line and ((_spaced_letter(out[-1]) and _spaced_letter(line[0])) or (line[0] == "(" and not out[-1].isspace())):
-                out += " "
+            if out and line:
+                between_words = _spaced_letter(out[-1]) and _spaced_letter(line[0])
+                before_bracket = line[0] == "(" and not out[-1].isspace()
+                if between_words or before_bracket:
+                    out += " "
             out += line
         return out
 

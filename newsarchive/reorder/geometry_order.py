@@ -69,6 +69,7 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import ClassVar, Collection, Iterable, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
@@ -776,6 +777,11 @@ def _header_words(draft: Draft, fragment: Fragment) -> bool:
     )
 
 
+def _current_role(roles: dict[str, tuple[Role, float, str]], fragment: Fragment) -> Role:
+    """The block's role as retyped so far in ``roles``, else as the draft has it."""
+    return roles[fragment.id][0] if fragment.id in roles else fragment.role
+
+
 def _retype(
     roles: dict[str, tuple[Role, float, str]], fragment_id: str, role: Role, confidence: float, why: str, reason: str
 ) -> Decision:
@@ -870,8 +876,7 @@ class LayoutRoles:
         """
         profile = draft.profile
 
-        def role(f: Fragment) -> Role:
-            return roles[f.id][0] if f.id in roles else f.role
+        role = partial(_current_role, roles)
 
         decisions: list[Decision] = []
         seq = [f for f in page if role(f) is not Role.FURNITURE]
@@ -966,8 +971,7 @@ class LayoutRoles:
         their headlines in body type.
         """
         
-        def role(f: Fragment) -> Role:
-            return roles[f.id][0] if f.id in roles else f.role
+        role = partial(_current_role, roles)
 
         def body_type(f: Fragment) -> bool:
             size, height = glyph_size(f), line_height(f)
@@ -1003,8 +1007,7 @@ class LayoutRoles:
         finished pair is a deck too.
         """
 
-        def role(f: Fragment) -> Role:
-            return roles[f.id][0] if f.id in roles else f.role
+        role = partial(_current_role, roles)
 
         decisions: list[Decision] = []
         paired: set[str] = set()  # headlines that already have their kicker: a line under them is a deck
