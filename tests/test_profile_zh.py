@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+import newsarchive
+from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile, parse_names
 
 P = PeoplesDailyProfile()
 
@@ -27,3 +28,26 @@ P = PeoplesDailyProfile()
 )
 def test_lines_join_as_chinese_is_set(lines, joined):
     assert P.join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("王 丹 方 敏", ("王丹", "方敏")),
+        ("王 丹 方 敏朱佩娴", ("王丹", "方敏", "朱佩娴")),  # wrapped after 敏: the line join ran it into 朱佩娴
+        ("方 敏朱佩娴 李鹏飞", ("方敏", "朱佩娴", "李鹏飞")),
+        ("方 敏朱", None),  # 朱 alone is no name
+        ("方 敏", ("方敏",)),
+        ("方", None),
+    ],
+)
+def test_names_survive_a_wrapped_byline(text, names):
+    assert parse_names(text) == names
+
+
+def test_a_byline_wrapped_over_two_lines_is_one_byline():
+    page = newsarchive.load("县域经济加快转型升级\n\n本报记者 王 丹 方\n敏 朱佩娴\n\n正文第一段写到这里结束。\n".encode())
+    (article,) = page.items
+    assert article.subheadline is None
+    assert article.byline.text == "本报记者 王 丹 方 敏 朱佩娴"  # the line break kept as the space between names
+    assert article.byline.names == ("王丹", "方敏", "朱佩娴")

@@ -181,6 +181,14 @@ def parse_names(text: str) -> tuple[str, ...] | None:
                 names.append(token + tokens[k + 1])
                 k += 2
                 continue
+            following = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if _is_han_char(following[:1]) and _is_han_name(following[1:]):
+                # A byline wrapped after a padded name's first half: the line join ran the second
+                # half into the next name ("方 敏" + "朱佩娴" read as 方 / 敏朱佩娴).
+                names.append(token + following[0])
+                tokens[k + 1] = following[1:]
+                k += 1
+                continue
             return None
         if not _is_han_name(token):
             return None

@@ -121,7 +121,8 @@ def assemble(draft: Draft) -> Page:
             k += 1
         byline = None
         if art.byline:
-            text = draft.text(art.byline)
+            # A line break in a byline separates names (方 / 敏 朱佩娴), never a word: keep it as a space.
+            text = " ".join(line.strip() for line in draft.fragment(art.byline).lines if line.strip())
             parsed = profile.parse_byline(text, after_headline=True)
             byline = Byline(
                 text=text,
