@@ -51,3 +51,31 @@ def test_a_byline_wrapped_over_two_lines_is_one_byline():
     assert article.subheadline is None
     assert article.byline.text == "本报记者 王 丹 方 敏 朱佩娴"  # the line break kept as the space between names
     assert article.byline.names == ("王丹", "方敏", "朱佩娴")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本报记者 李鹏飞吴海军", ("李鹏飞", "吴海军")),  # OCR lost the spaces between names
+        ("本报记者马跃峰卞民德黄媚", ("马跃峰", "卞民德", "黄媚")),
+        ("新华社记者 王强李明", ("王强", "李明")),
+        ("本报记者 欧阳明高", ("欧阳明高",)),  # a compound surname and two given characters: one name
+        ("本报记者 刘志强 李 婕", ("刘志强", "李婕")),
+        ("本报记者 买买提", ("买买提",)),
+    ],
+)
+def test_names_run_together_after_a_role_split_at_surnames(text, names):
+    assert P.parse_byline(text, after_headline=False).names == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报记者 这是一段话",  # 这 opens no name
+        "本报记者 欧阳明高李强",  # 欧阳明 高李强 or 欧阳明高 李强: two splits fit, so none is taken
+        "追求的记者。",  # punctuation is no name
+        "李鹏飞吴海军",  # without a role a run of characters is not taken for names
+    ],
+)
+def test_runs_that_are_not_names_or_split_two_ways_are_no_byline(text):
+    assert P.parse_byline(text, after_headline=False) is None

@@ -197,6 +197,66 @@ def parse_names(text: str) -> tuple[str, ...] | None:
     return tuple(names) if names else None
 
 
+# The commonest Chinese surnames (those of about nine people in ten), to split a run of names
+# that OCR or an extractor printed without their spaces: 李鹏飞吴海军 → 李鹏飞, 吴海军.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒", "端木", "长孙", "宇文"})
+UNPADDED_RUN = (4, 12)  # characters: two to four names run together
+
+
+def _surname_length(text: str) -> int:
+    """Characters of the surname ``text`` opens with (2 for 欧阳), 0 if it opens with none known."""
+    if text[:2] in _COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[:1] in _SURNAMES else 0
+
+
+def split_run_of_names(run: str) -> tuple[str, ...] | None:
+    """Names run together without spaces, split where each opens with a surname; None unless exactly one split fits.
+
+    Each name is a surname and one or two given characters (no space, so no padding
+    tells their length); a run that can be split more than one way is left alone.
+    """
+    if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(_is_han_char, run)):
+        return None
+    if run[:2] in _COMPOUND_SURNAMES and len(run) <= 4:
+        return (run,)  # 欧阳明高: one name
+    splits: list[tuple[str, ...]] = []
+
+    def extend(at: int, names: tuple[str, ...]) -> None:
+        if len(splits) > 1:
+            return
+        if at == len(run):
+            splits.append(names)
+            return
+        surname = _surname_length(run[at:])
+        if surname:
+            for given in (1, 2):
+                end = at + surname + given
+                if end <= len(run):
+                    extend(end, names + (run[at:end],))
+
+    extend(0, ())
+    return splits[0] if len(splits) == 1 else None
+
+
+def _split_runs(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Each token that is a run of names split (李鹏飞吴海军, 王强李明); None if a token is neither a name nor such a run."""
+    names: list[str] = []
+    for token in tokens:
+        split = split_run_of_names(token) or ((token,) if _is_han_name(token) else None)
+        if split is None:
+            return None
+        names.extend(split)
+    return tuple(names)
+
+
 def _names(text: str | None) -> tuple[str, ...]:
     return (parse_names(text) or ()) if text else ()
 
@@ -282,6 +342,8 @@ class PeoplesDailyProfile:
                 roles.append(part)
                 continue
             parsed = parse_names(part)
+            if roles:  # after 本报记者 a run of Han characters can only be names, its spaces lost in OCR
+                parsed = _split_runs(parsed) if parsed is not None else _split_runs(tuple(part.split()))
             if parsed is None:
                 return None
             names.extend(parsed)
