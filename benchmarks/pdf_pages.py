@@ -12,7 +12,11 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
   line between paragraphs; a section heading is kept with its text, as
   typesetters keep it (never a column's last line, never split over two
   columns: the column ends before it, and the last column takes the rest); photos as a caption and a credit block in small type
-  under the last column; page furniture (本版责编 …) at the foot;
+  under the last column; page furniture (本版责编 …) at the foot; a running head over the
+  top of the page, as every printed page has one (the paper, the date and weekday at the left, the
+  page label and name at the right: ``人民日报  2025年1月5日  星期日`` … ``第1版  要闻``), kept in the
+  truth as furniture and as the page's facts, which the scorer checks (``--no-running-head``
+  leaves it out);
 * every block drawn as its own text object, **in a shuffled content-stream
   order** (seeded), so the file's order says nothing about reading order.
 
@@ -49,6 +53,7 @@ The grid and body type options lay the same pages out differently (say 8 columns
 from __future__ import annotations
 
 import argparse
+import datetime
 import io
 import json
 import random
@@ -90,6 +95,8 @@ HEADER = {  # role → (font size, leading)
     "subheadline": (12.0, 15.0),
     "byline": (10.0, 13.0),
 }
+WEEKDAYS = "一二三四五六日"
+PUBLICATION = "人民日报"
 LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutLineEnds, LayoutJoins, LayoutAssign)
 
 
@@ -174,7 +181,16 @@ def _column_ends(
     return ends
 
 
-def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
+def running_head(page: scramble.RealPage) -> tuple[str, str, dict[str, Any]]:
+    """The running head's left and right parts, and the page facts they state."""
+    day = datetime.date.fromisoformat(page.date)
+    left = f"{PUBLICATION}  {day.year}年{day.month}月{day.day}日  星期{WEEKDAYS[day.weekday()]}"
+    right = f"第{page.page}版  {page.page_name}".rstrip()
+    facts = {"publication": PUBLICATION, "date": page.date, "page_number": page.page, "page_name": page.page_name or None}
+    return left, right, facts
+
+
+def lay_out(page: scramble.RealPage, indent: bool = False, with_running_head: bool = True) -> LaidOutPage:
     """Place the page's articles on a six-column grid (see the module docstring).
 
     With ``indent`` paragraphs are set as newspapers set them: the first line
@@ -182,16 +198,26 @@ def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
     around section headings), so an extractor's text box holds a column's
     paragraphs together.
     """
-    skyline = [MARGIN] * COLUMNS
     blocks: list[DrawBlock] = []
     items: list[dict[str, Any]] = []
+    width = 2 * MARGIN + COLUMNS * COLUMN_WIDTH + (COLUMNS - 1) * GUTTER
+    furniture: list[str] = []
+    facts: dict[str, Any] | None = None
+    top_of_text = MARGIN
+    if with_running_head:
+        left, right, facts = running_head(page)
+        blocks.append(DrawBlock(SMALL_SIZE, [(MARGIN, MARGIN, left)]))
+        blocks.append(DrawBlock(SMALL_SIZE, [(width - MARGIN - _width(right, SMALL_SIZE), MARGIN, right)]))
+        furniture += [left, right]
+        top_of_text = MARGIN + SMALL_LEADING + ARTICLE_GAP
+    skyline = [top_of_text] * COLUMNS
     for item in page.items:
         if not isinstance(item, scramble.ArticleTruth):
             continue  # standalone photos: none in the data (see reorder/README.md)
         body_chars = sum(len(u.text) for u in item.units)
         span = 2 if body_chars < 1200 else 3 if body_chars < 3500 else 4
         start = min(range(COLUMNS - span + 1), key=lambda c: (max(skyline[c : c + span]), c))
-        top = max(skyline[start : start + span]) + (ARTICLE_GAP if max(skyline) > MARGIN else 0)
+        top = max(skyline[start : start + span]) + (ARTICLE_GAP if max(skyline) > top_of_text else 0)
         x0 = MARGIN + start * (COLUMN_WIDTH + GUTTER)
         span_width = span * COLUMN_WIDTH + (span - 1) * GUTTER
         y = top
@@ -273,8 +299,9 @@ def lay_out(page: scramble.RealPage, indent: bool = False) -> LaidOutPage:
         block = DrawBlock(SMALL_SIZE, [(MARGIN, y, text)])
         blocks.append(block)
         y += SMALL_LEADING * 2
-    width = 2 * MARGIN + COLUMNS * COLUMN_WIDTH + (COLUMNS - 1) * GUTTER
-    truth = {"name": page.name, "items": items, "furniture": list(page.furniture)}
+    truth: dict[str, Any] = {"name": page.name, "items": items, "furniture": furniture + list(page.furniture)}
+    if facts is not None:
+        truth["meta"] = facts
     return LaidOutPage(blocks, width, y + MARGIN, truth)
 
 
@@ -340,6 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--indent", action="store_true", help="paragraphs indented, no blank line between them (as newspapers set them)"
     )
+    parser.add_argument(
+        "--no-running-head", action="store_true", help="leave out the running head over the top of the page"
+    )
     parser.add_argument("--columns", type=int, default=COLUMNS, help="columns of the page grid")
     parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
     parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
@@ -360,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["pdftotext"] = []
     reader = PdfReader()
     for real in pages:
-        laid = lay_out(real, indent=args.indent)
+        laid = lay_out(real, indent=args.indent, with_running_head=not args.no_running_head)
         for seed in range(args.seeds):
             name = f"{real.name}_s{seed}"
             data = render(laid, seed)

@@ -26,6 +26,7 @@ def test_builtins_registered_through_entry_points():
     assert [t.name for t in steps] == [
         "layout-order",
         "tag-roles",
+        "running-heads",
         "layout-roles",
         "segment-articles",
         "layout-line-ends",

@@ -127,3 +127,9 @@ def test_captionless_credits_and_a_captioned_photo_on_an_english_page():
     (article,) = rebuilt.articles
     (photo,) = article.photos
     assert photo.caption == "A house after the storm." and photo.credit.agency == "Reuters"
+
+
+def test_running_head_gives_the_page_number():
+    assert P.running_head("The Valley Courier · Page 3 · Thursday, March 6").page_number == 3
+    assert P.running_head("Page 12").page_number == 12
+    assert P.running_head("No. 6906") is None and P.running_head("Page 3 of the report says so.") is None

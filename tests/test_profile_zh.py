@@ -79,3 +79,36 @@ def test_names_run_together_after_a_role_split_at_surnames(text, names):
 )
 def test_runs_that_are_not_names_or_split_two_ways_are_no_byline(text):
     assert P.parse_byline(text, after_headline=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("人民日报海外版", ("人民日报海外版", None, None, None)),
+        ("2024年3月15日 星期五", (None, "2024-03-15", None, None)),
+        ("第 11 版：民生", (None, None, 11, "民生")),
+        ("人民日报 2025年1月5日 星期日 甲辰年腊月初六 第1版", ("人民日报", "2025-01-05", 1, None)),
+        ("RENMIN RIBAO", ("人民日报", None, None, None)),
+        ("人民日报海外版 2024年3月15日 星期五 第11版 民生", ("人民日报海外版", "2024-03-15", 11, "民生")),
+        ("2025年1月5日 星期日 今日24版", (None, "2025-01-05", None, None)),
+    ],
+)
+def test_running_heads_are_read(text, facts):
+    head = P.running_head(text)
+    assert (head.publication, head.date, head.page_number, head.page_name) == facts
+    assert P.is_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "民生",  # a page name stands only beside its page label
+        "2024年3月15日",  # a date without its weekday may be a caption's or a chart's
+        "人民日报记者",
+        "第11版 民生 社保卡解锁更多场景",  # a headline is no part of a running head
+        "2025年13月5日 星期日",
+        "今年3月15日星期五，记者来到人民日报社。",
+    ],
+)
+def test_text_that_is_not_a_running_head(text):
+    assert P.running_head(text) is None

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import newsarchive
+
 from newsarchive.conservation import conservation_errors
 from newsarchive.errors import ReadError
 from newsarchive.model import PageMeta
@@ -46,7 +48,7 @@ def test_text_boxes_with_top_left_boxes():
     assert body.bbox.y1 > body.bbox.y0 and body.bbox.x1 > body.bbox.x0
     folio = next(f for f in page.fragments if f.text == "No. 6906")
     assert folio.bbox is not None and folio.bbox.y0 > 450  # at the foot of the page
-    assert page.meta.language == "en" and page.meta.page_number == 1
+    assert page.meta.language == "en" and page.meta.page_number is None  # a one-page file does not know it
     assert all(f.page == 1 for f in page.fragments)
 
 
@@ -100,6 +102,20 @@ def test_pdf_without_pages_is_a_read_error():
     data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
     with pytest.raises(ReadError, match="no readable page"):
         PdfReader().read(data, meta=PageMeta(source="empty.pdf"))
+
+
+def test_a_running_head_gives_the_page_facts_and_heads_no_article():
+    """The running head over the page (人民日报 2025年3月9日 星期日 … 第5版 要闻) is furniture, read for the
+    page's paper, date, page number and name; a one-page PDF gives no page number of its own."""
+    assert read("indented_columns.pdf").meta.page_number is None
+    page = newsarchive.load(DATA / "running_head.pdf")
+    meta = page.meta
+    assert (meta.publication, meta.date, meta.page_number, meta.page_name) == ("人民日报", "2025-03-09", 5, "要闻")
+    (article,) = page.items
+    assert article.kicker is None and article.headline == "全县春耕生产有序推进" and len(article.blocks) == 3
+    assert [u.text for u in page.unplaced] == ["人民日报 2025年3月9日 星期日", "第5版 要闻"]
+    given = newsarchive.load(DATA / "running_head.pdf", page_number=6)
+    assert given.meta.page_number == 6 and [w.code for w in given.warnings] == ["running-head-mismatch"]
 
 
 def test_indented_paragraphs_of_a_column_become_fragments_of_their_own():

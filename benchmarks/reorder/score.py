@@ -45,13 +45,16 @@ Metrics (counts summed over pages, shown as numerator / denominator):
                         the output's source-text fields (kicker, headline, subheadline,
                         byline.text, blocks[].text, photos' title/caption/credit.text,
                         standalone photos, unplaced[].text), per input character
+``page_facts``          the facts a page's running head states (truth ``meta``: paper, date,
+                        page number and name), equal in the output's ``meta``; only pages
+                        that print one (the PDF benchmark's)
 ``order``               pages whose items are all matched, with no extra item, in the
                         truth's order
 ``perfect``             pages where all of the above is perfect (every header field right
                         and none spurious, every article's blocks exactly its units with
                         their types (types only where the source marks headings), every successor right,
                         no extra block, every photo right and no extra photo, no
-                        character lost or invented, items in order)
+                        character lost or invented, page facts right, items in order)
 ``crash``               pages where the reconstruction raised (scored as empty output)
 
 ``composite`` (per page, to rank the worst pages): the mean of the headline, units,
@@ -103,6 +106,7 @@ METRICS: tuple[tuple[str, str, bool], ...] = (
     ("photos", "photos right", True),
     ("chars_lost", "chars lost", False),
     ("chars_invented", "chars invented", False),
+    ("page_facts", "page facts (running head)", True),
     ("order", "pages, items in order", True),
     ("perfect", "pages exactly right", True),
     ("crash", "pages crashed", False),
@@ -226,7 +230,7 @@ def truth_to_output(truth: dict[str, Any]) -> dict[str, Any]:
     return {
         "format": "newsarchive-page",
         "version": "1.0",
-        "meta": {},
+        "meta": dict(truth.get("meta") or {}),
         "items": items,
         "unplaced": [{"text": t, "fragments": [], "reason": "page furniture"} for t in truth.get("furniture", [])],
         "fragments": [],
@@ -465,6 +469,16 @@ def score_page(
     c["chars_invented"] = [sum((got - inp).values()), total]
     if c["chars_lost"][0] or c["chars_invented"][0]:
         flawless = False
+
+    # page facts (paper, date, page number and name) where the page printed a running head
+    for key, want in (truth.get("meta") or {}).items():
+        if want is None:
+            continue
+        c["page_facts"][1] += 1
+        if (output.get("meta") or {}).get(key) == want:
+            c["page_facts"][0] += 1
+        else:
+            flawless = False
 
     # item order
     art_index = {oi: ti for ti, oi in pairs.items()}

@@ -29,6 +29,16 @@ class ParsedCredit:
     agency: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class RunningHead:
+    """What a running head or foot (the page's header line) says about the page; None where it is silent."""
+
+    publication: str | None = None
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    page_number: int | None = None
+    page_name: str | None = None
+
+
 class Profile(Protocol):
     """What the reorder transforms need to know about a language and publication."""
 
@@ -40,6 +50,10 @@ class Profile(Protocol):
 
     def is_furniture(self, text: str) -> bool:
         """Page furniture: editor and layout lines, not part of any item."""
+        ...
+
+    def running_head(self, text: str) -> RunningHead | None:
+        """The page facts if the whole text is a running head (masthead, date, page label), else None."""
         ...
 
     def parse_credit(self, text: str) -> ParsedCredit | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from . import ParsedByline, ParsedCredit
+from . import ParsedByline, ParsedCredit, RunningHead
 from .textutil import collapse, leading_unmatched_close, quote_balance
 
 _MONTH = (
@@ -64,6 +64,7 @@ _FURNITURE = re.compile(
 # A running head or foot: the page number among the paper's name and date, set apart by · • or |
 # ("The Valley Courier · Page 3 · Thursday, March 6").
 _FOLIO = re.compile(r"^(?:[^·•|]{1,60}[·•|]\s*)*Page\s+\d+(?:\s*[·•|][^·•|]{1,60})*$")
+_PAGE_NUMBER = re.compile(r"\bPage\s+(\d{1,4})\b")
 _TERMINAL = set(".!?…")
 _CLOSERS = "\"'”’)]"
 # Not . ! ?: OCR noise often opens a block with a stray full stop.
@@ -116,6 +117,14 @@ class EnglishNewspaperProfile:
 
     name = "en-newspaper"
     dateline_opens_article = False
+
+    def running_head(self, text: str) -> RunningHead | None:
+        """The page number of a folio line that names it ("Page 3", "The Valley Courier · Page 3 · Thursday")."""
+        flat = collapse(text)
+        if not self.is_furniture(flat):
+            return None
+        found = _PAGE_NUMBER.search(flat)
+        return RunningHead(page_number=int(found.group(1))) if found else None
 
     def is_furniture(self, text: str) -> bool:
         """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint, a running head or foot."""

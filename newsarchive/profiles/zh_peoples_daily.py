@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import ParsedByline, ParsedCredit
+from . import ParsedByline, ParsedCredit, RunningHead
 from .lexicon import start_ratio, words
 from .segmentation import cut_gain, last_word
 from .textutil import collapse as _collapse_whitespace
@@ -27,7 +27,24 @@ _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
 
 _FURNITURE = re.compile(
     r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
+    r"|^(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号)\s*[：:]?\s*[A-Z]{0,4}\s*[\d-]+"
 )
+# A running head: the paper's name, the date and weekday (and the lunar date on page one), the page
+# label (第11版) with the page's name, as extractors emit the top line of every page.
+_HEAD_MASTHEAD = re.compile(
+    r"(?P<overseas>人民日报海外版|RENMIN\s*RIBAO\s*OVERSEAS\s*EDITION)|人民日报|RENMIN\s*RIBAO|PEOPLE['’]?S\s*DAILY", re.I
+)
+_HEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_HEAD_WEEKDAY = re.compile(r"星期[一二三四五六日天]")
+_HEAD_LUNAR = re.compile(
+    r"(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*"
+    r"(?:闰?[正一二三四五六七八九十冬腊]{1,2}月\s*(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)?)?"
+)
+_HEAD_PAGE = re.compile(r"第\s*(\d{1,3})\s*版")
+_HEAD_TODAY = re.compile(r"今日\s*\d{1,3}\s*版")
+_HEAD_SEPARATORS = re.compile(r"[\s|｜：:，,/]+")
+_HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a page's name (科技·新知)
+MAX_RUNNING_HEAD = 60  # characters
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
     f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
@@ -283,9 +300,52 @@ class PeoplesDailyProfile:
     name = "zh-peoples-daily"
     dateline_opens_article = True
 
+    def running_head(self, text: str) -> RunningHead | None:
+        """人民日报海外版 2024年3月15日 星期五 第11版 民生: any of these alone or together, nothing else."""
+        flat = _collapse(text)
+        if len(flat) > MAX_RUNNING_HEAD:
+            return None
+        date = _HEAD_DATE.search(flat)
+        weekday = _HEAD_WEEKDAY.search(flat)
+        page = _HEAD_PAGE.search(flat)
+        rest = flat
+        for found in (date, weekday, page):
+            if found:
+                rest = rest.replace(found.group(0), " ", 1)
+        rest = _HEAD_TODAY.sub(" ", _HEAD_LUNAR.sub(" ", rest))
+        mastheads = list(_HEAD_MASTHEAD.finditer(rest))
+        publication = None
+        if mastheads:
+            publication = "人民日报海外版" if any(m.group("overseas") for m in mastheads) else "人民日报"
+            rest = _HEAD_MASTHEAD.sub(" ", rest)
+        page_name = None
+        for token in _HEAD_SEPARATORS.split(rest):
+            token = token.strip(_HEAD_DOTS)
+            if not token:
+                continue
+            words = re.split(f"[{_HEAD_DOTS}]", token)
+            if page and page_name is None and all(2 <= len(w) <= 6 and all(map(_is_han_char, w)) for w in words):
+                page_name = token  # the page's name stands only beside its label: 第11版 民生
+            else:
+                return None
+        if not (date and weekday) and not page and publication is None:
+            return None
+        iso = None
+        if date:
+            year, month, day = (int(g) for g in date.groups())
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+        return RunningHead(
+            publication=publication,
+            date=iso,
+            page_number=int(page.group(1)) if page else None,
+            page_name=page_name,
+        )
+
     def is_furniture(self, text: str) -> bool:
         """Editor and layout lines (本版责编：…, 版式设计：…)."""
-        return bool(_FURNITURE.match(_collapse(text)))
+        return bool(_FURNITURE.match(_collapse(text))) or self.running_head(text) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
         """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片."""

@@ -6,8 +6,9 @@ imported only when a PDF is read; without it reading a PDF is a
 AGPL.)
 
 One page at a time: a one-page PDF is read whatever ``page_number`` says
-(that is the newspaper's page number); in a PDF of several pages
-``page_number`` (1-based) picks the page, page 1 by default with a warning.
+(that is the newspaper's page number, left unset when not given: the file
+does not know it); in a PDF of several pages ``page_number`` (1-based) picks
+the page, page 1 by default with a warning.
 
 Blocks are pdfminer's text boxes (its default layout analysis: characters →
 lines → boxes, a box ends where the line spacing grows), cut before every
@@ -114,8 +115,8 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
-                text, sizes, count = _line_text(line, layout.LTChar, unmapped)
-                characters += count
+                text, sizes, glyphs = _line_text(line, layout.LTChar, unmapped)
+                characters += glyphs
                 if not text:
                     if runs:
                         runs[-1][1].update(sizes)
@@ -442,7 +443,10 @@ class PdfReader:
             LayoutBlock(id=f"p{index + 1}b{k + 1}", lines=b.lines, bbox=b.bbox, page=number)
             for k, b in enumerate(extraction.boxes)
         ]
-        page = page_from_blocks(blocks, meta=replace(meta, page_number=number), encoding=None, warnings=warnings)
+        # A one-page PDF says nothing of the newspaper's page number (its running head may: see the
+        # running-heads transform); in a PDF of several pages the position read is the best guess.
+        page_number = number if meta.page_number is not None or extraction.page_count > 1 else None
+        page = page_from_blocks(blocks, meta=replace(meta, page_number=page_number), encoding=None, warnings=warnings)
         if not page.fragments:
             raise ReadError(f"no text on page {index + 1} of the PDF (a scanned page needs OCR first)", source=meta.source)
         return page

@@ -19,6 +19,8 @@ embedded), keeping the files a few KiB.
   two-character indent and no blank line between them, a paragraph cut at the foot of column 1
   and continued at the top of column 2; each column is one text object, so pdfminer.six gives a
   column's paragraphs together (or in pieces where its alignment test breaks them).
+* ``running_head.pdf``: the same page under a running head in small type (the paper, date and
+  weekday at the left, the page label and name at the right: :data:`RUNNING_HEAD`).
 * ``libreoffice_columns.pdf``: a word processor's PDF: the example page's first article (its DOCX
   made with python-docx from ``examples/``' JSON output) in two justified columns, first-line
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
@@ -80,7 +82,10 @@ INDENTED = [
 CJK_SIZE, CJK_LEADING, COLUMN_CHARS, INDENT_CHARS, COLUMN_LINES = 9, 12, 16, 2, 5
 
 
-def indented_columns(path: Path) -> None:
+RUNNING_HEAD = ("人民日报  2025年3月9日  星期日", "第5版  要闻")
+
+
+def indented_columns(path: Path, running_head: tuple[str, str] | None = None) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -93,10 +98,17 @@ def indented_columns(path: Path) -> None:
             width = COLUMN_CHARS - indent
             lines.append((indent, rest[:width]))
             rest, indent = rest[width:], 0
-    pdf = canvas.Canvas(str(path), pagesize=(400, 200), invariant=1)
+    top = 24 if running_head else 0  # the running head's band over the page
+    height = 200 + top
+    pdf = canvas.Canvas(str(path), pagesize=(400, height), invariant=1)
+    if running_head:
+        left, right = running_head
+        pdf.setFont("STSong-Light", 7)
+        pdf.drawString(20, height - 12 - 7, left)
+        pdf.drawRightString(380, height - 12 - 7, right)
     title = pdf.beginText()
     title.setFont("STSong-Light", 18)
-    title.setTextOrigin(110, 200 - 20 - 18)
+    title.setTextOrigin(110, height - top - 20 - 18)
     title.textOut("全县春耕生产有序推进")
     pdf.drawText(title)
     for column in range(2):
@@ -104,7 +116,7 @@ def indented_columns(path: Path) -> None:
         text.setFont("STSong-Light", CJK_SIZE)
         x = 20 + column * (COLUMN_CHARS * CJK_SIZE + 26)
         for row, (indent, line) in enumerate(lines[column * COLUMN_LINES : (column + 1) * COLUMN_LINES]):
-            text.setTextOrigin(x + indent * CJK_SIZE, 200 - 60 - row * CJK_LEADING - CJK_SIZE)
+            text.setTextOrigin(x + indent * CJK_SIZE, height - top - 60 - row * CJK_LEADING - CJK_SIZE)
             text.textOut(line)
         pdf.drawText(text)
     pdf.showPage()
@@ -223,6 +235,7 @@ if __name__ == "__main__":
     encrypted(HERE / "restricted.pdf", "")
     encrypted(HERE / "password.pdf", "secret")
     indented_columns(HERE / "indented_columns.pdf")
+    indented_columns(HERE / "running_head.pdf", RUNNING_HEAD)
     import shutil
     import sys
 
