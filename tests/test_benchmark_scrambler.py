@@ -141,3 +141,18 @@ def test_heading_type_is_scored_only_where_the_source_marks_headings(pages: dict
         result = score.score_page(truth, output, text)
         assert result.counts["headings_spurious"][0] == spurious
         assert result.perfect is perfect
+
+
+def test_running_head_opens_the_page_and_changes_nothing_else(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[0]]  # 2025-01-05, page 4, 要闻
+    with_head = scramble.scramble_page(page, 2, scramble.ScrambleParams(running_head_prob=1.0))
+    without = scramble.scramble_page(page, 2, scramble.ScrambleParams(running_head_prob=0.0))
+    text, truth = with_head
+    assert truth["meta"] == {"publication": "人民日报", "date": "2025-01-05", "page_number": 4, "page_name": "要闻"}
+    head = truth["furniture"][: len(truth["furniture"]) - len(without[1]["furniture"])]
+    assert _nows("".join(head)) == _nows("人民日报2025年1月5日星期日第4版要闻")
+    assert _nows(text).startswith(_nows("".join(head)))
+    assert _nows(text)[len(_nows("".join(head))) :] == _nows(without[0])  # the rest of the page as without it
+    assert "meta" not in without[1]
+    wrong = dict(score.truth_to_output(truth), meta={**truth["meta"], "page_number": 5})
+    assert score.score_page(truth, wrong, text).counts["page_facts"] == [3, 4]

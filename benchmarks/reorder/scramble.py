@@ -71,7 +71,12 @@ Segments, in emission order:
   is broken onto a second line of the same block (``兰 锋摄\\n(人民视觉)``) with
   probability ``credit_break_prob`` or into a separate block with probability
   ``credit_split_prob``;
-* page furniture last.
+* page furniture last;
+* with probability ``running_head_prob``, the page's running head first, as an extractor emits
+  the top line of a page: ``人民日报  2025年1月5日  星期日`` and ``第1版  要闻`` as two blocks or,
+  half the time, as one; it is furniture, and the facts it states (paper, date, page number
+  and name) are the truth's ``meta``.  Drawn from a generator of its own
+  (``sha256("head|seed|date|page")``), so the rest of a page is as without it.
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -84,13 +89,14 @@ Parameters (CLI option, default): ``--seeds`` 4 (seeds ``first_seed`` …),
 ``--first-seed`` 0, ``--frame-min`` 150, ``--frame-max`` 900, ``--move-prob`` 0.3,
 ``--far-prob`` 0.3, ``--photo-far-prob`` 0.2, ``--gap4-prob`` 0.35,
 ``--pad-one-prob`` 0.5, ``--ascii-paren-prob`` 0.5, ``--credit-break-prob`` 0.3,
-``--credit-split-prob`` 0.1, ``--heldout-percent`` 30, ``--split`` all.
+``--credit-split-prob`` 0.1, ``--running-head-prob`` 0.5, ``--heldout-percent`` 30, ``--split`` all.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import hashlib
 import json
 import random
@@ -101,7 +107,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-GENERATOR_VERSION = 3  # 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit
+# 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit; 4: running heads
+GENERATOR_VERSION = 4
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -124,6 +131,7 @@ class ScrambleParams:
     ascii_paren_prob: float = 0.5
     credit_break_prob: float = 0.3
     credit_split_prob: float = 0.1
+    running_head_prob: float = 0.5
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -142,6 +150,7 @@ _HELP = {
     "ascii_paren_prob": "probability that a credit's （agency） becomes ' (agency)'",
     "credit_break_prob": "probability that a credit is broken onto two lines of one block",
     "credit_split_prob": "probability that a credit is split into two blocks",
+    "running_head_prob": "probability that the page opens with its running head (paper, date, page label)",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -428,9 +437,22 @@ class _Segment:
     blocks: list[str]
 
 
-def _rng(seed: int, date: str, page: int) -> random.Random:
-    digest = hashlib.sha256(f"{seed}|{date}|{page}".encode("utf-8")).digest()
+def _rng(seed: int, date: str, page: int, stream: str = "") -> random.Random:
+    digest = hashlib.sha256(f"{stream}{seed}|{date}|{page}".encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+PUBLICATION = "人民日报"
+WEEKDAYS = "一二三四五六日"
+
+
+def running_head(page: RealPage) -> tuple[list[str], dict[str, Any]]:
+    """The page's running head, left part and right part, and the facts it states."""
+    year, month, day = (int(x) for x in page.date.split("-"))
+    weekday = WEEKDAYS[datetime.date(year, month, day).weekday()]
+    parts = [f"{PUBLICATION}  {year}年{month}月{day}日  星期{weekday}", f"第{page.page}版  {page.page_name}".rstrip()]
+    facts = {"publication": PUBLICATION, "date": page.date, "page_number": page.page, "page_name": page.page_name or None}
+    return parts, facts
 
 
 def _pad(text: str, rng: random.Random, params: ScrambleParams) -> str:
@@ -603,6 +625,14 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         order.append(_Segment("furniture", -1, [text]))
     # render
     parts: list[str] = ["\n\n"]
+    head_rng = _rng(seed, page.date, page.page, "head|")
+    furniture = list(page.furniture)
+    meta = None
+    if head_rng.random() < params.running_head_prob:
+        head, meta = running_head(page)
+        blocks = head if head_rng.random() < 0.5 else ["    ".join(head)]
+        parts += ["\n\n".join(blocks), "\n\n"]
+        furniture = blocks + furniture
     for n, seg in enumerate(order):
         if n:
             parts.append("\n\n\n\n" if rng.random() < params.gap4_prob else "\n\n")
@@ -624,9 +654,11 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         "split": split,
         "params": params.to_dict(),
         "items": truth_items,
-        "furniture": list(page.furniture),
+        "furniture": furniture,
         "stats": dict(sorted(stats.items())),
     }
+    if meta is not None:
+        truth["meta"] = meta
     if Counter(_nows(text)) != Counter(_nows("".join(truth_texts(truth)))):
         raise AssertionError(f"scrambler lost or invented characters on {truth['name']}")
     return text, truth
