@@ -105,15 +105,16 @@ def test_pdf_without_pages_is_a_read_error():
 
 
 def test_a_running_head_gives_the_page_facts_and_heads_no_article():
-    """The running head over the page (人民日报 2025年3月9日 星期日 … 第5版 要闻) is furniture, read for the
-    page's paper, date, page number and name; a one-page PDF gives no page number of its own."""
+    """The running head over the page (人民日报 2025年3月9日 星期日 … 5 要闻, the page number set large
+    and apart) is furniture, read for the page's paper, date, page number and name; a one-page PDF
+    gives no page number of its own."""
     assert read("indented_columns.pdf").meta.page_number is None
     page = newsarchive.load(DATA / "running_head.pdf")
     meta = page.meta
     assert (meta.publication, meta.date, meta.page_number, meta.page_name) == ("人民日报", "2025-03-09", 5, "要闻")
     (article,) = page.items
     assert article.kicker is None and article.headline == "全县春耕生产有序推进" and len(article.blocks) == 3
-    assert [u.text for u in page.unplaced] == ["人民日报 2025年3月9日 星期日", "第5版 要闻"]
+    assert [u.text for u in page.unplaced] == ["人民日报 2025年3月9日 星期日", "5", "要闻"]
     given = newsarchive.load(DATA / "running_head.pdf", page_number=6)
     assert given.meta.page_number == 6 and [w.code for w in given.warnings] == ["running-head-mismatch"]
 

@@ -57,3 +57,23 @@ def test_running_heads_stay_out_of_the_articles_and_are_kept_as_furniture():
     assert article.kicker is None and article.headline == BODY[0]
     assert [u.text for u in page.unplaced] == ["人民日报海外版", "2024年3月15日 星期五", "第11版 民生"]
     assert page.meta.page_name == "民生"
+
+
+def test_a_page_number_and_name_beside_the_running_head_are_part_of_it():
+    draft = run(["2", "要闻", "人民日报 2025年1月5日 星期日", *BODY], TagRoles(), RunningHeads())
+    assert [f.role.value for f in draft.fragments][:3] == ["furniture"] * 3
+    assert (draft.meta.page_number, draft.meta.page_name, draft.meta.date) == (2, "要闻", "2025-01-05")
+
+
+def test_only_what_stands_next_to_the_running_head_is_taken():
+    # The headline stops the walk: the "3" after it is the article's, not the page's.
+    draft = run(["人民日报 2025年1月5日 星期日", BODY[0], "3", *BODY[1:]], TagRoles(), RunningHeads())
+    assert draft.meta.page_number is None
+    assert [f.role.value for f in draft.fragments][1] != "furniture" and draft.fragments[2].role.value != "furniture"
+
+
+def test_a_short_headline_under_the_running_head_stays_a_headline():
+    for head in ("人民日报 2026年4月25日 星期六 第7版 文化遗产", "人民日报 2026年4月25日 星期六"):
+        draft = run([head, "大地书香·文脉传承", "阅读，是读过往，也是读当下。古人的智慧写进了今人的心灵。"], TagRoles(), RunningHeads())
+        assert draft.fragments[1].role.value == "headline"
+        assert draft.meta.page_name in ("文化遗产", None)

@@ -52,8 +52,11 @@ class Profile(Protocol):
         """Page furniture: editor and layout lines, not part of any item."""
         ...
 
-    def running_head(self, text: str) -> RunningHead | None:
-        """The page facts if the whole text is a running head (masthead, date, page label), else None."""
+    def running_head(self, text: str, *, beside_head: bool = False) -> RunningHead | None:
+        """The page facts if the whole text is a running head (masthead, date, page label), else None.
+
+        ``beside_head``: the text stands beside a running head, so a lone page number or name counts.
+        """
         ...
 
     def parse_credit(self, text: str) -> ParsedCredit | None:

@@ -118,9 +118,14 @@ class EnglishNewspaperProfile:
     name = "en-newspaper"
     dateline_opens_article = False
 
-    def running_head(self, text: str) -> RunningHead | None:
-        """The page number of a folio line that names it ("Page 3", "The Valley Courier · Page 3 · Thursday")."""
+    def running_head(self, text: str, *, beside_head: bool = False) -> RunningHead | None:
+        """The page number of a folio line that names it ("Page 3", "The Valley Courier · Page 3 · Thursday").
+
+        Beside a running head a bare number is the page number.
+        """
         flat = collapse(text)
+        if beside_head and flat.isascii() and flat.isdigit() and len(flat) <= 3:
+            return RunningHead(page_number=int(flat))
         if not self.is_furniture(flat):
             return None
         found = _PAGE_NUMBER.search(flat)

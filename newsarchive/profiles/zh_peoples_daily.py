@@ -300,8 +300,13 @@ class PeoplesDailyProfile:
     name = "zh-peoples-daily"
     dateline_opens_article = True
 
-    def running_head(self, text: str) -> RunningHead | None:
-        """人民日报海外版 2024年3月15日 星期五 第11版 民生: any of these alone or together, nothing else."""
+    def running_head(self, text: str, *, beside_head: bool = False) -> RunningHead | None:
+        """人民日报海外版 2024年3月15日 星期五 第11版 民生: any of these alone or together, nothing else.
+
+        Beside a date and weekday a bare number is the page number and a short name the page's
+        (2 要闻 2025年1月5日 星期日); ``beside_head``: the text stands beside a running head, so a
+        bare page number or page name alone is one too.
+        """
         flat = _collapse(text)
         if len(flat) > MAX_RUNNING_HEAD:
             return None
@@ -318,17 +323,22 @@ class PeoplesDailyProfile:
         if mastheads:
             publication = "人民日报海外版" if any(m.group("overseas") for m in mastheads) else "人民日报"
             rest = _HEAD_MASTHEAD.sub(" ", rest)
+        dated = bool(date and weekday)
+        labelled = bool(page) or dated or beside_head  # where a page's name and bare number may stand
+        page_number = int(page.group(1)) if page else None
         page_name = None
         for token in _HEAD_SEPARATORS.split(rest):
             token = token.strip(_HEAD_DOTS)
             if not token:
                 continue
             words = re.split(f"[{_HEAD_DOTS}]", token)
-            if page and page_name is None and all(2 <= len(w) <= 6 and all(map(_is_han_char, w)) for w in words):
+            if labelled and page_number is None and token.isascii() and token.isdigit() and len(token) <= 3:
+                page_number = int(token)
+            elif labelled and page_name is None and all(2 <= len(w) <= 6 and all(map(_is_han_char, w)) for w in words):
                 page_name = token  # the page's name stands only beside its label: 第11版 民生
             else:
                 return None
-        if not (date and weekday) and not page and publication is None:
+        if not (dated or page or publication or (beside_head and (page_number or page_name))):
             return None
         iso = None
         if date:
@@ -336,12 +346,7 @@ class PeoplesDailyProfile:
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 return None
             iso = f"{year:04d}-{month:02d}-{day:02d}"
-        return RunningHead(
-            publication=publication,
-            date=iso,
-            page_number=int(page.group(1)) if page else None,
-            page_name=page_name,
-        )
+        return RunningHead(publication=publication, date=iso, page_number=page_number, page_name=page_name)
 
     def is_furniture(self, text: str) -> bool:
         """Editor and layout lines (本版责编：…, 版式设计：…)."""

@@ -1,7 +1,10 @@
 """Priority 110: read the page's facts (paper, date, page number and name) from its running heads.
 
 Every page of a newspaper carries a running head (人民日报海外版 2024年3月15日
-星期五 第11版 民生), which ``tag-roles`` has typed as furniture.  What it says
+星期五 第11版 民生), which ``tag-roles`` has typed as furniture.  A page number or
+page name set apart from it (a large "2" and "要闻" in boxes of their own) is part
+of it too when it stands beside it: in the same band across the page where boxes
+are known, next to it in extraction order where they are not.  What it says
 fills the page's metadata where the caller gave none; metadata the caller gave
 is kept, and a running head that contradicts it is reported as a warning (a
 file filed under the wrong date or page is a common archive error).  Running
@@ -11,13 +14,21 @@ heads that disagree with each other set nothing and are reported too.
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import ClassVar
+from typing import Callable, ClassVar
 
-from ..model import Decision, Role, Warning
+from ..model import BBox, Decision, Fragment, Role, Warning
+from ..profiles import RunningHead
 from . import Draft
 
 CONFIDENCE = 0.9  # the paper's own label of the page; a misread running head is rare
 FACTS = ("publication", "date", "page_number", "page_name")
+# What tag-roles may have made of a lone page number or page name ("要闻" reads as a short headline).
+LONE_PART_ROLES = (Role.HEADLINE, Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN, Role.KICKER, Role.PHOTO_TITLE)
+
+
+def _same_band(box: BBox, head: BBox) -> bool:
+    """The box lies across the running head's band of the page (their heights overlap)."""
+    return box.y0 < head.y1 and box.y1 > head.y0
 
 
 class RunningHeads:
@@ -32,21 +43,27 @@ class RunningHeads:
         if reader is None:
             return draft
         said: dict[str, dict[object, list[str]]] = {fact: {} for fact in FACTS}
+        heads: dict[str, RunningHead] = {}
         for frag in draft.fragments:
-            if frag.role is not Role.FURNITURE:
-                continue
-            head = reader(draft.text(frag.id))
-            if head is None:
-                continue
+            if frag.role is Role.FURNITURE:
+                head = reader(draft.text(frag.id))
+                if head is not None:
+                    heads[frag.id] = head
+        if not heads:
+            return draft
+        beside = self._beside(draft, heads, reader)
+        retyped = {fid: (Role.FURNITURE, CONFIDENCE, "page number or name beside the running head") for fid in beside}
+        decisions: list[Decision] = [
+            Decision(step=self.name, kind="role", subjects=(fid,), confidence=CONFIDENCE, reason="furniture: " + retyped[fid][2])
+            for fid in beside
+        ]
+        for fid, head in (*heads.items(), *beside.items()):
             for f in fields(head):
                 value = getattr(head, f.name)
                 if value is not None:
-                    said[f.name].setdefault(value, []).append(frag.id)
-        if not any(said.values()):
-            return draft
+                    said[f.name].setdefault(value, []).append(fid)
         updates: dict[str, object] = {}
         warnings: list[Warning] = []
-        decisions: list[Decision] = []
         source = draft.meta.source
         for fact in FACTS:
             values = said[fact]
@@ -73,4 +90,50 @@ class RunningHeads:
                     )
                 )
         meta = replace(draft.meta, **updates) if updates else draft.meta
+        draft = draft.with_roles(retyped) if retyped else draft
         return replace(draft, meta=meta, warnings=draft.warnings + tuple(warnings)).decide(*decisions)
+
+    @staticmethod
+    def _beside(draft: Draft, heads: dict[str, RunningHead], reader: Callable[..., RunningHead | None]) -> dict[str, RunningHead]:
+        """Fragments that are a lone page number or name beside a running head, with what they say.
+
+        Only a fact the running heads leave out is looked for (a short headline under 第7版 文化遗产
+        is no second page name).  Without boxes a lone name counts only next to a lone number
+        (2 / 要闻): a short headline may follow a running head directly.
+        """
+        stated = {f.name for head in heads.values() for f in fields(head) if getattr(head, f.name) is not None}
+        found: dict[str, RunningHead] = {}
+
+        def lone_part(g: Fragment) -> RunningHead | None:
+            if g.id in heads or g.id in found or g.role not in LONE_PART_ROLES:
+                return None
+            part = reader(draft.text(g.id), beside_head=True)
+            if part is None or part.publication or part.date:
+                return None
+            if (part.page_number is not None and "page_number" in stated) or (part.page_name and "page_name" in stated):
+                return None
+            return part
+
+        frags = draft.fragments
+        for k, frag in enumerate(frags):
+            if frag.id not in heads:
+                continue
+            if frag.bbox is not None:  # the same band across the page, wherever extraction put it
+                for g in frags:
+                    if g.bbox is not None and g.page == frag.page and _same_band(g.bbox, frag.bbox):
+                        part = lone_part(g)
+                        if part is not None:
+                            found[g.id] = part
+                continue
+            for step in (-1, 1):  # next to it in extraction order, up to the first fragment that is not one
+                run: dict[str, RunningHead] = {}
+                j = k + step
+                while 0 <= j < len(frags) and frags[j].bbox is None and len(run) < 2:
+                    part = lone_part(frags[j])
+                    if part is None:
+                        break
+                    run[frags[j].id] = part
+                    j += step
+                if any(part.page_number is not None for part in run.values()):
+                    found.update(run)
+        return found

@@ -19,8 +19,9 @@ embedded), keeping the files a few KiB.
   two-character indent and no blank line between them, a paragraph cut at the foot of column 1
   and continued at the top of column 2; each column is one text object, so pdfminer.six gives a
   column's paragraphs together (or in pieces where its alignment test breaks them).
-* ``running_head.pdf``: the same page under a running head in small type (the paper, date and
-  weekday at the left, the page label and name at the right: :data:`RUNNING_HEAD`).
+* ``running_head.pdf``: the same page under a running head (the paper, date and weekday at the
+  left in small type, the page number set large and the page's name at the right, each drawn
+  apart: :data:`RUNNING_HEAD`).
 * ``libreoffice_columns.pdf``: a word processor's PDF: the example page's first article (its DOCX
   made with python-docx from ``examples/``' JSON output) in two justified columns, first-line
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
@@ -82,10 +83,10 @@ INDENTED = [
 CJK_SIZE, CJK_LEADING, COLUMN_CHARS, INDENT_CHARS, COLUMN_LINES = 9, 12, 16, 2, 5
 
 
-RUNNING_HEAD = ("人民日报  2025年3月9日  星期日", "第5版  要闻")
+RUNNING_HEAD = ("人民日报  2025年3月9日  星期日", "5", "要闻")  # the page number set large, apart
 
 
-def indented_columns(path: Path, running_head: tuple[str, str] | None = None) -> None:
+def indented_columns(path: Path, running_head: tuple[str, str, str] | None = None) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -102,10 +103,12 @@ def indented_columns(path: Path, running_head: tuple[str, str] | None = None) ->
     height = 200 + top
     pdf = canvas.Canvas(str(path), pagesize=(400, height), invariant=1)
     if running_head:
-        left, right = running_head
+        left, number, name = running_head
         pdf.setFont("STSong-Light", 7)
         pdf.drawString(20, height - 12 - 7, left)
-        pdf.drawRightString(380, height - 12 - 7, right)
+        pdf.drawRightString(380, height - 12 - 7, name)
+        pdf.setFont("STSong-Light", 14)
+        pdf.drawRightString(340, height - 6 - 14, number)
     title = pdf.beginText()
     title.setFont("STSong-Light", 18)
     title.setTextOrigin(110, height - top - 20 - 18)
