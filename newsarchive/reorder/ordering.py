@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import heapq
-from typing import Callable, Collection, Sequence
+from typing import Callable, Collection, Protocol, Sequence
 
 SPLIT_BUDGET = 20  # searches of components, in multiples of the graph's size, before they are kept as found
 
 
-def topological_order(successors: Sequence[Collection[int]], priority: Callable[[int], tuple]) -> list[int]:
+class CycleBreaker(Protocol):
+    """Picks the node to release when every node left waits for another, told of every node ordered."""
+
+    def release(self) -> int:
+        """The node to order next although it still waits."""
+        ...
+
+    def removed(self, node: int) -> None:
+        """``node`` has been ordered."""
+        ...
+
+
+def topological_order(
+    successors: Sequence[Collection[int]],
+    priority: Callable[[int], tuple],
+    *,
+    breaker: Callable[[Sequence[Collection[int]], list[bool], Callable[[int], tuple]], CycleBreaker] | None = None,
+) -> list[int]:
     """Nodes ``0..n-1`` in an order that respects ``successors[a]`` (a before each b) where it can.
 
     Kahn's algorithm, always taking the ready node with the smallest ``priority``
@@ -21,6 +38,8 @@ def topological_order(successors: Sequence[Collection[int]], priority: Callable[
     top right read before the column on the left that a cycle further down held up.)
     The cycles are found once and kept up to date (:class:`_Cycles`), so a page
     that stalls often costs about linear time, not a new search per stall.
+    ``breaker`` makes another :class:`CycleBreaker` from the successors, the
+    flags of the nodes not yet ordered, and the priority (for tests and benchmarks).
     """
     indegree = [0] * len(successors)
     for targets in successors:
@@ -30,12 +49,12 @@ def topological_order(successors: Sequence[Collection[int]], priority: Callable[
     heapq.heapify(ready)
     remaining = [True] * len(successors)
     left = len(successors)
-    cycles: _Cycles | None = None
+    cycles: CycleBreaker | None = None
     done: list[int] = []
     while left:
         if not ready:
             if cycles is None:
-                cycles = _Cycles(successors, remaining, priority)
+                cycles = (breaker or _Cycles)(successors, remaining, priority)
             n = cycles.release()
             ready = [(priority(n), n)]
         _, n = heapq.heappop(ready)
