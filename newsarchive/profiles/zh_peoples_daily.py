@@ -45,7 +45,7 @@ _HEAD_TODAY = re.compile(r"今日\s*\d{1,3}\s*版")
 _HEAD_SEPARATORS = re.compile(r"[\s|｜：:，,/]+")
 _HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a page's name (科技·新知)
 MAX_RUNNING_HEAD = 60  # characters
-_HEAD_MARKS = ("日报", "星期", "版", "DAILY", "Daily")
+_HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
     f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
@@ -313,8 +313,10 @@ class PeoplesDailyProfile:
             return None
         # Every running head names the paper, a weekday or a page label (or, beside one, is short):
         # tag-roles asks about every fragment, most of them running text.
-        if not beside_head and not any(mark in flat for mark in _HEAD_MARKS) and "RIBAO" not in flat.upper():
-            return None
+        if not beside_head:
+            upper = flat.upper()
+            if not any(mark in upper for mark in _HEAD_MARKS):
+                return None
         date = _HEAD_DATE.search(flat)
         weekday = _HEAD_WEEKDAY.search(flat)
         page = _HEAD_PAGE.search(flat)

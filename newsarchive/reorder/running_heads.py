@@ -85,7 +85,7 @@ class RunningHeads:
                 warnings.append(
                     Warning(
                         code="running-head-mismatch",
-                        message=f"the running head gives {fact} {value}, but {given} was given for the page",
+                        message=f"the running head gives {fact} {value}, but the page's metadata says {given} (kept)",
                         source=source,
                     )
                 )
