@@ -16,7 +16,9 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
   top of the page, as every printed page has one (the paper, the date and weekday at the left, the
   page label and name at the right: ``人民日报  2025年1月5日  星期日`` … ``第1版  要闻``), kept in the
   truth as furniture and as the page's facts, which the scorer checks (``--no-running-head``
-  leaves it out);
+  leaves it out); with ``--vertical SHARE``, that share of the short one-part headlines (no kicker or
+  deck) set vertically down a strip at the right of their article, one character under another,
+  as feature pages set them;
 * every block drawn as its own text object, **in a shuffled content-stream
   order** (seeded), so the file's order says nothing about reading order.
 
@@ -54,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import io
 import json
 import random
@@ -190,7 +193,21 @@ def running_head(page: scramble.RealPage) -> tuple[str, str, dict[str, Any]]:
     return left, right, facts
 
 
-def lay_out(page: scramble.RealPage, indent: bool = False, with_running_head: bool = True) -> LaidOutPage:
+VERTICAL_MAX = 14  # characters: a longer headline is never set vertically
+
+
+def _vertical(page: scramble.RealPage, article: scramble.ArticleTruth, share: float) -> bool:
+    """Whether this article's headline is set vertically (seeded by the page and headline, so stable)."""
+    headline = article.headline or ""
+    if share <= 0 or article.kicker or article.subheadline or len(headline) > VERTICAL_MAX or " " in headline:
+        return False  # a two-part headline (奋力拼搏进取  勇于创新创造) would stand in two columns: not drawn
+    digest = hashlib.sha256(f"vertical|{page.name}|{article.headline}".encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 < share
+
+
+def lay_out(
+    page: scramble.RealPage, indent: bool = False, with_running_head: bool = True, vertical_share: float = 0.0
+) -> LaidOutPage:
     """Place the page's articles on a six-column grid (see the module docstring).
 
     With ``indent`` paragraphs are set as newspapers set them: the first line
@@ -220,10 +237,24 @@ def lay_out(page: scramble.RealPage, indent: bool = False, with_running_head: bo
         top = max(skyline[start : start + span]) + (ARTICLE_GAP if max(skyline) > top_of_text else 0)
         x0 = MARGIN + start * (COLUMN_WIDTH + GUTTER)
         span_width = span * COLUMN_WIDTH + (span - 1) * GUTTER
+        column_width = COLUMN_WIDTH
         y = top
+        vertical = _vertical(page, item, vertical_share)
+        if vertical:
+            # The headline down a strip at the right of the article, one character under another; the
+            # body's columns narrow to leave room for it.
+            size = HEADER["headline"][0]
+            strip = size + GUTTER
+            column_width = (span_width - strip - (span - 1) * GUTTER) / span
+            title = DrawBlock(size)
+            for n, ch in enumerate(item.headline or ""):
+                title.lines.append((x0 + span_width - size, top + n * size * 1.05, ch))
+            blocks.append(title)
+            title_bottom = top + len(item.headline or "") * size * 1.05
+            span_width -= strip
         for role in ("kicker", "headline", "subheadline", "byline"):
             text = getattr(item, role)
-            if not text:
+            if not text or (vertical and role == "headline"):
                 continue
             size, leading = HEADER[role]
             block = DrawBlock(size)
@@ -240,7 +271,7 @@ def lay_out(page: scramble.RealPage, indent: bool = False, with_running_head: bo
             if flow and (not indent or heading or item.units[k - 1].type == "heading"):
                 flow.append(None)
             first = PARAGRAPH_INDENT * BODY_SIZE if indent and not heading else 0.0
-            lines = wrap(unit.text, COLUMN_WIDTH, BODY_SIZE, first)
+            lines = wrap(unit.text, column_width, BODY_SIZE, first)
             flow.extend((k, line, first if n == 0 else 0.0) for n, line in enumerate(lines))
         per_column = -(-len(flow) // span) if flow else 0
         pieces = [0] * len(item.units)
@@ -264,19 +295,21 @@ def lay_out(page: scramble.RealPage, indent: bool = False, with_running_head: bo
                     current_unit = unit_index
                     blocks.append(current)
                     pieces[unit_index] += 1
-                current.lines.append((x0 + c * (COLUMN_WIDTH + GUTTER) + shift, cy, text))
+                current.lines.append((x0 + c * (column_width + GUTTER) + shift, cy, text))
                 cy += BODY_LEADING
             bottoms.append(cy)
         bottom = max(bottoms) if bottoms else y
+        if vertical:
+            bottom = max(bottom, title_bottom)
         # Photos: caption and credit blocks under the last column.
-        px = x0 + (span - 1) * (COLUMN_WIDTH + GUTTER)
+        px = x0 + (span - 1) * (column_width + GUTTER)
         for photo in item.photos:
             for text in (photo.caption, photo.credit):
                 if not text:
                     continue
                 bottom += SMALL_LEADING
                 block = DrawBlock(SMALL_SIZE)
-                for line in wrap(text, COLUMN_WIDTH, SMALL_SIZE):
+                for line in wrap(text, column_width, SMALL_SIZE):
                     block.lines.append((px, bottom, line))
                     bottom += SMALL_LEADING
                 blocks.append(block)
@@ -370,6 +403,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-running-head", action="store_true", help="leave out the running head over the top of the page"
     )
+    parser.add_argument(
+        "--vertical",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help=f"set this share of the headlines vertically (those of at most {VERTICAL_MAX} characters, without kicker or deck)",
+    )
     parser.add_argument("--columns", type=int, default=COLUMNS, help="columns of the page grid")
     parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
     parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
@@ -390,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["pdftotext"] = []
     reader = PdfReader()
     for real in pages:
-        laid = lay_out(real, indent=args.indent, with_running_head=not args.no_running_head)
+        laid = lay_out(real, indent=args.indent, with_running_head=not args.no_running_head, vertical_share=args.vertical)
         for seed in range(args.seeds):
             name = f"{real.name}_s{seed}"
             data = render(laid, seed)

@@ -357,3 +357,20 @@ def test_a_damaged_file_that_trips_an_assertion_inside_pdfminer_is_a_read_error(
     data = (DATA / "two_columns.pdf").read_bytes().replace(b"trailer", b"trailerb").replace(b"startxref", b"startxreX")
     with pytest.raises(ReadError, match="damaged.pdf: cannot read PDF: AssertionError"):
         PdfReader().read(data, meta=PageMeta(source="damaged.pdf"))
+
+
+def test_a_headline_set_vertically_heads_the_columns_beside_it():
+    """A title down the right edge of its article (a glyph per line, in display type) is its headline, read
+    before its byline and columns; the article to the left, whose text starts lower, keeps its own text."""
+    page = newsarchive.load(DATA / "vertical_title.pdf")
+    left, right = page.items
+    assert left.headline == "城市更新稳步推进" and [len(b.fragments) for b in left.blocks] == [1]
+    assert right.headline == "春耕正当时" and right.kicker is None
+    assert right.byline is not None and right.byline.names == ("王丹",)
+    assert [b.text for b in right.blocks] == [
+        "春天来了，田野里一片生机勃勃，农民们忙着播种。",
+        "今年全县粮食种植面积稳定在一百万亩以上，新品种推广面积超过六成，科技对农业增长的贡献率持续提高，农民收入稳步增加。",
+        "下一步，县里将继续加大投入，建设高标准农田。",
+    ]
+    vertical = next(f for f in page.fragments if f.text.replace("\n", "") == "春耕正当时")
+    assert vertical.bbox is not None and vertical.bbox.x0 > 500  # kept where it stands; only the order moved it

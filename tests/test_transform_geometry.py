@@ -642,3 +642,36 @@ def test_headers_side_by_side_are_listed_left_to_right_though_a_kicker_sets_one_
     assert _in_page_order(places) == [0, 1, 2, 3]
     # Without boxes, places are reading positions: the order stays as read.
     assert _in_page_order([(0, 2.0, 2.0, 0, 2.0), (0, 1.0, 1.0, 0, 1.0)]) == [1, 0]
+
+
+def _block(id_: str, text: str, box: tuple[float, float, float, float]) -> Fragment:
+    lines = tuple(text.split("\n"))
+    return Fragment(id=id_, text=text, lines=lines, start=0, end=len(text), line=1, bbox=BBox(x0=box[0], y0=box[1], x1=box[2], y1=box[3]))
+
+
+def test_a_vertical_block_is_one_glyph_per_line_in_a_tall_box():
+    from newsarchive.reorder.geometry_order import is_vertical
+
+    assert is_vertical(_block("t", "春\n耕\n正\n当\n时", (500, 20, 520, 125)))
+    assert not is_vertical(_block("n", "1\n2\n3", (500, 20, 506, 60)))  # digits down a table column
+    assert not is_vertical(_block("p", "春耕正当时，\n田野里", (20, 20, 120, 45)))
+    assert not is_vertical(_block("w", "春\n耕", (20, 20, 60, 45)))  # no taller than wide
+
+
+def test_the_band_of_a_vertical_title_spans_the_columns_beside_it_and_stops_at_another_article():
+    from newsarchive.reorder.geometry_order import beside_band
+
+    unit = 12.0
+    boxes = [
+        BBox(x0=500, y0=20, x1=520, y1=125),  # 0: the title
+        BBox(x0=350, y0=44, x1=480, y1=200),  # 1: its right column
+        BBox(x0=200, y0=44, x1=330, y1=200),  # 2: its left column
+        BBox(x0=300, y0=22, x1=380, y1=32),  # 3: its byline, centred over both
+        BBox(x0=50, y0=80, x1=180, y1=200),  # 4: another article's column, starting lower
+        BBox(x0=50, y0=20, x1=180, y1=40),  # 5: that article's headline
+    ]
+    lines = [5, 12, 12, 1, 10, 1]
+    band = beside_band(0, boxes, lines, unit)
+    assert band is not None and (band.x0, band.x1) == (200, 480)
+    assert band.y1 < 22 and band.y1 - band.y0 == 20  # above the byline, one line of the title's type
+    assert beside_band(0, boxes[:1], lines[:1], unit) is None  # nothing beside it

@@ -120,6 +120,10 @@ CAPTION_CHARS = 200  # ... and characters
 # at the ink of the last mark: 人次。 measured 0.77 of the running text in Tesseract output).
 # Captions without a credit in the People's Daily data are 12 characters or longer.
 CAPTION_MIN_CHARS = 6
+VERTICAL_MIN_LINES = 2  # a title set vertically: at least this many one-character lines stacked ...
+VERTICAL_ASPECT = 1.5  # ... in a box at least this many times taller than wide
+VERTICAL_TYPE = 1.3  # ... whose width (its type size) is this many times the running text's: display type
+VERTICAL_REACH = 6.0  # body lines below a vertical title's top within which the text beside it starts
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
 
 
@@ -652,9 +656,96 @@ def glyph_size(fragment: Fragment) -> float | None:
     return (fragment.bbox.x1 - fragment.bbox.x0) / _em_width(line)
 
 
+def is_vertical(fragment: Fragment) -> bool:
+    """A block set vertically: one square glyph per line (春 / 耕 / 正 / 当 / 时), in a tall narrow box."""
+    box = fragment.bbox
+    if box is None or len(fragment.lines) < VERTICAL_MIN_LINES:
+        return False
+    if any(len(line.strip()) != 1 for line in fragment.lines):
+        return False
+    if _square_share("".join(line.strip() for line in fragment.lines)) < 0.75:
+        return False
+    return box.y1 - box.y0 >= VERTICAL_ASPECT * (box.x1 - box.x0)
+
+
+def vertical_titles(page: Sequence[Fragment]) -> list[int]:
+    """Indices of the blocks in ``page`` set vertically in display type: titles down the side of an article."""
+    body = _running_glyph_size(page)
+    if body is None:
+        return []
+    return [
+        k
+        for k, f in enumerate(page)
+        if is_vertical(f) and f.bbox is not None and f.bbox.x1 - f.bbox.x0 >= VERTICAL_TYPE * body
+    ]
+
+
+def beside_band(k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float) -> BBox | None:
+    """Where the vertical title ``boxes[k]`` would stand if set across the top of the text it heads, for reading order.
+
+    The text beside it starts near its top (within :data:`VERTICAL_REACH` body lines)
+    in columns side by side, on its left (the common case) or else on its right.  The
+    blocks there are grouped into columns (by their left edges) and taken column by
+    column away from the title while the gutters stay narrow, every column starts on the
+    line the first one did, and none continues text begun higher up (a block right above
+    its top that starts outside the reach): another article's columns beyond start
+    elsewhere.  A lone line between columns (a byline centred over them) is taken as it
+    comes.  The band spans what was taken, one line of the title's type just over its
+    top, so the order reads the title before it, as a headline over it.  None when no
+    text stands beside the title.
+    """
+    title = boxes[k]
+    for side in (-1, 1):
+        near = [
+            j
+            for j, b in enumerate(boxes)
+            if j != k
+            and title.y0 - 2 * unit <= b.y0 <= title.y0 + VERTICAL_REACH * unit
+            and (b.x1 <= title.x0 + unit if side < 0 else b.x0 >= title.x1 - unit)
+        ]
+        columns: list[list[int]] = []
+        for j in sorted(near, key=lambda j: (-boxes[j].x0 if side < 0 else boxes[j].x0, boxes[j].y0)):
+            if columns and abs(boxes[columns[-1][0]].x0 - boxes[j].x0) <= unit:
+                columns[-1].append(j)
+            else:
+                columns.append([j])
+        edge = title.x0 if side < 0 else title.x1
+        taken: list[int] = []
+        row_tops: list[float] = []  # where the first column of text starts (its first two blocks)
+        for column in columns:
+            x0, x1 = min(boxes[j].x0 for j in column), max(boxes[j].x1 for j in column)
+            lone_line = len(column) == 1 and lines[column[0]] < 2
+            if (edge - x1 if side < 0 else x0 - edge) > ROW_GAP * unit:
+                if lone_line:
+                    continue  # a byline centred over the columns: the next column decides
+                break  # a wide gutter
+            if not lone_line:
+                # Where the column starts: its first block, or the next (under a header line of its own, or
+                # after the one-line end of a paragraph begun in the column before).
+                starts = sorted(boxes[j].y0 for j in column)[:2]
+                first = boxes[min(column, key=lambda j: boxes[j].y0)]
+                if not row_tops:
+                    row_tops = starts
+                elif not any(abs(y - r) <= ROW_ALIGN * unit for y in starts for r in row_tops):
+                    break  # a column starting on another line: another article's
+                if any(
+                    i != k and i not in near and min(first.x1, a.x1) - max(first.x0, a.x0) > 0 and 0 <= first.y0 - a.y1 <= 2 * unit
+                    for i, a in enumerate(boxes)
+                ):
+                    break  # it continues a column begun higher up
+            edge = min(edge, x0) if side < 0 else max(edge, x1)
+            taken.extend(column)
+        if taken:  # over the text only, so that a byline centred over it stays centred under the band
+            top = min(title.y0, *(boxes[j].y0 for j in taken))
+            size = title.x1 - title.x0  # one line in the title's type, as a headline set across would be
+            x0, x1 = min(boxes[j].x0 for j in taken), max(boxes[j].x1 for j in taken)
+            return BBox(x0=x0, y0=top - 1.0 - size, x1=x1, y1=top - 1.0)
+    return None
+
+
 def _running_glyph_size(page: Sequence[Fragment]) -> float | None:
     """The median :func:`glyph_size` of the page's running text (None on pages not set in square glyphs)."""
-    sizes = [glyph_size(f) for f in page if len(f.lines) >= RUNNING_TEXT_LINES]
+    sizes = [glyph_size(f) for f in page if len(f.lines) >= RUNNING_TEXT_LINES and not is_vertical(f)]
     known = [size for size in sizes if size is not None]
     return _median(known) if known else None
 
@@ -672,7 +763,7 @@ def _em_width(text: str) -> float:
 
 def running_text_boxes(fragments: Sequence[Fragment]) -> list[BBox]:
     """The boxes of the blocks of running text (:data:`RUNNING_TEXT_LINES` lines or more): the page's columns."""
-    return [f.bbox for f in fragments if f.bbox is not None and len(f.lines) >= RUNNING_TEXT_LINES]
+    return [f.bbox for f in fragments if f.bbox is not None and len(f.lines) >= RUNNING_TEXT_LINES and not is_vertical(f)]
 
 
 def body_line_height(fragments: Sequence[Fragment]) -> float | None:
@@ -680,7 +771,7 @@ def body_line_height(fragments: Sequence[Fragment]) -> float | None:
     heights: list[float] = []
     for f in fragments:
         h = line_height(f)
-        if h is not None and len(f.lines) >= RUNNING_TEXT_LINES:
+        if h is not None and len(f.lines) >= RUNNING_TEXT_LINES and not is_vertical(f):  # a vertical title's lines are glyphs
             heights.extend([h] * len(f.lines))
     if not heights:
         heights = [h for h in (line_height(f) for f in fragments) if h is not None]
@@ -726,9 +817,18 @@ class LayoutOrder:
             noise = page_noise(boxed, draft.profile)
             sizes = [glyph_size(f) for f in boxed]
             titles = [k for k, f in enumerate(boxed) if _header_words(draft, f)]
-            order = reading_order([f.bbox for f in boxed], [len(f.lines) for f in boxed], noise, sizes, titles)  # type: ignore[misc]
-            sequence = [boxed[i] for i in order]
+            boxes: list[BBox] = [f.bbox for f in boxed]  # type: ignore[misc]
+            line_counts = [len(f.lines) for f in boxed]
             unit = body_line_height(boxed) or 1.0
+            for k in vertical_titles(boxed):
+                # A title down the side of its article is read first: placed, for the order only, as a
+                # band over the text beside it.
+                band = beside_band(k, boxes, line_counts, unit)
+                if band is not None:
+                    boxes[k], line_counts[k] = band, 1
+                    titles.append(k)
+            order = reading_order(boxes, line_counts, noise, sizes, sorted(titles))
+            sequence = [boxed[i] for i in order]
             previous: Fragment | None = None
             for k, f in zip(order, sequence):
                 gap = NORMAL_GAP if previous is not None else 0
@@ -812,6 +912,13 @@ class LayoutRoles:
                     why = "OCR noise in a margin or gutter"
                     reason = "furniture: a stray mark outside every column of running text (OCR noise)"
                     decisions.append(_retype(roles, f.id, Role.FURNITURE, 0.8, why, reason))
+            for k in vertical_titles(page):
+                f = page[k]
+                # Recorded even when the text already took it for a headline, so that no later rule here
+                # reads its lines, a glyph each, as a column of running text.
+                if f.id not in roles and f.role in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN, Role.KICKER, Role.HEADLINE):
+                    why = "a title set vertically in display type, down the side of its article"
+                    decisions.append(_retype(roles, f.id, Role.HEADLINE, 0.75, f"header line ({why})", f"headline: {why}"))
             for k, f in enumerate(page):
                 if f.bbox is None or f.id in roles or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
                     continue

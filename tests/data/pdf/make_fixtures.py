@@ -22,6 +22,9 @@ embedded), keeping the files a few KiB.
 * ``running_head.pdf``: the same page under a running head (the paper, date and weekday at the
   left in small type, the page number set large and the page's name at the right, each drawn
   apart: :data:`RUNNING_HEAD`).
+* ``vertical_title.pdf``: two articles side by side, the right one's headline set vertically down
+  its right edge (one glyph per line, in display type), its byline centred over its two columns;
+  the left one under a headline set across, its text starting lower.
 * ``libreoffice_columns.pdf``: a word processor's PDF: the example page's first article (its DOCX
   made with python-docx from ``examples/``' JSON output) in two justified columns, first-line
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
@@ -220,6 +223,62 @@ def no_text(path: Path) -> None:
     pdf.save()
 
 
+VERTICAL_TITLE = "春耕正当时"
+VERTICAL_BYLINE = "本报记者 王 丹"
+NEIGHBOUR_HEADLINE = "城市更新稳步推进"
+NEIGHBOUR_TEXT = "今年以来，各地扎实推进城市更新行动，一批老旧小区完成改造，居民生活更加便利。社区服务设施不断完善，群众获得感持续增强。"
+
+
+def vertical_title(path: Path) -> None:
+    """Two articles side by side: on the left one under a headline set across; on the right one whose
+    headline stands vertically at its right edge, its byline centred over its two columns."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    height = 260
+    pdf = canvas.Canvas(str(path), pagesize=(560, height), invariant=1)
+
+    def column(x: float, top: float, lines: list[tuple[int, str]]) -> None:
+        text = pdf.beginText()
+        text.setFont("STSong-Light", CJK_SIZE)
+        for row, (indent, line) in enumerate(lines):
+            text.setTextOrigin(x + indent * CJK_SIZE, height - top - row * CJK_LEADING - CJK_SIZE)
+            text.textOut(line)
+        pdf.drawText(text)
+
+    def wrapped(paragraphs: list[str]) -> list[tuple[int, str]]:
+        lines: list[tuple[int, str]] = []
+        for paragraph in paragraphs:
+            rest, indent = paragraph, INDENT_CHARS
+            while rest:
+                width = COLUMN_CHARS - indent
+                lines.append((indent, rest[:width]))
+                rest, indent = rest[width:], 0
+        return lines
+
+    # Left: an article under a headline set across its column, its text starting lower than the right one's.
+    pdf.setFont("STSong-Light", 18)
+    pdf.drawString(20, height - 20 - 18, NEIGHBOUR_HEADLINE)
+    column(20, 70, wrapped([NEIGHBOUR_TEXT]))
+    # Right: two columns, the byline centred over them, the title down a strip at their right.
+    body = wrapped(INDENTED)
+    left_x, right_x = 190, 190 + COLUMN_CHARS * CJK_SIZE + 20
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawCentredString((left_x + right_x + COLUMN_CHARS * CJK_SIZE) / 2, height - 20 - 10, VERTICAL_BYLINE)
+    column(left_x, 48, body[:COLUMN_LINES])
+    column(right_x, 48, body[COLUMN_LINES:])
+    title = pdf.beginText()
+    title.setFont("STSong-Light", 20)
+    for n, ch in enumerate(VERTICAL_TITLE):
+        title.setTextOrigin(right_x + COLUMN_CHARS * CJK_SIZE + 16, height - 20 - n * 21 - 20)
+        title.textOut(ch)
+    pdf.drawText(title)
+    pdf.showPage()
+    pdf.save()
+
+
 def encrypted(path: Path, user_password: str) -> None:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
@@ -239,6 +298,7 @@ if __name__ == "__main__":
     encrypted(HERE / "password.pdf", "secret")
     indented_columns(HERE / "indented_columns.pdf")
     indented_columns(HERE / "running_head.pdf", RUNNING_HEAD)
+    vertical_title(HERE / "vertical_title.pdf")
     import shutil
     import sys
 
