@@ -192,7 +192,9 @@ def render_tree(page: Page, *, all_decisions: bool = False) -> str:
     meta = page.meta
     lines = [
         f"page {meta.source or '-'}  publication={meta.publication or '?'} date={meta.date or '?'} "
-        f"page={meta.page_number if meta.page_number is not None else '?'} language={meta.language} "
+        f"page={meta.page_number if meta.page_number is not None else '?'}"
+        + (f" ({meta.page_name})" if meta.page_name else "")
+        + f" language={meta.language} "
         f"fragments={len(page.fragments)}"
     ]
 

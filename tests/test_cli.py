@@ -127,3 +127,15 @@ def test_a_page_warning_is_printed_once_however_many_formats(runner, tmp_path):
     assert result.exit_code == 0
     warnings = [line for line in result.output.splitlines() if ": warning: " in line]
     assert len(warnings) == 1
+
+
+def test_inspect_shows_the_page_facts_a_running_head_states(runner, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("人民日报海外版 2024年3月15日 星期五 第11版 民生\n\n" + EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(cli, ["inspect", str(page)])
+    assert result.exit_code == 0
+    assert "publication=人民日报海外版 date=2024-03-15 page=11 (民生)" in result.stdout.splitlines()[0]
+    converted = runner.invoke(cli, ["convert", str(page), "--to", "json", "--date", "2024-03-16", "-o", str(tmp_path / "p.json")])
+    assert converted.exit_code == 0
+    assert "the running head gives date 2024-03-15" in converted.stderr  # the caller's date is kept, the clash reported
+    assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["meta"]["date"] == "2024-03-16"
