@@ -86,6 +86,18 @@ INDENTED = [
 CJK_SIZE, CJK_LEADING, COLUMN_CHARS, INDENT_CHARS, COLUMN_LINES = 9, 12, 16, 2, 5
 
 
+def _wrapped(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs broken into lines of :data:`COLUMN_CHARS`, each opening indented: (indent in characters, text)."""
+    lines: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        rest, indent = paragraph, INDENT_CHARS
+        while rest:
+            width = COLUMN_CHARS - indent
+            lines.append((indent, rest[:width]))
+            rest, indent = rest[width:], 0
+    return lines
+
+
 RUNNING_HEAD = ("人民日报  2025年3月9日  星期日", "5", "要闻")  # the page number set large, apart
 
 
@@ -95,13 +107,7 @@ def indented_columns(path: Path, running_head: tuple[str, str, str] | None = Non
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    lines: list[tuple[int, str]] = []  # (indent in characters, text)
-    for paragraph in INDENTED:
-        rest, indent = paragraph, INDENT_CHARS
-        while rest:
-            width = COLUMN_CHARS - indent
-            lines.append((indent, rest[:width]))
-            rest, indent = rest[width:], 0
+    lines = _wrapped(INDENTED)
     top = 24 if running_head else 0  # the running head's band over the page
     height = 200 + top
     pdf = canvas.Canvas(str(path), pagesize=(400, height), invariant=1)
@@ -248,22 +254,12 @@ def vertical_title(path: Path) -> None:
             text.textOut(line)
         pdf.drawText(text)
 
-    def wrapped(paragraphs: list[str]) -> list[tuple[int, str]]:
-        lines: list[tuple[int, str]] = []
-        for paragraph in paragraphs:
-            rest, indent = paragraph, INDENT_CHARS
-            while rest:
-                width = COLUMN_CHARS - indent
-                lines.append((indent, rest[:width]))
-                rest, indent = rest[width:], 0
-        return lines
-
     # Left: an article under a headline set across its column, its text starting lower than the right one's.
     pdf.setFont("STSong-Light", 18)
     pdf.drawString(20, height - 20 - 18, NEIGHBOUR_HEADLINE)
-    column(20, 70, wrapped([NEIGHBOUR_TEXT]))
+    column(20, 70, _wrapped([NEIGHBOUR_TEXT]))
     # Right: two columns, the byline centred over them, the title down a strip at their right.
-    body = wrapped(INDENTED)
+    body = _wrapped(INDENTED)
     left_x, right_x = 190, 190 + COLUMN_CHARS * CJK_SIZE + 20
     pdf.setFont("STSong-Light", 10)
     pdf.drawCentredString((left_x + right_x + COLUMN_CHARS * CJK_SIZE) / 2, height - 20 - 10, VERTICAL_BYLINE)
