@@ -820,10 +820,10 @@ class LayoutOrder:
             boxes: list[BBox] = [f.bbox for f in boxed]  # type: ignore[misc]
             line_counts = [len(f.lines) for f in boxed]
             unit = body_line_height(boxed) or 1.0
-            for k in vertical_titles(boxed):
-                # A title down the side of its article is read first: placed, for the order only, as a
-                # band over the text beside it.
-                band = beside_band(k, boxes, line_counts, unit)
+            # A title down the side of its article is read first: placed, for the order only, as a band
+            # over the text beside it (every band found among the blocks as they stand).
+            bands = {k: beside_band(k, boxes, line_counts, unit) for k in vertical_titles(boxed)}
+            for k, band in bands.items():
                 if band is not None:
                     boxes[k], line_counts[k] = band, 1
                     titles.append(k)
