@@ -112,3 +112,19 @@ def test_running_heads_are_read(text, facts):
 )
 def test_text_that_is_not_a_running_head(text):
     assert P.running_head(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("今日24版", True),
+        ("第27651期", True),
+        ("人民网网址：http://www.people.com.cn", True),
+        ("（代号1—1）", True),
+        ("国内统一连续出版物号 CN 11-0065", True),
+        ("今日24版的内容很丰富。", False),
+        ("第3期培训班", False),
+    ],
+)
+def test_front_page_masthead_notes_are_furniture(text, furniture):
+    assert P.is_furniture(text) is furniture

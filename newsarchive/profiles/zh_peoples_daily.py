@@ -28,6 +28,8 @@ _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
 _FURNITURE = re.compile(
     r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
     r"|^(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号)\s*[：:]?\s*[A-Z]{0,4}\s*[\d-]+"
+    # The front page's masthead notes: the day's page count, the issue number, the website, the postal code.
+    r"|^今日\s*\d{1,3}\s*版$|^第\s*\d{4,6}\s*期$|^(?:人民网)?网址\s*[：:]|^[（(]?代号\s*[：:]?\s*\d+\s*[-—－]\s*\d+[）)]?$"
 )
 # A running head: the paper's name, the date and weekday (and the lunar date on page one), the page
 # label (第11版) with the page's name, as extractors emit the top line of every page.
