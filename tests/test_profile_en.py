@@ -133,3 +133,14 @@ def test_running_head_gives_the_page_number():
     assert P.running_head("The Valley Courier · Page 3 · Thursday, March 6").page_number == 3
     assert P.running_head("Page 12").page_number == 12
     assert P.running_head("No. 6906") is None and P.running_head("Page 3 of the report says so.") is None
+
+
+def test_a_dated_running_head_gives_the_date_and_page_number():
+    head = P.running_head("4 THE NEW YORK HERALD, TUESDAY, JANUARY 6, 1920.")
+    assert (head.date, head.page_number) == ("1920-01-06", 4) and P.is_furniture("4 THE NEW YORK HERALD, TUESDAY, JANUARY 6, 1920.")
+    assert P.running_head("THE EVENING STAR, WASHINGTON, D. C., MONDAY, MAY 3, 1920. 17").page_number == 17
+    # Without a page number it is the date over a leading article, which belongs to the article.
+    assert P.running_head("TUESDAY EVENING. FEBRUARY 17, 1824.") is None
+    assert not P.is_furniture("TUESDAY EVENING. FEBRUARY 17, 1824.")
+    assert P.running_head("WAR OFFICE, FEB. 15, 1824.") is None  # a dateline
+    assert P.running_head("12 The Times, Monday, February 30, 1920") is None  # no such day

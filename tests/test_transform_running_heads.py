@@ -77,3 +77,10 @@ def test_a_short_headline_under_the_running_head_stays_a_headline():
         draft = run([head, "大地书香·文脉传承", "阅读，是读过往，也是读当下。古人的智慧写进了今人的心灵。"], TagRoles(), RunningHeads())
         assert draft.fragments[1].role.value == "headline"
         assert draft.meta.page_name in ("文化遗产", None)
+
+
+def test_an_english_running_head_dates_the_page():
+    text = "4 THE NEW YORK HERALD, TUESDAY, JANUARY 6, 1920.\n\nSTRIKE ENDS AT THE DOCKS.\n\nThe men went back to work this morning after a week.\n"
+    page = newsarchive.load(text.encode(), language="en")
+    assert (page.meta.date, page.meta.page_number) == ("1920-01-06", 4)
+    assert page.items[0].headline == "STRIKE ENDS AT THE DOCKS."

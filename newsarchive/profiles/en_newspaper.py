@@ -21,6 +21,7 @@ Evidence is typographic and lexical, never specific to one paper:
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from . import ParsedByline, ParsedCredit, RunningHead
@@ -65,6 +66,16 @@ _FURNITURE = re.compile(
 # ("The Valley Courier · Page 3 · Thursday, March 6").
 _FOLIO = re.compile(r"^(?:[^·•|]{1,60}[·•|]\s*)*Page\s+\d+(?:\s*[·•|][^·•|]{1,60})*$")
 _PAGE_NUMBER = re.compile(r"\bPage\s+(\d{1,4})\b")
+# A running head with its date: the page number first or last, the paper's name, the weekday and the
+# full date ("4 THE NEW YORK HERALD, TUESDAY, JANUARY 6, 1920.").  Without a page number such a line is
+# the date over a leading article ("TUESDAY EVENING. FEBRUARY 17, 1824."), not page furniture.
+_WEEKDAY = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATED_HEAD = re.compile(
+    r"^(?:(?P<lead>\d{1,3})\s+)?(?:[A-Z][A-Za-z.'’&,\- ]{0,60}?[,.]?\s+)?"
+    rf"{_WEEKDAY}(?:\s+(?i:morning|evening))?[,.]?\s+(?P<month>{_MONTH_ANY_CASE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>\d{4})\.?(?:\s+(?P<tail>\d{1,3}))?$"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TERMINAL = set(".!?…")
 _CLOSERS = "\"'”’)]"
 # Not . ! ?: OCR noise often opens a block with a stray full stop.
@@ -119,13 +130,17 @@ class EnglishNewspaperProfile:
     dateline_opens_article = False
 
     def running_head(self, text: str, *, beside_head: bool = False) -> RunningHead | None:
-        """The page number of a folio line that names it ("Page 3", "The Valley Courier · Page 3 · Thursday").
+        """The page number of a folio line that names it ("Page 3", "The Valley Courier · Page 3 · Thursday"),
+        and the date of one that carries it ("4 THE NEW YORK HERALD, TUESDAY, JANUARY 6, 1920.").
 
         Beside a running head a bare number is the page number.
         """
         flat = collapse(text)
         if beside_head and flat.isascii() and flat.isdigit() and len(flat) <= 3:
             return RunningHead(page_number=int(flat))
+        dated = _dated_head(flat)
+        if dated is not None:
+            return dated
         if not self.is_furniture(flat):
             return None
         found = _PAGE_NUMBER.search(flat)
@@ -134,7 +149,9 @@ class EnglishNewspaperProfile:
     def is_furniture(self, text: str) -> bool:
         """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint, a running head or foot."""
         flat = collapse(text)
-        return bool(_FURNITURE.match(flat)) or (len(flat) <= 120 and any(c in flat for c in "·•|") and bool(_FOLIO.match(flat)))
+        if _FURNITURE.match(flat) or (len(flat) <= 120 and any(c in flat for c in "·•|") and _FOLIO.match(flat)):
+            return True
+        return len(flat) <= 120 and _dated_head(flat) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
         """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)"."""
@@ -314,3 +331,19 @@ class EnglishNewspaperProfile:
         found = {m.group(1).title() for m in _BARE_TITLED.finditer(text)}
         found |= {m.group(1).title() for m in _SAID.finditer(text)}
         return found
+
+
+def _dated_head(flat: str) -> RunningHead | None:
+    """The date and page number of a dated running head (:data:`_DATED_HEAD`), None if the line is none."""
+    if len(flat) > 120:
+        return None
+    found = _DATED_HEAD.match(flat)
+    if found is None or not (found.group("lead") or found.group("tail")):
+        return None
+    month = _MONTHS.index(found.group("month")[:3].lower()) + 1
+    year, day = int(found.group("year")), int(found.group("day"))
+    try:
+        date = datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return RunningHead(date=date, page_number=int(found.group("lead") or found.group("tail")))
