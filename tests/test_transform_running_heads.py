@@ -84,3 +84,11 @@ def test_an_english_running_head_dates_the_page():
     page = newsarchive.load(text.encode(), language="en")
     assert (page.meta.date, page.meta.page_number) == ("1920-01-06", 4)
     assert page.items[0].headline == "STRIKE ENDS AT THE DOCKS."
+
+
+def test_a_document_of_several_pages_takes_only_its_paper_and_date_from_them():
+    page = page_from_blocks("人民日报 2025年1月5日 星期日 第1版 要闻", *BODY, "人民日报 2025年1月5日 星期日 第2版 要闻", *BODY)
+    fragments = tuple(replace(f, page=1 if k < 4 else 2) for k, f in enumerate(page.fragments))
+    draft = Pipeline([TagRoles(), RunningHeads()]).run(Draft.from_page(replace(page, fragments=fragments), get_profile("zh-CN")))
+    assert (draft.meta.publication, draft.meta.date, draft.meta.page_number) == ("人民日报", "2025-01-05", None)
+    assert not draft.warnings  # a page number per page is no disagreement

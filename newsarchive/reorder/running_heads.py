@@ -8,7 +8,8 @@ are known, next to it in extraction order where they are not.  What it says
 fills the page's metadata where the caller gave none; metadata the caller gave
 is kept, and a running head that contradicts it is reported as a warning (a
 file filed under the wrong date or page is a common archive error).  Running
-heads that disagree with each other set nothing and are reported too.
+heads that disagree with each other set nothing and are reported too.  In a
+document of several pages only the paper and the date are the document's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from . import Draft
 
 CONFIDENCE = 0.9  # the paper's own label of the page; a misread running head is rare
 FACTS = ("publication", "date", "page_number", "page_name")
+PER_PAGE = ("page_number", "page_name")  # facts of one page, not of a document of several
 # What tag-roles may have made of a lone page number or page name ("要闻" reads as a short headline).
 LONE_PART_ROLES = (Role.HEADLINE, Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN, Role.KICKER, Role.PHOTO_TITLE)
 
@@ -65,9 +67,11 @@ class RunningHeads:
         updates: dict[str, object] = {}
         warnings: list[Warning] = []
         source = draft.meta.source
+        # A document of several pages (an ALTO issue) has a page number and name per page, not one.
+        several_pages = len({f.page for f in draft.fragments if f.page is not None}) > 1
         for fact in FACTS:
             values = said[fact]
-            if not values:
+            if not values or (several_pages and fact in PER_PAGE):
                 continue
             if len(values) > 1:
                 listed = ", ".join(str(v) for v in values)
