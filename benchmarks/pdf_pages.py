@@ -18,7 +18,8 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
   truth as furniture and as the page's facts, which the scorer checks (``--no-running-head``
   leaves it out); with ``--vertical SHARE``, that share of the short one-part headlines (no kicker or
   deck) set vertically down a strip at the right of their article, one character under another,
-  as feature pages set them;
+  as feature pages set them, and with ``--vertical-bylines`` a byline of bare names set vertically
+  under such a headline;
 * every block drawn as its own text object, **in a shuffled content-stream
   order** (seeded), so the file's order says nothing about reading order.
 
@@ -205,8 +206,17 @@ def _vertical(page: scramble.RealPage, article: scramble.ArticleTruth, share: fl
     return int.from_bytes(digest[:4], "big") / 2**32 < share
 
 
+def _bare_names(byline: str) -> bool:
+    """A byline that is only names (李龙伊, 王  珂), no role such as 本报记者."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in byline if not ch.isspace()) and len(byline.replace(" ", "")) <= 8 and "记者" not in byline
+
+
 def lay_out(
-    page: scramble.RealPage, indent: bool = False, with_running_head: bool = True, vertical_share: float = 0.0
+    page: scramble.RealPage,
+    indent: bool = False,
+    with_running_head: bool = True,
+    vertical_share: float = 0.0,
+    vertical_bylines: bool = False,
 ) -> LaidOutPage:
     """Place the page's articles on a six-column grid (see the module docstring).
 
@@ -251,10 +261,19 @@ def lay_out(
                 title.lines.append((x0 + span_width - size, top + n * size * 1.05, ch))
             blocks.append(title)
             title_bottom = top + len(item.headline or "") * size * 1.05
+            if vertical_bylines and item.byline and _bare_names(item.byline):
+                # An author's name under the title, down the same strip in the byline's type (feature pages).
+                byline_size = HEADER["byline"][0]
+                name = DrawBlock(byline_size)
+                for n, ch in enumerate(ch for ch in item.byline if not ch.isspace()):
+                    name.lines.append((x0 + span_width - (size + byline_size) / 2, title_bottom + byline_size + n * byline_size * 1.05, ch))
+                blocks.append(name)
+                title_bottom = name.lines[-1][1] + byline_size
             span_width -= strip
+        vertical_byline = vertical and vertical_bylines and bool(item.byline) and _bare_names(item.byline or "")
         for role in ("kicker", "headline", "subheadline", "byline"):
             text = getattr(item, role)
-            if not text or (vertical and role == "headline"):
+            if not text or (vertical and role == "headline") or (vertical_byline and role == "byline"):
                 continue
             size, leading = HEADER[role]
             block = DrawBlock(size)
@@ -410,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SHARE",
         help=f"set this share of the headlines vertically (those of at most {VERTICAL_MAX} characters, without kicker or deck)",
     )
+    parser.add_argument(
+        "--vertical-bylines", action="store_true", help="under a vertical headline, set a byline of bare names vertically too"
+    )
     parser.add_argument("--columns", type=int, default=COLUMNS, help="columns of the page grid")
     parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
     parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
@@ -430,7 +452,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["pdftotext"] = []
     reader = PdfReader()
     for real in pages:
-        laid = lay_out(real, indent=args.indent, with_running_head=not args.no_running_head, vertical_share=args.vertical)
+        laid = lay_out(
+            real,
+            indent=args.indent,
+            with_running_head=not args.no_running_head,
+            vertical_share=args.vertical,
+            vertical_bylines=args.vertical_bylines,
+        )
         for seed in range(args.seeds):
             name = f"{real.name}_s{seed}"
             data = render(laid, seed)

@@ -374,3 +374,11 @@ def test_a_headline_set_vertically_heads_the_columns_beside_it():
     ]
     vertical = next(f for f in page.fragments if f.text.replace("\n", "") == "春耕正当时")
     assert vertical.bbox is not None and vertical.bbox.x0 > 500  # kept where it stands; only the order moved it
+
+
+def test_an_authors_name_set_vertically_under_a_vertical_title_is_its_byline():
+    page = newsarchive.load(DATA / "vertical_name.pdf")
+    _, article = page.items
+    assert article.headline == "春耕正当时"
+    assert article.byline is not None and (article.byline.text, article.byline.names) == ("李龙伊", ("李龙伊",))
+    assert len(article.blocks) == 3 and not page.unplaced

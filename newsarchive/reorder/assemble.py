@@ -121,8 +121,10 @@ def assemble(draft: Draft) -> Page:
             k += 1
         byline = None
         if art.byline:
-            # A line break in a byline separates names (方 / 敏 朱佩娴), never a word: keep it as a space.
-            text = " ".join(line.strip() for line in draft.fragment(art.byline).lines if line.strip())
+            # A line break in a byline separates names (方 / 敏 朱佩娴), never a word: keep it as a space;
+            # but a name set vertically, a character a line (李 / 龙 / 伊), is one name.
+            lines = [line.strip() for line in draft.fragment(art.byline).lines if line.strip()]
+            text = "".join(lines) if len(lines) > 1 and all(len(line) == 1 for line in lines) else " ".join(lines)
             parsed = profile.parse_byline(text, after_headline=True)
             byline = Byline(
                 text=text,

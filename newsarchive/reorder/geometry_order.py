@@ -680,7 +680,9 @@ def vertical_titles(page: Sequence[Fragment]) -> list[int]:
     ]
 
 
-def beside_band(k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float) -> BBox | None:
+def beside_band(
+    k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float, others: Collection[int] = ()
+) -> BBox | None:
     """Where the vertical title ``boxes[k]`` would stand if set across the top of the text it heads, for reading order.
 
     The text beside it starts near its top (within :data:`VERTICAL_REACH` body lines)
@@ -689,8 +691,8 @@ def beside_band(k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float
     column away from the title while the gutters stay narrow, every column starts on the
     line the first one did, and none continues text begun higher up (a block right above
     its top that starts outside the reach): another article's columns beyond start
-    elsewhere.  A lone line between columns (a byline centred over them) is taken as it
-    comes.  The band spans what was taken, one line of the title's type just over its
+    elsewhere, and so does another vertical title (``others``).  A lone line between
+    columns (a byline centred over them) is taken as it comes.  The band spans what was taken, one line of the title's type just over its
     top, so the order reads the title before it, as a headline over it.  None when no
     text stands beside the title.
     """
@@ -713,6 +715,8 @@ def beside_band(k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float
         taken: list[int] = []
         row_tops: list[float] = []  # where the first column of text starts (its first two blocks)
         for column in columns:
+            if any(j in others for j in column):
+                break  # another title set vertically heads what lies beyond
             x0, x1 = min(boxes[j].x0 for j in column), max(boxes[j].x1 for j in column)
             lone_line = len(column) == 1 and lines[column[0]] < 2
             if (edge - x1 if side < 0 else x0 - edge) > ROW_GAP * unit:
@@ -740,6 +744,22 @@ def beside_band(k: int, boxes: Sequence[BBox], lines: Sequence[int], unit: float
             size = title.x1 - title.x0  # one line in the title's type, as a headline set across would be
             x0, x1 = min(boxes[j].x0 for j in taken), max(boxes[j].x1 for j in taken)
             return BBox(x0=x0, y0=top - 1.0 - size, x1=x1, y1=top - 1.0)
+    return None
+
+
+def under_vertical_title(k: int, page: Sequence[Fragment]) -> int | None:
+    """The block set vertically right under the vertical title ``page[k]`` in its strip (an author's name), if any."""
+    title = page[k].bbox
+    if title is None:
+        return None
+    width = title.x1 - title.x0
+    for j, f in enumerate(page):
+        box = f.bbox
+        if j == k or box is None or not is_vertical(f):
+            continue
+        overlap = min(box.x1, title.x1) - max(box.x0, title.x0)
+        if overlap >= 0.5 * min(width, box.x1 - box.x0) and 0 <= box.y0 - title.y1 <= 2 * width:
+            return j
     return None
 
 
@@ -822,11 +842,20 @@ class LayoutOrder:
             unit = body_line_height(boxed) or 1.0
             # A title down the side of its article is read first: placed, for the order only, as a band
             # over the text beside it (every band found among the blocks as they stand).
-            bands = {k: beside_band(k, boxes, line_counts, unit) for k in vertical_titles(boxed)}
+            verticals = vertical_titles(boxed)
+            bands = {k: beside_band(k, boxes, line_counts, unit, verticals) for k in verticals}
             for k, band in bands.items():
-                if band is not None:
-                    boxes[k], line_counts[k] = band, 1
-                    titles.append(k)
+                if band is None:
+                    continue
+                name = under_vertical_title(k, boxed)
+                if name is not None:
+                    # An author's name down the strip under the title: the title's band again, a hair lower, so
+                    # that nothing comes between the two and the name is read right after the title.
+                    boxes[name] = BBox(x0=band.x0, y0=band.y0 + 0.5, x1=band.x1, y1=band.y1 + 0.5)
+                    line_counts[name] = 1
+                    titles.append(name)
+                boxes[k], line_counts[k] = band, 1
+                titles.append(k)
             order = reading_order(boxes, line_counts, noise, sizes, sorted(titles))
             sequence = [boxed[i] for i in order]
             previous: Fragment | None = None
@@ -919,6 +948,10 @@ class LayoutRoles:
                 if f.id not in roles and f.role in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN, Role.KICKER, Role.HEADLINE):
                     why = "a title set vertically in display type, down the side of its article"
                     decisions.append(_retype(roles, f.id, Role.HEADLINE, 0.75, f"header line ({why})", f"headline: {why}"))
+                name = under_vertical_title(k, page)
+                if name is not None and page[name].id not in roles and profile.parse_byline(draft.text(page[name].id), after_headline=True):
+                    why = "an author's name set vertically under a vertical title"
+                    decisions.append(_retype(roles, page[name].id, Role.BYLINE, 0.75, why, f"byline: {why}"))
             for k, f in enumerate(page):
                 if f.bbox is None or f.id in roles or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
                     continue

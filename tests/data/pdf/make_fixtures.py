@@ -24,7 +24,8 @@ embedded), keeping the files a few KiB.
   apart: :data:`RUNNING_HEAD`).
 * ``vertical_title.pdf``: two articles side by side, the right one's headline set vertically down
   its right edge (one glyph per line, in display type), its byline centred over its two columns;
-  the left one under a headline set across, its text starting lower.
+  the left one under a headline set across, its text starting lower.  ``vertical_name.pdf``: the
+  same with the author's name set vertically under the title instead of a byline over the columns.
 * ``libreoffice_columns.pdf``: a word processor's PDF: the example page's first article (its DOCX
   made with python-docx from ``examples/``' JSON output) in two justified columns, first-line
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
@@ -235,9 +236,13 @@ NEIGHBOUR_HEADLINE = "城市更新稳步推进"
 NEIGHBOUR_TEXT = "今年以来，各地扎实推进城市更新行动，一批老旧小区完成改造，居民生活更加便利。社区服务设施不断完善，群众获得感持续增强。"
 
 
-def vertical_title(path: Path) -> None:
+VERTICAL_NAME = "李龙伊"
+
+
+def vertical_title(path: Path, name_down_the_strip: bool = False) -> None:
     """Two articles side by side: on the left one under a headline set across; on the right one whose
-    headline stands vertically at its right edge, its byline centred over its two columns."""
+    headline stands vertically at its right edge, its byline centred over its two columns (or, with
+    ``name_down_the_strip``, an author's name set vertically under the title)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -261,8 +266,9 @@ def vertical_title(path: Path) -> None:
     # Right: two columns, the byline centred over them, the title down a strip at their right.
     body = _wrapped(INDENTED)
     left_x, right_x = 190, 190 + COLUMN_CHARS * CJK_SIZE + 20
-    pdf.setFont("STSong-Light", 10)
-    pdf.drawCentredString((left_x + right_x + COLUMN_CHARS * CJK_SIZE) / 2, height - 20 - 10, VERTICAL_BYLINE)
+    if not name_down_the_strip:
+        pdf.setFont("STSong-Light", 10)
+        pdf.drawCentredString((left_x + right_x + COLUMN_CHARS * CJK_SIZE) / 2, height - 20 - 10, VERTICAL_BYLINE)
     column(left_x, 48, body[:COLUMN_LINES])
     column(right_x, 48, body[COLUMN_LINES:])
     title = pdf.beginText()
@@ -271,6 +277,14 @@ def vertical_title(path: Path) -> None:
         title.setTextOrigin(right_x + COLUMN_CHARS * CJK_SIZE + 16, height - 20 - n * 21 - 20)
         title.textOut(ch)
     pdf.drawText(title)
+    if name_down_the_strip:
+        name = pdf.beginText()
+        name.setFont("STSong-Light", 10)
+        below = 20 + len(VERTICAL_TITLE) * 21 + 12
+        for n, ch in enumerate(VERTICAL_NAME):
+            name.setTextOrigin(right_x + COLUMN_CHARS * CJK_SIZE + 21, height - below - n * 11 - 10)
+            name.textOut(ch)
+        pdf.drawText(name)
     pdf.showPage()
     pdf.save()
 
@@ -295,6 +309,7 @@ if __name__ == "__main__":
     indented_columns(HERE / "indented_columns.pdf")
     indented_columns(HERE / "running_head.pdf", RUNNING_HEAD)
     vertical_title(HERE / "vertical_title.pdf")
+    vertical_title(HERE / "vertical_name.pdf", name_down_the_strip=True)
     import shutil
     import sys
 
