@@ -56,7 +56,6 @@ The grid and body type options lay the same pages out differently (say 8 columns
 from __future__ import annotations
 
 import argparse
-import datetime
 import hashlib
 import io
 import json
@@ -99,8 +98,6 @@ HEADER = {  # role → (font size, leading)
     "subheadline": (12.0, 15.0),
     "byline": (10.0, 13.0),
 }
-WEEKDAYS = "一二三四五六日"
-PUBLICATION = "人民日报"
 LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutLineEnds, LayoutJoins, LayoutAssign)
 
 
@@ -185,15 +182,6 @@ def _column_ends(
     return ends
 
 
-def running_head(page: scramble.RealPage) -> tuple[str, str, dict[str, Any]]:
-    """The running head's left and right parts, and the page facts they state."""
-    day = datetime.date.fromisoformat(page.date)
-    left = f"{PUBLICATION}  {day.year}年{day.month}月{day.day}日  星期{WEEKDAYS[day.weekday()]}"
-    right = f"第{page.page}版  {page.page_name}".rstrip()
-    facts = {"publication": PUBLICATION, "date": page.date, "page_number": page.page, "page_name": page.page_name or None}
-    return left, right, facts
-
-
 VERTICAL_MAX = 14  # characters: a longer headline is never set vertically
 
 
@@ -232,7 +220,7 @@ def lay_out(
     facts: dict[str, Any] | None = None
     top_of_text = MARGIN
     if with_running_head:
-        left, right, facts = running_head(page)
+        (left, right), facts = scramble.running_head(page)  # the same head as the text benchmark's
         blocks.append(DrawBlock(SMALL_SIZE, [(MARGIN, MARGIN, left)]))
         blocks.append(DrawBlock(SMALL_SIZE, [(width - MARGIN - _width(right, SMALL_SIZE), MARGIN, right)]))
         furniture += [left, right]

@@ -141,7 +141,7 @@ class EnglishNewspaperProfile:
         dated = _dated_head(flat)
         if dated is not None:
             return dated
-        if not self.is_furniture(flat):
+        if not _undated_folio(flat):  # a dated head was ruled out just above
             return None
         found = _PAGE_NUMBER.search(flat)
         return RunningHead(page_number=int(found.group(1))) if found else None
@@ -149,9 +149,7 @@ class EnglishNewspaperProfile:
     def is_furniture(self, text: str) -> bool:
         """Folio lines: "No. 6906", "PRICE 7d", a bare page number, the printer's imprint, a running head or foot."""
         flat = collapse(text)
-        if _FURNITURE.match(flat) or (len(flat) <= 120 and any(c in flat for c in "·•|") and _FOLIO.match(flat)):
-            return True
-        return len(flat) <= 120 and _dated_head(flat) is not None
+        return _undated_folio(flat) or _dated_head(flat) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
         """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)"."""
@@ -331,6 +329,11 @@ class EnglishNewspaperProfile:
         found = {m.group(1).title() for m in _BARE_TITLED.finditer(text)}
         found |= {m.group(1).title() for m in _SAID.finditer(text)}
         return found
+
+
+def _undated_folio(flat: str) -> bool:
+    """A folio line without a date: "No. 6906", "PRICE 7d", a bare page number, an imprint, "Page 3 | The Times"."""
+    return bool(_FURNITURE.match(flat)) or (len(flat) <= 120 and any(c in flat for c in "·•|") and bool(_FOLIO.match(flat)))
 
 
 def _dated_head(flat: str) -> RunningHead | None:

@@ -668,9 +668,12 @@ def is_vertical(fragment: Fragment) -> bool:
     return box.y1 - box.y0 >= VERTICAL_ASPECT * (box.x1 - box.x0)
 
 
-def vertical_titles(page: Sequence[Fragment]) -> list[int]:
-    """Indices of the blocks in ``page`` set vertically in display type: titles down the side of an article."""
-    body = _running_glyph_size(page)
+def vertical_titles(page: Sequence[Fragment], body: float | None = None) -> list[int]:
+    """Indices of the blocks in ``page`` set vertically in display type: titles down the side of an article.
+
+    ``body``: the running text's type size when the caller has measured it (:func:`_running_glyph_size`).
+    """
+    body = body if body is not None else _running_glyph_size(page)
     if body is None:
         return []
     return [
@@ -934,6 +937,7 @@ class LayoutRoles:
         decisions: list[Decision] = []
         for page in _pages(draft.fragments):
             unit = body_line_height(page)
+            glyph = _running_glyph_size(page)  # the running text's type size, measured once for the rules below
             boxed = [f for f in page if f.bbox is not None]
             for k in sorted(page_noise(boxed, profile)):
                 f = boxed[k]
@@ -941,7 +945,7 @@ class LayoutRoles:
                     why = "OCR noise in a margin or gutter"
                     reason = "furniture: a stray mark outside every column of running text (OCR noise)"
                     decisions.append(_retype(roles, f.id, Role.FURNITURE, 0.8, why, reason))
-            for k in vertical_titles(page):
+            for k in vertical_titles(page, glyph):
                 f = page[k]
                 # Recorded even when the text already took it for a headline, so that no later rule here
                 # reads its lines, a glyph each, as a column of running text.
@@ -990,7 +994,6 @@ class LayoutRoles:
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
                 decisions.extend(self._running_text_headers(page, roles, unit))
-            glyph = _running_glyph_size(page)  # the running text's type size, measured once for both rules
             if unit and glyph is not None:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
