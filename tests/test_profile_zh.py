@@ -82,6 +82,22 @@ def test_runs_that_are_not_names_or_split_two_ways_are_no_byline(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("王 浩 李 婕", ("王浩", "李婕")),
+        ("亦 多", ("亦多",)),  # padded: a name even with a rare surname (a pen name)
+        ("土土绒", ("土土绒",)),  # a single pen name that is no word
+        ("吴储岐 欧阳明高", ("吴储岐", "欧阳明高")),
+        ("绿能赛道 追光前行", None),  # a two-part headline: four characters make a name only with 欧阳 and the like
+        ("追光 前行", None),  # no name opens with a known surname
+    ],
+)
+def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(text, names):
+    parsed = P.parse_byline(text, after_headline=True)
+    assert (parsed.names if parsed else None) == names
+
+
+@pytest.mark.parametrize(
     ("text", "facts"),
     [
         ("人民日报海外版", ("人民日报海外版", None, None, None)),
