@@ -174,3 +174,29 @@ def test_hard_wrapped_header_lines_are_pieces_of_their_own_and_dropped_indents_o
         "“快进来，喝杯热茶。”推开入户门，湖南郴州资兴市州门司镇燕窝村村民陈永山热情招呼。",
         "客厅里，刚买的新沙发还带着包装，新装的空调送出阵阵暖风，屋里暖意融融。",
     ]
+
+
+def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
+    # A headline wider than the column wraps on into the next header line, but not into a line
+    # spaced out as a byline is, nor into the column's first line.
+    text = """保障企业敢用数、会用数、用好数（政策解读）
+本报记者 王云杉
+随着数字技术持续迭代，数字化、网
+络化、智能化进程不断加快，围绕数
+据要素开发和价值挖掘的企业开始涌
+现。"""
+    assert pieces(text)[:2] == ["保障企业敢用数、会用数、用好数（政策解读）", "本报记者 王云杉"]
+    text = """贵州：大力实施民族文化传承弘扬工程
+2023年，贵州“村超”凭借接地气
+的办赛风格、多彩的民族文化、淳朴
+的乡俗民风和“快乐足球”的价值理
+念成为广袤乡村“现象级”赛事。"""
+    assert pieces(text)[0] == "贵州：大力实施民族文化传承弘扬工程"
+
+
+def test_a_block_too_short_to_show_its_column_is_read_with_the_pages():
+    column = "\n".join(["灌溉用水来自疏勒河。从祁连山奔流"] * 12)  # the page's column: 16 characters
+    short = "技能提升 新就业群体拓宽发展路\n本报记者 杨 昊\n擦拭海产水缸，给商品称重，准备试\n吃活动。"
+    assert pieces(column + "\n\n" + short)[-3:] == ["技能提升 新就业群体拓宽发展路", "本报记者 杨 昊", "擦拭海产水缸，给商品称重，准备试吃活动。"]
+    # On its own the block shows no column, and stays whole.
+    assert len(pieces(short)) == 1

@@ -212,6 +212,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ...]:
     """Split decoded text into fragments at blank lines, keeping offsets, lines and gap sizes."""
     fragments: list[Fragment] = []
+    column = page_column(text)
     pos = 0
     line_no = 1
     gap = 0
@@ -223,7 +224,7 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
         if stripped:
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
             first_line = line_no + lead.count("\n")
-            for k, (offset, piece) in enumerate(_paragraphs(chunk.lstrip("\n"))):
+            for k, (offset, piece) in enumerate(_paragraphs(chunk.lstrip("\n"), column)):
                 start = pos + len(chunk) - len(chunk.lstrip("\n")) + offset
                 body = piece.strip(" \t\n\u3000\f\v")
                 start += len(piece) - len(piece.lstrip(" \t\n\u3000\f\v"))
@@ -267,7 +268,7 @@ def _indent(line: str) -> int:
     return width
 
 
-def _paragraphs(block: str) -> list[tuple[int, str]]:
+def _paragraphs(block: str, column: int | None = None) -> list[tuple[int, str]]:
     """A block's paragraphs (offset in the block, text): cut before each line indented further than most.
 
     Extractors and typists set paragraphs without a blank line between them
@@ -304,7 +305,7 @@ def _paragraphs(block: str) -> list[tuple[int, str]]:
             start = offset
         offset += len(line) + 1
     pieces.append((start, block[start:]))
-    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece)]
+    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column)]
 
 
 # Hard-wrapped Chinese text (pdftotext and other extractors give a column's lines as they were set,
@@ -314,15 +315,32 @@ WRAPPED_MIN_LINES = 3  # lines of the column's width a block needs before it is 
 WRAPPED_SOLID = 0.6  # ... of text set solid (this share of its characters Chinese or full-width)
 WRAPPED_SHORT = 1.5  # characters: a line this much narrower than the column ends a piece ...
 WRAPPED_INDENT_SLACK = 0.5  # ... unless it is two characters narrower (give or take this): an indented first line
+WRAPPED_PAGE_LINES = 10  # lines of one width a page needs before that width is its column ...
+WRAPPED_PAGE_SHARE = 0.25  # ... and this share of its Chinese lines
+_SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
 
 
-def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
+def page_column(text: str) -> int | None:
+    """The width of the page's text columns, if its Chinese lines are hard-wrapped to one width; else None.
+
+    A block too short to show its column's width by itself (a headline, a byline
+    and two lines of text, as pdftotext cuts a page into blocks) is read with it.
+    """
+    solid = [line for line in text.split("\n") if line.strip() and wide_share(line) >= WRAPPED_SOLID]
+    found = commonest_width(solid)
+    if found is None:
+        return None
+    width, count = found
+    return width if count >= WRAPPED_PAGE_LINES and count >= WRAPPED_PAGE_SHARE * len(solid) else None
+
+
+def _wrapped_paragraphs(block: str, page_column: int | None = None) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
     The column's width is the commonest line width.  Lines above the first of
     the column's width are header lines, a piece each, except that a line
     wider than the column (a headline over several columns) runs on into the
-    next.  A line narrower than the column ends a piece when it finishes a
+    next header line, unless that one has spaces inside (a byline's names).  A line narrower than the column ends a piece when it finishes a
     sentence (a paragraph's last line, a heading with its question mark, the
     last line of a title) or when a line of the column's full width follows
     (a byline, a heading, the end of a header over running text), but not
@@ -333,12 +351,15 @@ def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     blocks without a column of lines stay whole.
     """
     lines = block.split("\n")
-    if len(lines) < WRAPPED_MIN_LINES or wide_share(block) < WRAPPED_SOLID:
+    if len(lines) < 2 or wide_share(block) < WRAPPED_SOLID:
         return [(0, block)]
     widths = [display_width(line) for line in lines]
     column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
-    if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES:
-        return [(0, block)]
+    if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES or len(lines) < WRAPPED_MIN_LINES:
+        # Too few lines to show a column of their own: the page's column, if the block has a line of it.
+        if page_column is None or not any(abs(w - page_column) <= 1 for w in widths):
+            return [(0, block)]
+        column = page_column
 
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
@@ -348,18 +369,29 @@ def _wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
 
     def indented(k: int) -> bool:
         # A paragraph's first line set in from the margin by two characters, whose indent the
-        # extractor dropped: as narrow as the indent, and running on.
-        return column - 2 - WRAPPED_INDENT_SLACK <= widths[k] <= column - 2 + WRAPPED_INDENT_SLACK and not ends_sentence(k)
+        # extractor dropped: as narrow as the indent, and running on into a full line or the
+        # paragraph's last (a header line as wide, over a byline, runs on into nothing).
+        return (
+            column - 2 - WRAPPED_INDENT_SLACK <= widths[k] <= column - 2 + WRAPPED_INDENT_SLACK
+            and not ends_sentence(k)
+            and k + 1 < len(lines)
+            and (widths[k + 1] >= column - 1 or ends_sentence(k + 1))
+        )
 
     # Lines above the column's first line are header lines (kicker, headline, byline), each a piece
-    # of its own, except that a line wider than the column (a headline over several) wraps on.
+    # of its own, except that a line wider than the column (a headline over several) wraps on into
+    # the next header line, unless that one is spaced out as a list is (本报记者 王 浩: a byline).
     body = next((k for k in range(len(lines)) if abs(widths[k] - column) <= 1 or indented(k)), len(lines))
+
+    def header_ends(k: int) -> bool:
+        return widths[k] <= column + WRAPPED_SHORT or k + 1 >= body or _SPACED.search(lines[k + 1].strip()) is not None
+
     pieces: list[tuple[int, str]] = []
     offset = start = 0
     for k, line in enumerate(lines):
         offset += len(line) + 1
         if k + 1 < len(lines) and (
-            (k < body and widths[k] <= column + WRAPPED_SHORT)
+            (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
