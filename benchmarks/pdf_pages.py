@@ -46,8 +46,14 @@ With ``--indent`` paragraphs are set as newspapers set them, first line indented
 characters and no blank line between paragraphs (only around section headings), so pdfminer
 gives a column's paragraphs as one text box, or in pieces where its alignment test breaks.
 
+With ``--renderer chromium`` the same layout is written as HTML (every line absolutely placed, the
+blocks in the shuffled order) and printed by headless Chromium (Debian ``chromium`` and
+``fonts-noto-cjk``): another producer's PDF, glyphs placed run by run from an embedded subset of
+Noto Serif CJK SC, whose text layer gives some ideographs as radical code points (⺠ for 民), as
+real Chinese PDFs often do.  About a second and a half a page.
+
 Usage: ``python benchmarks/pdf_pages.py [--split dev|heldout|all] [--limit N] [--seeds 1] [--out DIR] [--indent]
-[--columns 6] [--column-width 150] [--body-size 9] [--gutter 24]``
+[--columns 6] [--column-width 150] [--body-size 9] [--gutter 24] [--renderer reportlab|chromium]``
 
 The grid and body type options lay the same pages out differently (say 8 columns of 120 points in
 10.5-point type), a check that the layout transforms do not depend on the default grid.
@@ -367,6 +373,49 @@ def render(laid: LaidOutPage, seed: int) -> bytes:
     return out.getvalue()
 
 
+CHROMIUM_FONT = "Noto Serif CJK SC"  # Debian fonts-noto-cjk (OFL): embedded in the PDF as a subset
+
+
+def render_html(laid: LaidOutPage, seed: int) -> str:
+    """The page as HTML: every line absolutely placed where :func:`render` draws it, blocks in a shuffled order.
+
+    Printed by a browser, the PDF is another producer's: glyph runs positioned one by one and
+    a subset of an OpenType CJK font embedded, whose text layer names some ideographs by radical
+    code points (⺠ for 民) as Chromium's does.
+    """
+    import html
+
+    order = list(range(len(laid.blocks)))
+    random.Random(seed).shuffle(order)
+    out = [
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>'
+        f"@page {{ size: {laid.width}pt {laid.height}pt; margin: 0 }}"
+        f"body {{ margin: 0; font-family: '{CHROMIUM_FONT}', serif }}"
+        "span { position: absolute; white-space: pre; line-height: 1 }"
+        "</style></head><body>"
+    ]
+    for k in order:
+        block = laid.blocks[k]
+        for x, top, line in block.lines:
+            out.append(f'<span style="left:{x:.2f}pt;top:{top:.2f}pt;font-size:{block.size}pt">{html.escape(line)}</span>')
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def render_chromium(laid: LaidOutPage, seed: int, chromium: str, work: Path) -> bytes:
+    """The PDF headless Chromium prints of :func:`render_html`."""
+    page = work / "page.html"
+    pdf = work / "page.pdf"
+    page.write_text(render_html(laid, seed), encoding="utf-8")
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return pdf.read_bytes()
+
+
 def input_text(truth: dict[str, Any]) -> str:
     """Every character drawn, for the conservation metrics."""
     return "\n\n".join(scramble.truth_texts(truth))
@@ -424,7 +473,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--column-width", type=float, default=COLUMN_WIDTH, help="points")
     parser.add_argument("--body-size", type=float, default=BODY_SIZE, help="body type in points (all types scale with it)")
     parser.add_argument("--gutter", type=float, default=GUTTER, help="points between columns")
+    parser.add_argument(
+        "--renderer",
+        choices=("reportlab", "chromium"),
+        default="reportlab",
+        help="reportlab: each block a text object in a built-in CID font; chromium: the page as HTML printed "
+        "by headless Chromium with Noto Serif CJK SC embedded (another producer's PDF)",
+    )
     args = parser.parse_args(argv)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if args.renderer == "chromium" and not chromium:
+        print("--renderer chromium: no chromium on PATH (Debian: apt-get install chromium fonts-noto-cjk)", file=sys.stderr)
+        return 2
     set_geometry(args.columns, args.column_width, args.body_size, args.gutter)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
@@ -439,6 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if pdftotext:
         results["pdftotext"] = []
     reader = PdfReader()
+    work = Path(tempfile.mkdtemp(prefix="newsarchive-html-"))  # the browser's input and output, one page at a time
     for real in pages:
         laid = lay_out(
             real,
@@ -449,7 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for seed in range(args.seeds):
             name = f"{real.name}_s{seed}"
-            data = render(laid, seed)
+            data = render(laid, seed) if args.renderer == "reportlab" else render_chromium(laid, seed, chromium, work)
             (out_dir / f"{name}.pdf").write_bytes(data)
             (out_dir / f"{name}.truth.json").write_text(json.dumps(laid.truth, ensure_ascii=False), encoding="utf-8")
             text = input_text(laid.truth)
@@ -464,8 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     results[column].append(score.score_page(laid.truth, None, text, path=name, error=repr(exc)))
             if pdftotext:
                 results["pdftotext"].append(_pdftotext_result(pdftotext, out_dir / f"{name}.pdf", laid.truth, name))
+    shutil.rmtree(work, ignore_errors=True)
     totals = {column: score.aggregate(rs) for column, rs in results.items()}
-    print(f"{len(pages)} pages × {args.seeds} shuffled content stream(s), split {args.split}; PDFs in {out_dir}\n")
+    print(f"{len(pages)} pages × {args.seeds} shuffled content stream(s), split {args.split}, drawn by {args.renderer}; PDFs in {out_dir}\n")
     extra = " | pdftotext, then newsarchive on its text" if pdftotext else ""
     print(f"| metric | naive (pdfminer order) | newsarchive text only | newsarchive layout{extra} | of |")
     print("|---|---:|---:|---:|" + ("---:|" if pdftotext else "") + "---:|")

@@ -44,3 +44,14 @@ def test_a_heading_is_never_split_over_two_columns() -> None:
     flow = _flow((0, 3), (1, 2), (2, 5))  # a two-line heading straddling the balanced cut at 5
     ends = _pdf_pages()._column_ends(flow, 2, 5, {1})
     assert ends[0] == 3
+
+
+def test_the_browser_renderer_places_every_line_where_reportlab_draws_it() -> None:
+    pdf_pages = _pdf_pages()
+    blocks = [pdf_pages.DrawBlock(20.0, [(36.0, 40.0, "标题<甲>")]), pdf_pages.DrawBlock(9.0, [(36.0, 80.0, "正文 一"), (36.0, 92.0, "正文二")])]
+    laid = pdf_pages.LaidOutPage(blocks, 400.0, 600.0, {})
+    html = pdf_pages.render_html(laid, seed=1)
+    assert "size: 400.0pt 600.0pt" in html
+    assert '<span style="left:36.00pt;top:40.00pt;font-size:20.0pt">标题&lt;甲&gt;</span>' in html
+    assert '<span style="left:36.00pt;top:92.00pt;font-size:9.0pt">正文二</span>' in html
+    assert html.count("<span") == 3 and "white-space: pre" in html  # padded names keep their spaces

@@ -14,6 +14,7 @@ import newsarchive
 from newsarchive.conservation import conservation_errors
 from newsarchive.errors import ReadError
 from newsarchive.model import PageMeta
+from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
 from newsarchive.readers.pdf import INSTALL_HINT, PdfReader
 
 from geometry_helpers import reconstruct
@@ -254,6 +255,29 @@ def test_a_box_holding_a_headline_and_its_byline_is_cut_where_the_type_changes()
         ("City Library Extends Hours as Demand for Study Space Grows", "By Thomas Reyes"),
         ("Harbour Festival Returns After Three-Year Pause", "By Daniel Okonkwo"),
     ]
+
+
+def test_ideographs_a_browsers_text_layer_gives_as_radicals_read_as_the_ideographs_they_show():
+    # Chromium (Skia) maps each Noto CJK glyph back to the first code point the font gives it: 民 as
+    # ⺠ (CJK Radicals Supplement), 水 as ⽔ (Kangxi Radicals), 「——」 (one ligature glyph) as ⸺.
+    page = read("chromium_chinese.pdf", language="zh-CN")
+    text = "".join(f.text for f in page.fragments)
+    assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF or c in "\u2e3a\u2e3b"]
+    assert "长江沿线城市推进生态保护——" in text and "门前水清" in text and "民有所呼" in text
+    (warning,) = [w for w in page.warnings if w.code == "pdf-radical-glyphs"]
+    assert "(⺠ for 民" in warning.message
+    (article,) = reconstruct(page, profile=PeoplesDailyProfile()).articles
+    assert (article.kicker, article.headline, article.byline.names) == ("长江沿线城市推进生态保护——", "门前水清 风光入画", ("马丽",))
+
+
+def test_the_radical_table_maps_radicals_to_ideographs():
+    from newsarchive.readers.compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
+
+    assert all(0x2E80 <= ord(k) <= 0x2FDF for k in RADICAL_TO_IDEOGRAPH)
+    assert all(0x3400 <= ord(v) <= 0x9FFF or ord(v) >= 0x20000 for v in RADICAL_TO_IDEOGRAPH.values())
+    assert RADICAL_TO_IDEOGRAPH["\u2ea0"] == "民" and RADICAL_TO_IDEOGRAPH["\u2f54"] == "水"
+    assert RADICAL_TO_IDEOGRAPH["\u2f3e"] == "户"  # the simplified glyph, not NFKC's 戶
+    assert DASHES["\u2e3a"] == "——"
 
 
 def _pdf_with_unmapped_font(mapped_lines: tuple[str, ...] = ()) -> bytes:

@@ -49,6 +49,7 @@ from typing import Any, ClassVar, Iterable, Iterator
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
+from .compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
 from .layout import LayoutBlock, page_from_blocks
 
 __all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
@@ -64,6 +65,8 @@ HEADER_LINES = 3  # a headline in display type runs to at most this many lines (
 UNMAPPED_MAX = 0.5  # share of a page's characters without a Unicode mapping above which its text layer is unusable
 REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
+_AS_SHOWN = {**RADICAL_TO_IDEOGRAPH, **DASHES}  # code points a text layer gives for what the glyph shows
+_RADICAL_KEY = ""  # no font is named "": the count of glyphs read through _AS_SHOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ class PdfExtraction:
     page_count: int
     characters: int  # non-space characters on the page, unmapped glyphs included
     unmapped: dict[str, int]  # font name -> glyphs without a Unicode mapping
+    radicals: int = 0  # glyphs the text layer gave as radicals (⺠ for 民), read as the ideographs they show
 
 
 def _pdfminer() -> Any:
@@ -102,7 +106,7 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
     if not 0 <= page_index < count:
         raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
     found: list[tuple[list[_Line], float | None]] = []
-    unmapped: Counter[str] = Counter()
+    unmapped: Counter[str] = Counter()  # font name → glyphs without a mapping; "" → glyphs read as radicals
     characters = 0
     # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
     # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
@@ -133,14 +137,18 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
         for piece, size in _paragraph_pieces(_column_flows(_rejoin_split_lines(found)))
     ]
-    return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())))
+    radicals = unmapped.pop(_RADICAL_KEY, 0)
+    return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())), radicals)
 
 
 def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> tuple[str, Counter[float], int]:
     """A pdfminer line's text (runs of whitespace as one space), its characters' sizes and their number.
 
     A glyph pdfminer could not map reads ``(cid:N)``: it becomes U+FFFD and is
-    counted under its font's name in ``unmapped``.
+    counted under its font's name in ``unmapped``.  A glyph the text layer maps
+    to a radical code point (⺠, ⽔) that shares its glyph with an ideograph
+    (民, 水) reads as the ideograph, and a two-em dash (one glyph for 「——」) as
+    two em dashes; they are counted under ``_RADICAL_KEY``.
     """
     parts = []
     sizes: Counter[float] = Counter()
@@ -150,6 +158,9 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
             if _UNMAPPED.fullmatch(text):
                 unmapped[item.fontname] += 1
                 text = REPLACEMENT
+            elif text in _AS_SHOWN:
+                unmapped[_RADICAL_KEY] += 1
+                text = _AS_SHOWN[text]
             if text.strip():
                 sizes[round(item.size, 1)] += 1
         parts.append(text)
@@ -438,6 +449,15 @@ class PdfReader:
             raise
         warnings.extend(reported)
         warnings.extend(_unmapped_check(extraction, index, meta.source))
+        if extraction.radicals:
+            warnings.append(
+                Warning(
+                    code="pdf-radical-glyphs",
+                    message=f"{extraction.radicals} characters on page {index + 1} were mapped by the PDF's text layer to "
+                    "radical or dash code points (⺠ for 民, ⸺ for ——); read as the characters their glyphs show",
+                    source=meta.source,
+                )
+            )
         number = meta.page_number if meta.page_number is not None else index + 1
         blocks = [
             LayoutBlock(id=f"p{index + 1}b{k + 1}", lines=b.lines, bbox=b.bbox, page=number)

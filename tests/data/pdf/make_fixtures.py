@@ -38,6 +38,10 @@ embedded), keeping the files a few KiB.
   credit, a running foot), printed by headless Chromium (``chromium --headless --no-sandbox
   --print-to-pdf=chromium_english.pdf chromium_english.html``) with DejaVu fonts embedded; pdfminer.six
   puts a headline and its byline in one box.  Not made by this script.
+* ``chromium_chinese.pdf``: a browser's PDF of ``chromium_chinese.html`` (a kicker ending in 「——」,
+  a headline, a byline and two columns of indented paragraphs), printed the same way with Noto
+  Serif CJK SC embedded (OFL).  Skia writes the text layer with radical code points for common
+  ideographs (⺠ for 民, ⽔ for 水) and one code point for the 「——」 ligature.  Not made by this script.
 """
 
 from __future__ import annotations
