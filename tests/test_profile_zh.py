@@ -144,3 +144,9 @@ def test_text_that_is_not_a_running_head(text):
 )
 def test_front_page_masthead_notes_are_furniture(text, furniture):
     assert P.is_furniture(text) is furniture
+
+
+def test_horizontal_bars_are_the_chinese_dash_of_kickers_and_decks():
+    # Windows' code page 936 and some PDF text layers give 「——」 as two horizontal bars (U+2015).
+    assert P.is_kicker("长江沿线城市推进生态保护\u2015\u2015")
+    assert P.is_subheadline("\u2015\u2015二〇二六年春季中国元首外交纪事")

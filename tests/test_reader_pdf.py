@@ -270,6 +270,22 @@ def test_ideographs_a_browsers_text_layer_gives_as_radicals_read_as_the_ideograp
     assert (article.kicker, article.headline, article.byline.names) == ("长江沿线城市推进生态保护——", "门前水清 风光入画", ("马丽",))
 
 
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("的称号――“技术急救", "的称号——“技术急救"),  # the Chinese dash given as horizontal bars
+        ("的称号―", "的称号—"),  # the pair cut by a line end: each half beside Chinese or a quote
+        ("―“技术", "—“技术"),
+        ("（2024―2028年）", "（2024—2028年）"),  # a range
+        ("―Yes, he said.", "―Yes, he said."),  # an English quotation dash stays
+    ],
+)
+def test_a_horizontal_bar_in_chinese_text_reads_as_the_dash_it_shows(line, read):
+    from newsarchive.readers.pdf import _CHINESE_BAR
+
+    assert _CHINESE_BAR.sub("\u2014", line) == read
+
+
 def test_the_radical_table_maps_radicals_to_ideographs():
     from newsarchive.readers.compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
 

@@ -124,8 +124,14 @@ _collapse_short = functools.lru_cache(maxsize=1024)(_collapse_whitespace)
 MAX_REMEMBERED = 256  # characters
 
 
+# The horizontal bar is the Chinese dash in text from Windows' code page 936 and some PDF text
+# layers (――): the same glyph, read as GB 18030's —— (U+2014) by every test of a dash.
+_BAR_AS_DASH = str.maketrans("\u2015", "\u2014")
+
+
 def _collapse(text: str) -> str:
-    return _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)
+    flat = _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)
+    return flat.translate(_BAR_AS_DASH) if "\u2015" in flat else flat
 
 
 def _quotes_unpaired(text: str) -> bool:

@@ -67,6 +67,10 @@ REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
 _AS_SHOWN = {**RADICAL_TO_IDEOGRAPH, **DASHES}  # code points a text layer gives for what the glyph shows
 _RADICAL_KEY = ""  # no font is named "": the count of glyphs read through _AS_SHOWN
+# ― beside Chinese text, a dash, a curly quote or a digit (a range, 2024―2028), where it is the Chinese
+# dash (a lone ― before a letter is an English quotation dash, and stays).
+_CJK_OR_DASH = "0-9\u2014\u2015\u2018-\u201d\u3000-\u9fff\uff00-\uffef"
+_CHINESE_BAR = re.compile(f"\u2015(?=[{_CJK_OR_DASH}])|(?<=[{_CJK_OR_DASH}])\u2015")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +151,9 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
     A glyph pdfminer could not map reads ``(cid:N)``: it becomes U+FFFD and is
     counted under its font's name in ``unmapped``.  A glyph the text layer maps
     to a radical code point (⺠, ⽔) that shares its glyph with an ideograph
-    (民, 水) reads as the ideograph, and a two-em dash (one glyph for 「——」) as
-    two em dashes; they are counted under ``_RADICAL_KEY``.
+    (民, 水) reads as the ideograph, a two-em dash (one glyph for 「——」) as
+    two em dashes, and a horizontal bar (―) in Chinese text as the em dash whose
+    glyph it shares there (GB 18030's 「——」); they are counted under ``_RADICAL_KEY``.
     """
     parts = []
     sizes: Counter[float] = Counter()
@@ -164,7 +169,11 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
             if text.strip():
                 sizes[round(item.size, 1)] += 1
         parts.append(text)
-    return " ".join("".join(parts).split()), sizes, sum(sizes.values())
+    joined = "".join(parts)
+    if "\u2015" in joined:
+        joined, bars = _CHINESE_BAR.subn("\u2014", joined)
+        unmapped[_RADICAL_KEY] += bars
+    return " ".join(joined.split()), sizes, sum(sizes.values())
 
 
 def _paragraph_pieces(flows: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
@@ -454,7 +463,7 @@ class PdfReader:
                 Warning(
                     code="pdf-radical-glyphs",
                     message=f"{extraction.radicals} characters on page {index + 1} were mapped by the PDF's text layer to "
-                    "radical or dash code points (⺠ for 民, ⸺ for ——); read as the characters their glyphs show",
+                    "radical or dash code points (⺠ for 民, ⸺ or ―― for ——); read as the characters their glyphs show",
                     source=meta.source,
                 )
             )
