@@ -16,8 +16,9 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
   top of the page, as every printed page has one (the paper, the date and weekday at the left, the
   page label and name at the right: ``人民日报  2025年1月5日  星期日`` … ``第1版  要闻``), kept in the
   truth as furniture and as the page's facts, which the scorer checks (``--no-running-head``
-  leaves it out); with ``--vertical SHARE``, that share of the short one-part headlines (no kicker or
-  deck) set vertically down a strip at the right of their article, one character under another,
+  leaves it out); with ``--vertical SHARE``, that share of the short headlines (no kicker or
+  deck) set vertically down a strip at the right of their article, one character under another
+  (a two-part headline in two columns, read right to left),
   as feature pages set them, and with ``--vertical-bylines`` a byline of bare names set vertically
   under such a headline;
 * every block drawn as its own text object, **in a shuffled content-stream
@@ -188,14 +189,18 @@ def _column_ends(
     return ends
 
 
-VERTICAL_MAX = 14  # characters: a longer headline is never set vertically
+VERTICAL_MAX = 14  # characters: a longer headline (or part of a two-part one) is never set vertically
+VERTICAL_COLUMN_GAP = 0.3  # type sizes between the columns of a two-part vertical headline
 
 
 def _vertical(page: scramble.RealPage, article: scramble.ArticleTruth, share: float) -> bool:
-    """Whether this article's headline is set vertically (seeded by the page and headline, so stable)."""
-    headline = article.headline or ""
-    if share <= 0 or article.kicker or article.subheadline or len(headline) > VERTICAL_MAX or " " in headline:
-        return False  # a two-part headline (奋力拼搏进取  勇于创新创造) would stand in two columns: not drawn
+    """Whether this article's headline is set vertically (seeded by the page and headline, so stable).
+
+    A two-part headline (护越冬候鸟  保一方平安) is set in two columns, its first part on the right.
+    """
+    parts = (article.headline or "").split()
+    if share <= 0 or article.kicker or article.subheadline or not 1 <= len(parts) <= 2 or max(map(len, parts)) > VERTICAL_MAX:
+        return False
     digest = hashlib.sha256(f"vertical|{page.name}|{article.headline}".encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big") / 2**32 < share
 
@@ -248,13 +253,15 @@ def lay_out(
             # The headline down a strip at the right of the article, one character under another; the
             # body's columns narrow to leave room for it.
             size = HEADER["headline"][0]
-            strip = size + GUTTER
+            parts = (item.headline or "").split()
+            strip = len(parts) * size + (len(parts) - 1) * VERTICAL_COLUMN_GAP * size + GUTTER
             column_width = (span_width - strip - (span - 1) * GUTTER) / span
-            title = DrawBlock(size)
-            for n, ch in enumerate(item.headline or ""):
-                title.lines.append((x0 + span_width - size, top + n * size * 1.05, ch))
-            blocks.append(title)
-            title_bottom = top + len(item.headline or "") * size * 1.05
+            for c, part in enumerate(parts):  # right to left, each part a column of its own
+                title = DrawBlock(size)
+                for n, ch in enumerate(part):
+                    title.lines.append((x0 + span_width - size - c * (1 + VERTICAL_COLUMN_GAP) * size, top + n * size * 1.05, ch))
+                blocks.append(title)
+            title_bottom = top + max(map(len, parts)) * size * 1.05
             if vertical_bylines and item.byline and _bare_names(item.byline):
                 # An author's name under the title, down the same strip in the byline's type (feature pages).
                 byline_size = HEADER["byline"][0]
@@ -464,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=float,
         default=0.0,
         metavar="SHARE",
-        help=f"set this share of the headlines vertically (those of at most {VERTICAL_MAX} characters, without kicker or deck)",
+        help=f"set this share of the headlines vertically (one or two parts of at most {VERTICAL_MAX} characters, without kicker or deck)",
     )
     parser.add_argument(
         "--vertical-bylines", action="store_true", help="under a vertical headline, set a byline of bare names vertically too"

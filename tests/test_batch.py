@@ -171,8 +171,9 @@ def test_metadata_sidecar_and_index(tmp_path):
 
 
 def test_resume_after_kill_9(tmp_path):
+    PAGES = 120  # enough that the kill lands mid-run on a fast machine (a page takes a few milliseconds)
     src = tmp_path / "src"
-    make_tree(src, 48)
+    make_tree(src, PAGES)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "newsarchive.batch", str(src), "-o", str(out), "--to", "json,newsml,epub,docx", "-j", "1", "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
@@ -182,7 +183,7 @@ def test_resume_after_kill_9(tmp_path):
     while time.monotonic() < deadline and proc.poll() is None:
         if manifest.exists():
             try:
-                db = sqlite3.connect(f"file:{manifest}?mode=ro", uri=True)
+                db = sqlite3.connect(f"file:{manifest}?mode=ro", uri=True, timeout=0.05)  # never wait out the run on a lock
                 done = db.execute("SELECT count(*) FROM pages WHERE status = 'done'").fetchone()[0]
                 db.close()
             except sqlite3.OperationalError:  # schema not created yet
@@ -205,7 +206,7 @@ def test_resume_after_kill_9(tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
     killed_rows = manifest_rows(out)
     done_before = {stem: row["updated"] for stem, row in killed_rows.items() if row["status"] == "done"}
-    assert 3 <= len(done_before) < 48, "the kill must land mid-run"
+    assert 3 <= len(done_before) < PAGES, "the kill must land mid-run"
 
     # Without --resume the leftovers are an error; with it the run completes.
     runner = CliRunner()
@@ -213,14 +214,14 @@ def test_resume_after_kill_9(tmp_path):
     assert refused.exit_code == 1 and "--resume" in refused.stderr
     resumed = runner.invoke(batch, [str(src), "-o", str(out), "--to", "json,newsml,epub,docx", "-j", "2", "--resume"])
     assert resumed.exit_code == 0, resumed.stderr
-    assert f"{48 - len(done_before)} succeeded, 0 failed, {len(done_before)} skipped" in resumed.stderr
+    assert f"{PAGES - len(done_before)} succeeded, 0 failed, {len(done_before)} skipped" in resumed.stderr
 
     rows = manifest_rows(out)
-    assert len(rows) == 48 and all(r["status"] == "done" for r in rows.values())
+    assert len(rows) == PAGES and all(r["status"] == "done" for r in rows.values())
     assert all(r["attempts"] == 1 for r in rows.values())  # nothing converted twice
     assert all(rows[stem]["updated"] == updated for stem, updated in done_before.items())
     files = output_files(out)
-    assert len(files) == 48 * 4
+    assert len(files) == PAGES * 4
     for path in files:
         check_complete(path)
     assert not [p for p in out.rglob("*.tmp")]
@@ -231,10 +232,10 @@ def test_resume_after_kill_9(tmp_path):
 
     # A further resume skips everything; a changed page (new hash) is converted again.
     again = run_batch([src], out, "json,newsml,epub,docx", jobs=1, resume=True)
-    assert (again.succeeded, again.skipped) == (0, 48)
+    assert (again.succeeded, again.skipped) == (0, PAGES)
     (src / "issue0/pages/p000.txt").write_text(shuffled_page(999), encoding="utf-8")
     changed = run_batch([src], out, "json", jobs=1, resume=True)
-    assert (changed.succeeded, changed.skipped) == (1, 47)
+    assert (changed.succeeded, changed.skipped) == (1, PAGES - 1)
 
 
 def test_leftover_tmp_files_are_cleaned(tmp_path):

@@ -416,6 +416,16 @@ def test_a_headline_set_vertically_heads_the_columns_beside_it():
     assert vertical.bbox is not None and vertical.bbox.x0 > 500  # kept where it stands; only the order moved it
 
 
+def test_a_two_part_title_set_vertically_in_two_columns_is_one_headline_read_right_to_left():
+    page = newsarchive.load(DATA / "vertical_two_part.pdf")
+    left, right = page.items
+    assert left.headline == "城市更新稳步推进"
+    assert right.headline == "春耕正当时田野绘新图" and right.byline.names == ("王丹",)
+    assert [b.text[:7] for b in right.blocks] == ["春天来了，田野", "今年全县粮食种", "下一步，县里将"]
+    # Apart, the columns are titles of two articles (田野绘新图 read first, as the left one).
+    assert [f.text.replace("\n", "") for f in read("vertical_two_part.pdf").fragments].count("春耕正当时田野绘新图") == 1
+
+
 def test_an_authors_name_set_vertically_under_a_vertical_title_is_its_byline():
     page = newsarchive.load(DATA / "vertical_name.pdf")
     _, article = page.items

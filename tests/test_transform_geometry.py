@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from newsarchive.model import BBox, Fragment, Page, PageMeta, Role
 from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
 from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
@@ -673,5 +675,6 @@ def test_the_band_of_a_vertical_title_spans_the_columns_beside_it_and_stops_at_a
     lines = [5, 12, 12, 1, 10, 1]
     band = beside_band(0, boxes, lines, unit)
     assert band is not None and (band.x0, band.x1) == (200, 480)
-    assert band.y1 < 22 and band.y1 - band.y0 == 20  # above the byline, one line of the title's type
+    # Above the byline, one line of the title's type: the square each of its glyphs takes (20 x 21).
+    assert band.y1 < 22 and band.y1 - band.y0 == pytest.approx((20 * 105 / 5) ** 0.5)
     assert beside_band(0, boxes[:1], lines[:1], unit) is None  # nothing beside it

@@ -62,6 +62,7 @@ BOXES_FLOW = 0.5  # pdfminer's default weight of the vertical position against t
 TYPE_STEP = 1.2  # font sizes: lines of one pdfminer box this far apart are in different types (a headline, its byline)
 FLOW_GAP = 0.8  # type sizes: boxes of one column this close are one flow of text (a blank line is wider)
 HEADER_LINES = 3  # a headline in display type runs to at most this many lines (longer flows are running text)
+VERTICAL_GAP = 1.0  # glyphs: columns of a title set vertically this close side by side are one title
 UNMAPPED_MAX = 0.5  # share of a page's characters without a Unicode mapping above which its text layer is unusable
 REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
@@ -139,7 +140,7 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
                 found.append((lines, _mode(sizes)))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
-        for piece, size in _paragraph_pieces(_column_flows(_rejoin_split_lines(found)))
+        for piece, size in _join_vertical_columns(_paragraph_pieces(_column_flows(_rejoin_split_lines(found))))
     ]
     radicals = unmapped.pop(_RADICAL_KEY, 0)
     return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())), radicals)
@@ -362,6 +363,57 @@ def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[l
     for k in range(len(found)):
         flows.setdefault(merged_into.get(k, k), []).extend(found[k][0])
     return [(sorted(lines, key=lambda x: x.bbox.y0), found[k][1]) for k, lines in flows.items()]
+
+
+def _join_vertical_columns(found: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
+    """The columns of a title set vertically in several columns, one block read right to left.
+
+    A two-part title down the side of a feature (护越冬候鸟 / 保一方平安) is set in
+    two columns of one glyph a line; pdfminer gives each column as a box.  Boxes
+    of single Chinese glyphs stacked, in one type size and width, side by side
+    with a gap of at most :data:`VERTICAL_GAP` glyphs and tops within a glyph,
+    are one block, the right column first, at the right column's place.
+    """
+    stacks = [k for k, (lines, _) in enumerate(found) if len(lines) >= 2 and all(_one_glyph(x.text) for x in lines)]
+    if len(stacks) < 2:
+        return found
+    boxes = {k: _union(found[k][0]) for k in stacks}
+    next_left: dict[int, int] = {}  # a column → the column read after it (the nearest on its left)
+    for k in stacks:
+        right = boxes[k]
+        best = None
+        for j in stacks:
+            left = boxes[j]
+            widths = sorted((left.x1 - left.x0, right.x1 - right.x0))
+            size_j, size_k = found[j][1], found[k][1]
+            if (
+                j != k
+                and size_j
+                and size_k
+                and abs(size_j - size_k) <= 0.05 * size_k
+                and widths[1] <= 1.25 * widths[0]
+                and 0 <= right.x0 - left.x1 <= VERTICAL_GAP * widths[0]
+                and abs(left.y0 - right.y0) <= widths[0]
+                and (best is None or left.x1 > boxes[best].x1)
+            ):
+                best = j
+        if best is not None:
+            next_left[k] = best
+    claimed = set(next_left.values())
+    joined: dict[int, list[_Line]] = {}
+    absorbed: set[int] = set()
+    for start in [k for k in next_left if k not in claimed]:  # rightmost columns
+        chain = [start]
+        while chain[-1] in next_left and next_left[chain[-1]] not in chain:
+            chain.append(next_left[chain[-1]])
+        joined[start] = [line for k in chain for line in found[k][0]]
+        absorbed.update(chain[1:])
+    return [(joined.get(k, lines), size) for k, (lines, size) in enumerate(found) if k not in absorbed]
+
+
+def _one_glyph(text: str) -> bool:
+    """A line of one Chinese glyph (a character or full-width mark), as a column set vertically has."""
+    return len(text) == 1 and ("\u3000" <= text <= "\u9fff" or "\uff00" <= text <= "\uffef")
 
 
 @dataclass(frozen=True, slots=True)

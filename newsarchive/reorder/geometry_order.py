@@ -68,6 +68,8 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import ClassVar, Collection, Iterable, Sequence
@@ -668,6 +670,16 @@ def is_vertical(fragment: Fragment) -> bool:
     return box.y1 - box.y0 >= VERTICAL_ASPECT * (box.x1 - box.x0)
 
 
+def vertical_glyph(box: BBox, lines: int) -> float:
+    """The type size of a block set vertically: the side of the square each glyph takes.
+
+    Not its width: a two-part title is set in two columns (read as one block), as
+    wide as two glyphs and a gap, as tall as its longer part.
+    """
+    width, height = max(box.x1 - box.x0, 0.0), max(box.y1 - box.y0, 0.0)
+    return math.sqrt(width * height / lines) if lines else width
+
+
 def vertical_titles(page: Sequence[Fragment], body: float | None = None) -> list[int]:
     """Indices of the blocks in ``page`` set vertically in display type: titles down the side of an article.
 
@@ -679,7 +691,7 @@ def vertical_titles(page: Sequence[Fragment], body: float | None = None) -> list
     return [
         k
         for k, f in enumerate(page)
-        if is_vertical(f) and f.bbox is not None and f.bbox.x1 - f.bbox.x0 >= VERTICAL_TYPE * body
+        if is_vertical(f) and f.bbox is not None and vertical_glyph(f.bbox, len(f.lines)) >= VERTICAL_TYPE * body
     ]
 
 
@@ -744,7 +756,7 @@ def beside_band(
             taken.extend(column)
         if taken:  # over the text only, so that a byline centred over it stays centred under the band
             top = min(title.y0, *(boxes[j].y0 for j in taken))
-            size = title.x1 - title.x0  # one line in the title's type, as a headline set across would be
+            size = vertical_glyph(title, lines[k])  # one line in the title's type, as a headline set across would be
             x0, x1 = min(boxes[j].x0 for j in taken), max(boxes[j].x1 for j in taken)
             return BBox(x0=x0, y0=top - 1.0 - size, x1=x1, y1=top - 1.0)
     return None
@@ -756,12 +768,13 @@ def under_vertical_title(k: int, page: Sequence[Fragment]) -> int | None:
     if title is None:
         return None
     width = title.x1 - title.x0
+    glyph = vertical_glyph(title, len(page[k].lines))
     for j, f in enumerate(page):
         box = f.bbox
         if j == k or box is None or not is_vertical(f):
             continue
         overlap = min(box.x1, title.x1) - max(box.x0, title.x0)
-        if overlap >= 0.5 * min(width, box.x1 - box.x0) and 0 <= box.y0 - title.y1 <= 2 * width:
+        if overlap >= 0.5 * min(width, box.x1 - box.x0) and 0 <= box.y0 - title.y1 <= 2 * glyph:
             return j
     return None
 
@@ -956,6 +969,17 @@ class LayoutRoles:
                 if name is not None and page[name].id not in roles and profile.parse_byline(draft.text(page[name].id), after_headline=True):
                     why = "an author's name set vertically under a vertical title"
                     decisions.append(_retype(roles, page[name].id, Role.BYLINE, 0.75, why, f"byline: {why}"))
+                following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE and page.index(g) != name), None)
+                if (
+                    following is not None
+                    and following.id not in roles
+                    and following.role is Role.KICKER
+                    and not profile.is_kicker(draft.text(following.id))
+                ):
+                    # The text took the first title line beside it for a kicker (the vertical title was no
+                    # title to it), but what a vertical title heads reads after it: a section's heading.
+                    why = "a title line read after a vertical title heads a section"
+                    decisions.append(_retype(roles, following.id, Role.HEADING, 0.6, why, f"heading: {why}"))
             for k, f in enumerate(page):
                 if f.bbox is None or f.id in roles or f.role not in (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN):
                     continue

@@ -25,7 +25,8 @@ embedded), keeping the files a few KiB.
 * ``vertical_title.pdf``: two articles side by side, the right one's headline set vertically down
   its right edge (one glyph per line, in display type), its byline centred over its two columns;
   the left one under a headline set across, its text starting lower.  ``vertical_name.pdf``: the
-  same with the author's name set vertically under the title instead of a byline over the columns.
+  same with the author's name set vertically under the title instead of a byline over the columns;
+  ``vertical_two_part.pdf`` with a two-part title in two columns (春耕正当时 on the right, 田野绘新图).
 * ``libreoffice_columns.pdf``: a word processor's PDF: the example page's first article (its DOCX
   made with python-docx from ``examples/``' JSON output) in two justified columns, first-line
   indents, section headings centred, no space between paragraphs, converted by LibreOffice
@@ -235,6 +236,7 @@ def no_text(path: Path) -> None:
 
 
 VERTICAL_TITLE = "春耕正当时"
+VERTICAL_TWO_PART = "春耕正当时 田野绘新图"
 VERTICAL_BYLINE = "本报记者 王 丹"
 NEIGHBOUR_HEADLINE = "城市更新稳步推进"
 NEIGHBOUR_TEXT = "今年以来，各地扎实推进城市更新行动，一批老旧小区完成改造，居民生活更加便利。社区服务设施不断完善，群众获得感持续增强。"
@@ -243,17 +245,19 @@ NEIGHBOUR_TEXT = "今年以来，各地扎实推进城市更新行动，一批�
 VERTICAL_NAME = "李龙伊"
 
 
-def vertical_title(path: Path, name_down_the_strip: bool = False) -> None:
+def vertical_title(path: Path, name_down_the_strip: bool = False, title_text: str = VERTICAL_TITLE) -> None:
     """Two articles side by side: on the left one under a headline set across; on the right one whose
     headline stands vertically at its right edge, its byline centred over its two columns (or, with
-    ``name_down_the_strip``, an author's name set vertically under the title)."""
+    ``name_down_the_strip``, an author's name set vertically under the title).  A two-part
+    ``title_text`` stands in two columns, its first part on the right."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     height = 260
-    pdf = canvas.Canvas(str(path), pagesize=(560, height), invariant=1)
+    parts = title_text.split()
+    pdf = canvas.Canvas(str(path), pagesize=(560 + 26 * (len(parts) - 1), height), invariant=1)
 
     def column(x: float, top: float, lines: list[tuple[int, str]]) -> None:
         text = pdf.beginText()
@@ -275,12 +279,13 @@ def vertical_title(path: Path, name_down_the_strip: bool = False) -> None:
         pdf.drawCentredString((left_x + right_x + COLUMN_CHARS * CJK_SIZE) / 2, height - 20 - 10, VERTICAL_BYLINE)
     column(left_x, 48, body[:COLUMN_LINES])
     column(right_x, 48, body[COLUMN_LINES:])
-    title = pdf.beginText()
-    title.setFont("STSong-Light", 20)
-    for n, ch in enumerate(VERTICAL_TITLE):
-        title.setTextOrigin(right_x + COLUMN_CHARS * CJK_SIZE + 16, height - 20 - n * 21 - 20)
-        title.textOut(ch)
-    pdf.drawText(title)
+    for c, part in enumerate(parts):  # right to left, 6 points between the columns
+        title = pdf.beginText()
+        title.setFont("STSong-Light", 20)
+        for n, ch in enumerate(part):
+            title.setTextOrigin(right_x + COLUMN_CHARS * CJK_SIZE + 16 + 26 * (len(parts) - 1 - c), height - 20 - n * 21 - 20)
+            title.textOut(ch)
+        pdf.drawText(title)
     if name_down_the_strip:
         name = pdf.beginText()
         name.setFont("STSong-Light", 10)
@@ -314,6 +319,7 @@ if __name__ == "__main__":
     indented_columns(HERE / "running_head.pdf", RUNNING_HEAD)
     vertical_title(HERE / "vertical_title.pdf")
     vertical_title(HERE / "vertical_name.pdf", name_down_the_strip=True)
+    vertical_title(HERE / "vertical_two_part.pdf", title_text=VERTICAL_TWO_PART)
     import shutil
     import sys
 
