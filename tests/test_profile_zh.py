@@ -150,3 +150,8 @@ def test_horizontal_bars_are_the_chinese_dash_of_kickers_and_decks():
     # Windows' code page 936 and some PDF text layers give 「——」 as two horizontal bars (U+2015).
     assert P.is_kicker("长江沿线城市推进生态保护\u2015\u2015")
     assert P.is_subheadline("\u2015\u2015二〇二六年春季中国元首外交纪事")
+
+
+def test_a_column_tag_with_brackets_inside_closes_a_title():
+    assert P.is_title_like("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）")
+    assert not P.is_title_like("这是一句话（注：括号里）。")

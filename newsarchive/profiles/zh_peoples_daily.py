@@ -65,7 +65,8 @@ _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
-_COLUMN_TAG = re.compile(r"[（(][^（()）。，]{2,40}[）)]$")
+# A column tag closing a headline: （人民时评）, and one bracket deep inside (（人与自然·走进零碳园区（工厂）看转型）).
+_COLUMN_TAG = re.compile(r"[（(](?:[^（()）。，]|[（(][^（()）。，]{1,20}[）)]){2,40}[）)]$")
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
 _DATELINE = re.compile(
