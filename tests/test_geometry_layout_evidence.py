@@ -319,3 +319,31 @@ def test_a_deck_set_larger_than_its_headline_is_the_headline():
     ]
     roles = zh_roles_after_layout(frags)
     assert (roles["kicker"], roles["headline"]) == (Role.KICKER, Role.HEADLINE)
+
+
+def test_a_headline_over_a_deck_without_dashes_is_told_by_type():
+    """Headline (20-point) over its deck (12-point, no ——) over a byline: the text alone takes the first line
+    for a kicker and the deck for the headline; type says the larger is the headline."""
+    frags = [
+        fragment("headline", "广西发展绿色建筑", box(116, 0, 276, 20)),  # 8 glyphs over 160 points: 20-point type
+        fragment("deck", "绿色建筑面积占城镇新建建筑面积比例达96.36%", box(52, 28, 340, 40)),  # 12-point type
+        fragment("byline", "本报记者  庞革平", box(160, 46, 232, 56)),
+        _column("col1", ZH_TEXT * 3, 36, 64),
+        _column("col2", ZH_TEXT * 3, 200, 64),
+    ]
+    roles = zh_roles_after_layout(frags)
+    assert (roles["headline"], roles["deck"], roles["byline"]) == (Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
+
+
+def test_a_masthead_over_a_headline_in_display_type_stays_above_it():
+    """A larger line over a headline that is itself in display type (a paper's name over the lead story) is no
+    headline-and-deck pair: the lower line stays the headline."""
+    frags = [
+        fragment("mast", "江南晚报", box(96, 0, 296, 50)),  # 50-point type
+        fragment("headline", "县里春耕生产有序推进", box(86, 60, 306, 82)),  # 22-point type: display
+        fragment("byline", "本报记者  庞革平", box(160, 90, 232, 100)),
+        _column("col1", ZH_TEXT * 3, 36, 110),
+        _column("col2", ZH_TEXT * 3, 200, 110),
+    ]
+    roles = zh_roles_after_layout(frags)
+    assert roles["headline"] is Role.HEADLINE and roles["mast"] is not Role.HEADLINE

@@ -110,6 +110,7 @@ ROW_ALIGN = 0.5  # body lines: tops of one row's blocks differ by no more than t
 ROW_GAP = 3.0  # body lines: the widest gutter between side-by-side blocks of one article's first row
 INDENT_SPAN = 2.5  # body lines: a paragraph's first line starts at most this far right of its column's edge
 DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked headlines is the headline, the lower its deck
+DECK_MAX = 1.6  # body type sizes: a header line set no larger is a deck (or kicker), not a headline
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
 NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
@@ -1022,12 +1023,12 @@ class LayoutRoles:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
-            decisions.extend(self._headline_in_largest_type(draft, page, roles))
+            decisions.extend(self._headline_in_largest_type(draft, page, roles, glyph))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
     def _headline_in_largest_type(
-        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]]
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], body: float | None = None
     ) -> list[Decision]:
         """In a header, the line set clearly larger than the headline is the headline (updates ``roles``).
 
@@ -1037,8 +1038,13 @@ class LayoutRoles:
         role off: the kicker taken for the headline, the headline for its deck.
         Type settles it: a deck under the headline in :data:`DECK_RATIO` times its
         type is the headline (the former one its kicker), unless its words mark it a
-        deck (it starts with ——).  (Not the other way round: a line over the headline
-        in larger type is as often the paper's name, a masthead, as a headline.)
+        deck (it starts with ——).  The other way round — a "kicker" over the headline
+        in larger type — a line over a headline may be the paper's name, a masthead;
+        so only where the "headline" is set barely larger than the running text
+        (:data:`DECK_MAX` times the body type ``body``, as decks are and headlines
+        under a masthead are not), and the upper line is no kicker by its words (it
+        ends with ——), is the upper line the headline and the lower its deck (a
+        headline and deck without the deck's dashes: 广西发展绿色建筑 / 绿色建筑面积…).
         Square glyphs are measured by :func:`glyph_size`, other type by line height.
         """
         profile = draft.profile
@@ -1058,6 +1064,15 @@ class LayoutRoles:
                 continue
             why = f"the line under the headline is set {lower / upper:.2f}x larger: it is the headline"
             for f, value in ((a, Role.KICKER), (b, Role.HEADLINE)):
+                decisions.append(_retype(roles, f.id, value, 0.7, why, f"{value.value}, not a {role(f).value}: {why}"))
+        for a, b in zip(seq, seq[1:]) if body else ():
+            if role(a) is not Role.KICKER or role(b) is not Role.HEADLINE or profile.is_kicker(draft.text(a.id)):
+                continue
+            upper, lower = glyph_size(a), glyph_size(b)
+            if not upper or not lower or upper < DECK_RATIO * lower or lower > DECK_MAX * body:  # type: ignore[operator]
+                continue
+            why = f"the line over the headline is set {upper / lower:.2f}x larger, the headline barely larger than the text: a headline and its deck"
+            for f, value in ((a, Role.HEADLINE), (b, Role.SUBHEADLINE)):
                 decisions.append(_retype(roles, f.id, value, 0.7, why, f"{value.value}, not a {role(f).value}: {why}"))
         return decisions
 
