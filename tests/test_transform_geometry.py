@@ -678,3 +678,19 @@ def test_the_band_of_a_vertical_title_spans_the_columns_beside_it_and_stops_at_a
     # Above the byline, one line of the title's type: the square each of its glyphs takes (20 x 21).
     assert band.y1 < 22 and band.y1 - band.y0 == pytest.approx((20 * 105 / 5) ** 0.5)
     assert beside_band(0, boxes[:1], lines[:1], unit) is None  # nothing beside it
+
+
+def test_the_band_of_a_vertical_title_stops_at_a_headline_across_another_articles_columns():
+    from newsarchive.reorder.geometry_order import beside_band
+
+    unit = 12.0
+    boxes = [
+        BBox(x0=500, y0=40, x1=546, y1=250),  # 0: the title, two columns of glyphs
+        BBox(x0=376, y0=44, x1=476, y1=200),  # 1: its right column
+        BBox(x0=266, y0=44, x1=366, y1=200),  # 2: its left column
+        BBox(x0=10, y0=46, x1=250, y1=80),  # 3: the article to the left: its headline, across its columns ...
+        BBox(x0=6, y0=120, x1=120, y1=200),  # 4: ... over its own column, which starts lower
+        BBox(x0=70, y0=20, x1=150, y1=30),  # 5: that article's kicker
+    ]
+    band = beside_band(0, boxes, [19, 12, 12, 2, 6, 1], unit)
+    assert band is not None and (band.x0, band.x1) == (266, 476)

@@ -125,6 +125,7 @@ CAPTION_CHARS = 200  # ... and characters
 CAPTION_MIN_CHARS = 6
 VERTICAL_MIN_LINES = 2  # a title set vertically: at least this many one-character lines stacked ...
 VERTICAL_ASPECT = 1.5  # ... in a box at least this many times taller than wide
+BAND_SPAN = 1.5  # column widths: a block this much wider than the first column beside a vertical title is no column of its text
 VERTICAL_TYPE = 1.3  # ... whose width (its type size) is this many times the running text's: display type
 VERTICAL_REACH = 6.0  # body lines below a vertical title's top within which the text beside it starts
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
@@ -730,6 +731,7 @@ def beside_band(
         edge = title.x0 if side < 0 else title.x1
         taken: list[int] = []
         row_tops: list[float] = []  # where the first column of text starts (its first two blocks)
+        column_width: float | None = None  # the first column's
         for column in columns:
             if any(j in others for j in column):
                 break  # another title set vertically heads what lies beyond
@@ -740,6 +742,10 @@ def beside_band(
                     continue  # a byline centred over the columns: the next column decides
                 break  # a wide gutter
             if not lone_line:
+                if column_width is None:
+                    column_width = x1 - x0
+                elif x1 - x0 > BAND_SPAN * column_width:
+                    break  # a block across several columns: another article's header over its own text
                 # Where the column starts: its first block, or the next (under a header line of its own, or
                 # after the one-line end of a paragraph begun in the column before).
                 starts = sorted(boxes[j].y0 for j in column)[:2]
