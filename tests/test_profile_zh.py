@@ -90,6 +90,7 @@ def test_runs_that_are_not_names_or_split_two_ways_are_no_byline(text):
         ("吴储岐 欧阳明高", ("吴储岐", "欧阳明高")),
         ("绿能赛道 追光前行", None),  # a two-part headline: four characters make a name only with 欧阳 and the like
         ("追光 前行", None),  # no name opens with a known surname
+        ("回  信", None),  # a word letter-spaced as a heading is no padded name
     ],
 )
 def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(text, names):

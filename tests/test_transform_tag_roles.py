@@ -215,3 +215,9 @@ def test_a_full_line_of_hard_wrapped_columns_alone_in_its_block_is_running_text_
     boxed = replace(page, fragments=tuple(replace(f, bbox=BBox(x0=0, y0=k * 100, x1=160, y1=k * 100 + 90)) for k, f in enumerate(page.fragments)))
     draft = Pipeline([TagRoles()]).run(Draft.from_page(boxed, get_profile("zh-CN")))
     assert roles(draft)[3] != "paragraph"
+
+
+def test_a_letter_spaced_word_under_the_first_headline_is_no_headline_and_no_byline():
+    # 回  信 (a word set letter-spaced over a letter's text) looks like a padded name and like a title.
+    draft = run(["传承红色基因 在新征程上书写优异答卷", "回  信", "新华社老党员张连生同志：", "您好！很高兴收到来信。您当年作为中央纵队的一员，参加了新华社的工作。"], TagRoles())
+    assert roles(draft)[:2] == ["headline", "heading"]

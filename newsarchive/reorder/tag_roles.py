@@ -144,6 +144,11 @@ class TagRoles:
                 why, conf = "kicker or subheadline marks a header", 0.85
             elif i == first_content:
                 why, conf = "opens the page", 0.75
+                # Nothing below vouches for the run's end: a last line too short for a heading (回  信,
+                # letter-spaced) heads the text under the header, not the article.
+                while len(run) > 1 and role(run[-1]) is _TITLE and profile.too_short_for_heading(texts[run[-1]]):
+                    roles[run[-1]] = (Role.HEADING, 0.5, "a line too short for a headline under the page's first header")
+                    run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
                 why, conf = "above a paragraph opening with a dateline", 0.85
             else:
