@@ -347,3 +347,17 @@ def test_a_masthead_over_a_headline_in_display_type_stays_above_it():
     ]
     roles = zh_roles_after_layout(frags)
     assert roles["headline"] is Role.HEADLINE and roles["mast"] is not Role.HEADLINE
+
+
+def test_a_header_line_in_display_type_over_a_section_heading_is_the_headline():
+    """Kicker (11-point) over headline (20-point) over a letter-spaced section heading (回  信): with no byline
+    the text takes the headline for a kicker over nothing; display type makes it the headline again."""
+    frags = [
+        fragment("kicker", "习近平给新华社老党员张连生回信强调", box(102, 0, 289, 11)),  # 17 glyphs of 11 points
+        fragment("headline", "传承红色基因 在新征程上书写优异答卷", box(16, 18, 376, 38)),  # 20-point type
+        fragment("heading", "回  信", box(182, 48, 209, 57)),  # body type, letter-spaced: 27 points
+        _column("col1", ZH_TEXT * 3, 36, 64),
+        _column("col2", ZH_TEXT * 3, 200, 64),
+    ]
+    roles = zh_roles_after_layout(frags)
+    assert (roles["kicker"], roles["headline"], roles["heading"]) == (Role.KICKER, Role.HEADLINE, Role.HEADING)

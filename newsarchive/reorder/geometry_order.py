@@ -1029,8 +1029,46 @@ class LayoutRoles:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
+            if unit:
+                decisions.extend(self._kicker_over_no_headline(draft, page, roles, unit))
             decisions.extend(self._headline_in_largest_type(draft, page, roles, glyph))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
+
+    @staticmethod
+    def _kicker_over_no_headline(
+        draft: Draft, page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
+    ) -> list[Decision]:
+        """A "kicker" in display type over no headline is the headline; a title line right over it, smaller, its kicker.
+
+        The text calls the first title line of a header a kicker when what follows is
+        no headline it knows (a section heading, 回  信, then the text); set in display
+        type, it is the article's headline (updates ``roles``).  A kicker by its words
+        (closing ——) stays one.
+        """
+        profile = draft.profile
+        role = partial(_current_role, roles)
+        decisions: list[Decision] = []
+        seq = [f for f in page if role(f) is not Role.FURNITURE and f.bbox is not None]
+        for i, f in enumerate(seq):
+            if role(f) is not Role.KICKER or not _display_type(f, unit) or profile.is_kicker(draft.text(f.id)):
+                continue
+            if i + 1 < len(seq) and role(seq[i + 1]) is Role.HEADLINE:
+                continue  # a kicker over its headline
+            why = "a header line in display type over no headline: the headline"
+            decisions.append(_retype(roles, f.id, Role.HEADLINE, 0.7, why, f"headline, not a kicker: {why}"))
+            above = seq[i - 1] if i else None
+            if (
+                above is not None
+                and role(above) in (Role.HEADING, Role.PARAGRAPH)
+                and len(above.lines) == 1
+                and profile.is_title_like(draft.text(above.id))
+                and (line_height(above) or 0.0) < (line_height(f) or 0.0)
+                and above.bbox.y1 <= f.bbox.y0 <= above.bbox.y1 + 2 * unit  # type: ignore[union-attr]
+                and min(above.bbox.x1, f.bbox.x1) > max(above.bbox.x0, f.bbox.x0)  # type: ignore[union-attr]
+            ):
+                why = "a title line in smaller type right over a headline: its kicker"
+                decisions.append(_retype(roles, above.id, Role.KICKER, 0.7, why, f"kicker: {why}"))
+        return decisions
 
     @staticmethod
     def _headline_in_largest_type(
