@@ -358,6 +358,13 @@ def lay_out(
     return LaidOutPage(blocks, width, y + MARGIN, truth)
 
 
+def drawing_order(laid: LaidOutPage, seed: int) -> list[int]:
+    """The blocks' indices in the shuffled order they are drawn in (the same for every renderer)."""
+    order = list(range(len(laid.blocks)))
+    random.Random(seed).shuffle(order)
+    return order
+
+
 def render(laid: LaidOutPage, seed: int) -> bytes:
     """The PDF, each block its own text object, blocks in a shuffled content-stream order."""
     from reportlab.pdfgen import canvas
@@ -365,9 +372,7 @@ def render(laid: LaidOutPage, seed: int) -> bytes:
     _register_font()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(laid.width, laid.height), invariant=1)
-    order = list(range(len(laid.blocks)))
-    random.Random(seed).shuffle(order)
-    for k in order:
+    for k in drawing_order(laid, seed):
         block = laid.blocks[k]
         text = pdf.beginText()
         text.setFont(FONT, block.size)
@@ -392,8 +397,6 @@ def render_html(laid: LaidOutPage, seed: int) -> str:
     """
     import html
 
-    order = list(range(len(laid.blocks)))
-    random.Random(seed).shuffle(order)
     out = [
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>'
         f"@page {{ size: {laid.width}pt {laid.height}pt; margin: 0 }}"
@@ -401,7 +404,7 @@ def render_html(laid: LaidOutPage, seed: int) -> str:
         "span { position: absolute; white-space: pre; line-height: 1 }"
         "</style></head><body>"
     ]
-    for k in order:
+    for k in drawing_order(laid, seed):
         block = laid.blocks[k]
         for x, top, line in block.lines:
             out.append(f'<span style="left:{x:.2f}pt;top:{top:.2f}pt;font-size:{block.size}pt">{html.escape(line)}</span>')

@@ -449,12 +449,10 @@ class PeoplesDailyProfile:
                 return None
             tokens = flat.split()
             padded = any(map(_is_han_char, tokens))
-            # A single unpadded name is accepted only if it is not an ordinary word (引子, 板栗).
-            single_name = len(names) == 1 and len(tokens) == 1 and names[0] not in words()
-            if not (padded or len(tokens) >= 2 or single_name) or not _look_like_names(names, padded=padded):
+            if not (padded or len(tokens) >= 2 or len(names) == 1) or not _look_like_names(names, padded=padded):
                 return None
             if len(names) == 1 and names[0] in words():
-                return None  # a word letter-spaced as a heading (回  信), not a name padded
+                return None  # an ordinary word (引子, 板栗), or one letter-spaced as a heading (回  信), is no name
         return ParsedByline(roles[0] if roles else None, tuple(names))
 
     def too_short_for_heading(self, text: str) -> bool:

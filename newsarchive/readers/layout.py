@@ -83,7 +83,7 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
 
 
-def _set_solid(ch: str) -> bool:
+def set_solid(ch: str) -> bool:
     """Han ideographs, kana, CJK punctuation and full-width forms: text printed without spaces."""
     return "\u3000" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
 
@@ -91,7 +91,7 @@ def _set_solid(ch: str) -> bool:
 def _mostly_solid(text: str) -> bool:
     """Most of the text's non-space characters are set solid (Chinese, Japanese)."""
     flat = "".join(text.split())
-    return bool(flat) and 2 * sum(map(_set_solid, flat)) > len(flat)
+    return bool(flat) and 2 * sum(map(set_solid, flat)) > len(flat)
 
 
 def join_words(words: Sequence[tuple[str, float | None, float | None]], size: float | None) -> str:
@@ -109,7 +109,7 @@ def join_words(words: Sequence[tuple[str, float | None, float | None]], size: fl
         if not text:
             continue
         if out:
-            if not (_set_solid(out[-1][-1]) or _set_solid(text[0])):
+            if not (set_solid(out[-1][-1]) or set_solid(text[0])):
                 out.append(" ")
             elif size and right is not None and x0 is not None and x0 - right >= SOLID_SPACE_MIN * size:
                 out.append(" ")
@@ -127,7 +127,7 @@ def solid_type_size(words: Sequence[tuple[str, float | None, float | None]], fal
     widths = sorted(
         x1 - x0
         for text, x0, x1 in words
-        if len(text) == 1 and _set_solid(text) and x0 is not None and x1 is not None and x1 > x0
+        if len(text) == 1 and set_solid(text) and x0 is not None and x1 is not None and x1 > x0
     )
     return widths[len(widths) // 2] if len(widths) >= 3 else fallback
 

@@ -50,7 +50,7 @@ from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
 from .compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
-from .layout import LayoutBlock, page_from_blocks
+from .layout import LayoutBlock, page_from_blocks, set_solid
 
 __all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
 
@@ -412,8 +412,8 @@ def _join_vertical_columns(found: list[tuple[list[_Line], float | None]]) -> lis
 
 
 def _one_glyph(text: str) -> bool:
-    """A line of one Chinese glyph (a character or full-width mark), as a column set vertically has."""
-    return len(text) == 1 and ("\u3000" <= text <= "\u9fff" or "\uff00" <= text <= "\uffef")
+    """A line of one glyph set solid (a Chinese character or full-width mark), as a column set vertically has."""
+    return len(text) == 1 and set_solid(text)
 
 
 @dataclass(frozen=True, slots=True)
