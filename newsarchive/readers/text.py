@@ -15,9 +15,10 @@ passed by mistake (PDF, images, archives) are named as such.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import replace
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from ..errors import ReadError
 from ..limits import check_fragment_count, check_input_size
@@ -212,7 +213,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ...]:
     """Split decoded text into fragments at blank lines, keeping offsets, lines and gap sizes."""
     fragments: list[Fragment] = []
-    column = page_column(text)
+    column = functools.cache(functools.partial(page_column, text))  # measured only if a block needs it
     pos = 0
     line_no = 1
     gap = 0
@@ -268,7 +269,7 @@ def _indent(line: str) -> int:
     return width
 
 
-def _paragraphs(block: str, column: int | None = None) -> list[tuple[int, str]]:
+def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None) -> list[tuple[int, str]]:
     """A block's paragraphs (offset in the block, text): cut before each line indented further than most.
 
     Extractors and typists set paragraphs without a blank line between them
@@ -334,13 +335,15 @@ def page_column(text: str) -> int | None:
     return width if count >= WRAPPED_PAGE_LINES and count >= WRAPPED_PAGE_SHARE * len(solid) else None
 
 
-def _wrapped_paragraphs(block: str, page_column: int | None = None) -> list[tuple[int, str]]:
+def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lambda: None) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
     The column's width is the commonest line width.  Lines above the first of
     the column's width are header lines, a piece each, except that a line
     wider than the column (a headline over several columns) runs on into the
-    next header line, unless that one has spaces inside (a byline's names).  A line narrower than the column ends a piece when it finishes a
+    next header line, unless that one has spaces inside (a byline's names).  A
+    block with too few lines to show its column is read with the page's column
+    (``page_column``, called only then).  A line narrower than the column ends a piece when it finishes a
     sentence (a paragraph's last line, a heading with its question mark, the
     last line of a title) or when a line of the column's full width follows
     (a byline, a heading, the end of a header over running text), but not
@@ -357,9 +360,10 @@ def _wrapped_paragraphs(block: str, page_column: int | None = None) -> list[tupl
     column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
     if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES or len(lines) < WRAPPED_MIN_LINES:
         # Too few lines to show a column of their own: the page's column, if the block has a line of it.
-        if page_column is None or not any(abs(w - page_column) <= 1 for w in widths):
+        found = page_column()
+        if found is None or not any(abs(w - found) <= 1 for w in widths):
             return [(0, block)]
-        column = page_column
+        column = found
 
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
