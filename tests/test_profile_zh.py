@@ -156,3 +156,9 @@ def test_horizontal_bars_are_the_chinese_dash_of_kickers_and_decks():
 def test_a_column_tag_with_brackets_inside_closes_a_title():
     assert P.is_title_like("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）")
     assert not P.is_title_like("这是一句话（注：括号里）。")
+
+
+@pytest.mark.parametrize("text", ["2026年6月17日", "二〇二四年三月十五日", "2024年3月15日 星期五"])
+def test_a_date_alone_on_its_line_heads_nothing(text):
+    # The date under a letter's or speech's signature, not the headline of what follows.
+    assert not P.is_title_like(text)

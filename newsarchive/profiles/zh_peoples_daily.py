@@ -37,6 +37,12 @@ _HEAD_MASTHEAD = re.compile(
     r"(?P<overseas>人民日报海外版|RENMIN\s*RIBAO\s*OVERSEAS\s*EDITION)|人民日报|RENMIN\s*RIBAO|PEOPLE['’]?S\s*DAILY", re.I
 )
 _HEAD_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A date alone on its line (2026年6月17日, 二〇二四年三月十五日, with its weekday): a letter's or speech's
+# closing date under the signature, or a chart's; it heads nothing.
+_DATE_ALONE = re.compile(
+    r"[\d〇零一二三四五六七八九]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+)
 _HEAD_WEEKDAY = re.compile(r"星期[一二三四五六日天]")
 _HEAD_LUNAR = re.compile(
     r"(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*"
@@ -483,7 +489,7 @@ class PeoplesDailyProfile:
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
-        if _SIGNATURE.search(flat):  # a signature (title and name) closes a piece; it heads nothing
+        if _SIGNATURE.search(flat) or _DATE_ALONE.fullmatch(flat):  # a signature or its date closes a piece; it heads nothing
             return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
