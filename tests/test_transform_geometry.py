@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -694,3 +695,31 @@ def test_the_band_of_a_vertical_title_stops_at_a_headline_across_another_article
     ]
     band = beside_band(0, boxes, [19, 12, 12, 2, 6, 1], unit)
     assert band is not None and (band.x0, band.x1) == (266, 476)
+
+
+def _indented_block(fid: str, lines: tuple[str, ...], x0: float, y0: float, gap: int = 1) -> Fragment:
+    """A block of running text, 16 glyphs of 9 points a line, 12 points a line, as set (a first line indented or not)."""
+    box = BBox(x0=x0, y0=y0, x1=x0 + 144, y1=y0 + 12 * len(lines))
+    return Fragment(
+        id=fid, text="".join(lines), lines=lines, start=0, end=0, line=1, gap_before=gap, bbox=box, role=Role.PARAGRAPH
+    )
+
+
+def test_a_column_opening_flush_after_a_full_last_line_continues_its_paragraph_where_paragraphs_are_indented():
+    from newsarchive.reorder.geometry_order import LayoutJoins
+
+    full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
+    frags = [
+        _indented_block("p1", (indented, full, last), 36, 0),
+        _indented_block("p2", (indented, full, last), 36, 40),
+        _indented_block("p3", (indented, "，监视平台数据屏上显示多项数据。"), 36, 80),  # a full last line ending a sentence
+        _indented_block("p4", ("液压系统嗡鸣声起，六个粗壮的顶锤", "缓缓合拢。"), 200, 0, gap=4),  # opens column 2 flush (a jump)
+        _indented_block("p5", (indented, full, last), 200, 28),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    joined = LayoutJoins().apply(draft).joins
+    assert [(j.head, j.tail) for j in joined] == [("p3", "p4")]
+    # Where paragraphs open flush, a flush column top says nothing.
+    flush = [replace(f, lines=(full,) + f.lines[1:]) if f.id in ("p1", "p2", "p5") else f for f in frags]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(flush)), PeoplesDailyProfile())
+    assert LayoutJoins().apply(draft).joins == ()

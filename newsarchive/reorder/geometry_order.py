@@ -76,7 +76,7 @@ from typing import ClassVar, Collection, Iterable, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
-from . import ArticleDraft, Draft
+from . import ArticleDraft, Draft, Join
 from .ordering import strongly_connected, topological_order
 from .tag_roles import HEADER_ROLES
 
@@ -128,6 +128,7 @@ VERTICAL_ASPECT = 1.5  # ... in a box at least this many times taller than wide
 BAND_SPAN = 1.5  # column widths: a block this much wider than the first column beside a vertical title is no column of its text
 VERTICAL_TYPE = 1.3  # ... whose width (its type size) is this many times the running text's: display type
 VERTICAL_REACH = 6.0  # body lines below a vertical title's top within which the text beside it starts
+INDENT_EMS = 2  # characters a paragraph's first line is set in by, where paragraphs open indented
 SHORT_LINE = 0.75  # a last line shorter than this share of the block's median line (or of a column) ends a paragraph
 
 
@@ -1403,7 +1404,7 @@ class LayoutAssign:
 
 
 class LayoutJoins:
-    """Drop paragraph joins that the layout contradicts (only when fragments have boxes).
+    """Drop paragraph joins that the layout contradicts, and add those it proves (only when fragments have boxes).
 
     ``join-cuts`` (priority 300) may link a head to a tail far away in
     extraction order, because a scrambled extraction can emit a frame's
@@ -1416,14 +1417,27 @@ class LayoutJoins:
     reordered the column); the text evidence still chooses among those.  Far
     joins on such pages came from chance evidence (OCR noise opening a block
     in lower case) and dragged blocks across articles.
+
+    On a page whose paragraphs open indented, a column that opens flush (its first
+    line full) after a column that ends on a full line goes on with that column's
+    paragraph, even where the text before the break ends a sentence (……显示多项数据。
+    | 液压系统嗡鸣声起……): such a join is added (:meth:`_flush_continuations`).
     """
 
     name: ClassVar[str] = "layout-joins"
     priority: ClassVar[int] = 350
 
     def apply(self, draft: Draft) -> Draft:
-        """Keep the joins whose tail follows the head closely in layout order."""
-        if not draft.joins or not any(f.bbox is not None for f in draft.fragments):
+        """Keep the joins whose tail follows the head closely in layout order; add the continuations the layout proves."""
+        if not any(f.bbox is not None for f in draft.fragments):
+            return draft
+        added = self._flush_continuations(draft)
+        if added:
+            decisions = [
+                Decision(step=self.name, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason) for j in added
+            ]
+            draft = replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+        if not draft.joins:
             return draft
         from .join_cuts import BODY_ROLES
 
@@ -1454,6 +1468,46 @@ class LayoutJoins:
         if len(kept) == len(draft.joins):
             return draft
         return replace(draft, joins=tuple(kept)).decide(*decisions)
+
+    @staticmethod
+    def _flush_continuations(draft: Draft) -> list[Join]:
+        """Joins of a column ending on a full line to the next column opening flush, on pages of indented paragraphs.
+
+        Measured in square glyphs (:func:`_em_width`): a paragraph's first line is
+        indented when it is :data:`INDENT_EMS` characters shorter than the block's
+        full lines, and a page sets its paragraphs indented when most blocks of
+        three lines or more open so.
+        """
+        heads = {j.head for j in draft.joins}
+        tails = {j.tail for j in draft.joins}
+        added: list[Join] = []
+        for page in _pages(draft.fragments):
+
+            def ems(f: Fragment) -> list[float] | None:
+                if f.bbox is None or f.role is not Role.PARAGRAPH or _square_share("".join(f.lines)) < 0.5:
+                    return None
+                return [_em_width(line.strip()) for line in f.lines]
+
+            measured = {f.id: w for f in page if (w := ems(f)) is not None}
+            blocks = [w for w in measured.values() if len(w) >= 3]
+            indented = [w[0] <= max(w[1:]) - INDENT_EMS + 0.5 for w in blocks]
+            if not blocks or 2 * sum(indented) <= len(blocks):
+                continue  # paragraphs set flush (or too few to tell): a flush column top says nothing
+            seq = [f for f in page if f.role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE)]
+            for a, b in zip(seq, seq[1:]):
+                wa, wb = measured.get(a.id), measured.get(b.id)
+                if wa is None or wb is None or len(wa) < 2 or len(wb) < 2 or a.id in heads or b.id in tails:
+                    continue
+                if a.id in draft.paragraph_ends or b.gap_before < WIDE_GAP:
+                    continue  # a short last line ends the paragraph; the order does not jump to another column
+                full = max(wa + wb) - 0.5
+                new_column = b.bbox.x0 >= a.bbox.x1 - 1.0 or b.bbox.y0 < a.bbox.y0  # type: ignore[union-attr]
+                if new_column and wa[-1] >= full and wb[0] >= full:
+                    why = "the column ends on a full line and the next opens flush, on a page of indented paragraphs"
+                    added.append(Join(head=a.id, tail=b.id, confidence=0.7, reason=why))
+                    heads.add(a.id)
+                    tails.add(b.id)
+        return added
 
     @staticmethod
     def _between(draft: Draft, head: str, middle: str, tail: str) -> bool:
