@@ -67,7 +67,6 @@ UNMAPPED_MAX = 0.5  # share of a page's characters without a Unicode mapping abo
 REPLACEMENT = "\ufffd"  # stands for a glyph whose font maps it to no character
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
 _AS_SHOWN = {**RADICAL_TO_IDEOGRAPH, **DASHES}  # code points a text layer gives for what the glyph shows
-_RADICAL_KEY = ""  # no font is named "": the count of glyphs read through _AS_SHOWN
 # ― beside Chinese text, a dash, a curly quote or a digit (a range, 2024―2028), where it is the Chinese
 # dash (a lone ― before a letter is an English quotation dash, and stays).
 _CJK_OR_DASH = "0-9\u2014\u2015\u2018-\u201d\u3000-\u9fff\uff00-\uffef"
@@ -111,7 +110,8 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
     if not 0 <= page_index < count:
         raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
     found: list[tuple[list[_Line], float | None]] = []
-    unmapped: Counter[str] = Counter()  # font name → glyphs without a mapping; "" → glyphs read as radicals
+    unmapped: Counter[str] = Counter()  # font name → glyphs without a mapping
+    shown: Counter[str] = Counter()  # code point given → glyphs read as what they show (⺠ read as 民)
     characters = 0
     # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
     # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
@@ -124,7 +124,7 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
             for line in element:
                 if not isinstance(line, layout.LTTextLine):
                     continue
-                text, sizes, glyphs = _line_text(line, layout.LTChar, unmapped)
+                text, sizes, glyphs = _line_text(line, layout.LTChar, unmapped, shown)
                 characters += glyphs
                 if not text:
                     if runs:
@@ -142,11 +142,12 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
         for piece, size in _join_vertical_columns(_paragraph_pieces(_column_flows(_rejoin_split_lines(found))))
     ]
-    radicals = unmapped.pop(_RADICAL_KEY, 0)
-    return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())), radicals)
+    return PdfExtraction(boxes, count, characters, dict(sorted(unmapped.items())), sum(shown.values()))
 
 
-def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> tuple[str, Counter[float], int]:
+def _line_text(
+    line: Iterable[Any], char_type: type, unmapped: Counter[str], shown: Counter[str]
+) -> tuple[str, Counter[float], int]:
     """A pdfminer line's text (runs of whitespace as one space), its characters' sizes and their number.
 
     A glyph pdfminer could not map reads ``(cid:N)``: it becomes U+FFFD and is
@@ -154,7 +155,7 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
     to a radical code point (⺠, ⽔) that shares its glyph with an ideograph
     (民, 水) reads as the ideograph, a two-em dash (one glyph for 「——」) as
     two em dashes, and a horizontal bar (―) in Chinese text as the em dash whose
-    glyph it shares there (GB 18030's 「——」); they are counted under ``_RADICAL_KEY``.
+    glyph it shares there (GB 18030's 「——」); they are counted in ``shown`` by the code point given.
     """
     parts = []
     sizes: Counter[float] = Counter()
@@ -165,7 +166,7 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
                 unmapped[item.fontname] += 1
                 text = REPLACEMENT
             elif text in _AS_SHOWN:
-                unmapped[_RADICAL_KEY] += 1
+                shown[text] += 1
                 text = _AS_SHOWN[text]
             if text.strip():
                 sizes[round(item.size, 1)] += 1
@@ -173,7 +174,7 @@ def _line_text(line: Iterable[Any], char_type: type, unmapped: Counter[str]) -> 
     joined = "".join(parts)
     if "\u2015" in joined:
         joined, bars = _CHINESE_BAR.subn("\u2014", joined)
-        unmapped[_RADICAL_KEY] += bars
+        shown["\u2015"] += bars
     return " ".join(joined.split()), sizes, sum(sizes.values())
 
 

@@ -69,7 +69,6 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import ClassVar, Collection, Iterable, Sequence
@@ -611,6 +610,13 @@ def _stacked(upper: BBox, lower: BBox, unit: float) -> bool:
     return centred or abs(upper.x0 - lower.x0) <= ROW_ALIGN * unit
 
 
+def _line_ems(fragment: Fragment) -> list[float] | None:
+    """The widths of a boxed paragraph's lines in square glyphs (:func:`_em_width`); None for other blocks or scripts."""
+    if fragment.bbox is None or fragment.role is not Role.PARAGRAPH or _square_share("".join(fragment.lines)) < 0.5:
+        return None
+    return [_em_width(line.strip()) for line in fragment.lines]
+
+
 def _display_type(fragment: Fragment, unit: float | None) -> bool:
     """The block is set in display type: :data:`LARGE_TYPE` to :data:`HUGE_TYPE` times the running text."""
     height = line_height(fragment)
@@ -977,7 +983,7 @@ class LayoutRoles:
                 if name is not None and page[name].id not in roles and profile.parse_byline(draft.text(page[name].id), after_headline=True):
                     why = "an author's name set vertically under a vertical title"
                     decisions.append(_retype(roles, page[name].id, Role.BYLINE, 0.75, why, f"byline: {why}"))
-                following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE and page.index(g) != name), None)
+                following = next((g for j, g in enumerate(page[k + 1 :], k + 1) if g.role is not Role.FURNITURE and j != name), None)
                 if (
                     following is not None
                     and following.id not in roles
@@ -1482,13 +1488,7 @@ class LayoutJoins:
         tails = {j.tail for j in draft.joins}
         added: list[Join] = []
         for page in _pages(draft.fragments):
-
-            def ems(f: Fragment) -> list[float] | None:
-                if f.bbox is None or f.role is not Role.PARAGRAPH or _square_share("".join(f.lines)) < 0.5:
-                    return None
-                return [_em_width(line.strip()) for line in f.lines]
-
-            measured = {f.id: w for f in page if (w := ems(f)) is not None}
+            measured = {f.id: w for f in page if (w := _line_ems(f)) is not None}
             blocks = [w for w in measured.values() if len(w) >= 3]
             indented = [w[0] <= max(w[1:]) - INDENT_EMS + 0.5 for w in blocks]
             if not blocks or 2 * sum(indented) <= len(blocks):
