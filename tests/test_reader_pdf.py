@@ -191,8 +191,13 @@ def test_a_word_processors_two_columns_with_indents_and_centred_headings():
 
     page = read("libreoffice_columns.pdf", language="zh-CN")
     (article,) = reconstruct(page, profile=PeoplesDailyProfile()).articles
-    blocks = [(b.type.value, b.text.replace(" ", "")) for b in article.blocks]
+    blocks = [(b.type.value, b.text) for b in article.blocks]
     assert article.headline == "社保卡，解锁更多应用新场景"
+    # The justified lines' stretched character spacing and the gaps LibreOffice sets between Chinese
+    # and digits are drawn as no spaces, so none are read in (以 工 代 赈, 今年 1 月 before).
+    assert not any(" " in text for _, text in blocks)
+    body = "".join(text for _, text in blocks)
+    assert "以工代赈劳务报酬" in body and "截至今年1月底" in body and "买药——在不少人印象中" in body
     assert len(blocks) == 12
     assert [k for k, (kind, _) in enumerate(blocks) if kind == "heading"] == [2, 9]
     assert blocks[2][1] == "应用清单不断扩展" and blocks[9][1] == "区域“一卡通”成效初显"
@@ -432,3 +437,31 @@ def test_an_authors_name_set_vertically_under_a_vertical_title_is_its_byline():
     assert article.headline == "春耕正当时"
     assert article.byline is not None and (article.byline.text, article.byline.names) == ("李龙伊", ("李龙伊",))
     assert len(article.blocks) == 3 and not page.unplaced
+
+
+def test_a_narrow_undrawn_gap_beside_chinese_is_spacing_and_a_wide_or_latin_one_a_space():
+    """pdfminer reads a space into any gap over a tenth of the type size; beside Chinese text a gap
+    under half an em is justification or autospace (工 代 赈, 今年 1 月), an em is a padded name."""
+    from newsarchive.readers.pdf import _chinese_spacing
+
+    class Glyph:
+        def __init__(self, text: str, x0: float, x1: float, y0: float = 100.0, size: float = 10.0) -> None:
+            self.text, self.x0, self.x1, self.y0, self.size = text, x0, x1, y0, size
+
+        def get_text(self) -> str:
+            return self.text
+
+    class Gap:
+        def get_text(self) -> str:
+            return " "
+
+    def spacing(left: str, right: str, gap: float, right_width: float = 10.0, **right_at: float) -> bool:
+        items = [Glyph(left, 0.0, 10.0), Gap(), Glyph(right, 10.0 + gap, 10.0 + gap + right_width, **right_at)]
+        return _chinese_spacing(items, 1, Glyph)
+
+    assert spacing("工", "代", 1.5)  # a justified line's stretched spacing
+    assert spacing("年", "1", 2.5, right_width=5.0) and spacing("1", "月", 2.5)  # autospace around a digit
+    assert spacing("——", "在", 1.0) and spacing("药", "“", 2.0)  # a glyph of two characters, a full-width quote
+    assert not spacing("李", "婕", 10.0)  # an em: a name padded by position
+    assert not spacing("a", "b", 2.0) and not spacing("—", "b", 2.0)  # Latin text keeps its word spaces
+    assert not spacing("工", "代", 1.5, y0=120.0)  # not on one baseline (a vertical strip)

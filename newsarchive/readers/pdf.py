@@ -71,6 +71,14 @@ _AS_SHOWN = {**RADICAL_TO_IDEOGRAPH, **DASHES}  # code points a text layer gives
 # dash (a lone ― before a letter is an English quotation dash, and stays).
 _CJK_OR_DASH = "0-9\u2014\u2015\u2018-\u201d\u3000-\u9fff\uff00-\uffef"
 _CHINESE_BAR = re.compile(f"\u2015(?=[{_CJK_OR_DASH}])|(?<=[{_CJK_OR_DASH}])\u2015")
+# Word processors and layout programs space Chinese text without drawing spaces: a justified line's
+# characters are set apart (工 代 赈, 0.15 em in LibreOffice's columns) and Latin letters or digits are
+# set off from Chinese ("autospace": 今年 1 月, a quarter em).  pdfminer reads a space into any gap
+# over a tenth of the type size; such narrow gaps beside Chinese are spacing, not text.
+SPACING_MAX = 0.5  # type sizes: a gap beside Chinese text narrower than this is spacing (a padded name's is an em)
+_CHINESE = re.compile("[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+# Marks set full width in Chinese text but shared with Latin scripts, with the dashes text layers give for 「——」.
+_BESIDE_CHINESE = frozenset("“”‘’—…·\u2015\u2e3a\u2e3b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +167,11 @@ def _line_text(
     """
     parts = []
     sizes: Counter[float] = Counter()
-    for item in line:
+    items = list(line)
+    for k, item in enumerate(items):
         text = item.get_text()
+        if text == " " and not isinstance(item, char_type) and _chinese_spacing(items, k, char_type):
+            continue
         if isinstance(item, char_type):
             if _UNMAPPED.fullmatch(text):
                 unmapped[item.fontname] += 1
@@ -176,6 +187,31 @@ def _line_text(
         joined, bars = _CHINESE_BAR.subn("\u2014", joined)
         shown["\u2015"] += bars
     return " ".join(joined.split()), sizes, sum(sizes.values())
+
+
+def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
+    """The space pdfminer put in at ``items[k]`` is a narrow undrawn gap beside Chinese text (工 代 赈, 今年 1 月).
+
+    Only between two glyphs on one baseline less than :data:`SPACING_MAX` type sizes apart,
+    one of them Chinese (ideograph, CJK or full-width punctuation) and the other Chinese too,
+    a mark set full width beside it (“, —) or a Latin letter or digit.  A space the PDF draws
+    is a glyph of its own and stays (本报记者 李 婕), and so does a wider gap (a name padded by position).
+    """
+    if not 0 < k < len(items) - 1:
+        return False
+    before, after = items[k - 1], items[k + 1]
+    if not (isinstance(before, char_type) and isinstance(after, char_type)):
+        return False
+    # A glyph may map to several characters (one glyph for 「——」): the characters facing the gap count.
+    left, right = before.get_text()[-1:], after.get_text()[:1]
+
+    def partner(c: str) -> bool:
+        return bool(_CHINESE.match(c)) or c in _BESIDE_CHINESE or (c.isascii() and c.isalnum())
+
+    if not ((_CHINESE.match(left) and partner(right)) or (_CHINESE.match(right) and partner(left))):
+        return False
+    size = max(before.size, after.size)
+    return abs(after.y0 - before.y0) < 0.5 * size and 0 <= after.x0 - before.x1 < SPACING_MAX * size
 
 
 def _paragraph_pieces(flows: list[tuple[list[_Line], float | None]]) -> list[tuple[list[_Line], float | None]]:
