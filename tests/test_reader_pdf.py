@@ -275,6 +275,16 @@ def test_ideographs_a_browsers_text_layer_gives_as_radicals_read_as_the_ideograp
     assert (article.kicker, article.headline, article.byline.names) == ("长江沿线城市推进生态保护——", "门前水清 风光入画", ("马丽",))
 
 
+def test_a_kicker_filling_its_column_over_a_headline_in_larger_type_stays_a_kicker():
+    # A flowing page (an EPUB's article printed by a browser): the kicker, in about body type, wraps to
+    # fill the column like running text, but the line under it is a headline half as large again.
+    page = read("chromium_column_kicker.pdf", language="zh-CN")
+    (article,) = reconstruct(page, profile=PeoplesDailyProfile()).articles
+    assert article.kicker == "长江沿线城市拆除违建修复岸线，推进沿江生态廊道建设——"
+    assert article.headline == "门前水清 风光入画" and article.byline.names == ("马丽",)
+    assert [b.text[:4] for b in article.blocks] == ["清晨，江", "近年来，", "“民有所", "截至今年"]
+
+
 @pytest.mark.parametrize(
     ("line", "read"),
     [

@@ -1031,7 +1031,7 @@ class LayoutRoles:
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
-                decisions.extend(self._running_text_headers(page, roles, unit))
+                decisions.extend(self._running_text_headers(page, roles, unit, glyph))
             if unit and glyph is not None:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
@@ -1155,7 +1155,7 @@ class LayoutRoles:
 
     @staticmethod
     def _running_text_headers(
-        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
+        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float, glyph: float | None
     ) -> list[Decision]:
         """Kicker or headline lines set like running text are running text (updates ``roles``).
 
@@ -1175,15 +1175,21 @@ class LayoutRoles:
             height = line_height(f)
             return height is not None and height < LARGE_TYPE * unit
 
+        def larger(f: Fragment) -> bool:
+            """Set in display type, or in square glyphs larger than the running text's (a headline set tight)."""
+            size = glyph_size(f)
+            return not body_type(f) or bool(glyph and size and size > BODY_TYPE * glyph)
+
         decisions = []
         for k, f in enumerate(page):
             if f.bbox is None or f.id in roles or f.role not in (Role.KICKER, Role.HEADLINE) or not body_type(f):
                 continue
             if not _justified(f.bbox, columns, ROW_ALIGN * unit):
                 continue
+            # A long kicker fills its column, but a headline in larger type follows it.
             following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE), None)
-            if f.role is Role.KICKER and following is not None and not body_type(following):
-                continue  # a long kicker fills its column, but a headline in display type follows it
+            if f.role is Role.KICKER and following is not None and larger(following):
+                continue
             why = "set in body type from edge to edge of a column, like the running text"
             decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a {f.role.value}: {why}"))
         return decisions

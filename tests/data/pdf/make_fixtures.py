@@ -43,6 +43,10 @@ embedded), keeping the files a few KiB.
   a headline, a byline and two columns of indented paragraphs), printed the same way with Noto
   Serif CJK SC embedded (OFL).  Skia writes the text layer with radical code points for common
   ideographs (⺠ for 民, ⽔ for 水) and one code point for the 「——」 ligature.  Not made by this script.
+* ``chromium_column_kicker.pdf``: ``chromium_column_kicker.html`` printed the same way: the whole
+  article flows in two justified CSS columns, so its kicker (in type a little smaller than the body)
+  fills the first column's width over two lines, under a headline half as large again as the body
+  (an EPUB reading system's page).  Not made by this script.
 """
 
 from __future__ import annotations
