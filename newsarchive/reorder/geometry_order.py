@@ -1031,7 +1031,7 @@ class LayoutRoles:
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
-                decisions.extend(self._running_text_headers(page, roles, unit, glyph))
+                decisions.extend(self._running_text_headers(page, roles, unit))
             if unit and glyph is not None:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None:
@@ -1155,7 +1155,7 @@ class LayoutRoles:
 
     @staticmethod
     def _running_text_headers(
-        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float, glyph: float | None
+        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float
     ) -> list[Decision]:
         """Kicker or headline lines set like running text are running text (updates ``roles``).
 
@@ -1175,10 +1175,10 @@ class LayoutRoles:
             height = line_height(f)
             return height is not None and height < LARGE_TYPE * unit
 
-        def larger(f: Fragment) -> bool:
-            """Set in display type, or in square glyphs larger than the running text's (a headline set tight)."""
-            size = glyph_size(f)
-            return not body_type(f) or bool(glyph and size and size > BODY_TYPE * glyph)
+        def larger(f: Fragment, than: Fragment) -> bool:
+            """``f`` is set in display type, or in square glyphs :data:`LARGE_TYPE` times ``than``'s (tight leading)."""
+            size, own = glyph_size(f), glyph_size(than)
+            return not body_type(f) or bool(size and own and size >= LARGE_TYPE * own)
 
         decisions = []
         for k, f in enumerate(page):
@@ -1188,7 +1188,7 @@ class LayoutRoles:
                 continue
             # A long kicker fills its column, but a headline in larger type follows it.
             following = next((g for g in page[k + 1 :] if g.role is not Role.FURNITURE), None)
-            if f.role is Role.KICKER and following is not None and larger(following):
+            if f.role is Role.KICKER and following is not None and larger(following, f):
                 continue
             why = "set in body type from edge to edge of a column, like the running text"
             decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a {f.role.value}: {why}"))
