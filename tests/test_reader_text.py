@@ -200,3 +200,31 @@ def test_a_block_too_short_to_show_its_column_is_read_with_the_pages():
     assert pieces(column + "\n\n" + short)[-3:] == ["技能提升 新就业群体拓宽发展路", "本报记者 杨 昊", "擦拭海产水缸，给商品称重，准备试吃活动。"]
     # On its own the block shows no column, and stays whole.
     assert len(pieces(short)) == 1
+
+
+def test_a_block_of_header_lines_alone_is_cut_into_its_lines_on_a_hard_wrapped_page():
+    # pdftotext gives a commentary's headline and its author's bare name as one block: neither line
+    # has the column's width, so neither is running text, and each is a header line of its own.
+    column = "\n".join(["灌溉用水来自疏勒河。从祁连山奔流"] * 12)  # the page's column: 16 characters
+    assert pieces(column + "\n\n那些微笑的面孔（上新了）\n辛阳")[-2:] == ["那些微笑的面孔（上新了）", "辛阳"]
+    # A headline wider than the column still runs on into its last line.
+    assert pieces(column + "\n\n细石叶，解码中华万年文化序曲的密钥（考\n古中国）")[-1] == "细石叶，解码中华万年文化序曲的密钥（考古中国）"
+    # Lines of one width, set in a box narrower than the column (a caption under a photo), wrap on.
+    caption = "图为游客在江边步道散步，白鹭\n在浅水中觅食，江水清澈见底。"
+    assert pieces(column + "\n\n" + caption)[-1] == caption.replace("\n", "")
+
+
+def test_a_headline_as_wide_as_the_column_ends_over_a_spaced_out_byline():
+    # A headline about one column wide looks like the column's first line; the line under it,
+    # spaced out as a list of names, shows it is a header line.
+    text = """城市增韧性 家园更宜居（大数据观察）
+本报记者 邵玉姿 李家鼎 王欣悦
+“雨季积水少了，小区环境更好了！
+”海绵化改造，让家住河北省衡水市
+和平西路富力城小区的张艳宁为社区
+新变化点赞。"""
+    assert pieces(text) == [
+        "城市增韧性 家园更宜居（大数据观察）",
+        "本报记者 邵玉姿 李家鼎 王欣悦",
+        "“雨季积水少了，小区环境更好了！”海绵化改造，让家住河北省衡水市和平西路富力城小区的张艳宁为社区新变化点赞。",
+    ]

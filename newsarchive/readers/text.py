@@ -358,12 +358,15 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
         return [(0, block)]
     widths = [display_width(line) for line in lines]
     column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
+    header_only = False
     if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES or len(lines) < WRAPPED_MIN_LINES:
-        # Too few lines to show a column of their own: the page's column, if the block has a line of it.
+        # Too few lines to show a column of their own: the page's column, if the block has a line of it;
+        # a block without one is header lines alone (a headline over its author's name: 见证唐代边疆治理 / 尚玉平).
         found = page_column()
-        if found is None or not any(abs(w - found) <= 1 for w in widths):
+        if found is None:
             return [(0, block)]
         column = found
+        header_only = not any(abs(w - found) <= 1 for w in widths)
 
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
@@ -385,10 +388,25 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
     # Lines above the column's first line are header lines (kicker, headline, byline), each a piece
     # of its own, except that a line wider than the column (a headline over several) wraps on into
     # the next header line, unless that one is spaced out as a list is (本报记者 王 浩: a byline).
-    body = next((k for k in range(len(lines)) if abs(widths[k] - column) <= 1 or indented(k)), len(lines))
+    def names_follow(k: int) -> bool:
+        # The next line is spaced out as a list of names is (本报记者 王 浩): a byline, under a header line.
+        return k + 1 < len(lines) and short(k + 1) and _SPACED.search(lines[k + 1].strip()) is not None
+
+    def wraps_on(k: int) -> bool:
+        # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
+        return abs(widths[k] - widths[k + 1]) <= 1 and not ends_sentence(k)
+
+    if header_only:
+        body = len(lines)
+    else:
+        body = next(
+            (k for k in range(len(lines)) if (abs(widths[k] - column) <= 1 or indented(k)) and not names_follow(k)), len(lines)
+        )
 
     def header_ends(k: int) -> bool:
-        return widths[k] <= column + WRAPPED_SHORT or k + 1 >= body or _SPACED.search(lines[k + 1].strip()) is not None
+        if k + 1 >= body or _SPACED.search(lines[k + 1].strip()) is not None:
+            return True
+        return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
 
     pieces: list[tuple[int, str]] = []
     offset = start = 0
