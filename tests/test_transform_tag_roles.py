@@ -221,3 +221,15 @@ def test_a_letter_spaced_word_under_the_first_headline_is_no_headline_and_no_byl
     # 回  信 (a word set letter-spaced over a letter's text) looks like a padded name and like a title.
     draft = run(["传承红色基因 在新征程上书写优异答卷", "回  信", "新华社老党员张连生同志：", "您好！很高兴收到来信。您当年作为中央纵队的一员，参加了新华社的工作。"], TagRoles())
     assert roles(draft)[:2] == ["headline", "heading"]
+
+
+def test_a_title_as_wide_as_the_column_over_a_byline_is_still_a_title():
+    # A headline and a kicker that happen to be exactly a column wide (16 characters) look like a
+    # column's last line cut off its paragraph; over a reporter's byline they are a header.
+    column = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追", "光探风。“2024年食葵每亩产量超280", "公斤，增产15%。”农场项目部部长"] * 3)
+    kicker, headline = "首次在全球创新指数报告中跻身前十", "我国创新能力持续提升（权威发布）"
+    draft = run([column, kicker, headline, "本报记者 林丽鹂", column], TagRoles())
+    assert roles(draft)[1:4] == ["kicker", "headline", "byline"]
+    # Without the byline, the same lines are running text, cut off at a frame break.
+    draft = run([column, kicker, headline, column], TagRoles())
+    assert roles(draft)[1:3] == ["paragraph", "paragraph"]

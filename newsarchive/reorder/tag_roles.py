@@ -27,6 +27,7 @@ HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
+_OVER_BYLINE = "a title-like line over a byline, as wide as the column"
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
 
 
@@ -66,6 +67,7 @@ class TagRoles:
         n = len(texts)
         column = _running_line_width(draft.fragments)
         roles: list[tuple[object, float, str]] = []
+        full_lines: list[int] = []  # title-like lines exactly a column wide, taken for running text
         for i, text in enumerate(texts):
             if profile.is_furniture(text):
                 roles.append((Role.FURNITURE, 0.95, "page furniture line"))
@@ -89,7 +91,16 @@ class TagRoles:
             ):
                 roles.append((_TITLE, 0.5, "short line without sentence punctuation"))
             else:
+                if profile.is_title_like(text):
+                    full_lines.append(i)
                 roles.append((Role.PARAGRAPH, 0.8, "running text"))
+        # A title as wide as the column is still a title over a reporter's byline, and so is the line
+        # over it (a kicker without dashes): running text runs on into no byline.
+        for i in reversed(full_lines):
+            over_byline = i + 1 < n and roles[i + 1][0] is Role.BYLINE
+            over_headline = i + 2 < n and roles[i + 1][0] is _TITLE and roles[i + 2][0] is Role.BYLINE
+            if over_byline or over_headline:
+                roles[i] = (_TITLE, 0.5, _OVER_BYLINE)
 
         def role(i: int) -> object:
             return roles[i][0] if 0 <= i < n else None
