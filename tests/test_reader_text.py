@@ -228,3 +228,17 @@ def test_a_headline_as_wide_as_the_column_ends_over_a_spaced_out_byline():
         "本报记者 邵玉姿 李家鼎 王欣悦",
         "“雨季积水少了，小区环境更好了！”海绵化改造，让家住河北省衡水市和平西路富力城小区的张艳宁为社区新变化点赞。",
     ]
+
+
+def test_a_sentence_ending_a_line_of_square_glyphs_a_character_short_ends_its_paragraph():
+    # A line of ideographs and full-width punctuation only is measured exactly: one character short
+    # of the column and ending a sentence, it is a paragraph's last line.  Lines with digits, Latin
+    # letters or quotes vary with the font, and need WRAPPED_SHORT to count as short.
+    column = "\n".join(["灌溉用水来自疏勒河。从祁连山奔流"] * 12)  # the page's column: 16 characters
+    text = "能充分激发出来，中国式现代化就拥\n有最坚实的根基、最深厚的力量。\n当前，处在中国式现代化建设的关键\n时期，摆在我们面前的是更加艰巨。"
+    assert pieces(column + "\n\n" + text)[-2:] == [
+        "能充分激发出来，中国式现代化就拥有最坚实的根基、最深厚的力量。",
+        "当前，处在中国式现代化建设的关键时期，摆在我们面前的是更加艰巨。",
+    ]
+    digits = text.replace("有最坚实的根基、最深厚的力量。", "有最坚实的根基、最深的力量12。")  # as wide, with digits
+    assert pieces(column + "\n\n" + digits)[-1] == "".join(digits.split())

@@ -318,6 +318,8 @@ WRAPPED_SHORT = 1.5  # characters: a line this much narrower than the column end
 WRAPPED_INDENT_SLACK = 0.5  # ... unless it is two characters narrower (give or take this): an indented first line
 WRAPPED_PAGE_LINES = 10  # lines of one width a page needs before that width is its column ...
 WRAPPED_PAGE_SHARE = 0.25  # ... and this share of its Chinese lines
+# A line of square glyphs only (ideographs, CJK and full-width punctuation): its width is exact.
+_SQUARE_LINE = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
 
 
@@ -371,6 +373,12 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
 
+    def ends_short(k: int) -> bool:
+        # A sentence ending a line a character short of the column, measured exactly: a paragraph's
+        # last line (the margin of WRAPPED_SHORT is for lines whose Latin letters, digits or quotes
+        # vary in width with the font).
+        return widths[k] <= column - 1 and ends_sentence(k) and _SQUARE_LINE.fullmatch(lines[k].strip()) is not None
+
     def ends_sentence(k: int) -> bool:
         return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
 
@@ -415,6 +423,7 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
         if k + 1 < len(lines) and (
             (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
+            or ends_short(k)
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
