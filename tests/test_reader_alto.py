@@ -391,3 +391,26 @@ def test_tesseract_alto_is_regrouped_as_set_but_a_publishers_blocks_are_kept():
 
     assert [(f.id, f.text) for f in read(alto("tesseract 5.3.0")).fragments] == [("block_1", "字经济深度融合）"), ("line_2", "本报记者王浩")]
     assert [f.id for f in read(alto("CCS docWorks")).fragments] == ["block_1"]
+
+
+def test_tesseract_chinese_alto_reads_as_printed_with_no_space_beside_punctuation():
+    """Tesseract 5.3.0 (chi_sim) on a 200 dpi rendering of tests/data/pdf/chromium_column_kicker.pdf.
+
+    Its boxes are the ink's: a comma's sits in the corner of its square, so the gap before it
+    passes for a type size, and 清晨 ， was read with a space.  No space stands beside Chinese punctuation.
+    """
+    import re
+
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    data = (DATA / "tesseract_chinese.xml").read_bytes()
+    page = read(data, language="zh-CN")
+    text = "\n".join(f.text for f in page.fragments)
+    assert not re.search(r" [，。、；：？！”）]|[，。、；：？！“（] ", text)
+    assert "清晨，江风拂面。" in text and "“民有所呼，我有所应。”市生态环境局负责人" in text.replace("\n", "")
+    rebuilt = reconstruct(page, profile=PeoplesDailyProfile())
+    lost, invented = conservation_errors(rebuilt)
+    assert not lost and not invented
+    (article,) = rebuilt.articles
+    assert article.headline == "门前水清风光入画" and article.byline.names == ("马丽",)
+    assert len(article.blocks) == 4 and article.blocks[0].text.startswith("清晨，江风拂面。")

@@ -160,3 +160,22 @@ def test_tesseract_blocks_are_regrouped_as_set():
     )
     page = read(f"<html><head><meta charset='utf-8'/></head><body><div class='ocr_page' title='bbox 0 0 3000 6000'>{body}</div></body></html>".encode())
     assert [(f.id, f.text) for f in page.fragments] == [("par_1", "字经济深度融合）"), ("line_2", "本报记者王浩")]
+
+
+def test_tesseract_chinese_hocr_reads_as_printed_with_no_space_beside_punctuation():
+    """Tesseract 5.3.0 (chi_sim) on a 200 dpi rendering of tests/data/pdf/chromium_column_kicker.pdf:
+    each character its own ocrx_word with an ink box; no space stands beside Chinese punctuation."""
+    import re
+
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    page = read((FIXTURE.parent / "tesseract_chinese.hocr").read_bytes(), language="zh-CN")
+    text = "\n".join(f.text for f in page.fragments)
+    assert not re.search(r" [，。、；：？！”）]|[，。、；：？！“（] ", text)
+    assert "“民有所呼，我有所应。”市生态环境局负责人" in text.replace("\n", "")
+    rebuilt = reconstruct(page, profile=PeoplesDailyProfile())
+    lost, invented = conservation_errors(rebuilt)
+    assert not lost and not invented
+    (article,) = rebuilt.articles
+    assert article.headline == "门前水清风光入画" and article.byline.names == ("马丽",)
+    assert [b.text[:4] for b in article.blocks] == ["清晨，江", "近年来，", "“民有所", "截至今年"]

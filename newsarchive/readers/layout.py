@@ -88,6 +88,12 @@ def set_solid(ch: str) -> bool:
     return "\u3000" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
 
 
+def _cjk_mark(ch: str) -> bool:
+    """Chinese punctuation: its ink sits in a corner of its square (，。) or at one side (“」), so the gap
+    an OCR engine measures beside it is no space (清晨 ， reads 清晨，); no space is set beside one."""
+    return "\u3000" <= ch <= "\u303f" or ch in "“”‘’" or ("\uff00" <= ch <= "\uffef" and not ch.isalnum())
+
+
 def _mostly_solid(text: str) -> bool:
     """Most of the text's non-space characters are set solid (Chinese, Japanese)."""
     flat = "".join(text.split())
@@ -100,8 +106,8 @@ def join_words(words: Sequence[tuple[str, float | None, float | None]], size: fl
     Where a word ends or the next begins with a character set solid (Chinese,
     Japanese), the two join without a space unless the gap between their boxes
     is at least :data:`SOLID_SPACE_MIN` type sizes (``size``): a name padded
-    with a full-width space, two names set apart.  Without boxes or a size they
-    join directly.
+    with a full-width space, two names set apart; never beside Chinese
+    punctuation (:func:`_cjk_mark`).  Without boxes or a size they join directly.
     """
     out: list[str] = []
     right: float | None = None
@@ -111,7 +117,13 @@ def join_words(words: Sequence[tuple[str, float | None, float | None]], size: fl
         if out:
             if not (set_solid(out[-1][-1]) or set_solid(text[0])):
                 out.append(" ")
-            elif size and right is not None and x0 is not None and x0 - right >= SOLID_SPACE_MIN * size:
+            elif (
+                size
+                and right is not None
+                and x0 is not None
+                and x0 - right >= SOLID_SPACE_MIN * size
+                and not (_cjk_mark(out[-1][-1]) or _cjk_mark(text[0]))
+            ):
                 out.append(" ")
         out.append(text)
         right = x1
