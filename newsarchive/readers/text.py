@@ -25,6 +25,8 @@ from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
+from .columns import laid_out, layout_blocks, segment_lines
+from .layout import page_from_blocks
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -269,7 +271,7 @@ def _indent(line: str) -> int:
     return width
 
 
-def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None) -> list[tuple[int, str]]:
+def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, headers: bool = True) -> list[tuple[int, str]]:
     """A block's paragraphs (offset in the block, text): cut before each line indented further than most.
 
     Extractors and typists set paragraphs without a blank line between them
@@ -306,7 +308,7 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None) -> 
             start = offset
         offset += len(line) + 1
     pieces.append((start, block[start:]))
-    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column)]
+    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column, headers=headers)]
 
 
 # Hard-wrapped Chinese text (pdftotext and other extractors give a column's lines as they were set,
@@ -337,7 +339,9 @@ def page_column(text: str) -> int | None:
     return width if count >= WRAPPED_PAGE_LINES and count >= WRAPPED_PAGE_SHARE * len(solid) else None
 
 
-def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lambda: None) -> list[tuple[int, str]]:
+def _wrapped_paragraphs(
+    block: str, page_column: Callable[[], int | None] = lambda: None, *, headers: bool = True
+) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
     The column's width is the commonest line width.  Lines above the first of
@@ -353,7 +357,8 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
     whose indent the extractor dropped, and the piece is cut before it where
     a sentence ends.  A paragraph whose last line happens to fill the column
     is not found; text in other scripts, whose lines vary in width, and
-    blocks without a column of lines stay whole.
+    blocks without a column of lines stay whole.  With ``headers`` False the block
+    is known to be running text, and no line of it is taken for a header line.
     """
     lines = block.split("\n")
     if len(lines) < 2 or wide_share(block) < WRAPPED_SOLID:
@@ -404,7 +409,9 @@ def _wrapped_paragraphs(block: str, page_column: Callable[[], int | None] = lamb
         # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
         return abs(widths[k] - widths[k + 1]) <= 1 and not ends_sentence(k)
 
-    if header_only:
+    if not headers:  # the caller knows the block is running text (a column's run of laid-out text)
+        body = 0
+    elif header_only:
         body = len(lines)
     else:
         body = next(
@@ -473,6 +480,12 @@ class TextReader:
             warnings.append(
                 Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
             )
+        if laid_out(text):  # columns printed side by side (pdftotext -layout): read as blocks with boxes
+            # Header lines are segments of their own there: a column's run has none above its text.
+            column = functools.cache(functools.partial(page_column, segment_lines(text)))
+            blocks = layout_blocks(text, lambda run, running: _paragraphs(run, column, headers=not running), page=meta.page_number)
+            check_fragment_count(len(blocks), source=meta.source)
+            return page_from_blocks(blocks, meta=meta, encoding=used, warnings=warnings)
         fragments = split_fragments(text, page=meta.page_number)
         if not fragments:
             raise ReadError("empty input: no text to convert", source=meta.source)

@@ -653,6 +653,17 @@ def line_height(fragment: Fragment) -> float | None:
     return (fragment.bbox.y1 - fragment.bbox.y0) / len(fragment.lines)
 
 
+def character_cells(page: Sequence[Fragment]) -> bool:
+    """The boxes are character cells (text an extractor laid out in columns), which measure no type.
+
+    Such a reader makes every line one unit high, so each one-line block is exactly
+    1.0 high; no block is then set larger or smaller than another, and the rules
+    that weigh type sizes stand aside.  Boxes measured on print (points, pixels) never all are.
+    """
+    heights = [f.bbox.y1 - f.bbox.y0 for f in page if f.bbox is not None and len(f.lines) == 1]
+    return len(heights) >= 3 and all(h == 1.0 for h in heights)
+
+
 def glyph_size(fragment: Fragment) -> float | None:
     """The type size of a block set in square CJK glyphs: its width over the characters of its longest line.
 
@@ -1029,12 +1040,14 @@ class LayoutRoles:
                     nxt = page[k + 1]
                     if nxt.role is Role.PARAGRAPH and profile.parse_byline(draft.text(nxt.id), after_headline=True):
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
+            sized = not character_cells(page)
             if unit:
                 decisions.extend(self._stacks(page, roles, unit))
+            if unit and sized:
                 decisions.extend(self._running_text_headers(page, roles, unit))
-            if unit and glyph is not None:
+            if unit and glyph is not None and sized:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
-            if glyph is not None:
+            if glyph is not None and sized:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
             if unit:
                 decisions.extend(self._kicker_over_no_headline(draft, page, roles, unit))

@@ -1,0 +1,203 @@
+"""Plain text laid out in columns side by side (``pdftotext -layout``): text blocks with boxes in character cells.
+
+A text extractor asked to keep the layout prints a page's columns side by
+side, each line of the page a line of text, the columns apart by runs of
+spaces placed so that every column starts at the same character position
+on every line; where two columns' baselines differ, their lines alternate.
+Read as plain text, every line runs across all the columns.
+
+Such text is recognised (:func:`laid_out`) by its many lines with a run of
+:data:`COLUMN_GAP` spaces or more between words.  Each line is cut into
+*segments* at those runs; a segment's box is its first and last character
+position and its line, so one character cell wide and one line high.  A
+column's segments, one under the other (a line apart, or two where another
+column's line comes between) and starting at the same position (give or take
+a paragraph's indent), form a run (:func:`_columns`), cut before each indented line that follows a
+sentence's end and where a short line ends a paragraph (the caller's ``pieces``, the
+plain-text reader's cut of hard-wrapped text).  The blocks then go through :func:`~newsarchive.readers.layout.page_from_blocks` like any
+reader's with geometry, and the layout transforms read the page in columns.
+
+Input characters are the text's characters, whitespace aside, as for any
+plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+from ..model import BBox
+from ..profiles.textutil import display_width
+from .layout import LayoutBlock
+
+__all__ = ["laid_out", "layout_blocks", "segment_lines"]
+
+COLUMN_GAP = 3  # spaces: a run this long between two words separates columns
+LAID_OUT_LINES = 4  # lines with a column gap a text needs to be read as laid out ...
+LAID_OUT_SHARE = 0.4  # ... and this share of its non-blank lines
+MAX_SEGMENTS = 40  # segments on one line: more is no newspaper page's columns
+LINE_STEP = 2  # lines: a column's next line may come this far down (another column's line between)
+ALIGN = 3  # character cells: a column's lines start this close (an indent is two; extractors round positions)
+INDENT = 2  # characters: a paragraph's first line is this much shorter than the column ...
+FULL_SLACK = 1.5  # ... and any full line within this many characters of the column's width
+
+_SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
+SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
+_GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_LATIN_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+_CJK_PAIR = re.compile(f"(?=([{_CJK}] ?[{_CJK}]))")  # overlapping: every two neighbouring Chinese characters
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+# Chinese punctuation (full width, or the marks a Chinese font sets full width) takes no space beside it.
+_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…"
+_MARK_SPACE = re.compile(f"(?<=[{_MARKS}]) (?=[{_CJK}“‘—…])|(?<=[{_CJK}”’—…]) (?=[{_MARKS}])")
+
+
+@dataclass(slots=True)
+class _Segment:
+    line: int  # 0-based line of the text
+    x0: int  # first character cell
+    x1: int  # one past the last
+    text: str
+
+
+def laid_out(text: str) -> bool:
+    """The text prints columns side by side: many of its lines have a wide run of spaces between words.
+
+    A line of more than :data:`MAX_SEGMENTS` segments is no page's (a table dump, or hostile
+    input that would make the column search quadratic): such text is read as plain text.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    spaced = 0
+    for line in lines:
+        gaps = len(_GAP.findall(line.expandtabs(8)))
+        if gaps >= MAX_SEGMENTS:
+            return False
+        spaced += gaps > 0
+    return spaced >= LAID_OUT_LINES and spaced >= LAID_OUT_SHARE * len(lines)
+
+
+def _segments(text: str) -> Iterator[_Segment]:
+    for k, line in enumerate(text.split("\n")):
+        for m in _SEGMENT.finditer(line.expandtabs(8)):
+            yield _Segment(k, m.start(), m.end(), unspaced(m.group()))
+
+
+def unspaced(segment: str) -> str:
+    """A segment without the spaces the extractor wrote for spacing in Chinese text.
+
+    Laid out, a gap in print becomes a space: the quarter em set between Chinese and
+    a digit or Latin letter (今年 1 月), beside Chinese punctuation (买药—— 在), and in
+    a line justified by spacing its characters out, the gap after every one (京 津 冀 三 地).
+    Spaces between Chinese and Latin letters or digits, or beside Chinese punctuation,
+    go; between two Chinese characters they go only where most of the segment's
+    Chinese characters stand apart (a padded name, 本报记者 马 丽, keeps them).
+    """
+    if " " not in segment:
+        return segment
+    out = _MARK_SPACE.sub("", _CJK_LATIN_SPACE.sub("", segment))
+    pairs = _CJK_PAIR.findall(out)
+    if pairs and 2 * sum(1 for p in pairs if " " in p) > len(pairs):
+        out = _CJK_SPACE.sub("", out)
+    return out
+
+
+def _column_width(segments: Sequence[_Segment]) -> int:
+    """The commonest width of the segments in characters (:func:`display_width`): the page's column."""
+    widths = Counter(round(display_width(s.text)) for s in segments)
+    return max(widths, key=lambda w: (widths[w], w)) if widths else 0
+
+
+def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
+    """Runs of a column's lines: each a line or two under the last, starting where it starts (± ALIGN).
+
+    A line joins the run above it only if that run's last line is full (the column's
+    width, less an indent): a short line ends a paragraph or is a header's, and a
+    header's centred lines, a cell or two apart, stay apart.  A line wider than the
+    column (a headline over several) goes on in a line right under it and within
+    its width.  A run ends where another block's line comes under it (a heading
+    set across the column).
+    """
+    column = _column_width(segments)
+    runs: list[list[_Segment]] = []
+    open_runs: list[list[_Segment]] = []
+    for seg in segments:  # in reading order of the text: by line, then left to right
+        open_runs = [r for r in open_runs if seg.line - r[-1].line <= LINE_STEP]
+        found = None
+        for run in open_runs:
+            last = run[-1]
+            if not (1 <= seg.line - last.line and min(seg.x1, last.x1) > max(seg.x0, last.x0)):
+                continue
+            width = display_width(last.text)
+            # Full, or a paragraph's first line, set in and going on mid-sentence.
+            full = width >= column - FULL_SLACK or (width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS))
+            wraps = seg.line - last.line == 1 and display_width(last.text) > column + FULL_SLACK and last.x0 <= seg.x0 and seg.x1 <= last.x1
+            if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps:
+                found = run
+                break
+        # A line under an open run that does not go on with it closes it.
+        open_runs = [
+            r for r in open_runs if r is found or not (seg.line > r[-1].line and min(seg.x1, r[-1].x1) > max(seg.x0, r[-1].x0))
+        ]
+        if found is None:
+            found = []
+            runs.append(found)
+            open_runs.append(found)
+        found.append(seg)
+    return runs
+
+
+def _paragraphs(run: list[_Segment]) -> Iterator[list[_Segment]]:
+    """A column run cut before each line set in by an indent after a line that ends a sentence."""
+    base = min(seg.x0 for seg in run)
+    start = 0
+    for k in range(1, len(run)):
+        if run[k].x0 >= base + INDENT - 1 and run[k - 1].text.endswith(SENTENCE_ENDS):
+            yield run[start:k]
+            start = k
+    yield run[start:]
+
+
+def segment_lines(text: str) -> str:
+    """The segments' texts, a line each (to measure the page's column width on)."""
+    return "\n".join(s.text for s in _segments(text))
+
+
+def layout_blocks(
+    text: str, pieces: Callable[[str, bool], list[tuple[int, str]]], page: int | None = None
+) -> list[LayoutBlock]:
+    """The laid-out text's blocks (a column's paragraph, a header line), in reading order of the text.
+
+    Each column run is cut before its indented lines (:func:`_paragraphs`), then by
+    ``pieces`` (text, running) → (offset, text) as hard-wrapped text is, where a paragraph's
+    last line is short; ``running`` says the run is a column's text, not a wide header's lines.
+    """
+    segments = list(_segments(text))
+    column = _column_width(segments)
+    found: list[tuple[tuple[int, int], tuple[str, ...], BBox]] = []
+    for run in _columns(segments):
+        running = display_width(run[0].text) <= column + FULL_SLACK
+        base = min(s.x0 for s in run)
+        for indented in _paragraphs(run):
+            joined = "\n".join(s.text for s in indented)
+            parts = []
+            for offset, piece in pieces(joined, running):
+                first = joined.count("\n", 0, offset)
+                parts.append(indented[first : first + piece.count("\n") + 1])
+            # A first line set in by the indent that stops mid-sentence opens the paragraph under it,
+            # however its width measures (a dash or quote set full width reads narrower).
+            first_line = parts[0][0] if parts and len(parts[0]) == 1 else None
+            if running and len(parts) > 1 and first_line is not None and first_line.x0 >= base + INDENT - 1 and not first_line.text.endswith(SENTENCE_ENDS):
+                parts[:2] = [parts[0] + parts[1]]
+            for part in parts:
+                box = BBox(
+                    x0=float(min(s.x0 for s in part)),
+                    y0=float(part[0].line),
+                    x1=float(max(s.x1 for s in part)),
+                    y1=float(part[-1].line + 1),
+                )
+                found.append(((part[0].line, part[0].x0), tuple(s.text for s in part), box))
+    found.sort(key=lambda item: item[0])
+    return [LayoutBlock(id=f"c{k}", lines=lines, bbox=box, page=page) for k, (_, lines, box) in enumerate(found, start=1)]

@@ -1,0 +1,65 @@
+"""Plain text laid out in columns side by side (``pdftotext -layout``): read as blocks with boxes in character cells.
+
+Fixtures: ``pdftotext -layout`` (poppler 22.12.0) of ``tests/data/pdf/chromium_chinese.pdf`` (a kicker,
+headline and byline over two columns) and of ``tests/data/pdf/libreoffice_columns.pdf`` (page 1: a
+headline over two justified columns with indented paragraphs and centred section headings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsarchive import read, reconstruct
+from newsarchive.conservation import conservation_errors
+from newsarchive.readers.columns import laid_out, unspaced
+
+DATA = Path(__file__).parent / "data" / "layout"
+EXAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "peoples-daily-overseas-2024-03.txt"
+
+
+def test_text_with_columns_side_by_side_is_recognised_and_plain_text_is_not():
+    assert laid_out((DATA / "chromium_chinese.txt").read_text(encoding="utf-8"))
+    assert laid_out((DATA / "libreoffice_columns.txt").read_text(encoding="utf-8"))
+    # One paragraph a line, names padded with two spaces, a running head with a wide gap: plain text.
+    plain = "人民日报  2025年2月7日  星期五    第18版  新农村\n\n标题\n\n本报记者  李  婕\n\n" + "\n\n".join(["正文一段。"] * 20)
+    assert not laid_out(plain)
+    if EXAMPLE.exists():
+        assert not laid_out(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_a_browsers_two_columns_laid_out_read_as_one_article_in_column_order():
+    page = read((DATA / "chromium_chinese.txt").read_bytes())
+    assert all(f.bbox is not None for f in page.fragments)
+    rebuilt = reconstruct(page)
+    (article,) = rebuilt.articles
+    assert (article.kicker, article.headline, article.byline.names) == ("长江沿线城市推进生态保护——", "门前水清 风光入画", ("马丽",))
+    # Column 1, then column 2, whose first line finishes column 1's last paragraph.
+    assert [b.text[:4] for b in article.blocks] == ["清晨，江", "近年来，", "“民有所"]
+    assert article.blocks[1].text.endswith("干流断面水质稳定保持在二类标准——这是多年来的最好水平。")
+    lost, invented = conservation_errors(rebuilt)
+    assert not lost and not invented
+
+
+def test_a_word_processors_indented_columns_laid_out_keep_their_paragraphs_and_headings():
+    page = read((DATA / "libreoffice_columns.txt").read_bytes())
+    rebuilt = reconstruct(page)
+    (article,) = rebuilt.articles
+    assert article.headline == "社保卡，解锁更多应用新场景"
+    headings = [b.text for b in article.blocks if b.type.value == "heading"]
+    assert headings[:2] == ["应用清单不断扩展", "区域“一卡通”成效初显"] and "未来有望全国“一卡通”" in headings
+    texts = [b.text for b in article.blocks]
+    # Indented first lines open their paragraphs; the extractor's spacing (今年 1 月, 药—— 在) is gone.
+    assert "到医院看病、去药店买药——在不少人印象中，这是社保卡最常见的用途。一张小卡片，还能延展哪些服务？" in texts
+    assert any(t.startswith("社会保障卡是国家民生服务的基础性载体。截至今年1月底，") for t in texts)
+    # Column 1's text comes before column 2's.
+    assert texts.index(next(t for t in texts if t.startswith("一张社会保障卡"))) < texts.index(next(t for t in texts if t.startswith("今年1月，人社部")))
+    lost, invented = conservation_errors(rebuilt)
+    assert not lost and not invented
+
+
+def test_the_extractors_spacing_in_chinese_text_is_taken_out_and_padded_names_keep_theirs():
+    assert unspaced("截至今年 1 月底，达 13.8 亿") == "截至今年1月底，达13.8亿"
+    assert unspaced("2023 年 12 月 ， 京 津 冀 三 地 联 合 签 署") == "2023年12月，京津冀三地联合签署"  # letter-spaced
+    assert unspaced("去药店买药—— 在不少人") == "去药店买药——在不少人"
+    assert unspaced("本报记者 马 丽") == "本报记者 马 丽"
+    assert unspaced("门前水清  风光入画") == "门前水清  风光入画"
