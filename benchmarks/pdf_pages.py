@@ -38,7 +38,8 @@ Columns compared (same PDF, same reader):
   layout-roles, layout-joins, layout-assign);
 * ``pdftotext``: when poppler's ``pdftotext`` is installed (Debian ``poppler-utils`` and, for the
   Chinese CID font, ``poppler-data``), newsarchive's plain-text pipeline on its output: the page
-  as a common extractor gives it (hard-wrapped lines, no boxes).
+  as a common extractor gives it (hard-wrapped lines, no boxes), and on its ``-layout`` output
+  (the columns printed side by side).
 
 Needs ``reportlab`` (BSD) and ``pdfminer.six`` (MIT):
 ``pip install reportlab 'newsarchive[pdf]'``.
@@ -508,6 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pdftotext = shutil.which("pdftotext")
     if pdftotext:
         results["pdftotext"] = []
+        results["pdftotext -layout"] = []
     reader = PdfReader()
     work = Path(tempfile.mkdtemp(prefix="newsarchive-html-"))  # the browser's input and output, one page at a time
     for real in pages:
@@ -534,13 +536,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 except Exception as exc:  # a crash is scored as empty output, as in run.py
                     results[column].append(score.score_page(laid.truth, None, text, path=name, error=repr(exc)))
             if pdftotext:
-                results["pdftotext"].append(_pdftotext_result(pdftotext, out_dir / f"{name}.pdf", laid.truth, name))
+                for column, options in (("pdftotext", ()), ("pdftotext -layout", ("-layout",))):
+                    results[column].append(_pdftotext_result(pdftotext, out_dir / f"{name}.pdf", laid.truth, name, options))
     shutil.rmtree(work, ignore_errors=True)
     totals = {column: score.aggregate(rs) for column, rs in results.items()}
     print(f"{len(pages)} pages × {args.seeds} shuffled content stream(s), split {args.split}, drawn by {args.renderer}; PDFs in {out_dir}\n")
-    extra = " | pdftotext, then newsarchive on its text" if pdftotext else ""
+    extra = " | pdftotext, then newsarchive on its text | pdftotext -layout, then newsarchive" if pdftotext else ""
     print(f"| metric | naive (pdfminer order) | newsarchive text only | newsarchive layout{extra} | of |")
-    print("|---|---:|---:|---:|" + ("---:|" if pdftotext else "") + "---:|")
+    print("|---|---:|---:|---:|" + ("---:|---:|" if pdftotext else "") + "---:|")
     for key, label, _ in score.METRICS:
         cells = [score.format_share(*totals[c][key]) for c in results]
         print(f"| {label.strip()} | {' | '.join(cells)} | {totals['layout'][key][1]} |")
@@ -550,16 +553,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _pdftotext_result(pdftotext: str, pdf: Path, truth: dict[str, Any], name: str) -> score.PageResult:
+def _pdftotext_result(
+    pdftotext: str, pdf: Path, truth: dict[str, Any], name: str, options: Sequence[str] = ()
+) -> score.PageResult:
     """newsarchive's plain-text pipeline on what poppler's pdftotext makes of the page, scored against the truth.
 
     The most common way a PDF page reaches a text tool: hard-wrapped lines in
-    poppler's reading order.  Characters are accounted for against pdftotext's
-    own output (what newsarchive was given).  Without poppler-data, pdftotext
-    drops the CID-font Chinese text: the page then scores as lost.
+    poppler's reading order, or with ``-layout`` the columns printed side by side.
+    Characters are accounted for against pdftotext's own output (what newsarchive
+    was given).  Without poppler-data, pdftotext drops the CID-font Chinese text:
+    the page then scores as lost.
     """
-    txt = pdf.with_suffix(".pdftotext.txt")
-    subprocess.run([pdftotext, str(pdf), str(txt)], check=False, stderr=subprocess.DEVNULL)
+    txt = pdf.with_suffix(".layout.txt" if "-layout" in options else ".pdftotext.txt")
+    subprocess.run([pdftotext, *options, str(pdf), str(txt)], check=False, stderr=subprocess.DEVNULL)
     given = txt.read_text(encoding="utf-8") if txt.exists() else ""
     try:
         output = page_to_dict(newsarchive.load(str(txt)))
