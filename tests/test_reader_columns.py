@@ -63,3 +63,11 @@ def test_the_extractors_spacing_in_chinese_text_is_taken_out_and_padded_names_ke
     assert unspaced("去药店买药—— 在不少人") == "去药店买药——在不少人"
     assert unspaced("本报记者 马 丽") == "本报记者 马 丽"
     assert unspaced("门前水清  风光入画") == "门前水清  风光入画"
+
+
+def test_the_plain_text_reader_reads_laid_out_text_line_by_line_when_asked():
+    # --from plain-text: never read as columns (a table dump whose wide gaps are not columns).
+    data = (DATA / "chromium_chinese.txt").read_bytes()
+    page = read(data, reader="plain-text")
+    assert all(f.bbox is None for f in page.fragments)
+    assert read(data).fragments[0].bbox is not None  # chosen by content, the text reader reads columns

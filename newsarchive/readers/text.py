@@ -460,6 +460,7 @@ class TextReader:
     """Read a plain-text page (UTF-8/16/32 with BOM, UTF-8, GB18030/GBK)."""
 
     name: ClassVar[str] = "text"
+    columns: ClassVar[bool] = True  # text printing its columns side by side is read as blocks with boxes
 
     @classmethod
     def sniff(cls, data: bytes) -> bool:
@@ -480,7 +481,7 @@ class TextReader:
             warnings.append(
                 Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
             )
-        if laid_out(text):  # columns printed side by side (pdftotext -layout): read as blocks with boxes
+        if self.columns and laid_out(text):  # columns printed side by side (pdftotext -layout): blocks with boxes
             # Header lines are segments of their own there: a column's run has none above its text.
             column = functools.cache(functools.partial(page_column, segment_lines(text)))
             blocks = layout_blocks(text, lambda run, running: _paragraphs(run, column, headers=not running), page=meta.page_number)
@@ -491,3 +492,15 @@ class TextReader:
             raise ReadError("empty input: no text to convert", source=meta.source)
         check_fragment_count(len(fragments), source=meta.source)
         return Page(meta=replace(meta, encoding=used), fragments=fragments, warnings=tuple(warnings))
+
+
+class PlainTextReader(TextReader):
+    """Read plain text line by line, never as columns side by side (``--from plain-text``: a table dump, say)."""
+
+    name: ClassVar[str] = "plain-text"
+    columns: ClassVar[bool] = False
+
+    @classmethod
+    def sniff(cls, data: bytes) -> bool:
+        """Chosen by name only: any text the plain reader takes, ``text`` takes first."""
+        return False
