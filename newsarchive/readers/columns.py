@@ -23,6 +23,7 @@ plain text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -47,12 +48,20 @@ _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
 SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_LATIN_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
-_CJK_PAIR = re.compile(f"(?=([{_CJK}] ?[{_CJK}]))")  # overlapping: every two neighbouring Chinese characters
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 # Chinese punctuation (full width, or the marks a Chinese font sets full width) takes no space beside it.
 _MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…"
-_MARK_SPACE = re.compile(f"(?<=[{_MARKS}]) (?=[{_CJK}“‘—…])|(?<=[{_CJK}”’—…]) (?=[{_MARKS}])")
+
+
+@functools.cache
+def _spacing() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of :func:`unspaced`, compiled on first use: a class over the CJK range costs ~4 ms to
+    compile, which plain text (the common case, read by the same reader) should not pay at import."""
+    return (
+        re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])"),  # Chinese | Latin
+        re.compile(f"(?<=[{_MARKS}]) (?=[{_CJK}“‘—…])|(?<=[{_CJK}”’—…]) (?=[{_MARKS}])"),  # beside a mark
+        re.compile(f"(?=([{_CJK}] ?[{_CJK}]))"),  # overlapping: every two neighbouring Chinese characters
+        re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])"),  # between two Chinese characters
+    )
 
 
 @dataclass(slots=True)
@@ -97,10 +106,11 @@ def unspaced(segment: str) -> str:
     """
     if " " not in segment:
         return segment
-    out = _MARK_SPACE.sub("", _CJK_LATIN_SPACE.sub("", segment))
-    pairs = _CJK_PAIR.findall(out)
+    latin, mark, pair, between = _spacing()
+    out = mark.sub("", latin.sub("", segment))
+    pairs = pair.findall(out)
     if pairs and 2 * sum(1 for p in pairs if " " in p) > len(pairs):
-        out = _CJK_SPACE.sub("", out)
+        out = between.sub("", out)
     return out
 
 
