@@ -200,14 +200,36 @@ def test_the_lazily_indexed_word_list_is_the_plain_dict():
     assert lazy.get("中国") == plain["中国"]  # still answers after handing over to the dict
 
 
+HAN = "[" + "".join(f"{first}-{last}" for first, last in zh_peoples_daily._HAN_BLOCKS) + "]"  # the Han class, as a regex
+
+
 def test_the_han_tests_match_what_the_han_character_class_matches():
-    han = re.compile(zh_peoples_daily._HAN)
+    han = re.compile(HAN)
     for code in range(0x10000):  # the class lies in the BMP; the characters around it included
         ch = chr(code)
         assert zh_peoples_daily._is_han_char(ch) == bool(han.fullmatch(ch)), hex(code)
-    names = re.compile(f"{zh_peoples_daily._HAN}{{2,4}}")
+    names = re.compile(f"{HAN}{{2,4}}")
     tokens = ["", "李", "李婕", "李 婕", "欧阳修文", "欧阳修文化", "李a", "\u3400\u4dbf", "\u33ff\u4e00", "\ufaff\uf900", "\ufb00\u4e00"]
     tokens += ["\U00020000\u4e00"] + ["中国人民日报"[:n] for n in range(7)]
     for token in tokens:
         assert zh_peoples_daily._is_han_char(token) == bool(han.fullmatch(token)), token
         assert zh_peoples_daily._is_han_name(token) == bool(names.fullmatch(token)), token
+
+
+def test_the_name_patterns_find_what_patterns_with_the_han_class_find():
+    # The profile matches names as letters (cheap to compile) and keeps the Han ones: the same
+    # answers as patterns over the Han class, Latin, kana and digits around the names included.
+    z = zh_peoples_daily
+    intro = re.compile(f"(?:{z._TITLES})({HAN}{{2,3}}?)(?={z._NAME_VERBS})")
+    bare = re.compile(f"(?:^|[，。：；“”！？、\\s])({HAN}{{2,3}}?)(?={z._NAME_VERBS})")
+    signature = re.compile(f"(?:{z._TITLES}|行长|副行长|记者)\\s+(?:{HAN}\\s{{1,2}}{HAN}|{HAN}{{2,4}})$")
+    profile = z.PeoplesDailyProfile()
+    texts = [
+        "主任宋京燕说，教授Smith认为，。鲁全表示。专家AI说", "记者 Tom", "书记 王 五", "副行长 高 远", "行长 徐国勤",
+        "，カナ说。张三指出", "局长李四2说", "村民王小二介绍：“好。”居民Anna说", "教授欧阳修文说",
+    ]
+    for text in texts:
+        assert profile.name_introductions(text) == set(intro.findall(text)), text
+        assert profile.name_mentions(text) == set(bare.findall(text)), text
+        assert z._signature(text) == bool(signature.search(text)), text
+
