@@ -12,10 +12,11 @@ Such text is recognised (:func:`laid_out`) by its many lines with a run of
 position and its line, so one character cell wide and one line high.  A
 column's segments, one under the other (a line apart, or two where another
 column's line comes between) and starting at the same position (give or take
-a paragraph's indent), form a run (:func:`_columns`), cut before each indented line that follows a
-sentence's end and where a short line ends a paragraph (the caller's ``pieces``, the
-plain-text reader's cut of hard-wrapped text).  The blocks then go through :func:`~newsarchive.readers.layout.page_from_blocks` like any
-reader's with geometry, and the layout transforms read the page in columns.
+a paragraph's indent), form a run (:func:`_columns`), cut before each indented
+line that follows a sentence's end and where a short line ends a paragraph
+(the caller's ``pieces``: the plain-text reader's cut of hard-wrapped text).
+The blocks then go through :func:`~newsarchive.readers.layout.page_from_blocks`
+like any reader's with geometry, and the layout transforms read the page in columns.
 
 Input characters are the text's characters, whitespace aside, as for any
 plain text.
@@ -33,7 +34,7 @@ from ..model import BBox
 from ..profiles.textutil import display_width
 from .layout import LayoutBlock
 
-__all__ = ["laid_out", "layout_blocks", "segment_lines"]
+__all__ = ["laid_out", "layout_blocks"]
 
 COLUMN_GAP = 3  # spaces: a run this long between two words separates columns
 LAID_OUT_LINES = 4  # lines with a column gap a text needs to be read as laid out ...
@@ -143,7 +144,7 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             width = display_width(last.text)
             # Full, or a paragraph's first line, set in and going on mid-sentence.
             full = width >= column - FULL_SLACK or (width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS))
-            wraps = seg.line - last.line == 1 and display_width(last.text) > column + FULL_SLACK and last.x0 <= seg.x0 and seg.x1 <= last.x1
+            wraps = seg.line - last.line == 1 and width > column + FULL_SLACK and last.x0 <= seg.x0 and seg.x1 <= last.x1
             if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps:
                 found = run
                 break
@@ -170,21 +171,19 @@ def _paragraphs(run: list[_Segment]) -> Iterator[list[_Segment]]:
     yield run[start:]
 
 
-def segment_lines(text: str) -> str:
-    """The segments' texts, a line each (to measure the page's column width on)."""
-    return "\n".join(s.text for s in _segments(text))
-
-
 def layout_blocks(
-    text: str, pieces: Callable[[str, bool], list[tuple[int, str]]], page: int | None = None
+    text: str, pieces: Callable[[str, bool, str], list[tuple[int, str]]], page: int | None = None
 ) -> list[LayoutBlock]:
     """The laid-out text's blocks (a column's paragraph, a header line), in reading order of the text.
 
     Each column run is cut before its indented lines (:func:`_paragraphs`), then by
-    ``pieces`` (text, running) → (offset, text) as hard-wrapped text is, where a paragraph's
-    last line is short; ``running`` says the run is a column's text, not a wide header's lines.
+    ``pieces`` (text, running, page lines) → (offset, text) as hard-wrapped text is, where
+    a paragraph's last line is short; ``running`` says the run is a column's text, not a
+    wide header's lines, and the page lines (every segment's text, a line each) are
+    what to measure the page's column width on.
     """
     segments = list(_segments(text))
+    page_lines = "\n".join(s.text for s in segments)
     column = _column_width(segments)
     found: list[tuple[tuple[int, int], tuple[str, ...], BBox]] = []
     for run in _columns(segments):
@@ -193,7 +192,7 @@ def layout_blocks(
         for indented in _paragraphs(run):
             joined = "\n".join(s.text for s in indented)
             parts = []
-            for offset, piece in pieces(joined, running):
+            for offset, piece in pieces(joined, running, page_lines):
                 first = joined.count("\n", 0, offset)
                 parts.append(indented[first : first + piece.count("\n") + 1])
             # A first line set in by the indent that stops mid-sentence opens the paragraph under it,

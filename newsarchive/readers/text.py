@@ -25,7 +25,7 @@ from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
-from .columns import laid_out, layout_blocks, segment_lines
+from .columns import laid_out, layout_blocks
 from .layout import page_from_blocks
 
 _BOMS = (
@@ -324,6 +324,7 @@ WRAPPED_INDENT_SLACK = 0.5  # ... unless it is two characters narrower (give or 
 WRAPPED_PAGE_LINES = 10  # lines of one width a page needs before that width is its column ...
 WRAPPED_PAGE_SHARE = 0.25  # ... and this share of its Chinese lines
 
+
 def _square_line(line: str) -> bool:
     """A line of square glyphs only (ideographs, CJK and full-width punctuation): its width is exact.
 
@@ -496,8 +497,12 @@ class TextReader:
             )
         if self.columns and laid_out(text):  # columns printed side by side (pdftotext -layout): blocks with boxes
             # Header lines are segments of their own there: a column's run has none above its text.
-            column = functools.cache(functools.partial(page_column, segment_lines(text)))
-            blocks = layout_blocks(text, lambda run, running: _paragraphs(run, column, headers=not running), page=meta.page_number)
+            column = functools.cache(page_column)  # measured once, on the page's segments, if a run needs it
+            blocks = layout_blocks(
+                text,
+                lambda run, running, page_lines: _paragraphs(run, functools.partial(column, page_lines), headers=not running),
+                page=meta.page_number,
+            )
             check_fragment_count(len(blocks), source=meta.source)
             return page_from_blocks(blocks, meta=meta, encoding=used, warnings=warnings)
         fragments = split_fragments(text, page=meta.page_number)
