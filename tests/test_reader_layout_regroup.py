@@ -93,3 +93,11 @@ def test_a_headline_block_and_the_display_line_under_it_are_one_headline():
     out = regroup_lines([top, third, sized("body", ENGLISH_BODY)])
     assert [(b.id, b.lines) for b in out[:1]] == [("par_20", ("Harbour Festival", "Returns After Three-", "Year Pause"))]
     assert len(out) == 2
+
+
+def test_a_block_is_cut_where_a_blank_line_parts_its_lines():
+    # Tesseract 5.3.0 put a byline and, a blank line lower, the heading of the column under it in one
+    # ocr_par (same type); the lines of a paragraph stand closer than a line's height.
+    mixed = block("par_1_11", [("本报记者林丽鹂", box(692, 355, 889, 380), "line_1_50"), ("消费者如何维权?", box(584, 429, 776, 452), "line_1_51")])
+    assert [(b.id, b.lines) for b in regroup_lines([mixed])] == [("par_1_11", ("本报记者林丽鹂",)), ("line_1_51", ("消费者如何维权?",))]
+    assert [b.id for b in regroup_lines([block("p", BODY)])] == ["p"]  # a paragraph's lines: 14 apart, 36 high

@@ -53,6 +53,7 @@ SOLID_SPACE_MIN = 1.0
 # words stand apart.  :func:`regroup_lines` undoes both, measured in line heights:
 TYPE_STEP = 1.4  # consecutive lines of a block this much taller or shorter are set in another type ...
 SIZED_HEIGHT_STEP = 1.2  # ... or this much, where the engine's type sizes are TYPE_STEP apart as well
+BLANK_LINE = 1.0  # line heights of space between two lines of one block: a blank line, a block boundary
 SIDE_GAP = 1.5  # one-line blocks side by side this close, ...
 SIDE_OVERLAP = 0.6  # ... overlapping this much of the lower one's height ...
 SIDE_HEIGHTS = 1.3  # ... with heights this close, are one line cut apart
@@ -174,8 +175,20 @@ def _type_changes(a: BBox | None, b: BBox | None, size_a: float | None, size_b: 
     return heights >= TYPE_STEP
 
 
+def _blank_between(a: BBox | None, b: BBox | None) -> bool:
+    """A blank line's height (:data:`BLANK_LINE` times the taller line's) or more stands between two consecutive lines.
+
+    Lines of one paragraph or header stand closer; an engine grouping by whitespace still puts a
+    byline and a heading of the column under it in one block (本报记者 林丽鹂 / 消费者如何维权?).
+    """
+    if a is None or b is None or min(_height(a), _height(b)) <= 0:
+        return False
+    # The taller line: a stray mark under a paragraph (7? for a small ？) is low, not a blank line away.
+    return b.y0 - a.y1 >= BLANK_LINE * max(_height(a), _height(b))
+
+
 def _split_by_type(block: LayoutBlock) -> list[LayoutBlock]:
-    """The block cut where its lines change type (a headline's last line, then the byline)."""
+    """The block cut where its lines change type (a headline's last line, then the byline) or a blank line parts them."""
     boxes = block.line_boxes
     if len(block.lines) < 2 or len(boxes) != len(block.lines):
         return [block]
@@ -183,7 +196,11 @@ def _split_by_type(block: LayoutBlock) -> list[LayoutBlock]:
     # Square glyphs fill their lines whatever the characters, so the height of a line of Chinese
     # measures its type; the engine's size of such a line varies with its punctuation and digits.
     sizes = tuple(None if _mostly_solid(line) else size for line, size in zip(block.lines, sizes))
-    cuts = [k for k in range(1, len(boxes)) if _type_changes(boxes[k - 1], boxes[k], sizes[k - 1], sizes[k])]
+    cuts = [
+        k
+        for k in range(1, len(boxes))
+        if _type_changes(boxes[k - 1], boxes[k], sizes[k - 1], sizes[k]) or _blank_between(boxes[k - 1], boxes[k])
+    ]
     if not cuts:
         return [block]
     ids = block.line_ids if len(block.line_ids) == len(block.lines) else (None,) * len(block.lines)
