@@ -48,6 +48,7 @@ FULL_SLACK = 1.5  # ... and any full line within this many characters of the col
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
 SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
+_SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Chinese punctuation (full width, or the marks a Chinese font sets full width) takes no space beside it.
 _MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…"
@@ -79,14 +80,15 @@ def laid_out(text: str) -> bool:
     A line of more than :data:`MAX_SEGMENTS` segments is no page's (a table dump, or hostile
     input that would make the column search quadratic): such text is read as plain text.
     """
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(8) for line in text.split("\n"))
+    spaced = len(_SPACED_LINE.findall(text))  # one scan of the page: plain text has (almost) none
+    if spaced < LAID_OUT_LINES:
+        return False
     lines = [line for line in text.split("\n") if line.strip()]
-    spaced = 0
-    for line in lines:
-        gaps = len(_GAP.findall(line.expandtabs(8)))
-        if gaps >= MAX_SEGMENTS:
-            return False
-        spaced += gaps > 0
-    return spaced >= LAID_OUT_LINES and spaced >= LAID_OUT_SHARE * len(lines)
+    if spaced < LAID_OUT_SHARE * len(lines):
+        return False
+    return all(len(_GAP.findall(line)) < MAX_SEGMENTS for line in lines)
 
 
 def _segments(text: str) -> Iterator[_Segment]:
