@@ -71,3 +71,25 @@ def test_the_plain_text_reader_reads_laid_out_text_line_by_line_when_asked():
     page = read(data, reader="plain-text")
     assert all(f.bbox is None for f in page.fragments)
     assert read(data).fragments[0].bbox is not None  # chosen by content, the text reader reads columns
+
+
+def test_a_headers_lines_get_the_width_of_the_whole_header():
+    # pdftotext -layout writes a line in display type a cell a character from where it starts, so
+    # a centred kicker, headline and byline seem to stand over different columns.
+    from newsarchive.model import BBox
+    from newsarchive.readers.columns import _header_stacks
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> BBox:
+        return BBox(x0=x0, y0=y0, x1=x1, y1=y1)
+
+    blocks = [
+        (box(24, 4, 36, 5), True),  # kicker
+        (box(90, 5, 105, 6), True),  # the kicker of the article beside it
+        (box(1, 6, 25, 8), True),  # a headline over two columns, wrapped
+        (box(28, 9, 36, 10), True),  # byline
+        (box(0, 11, 20, 23), False),  # the first column's text
+        (box(30, 30, 38, 31), True),  # a heading far below: no part of the header
+    ]
+    boxes = _header_stacks(blocks)
+    assert [(b.x0, b.x1) for b in boxes] == [(1, 36), (90, 105), (1, 36), (1, 36), (0, 20), (30, 38)]
+    assert [(b.y0, b.y1) for b in boxes] == [(b.y0, b.y1) for b, _ in blocks]

@@ -187,7 +187,7 @@ def layout_blocks(
     segments = list(_segments(text))
     page_lines = "\n".join(s.text for s in segments)
     column = _column_width(segments)
-    found: list[tuple[tuple[int, int], tuple[str, ...], BBox]] = []
+    found: list[tuple[tuple[int, int], tuple[str, ...], BBox, bool]] = []
     for run in _columns(segments):
         running = display_width(run[0].text) <= column + FULL_SLACK
         base = min(s.x0 for s in run)
@@ -209,6 +209,43 @@ def layout_blocks(
                     x1=float(max(s.x1 for s in part)),
                     y1=float(part[-1].line + 1),
                 )
-                found.append(((part[0].line, part[0].x0), tuple(s.text for s in part), box))
+                lines = tuple(s.text for s in part)
+                header = not running or (len(lines) == 1 and display_width(lines[0]) < column - FULL_SLACK)
+                found.append(((part[0].line, part[0].x0), lines, box, header))
     found.sort(key=lambda item: item[0])
-    return [LayoutBlock(id=f"c{k}", lines=lines, bbox=box, page=page) for k, (_, lines, box) in enumerate(found, start=1)]
+    boxes = _header_stacks([(box, header) for _, _, box, header in found])
+    return [LayoutBlock(id=f"c{k}", lines=lines, bbox=box, page=page) for k, ((_, lines, _, _), box) in enumerate(zip(found, boxes), start=1)]
+
+
+def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
+    """The blocks' boxes (box, a header's?), a header's lines stacked one under the other given the stack's width.
+
+    A line in display type is wider than its characters count: the extractor places it
+    where it starts but writes it a cell a character, so a centred kicker, headline and
+    byline seem to stand over different columns.  Header blocks (a line too short for the
+    column, or the lines of one wider than it) a line or two apart that overlap are one
+    header; each gets the width of all of them together.
+    """
+    boxes = [box for box, _ in blocks]
+    stacks: list[list[int]] = []  # each a header's blocks, top down
+    extent: list[list[float]] = []  # each stack's left, right and foot
+    growing: list[int] = []  # the stacks a block further down may still join
+    for k, (box, header) in enumerate(blocks):  # blocks come by line
+        if not header:
+            continue
+        growing = [n for n in growing if box.y0 - extent[n][2] < LINE_STEP]
+        for n in growing:
+            x0, x1, foot = extent[n]
+            if box.y0 >= foot and min(box.x1, x1) > max(box.x0, x0):
+                stacks[n].append(k)
+                extent[n] = [min(x0, box.x0), max(x1, box.x1), box.y1]
+                break
+        else:
+            growing.append(len(stacks))
+            stacks.append([k])
+            extent.append([box.x0, box.x1, box.y1])
+    for members, (x0, x1, _) in zip(stacks, extent):
+        if len(members) > 1:
+            for k in members:
+                boxes[k] = BBox(x0=x0, y0=boxes[k].y0, x1=x1, y1=boxes[k].y1)
+    return boxes
