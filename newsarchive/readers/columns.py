@@ -145,7 +145,8 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
                 continue
             width = display_width(last.text)
             # Full, or a paragraph's first line, set in and going on mid-sentence.
-            full = width >= column - FULL_SLACK or (width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS))
+            opening = width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS)
+            full = width >= column - FULL_SLACK or opening
             wraps = seg.line - last.line == 1 and width > column + FULL_SLACK and last.x0 <= seg.x0 and seg.x1 <= last.x1
             if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps:
                 found = run
@@ -199,8 +200,9 @@ def layout_blocks(
                 parts.append(indented[first : first + piece.count("\n") + 1])
             # A first line set in by the indent that stops mid-sentence opens the paragraph under it,
             # however its width measures (a dash or quote set full width reads narrower).
-            first_line = parts[0][0] if parts and len(parts[0]) == 1 else None
-            if running and len(parts) > 1 and first_line is not None and first_line.x0 >= base + INDENT - 1 and not first_line.text.endswith(SENTENCE_ENDS):
+            opener = parts[0][0] if parts and len(parts[0]) == 1 else None
+            set_in = opener is not None and opener.x0 >= base + INDENT - 1 and not opener.text.endswith(SENTENCE_ENDS)
+            if running and len(parts) > 1 and set_in:
                 parts[:2] = [parts[0] + parts[1]]
             for part in parts:
                 box = BBox(
@@ -214,11 +216,14 @@ def layout_blocks(
                 found.append(((part[0].line, part[0].x0), lines, box, header))
     found.sort(key=lambda item: item[0])
     boxes = _header_stacks([(box, header) for _, _, box, header in found])
-    return [LayoutBlock(id=f"c{k}", lines=lines, bbox=box, page=page) for k, ((_, lines, _, _), box) in enumerate(zip(found, boxes), start=1)]
+    return [
+        LayoutBlock(id=f"c{k}", lines=lines, bbox=box, page=page)
+        for k, ((_, lines, _, _), box) in enumerate(zip(found, boxes), start=1)
+    ]
 
 
 def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
-    """The blocks' boxes (box, a header's?), a header's lines stacked one under the other given the stack's width.
+    """The blocks' boxes, those of a header's lines (flagged) stacked one under the other given the stack's width.
 
     A line in display type is wider than its characters count: the extractor places it
     where it starts but writes it a cell a character, so a centred kicker, headline and

@@ -311,7 +311,9 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, 
             start = offset
         offset += len(line) + 1
     pieces.append((start, block[start:]))
-    return [(start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column, headers=headers)]
+    return [
+        (start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column, headers=headers)
+    ]
 
 
 # Hard-wrapped Chinese text (pdftotext and other extractors give a column's lines as they were set,
