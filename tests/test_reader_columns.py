@@ -93,3 +93,31 @@ def test_a_headers_lines_get_the_width_of_the_whole_header():
     boxes = _header_stacks(blocks)
     assert [(b.x0, b.x1) for b in boxes] == [(1, 36), (90, 105), (1, 36), (1, 36), (0, 20), (30, 38)]
     assert [(b.y0, b.y1) for b in boxes] == [(b.y0, b.y1) for b, _ in blocks]
+
+
+LAID_OUT_HEADER = """\
+                        数字孪生技术赋能节水农业
+ 把疏勒河“装进”计算机（经济新方位·实体经济和数
+         字经济深度融合）
+                            本报记者 王 浩
+在甘肃农垦饮马农场的农田里，传感       不断优化。随着一个个数字输入，大
+器探入土壤监测湿度，微型气象站追       屏幕里汩汩“清水”从昌马水库涌出
+光探风。“2024年食葵每亩产量超280     ，干渠关键节点的瞬时流量不断跳动
+公斤，增产15%。”农场项目部部长       ，系统迅速生成多套调度方案。“我
+邹常生介绍，采用智慧灌溉，丰收有       们根据来水用水情况，找到最优解，
+保障，每亩地用水量从650立方米降至     提前安排人员巡查检修。”疏勒河流
+300立方米。                           域水资源利用中心运行调度处副处长
+灌溉用水来自疏勒河。从祁连山奔流       徐宝山说。
+而出，滋润荒漠绿洲，疏勒河为酒泉
+玉门市、瓜州县的22个乡镇供水，调度
+"""
+
+
+def test_a_laid_out_headers_lines_are_read_as_kicker_headline_and_byline_over_both_columns():
+    # pdftotext -layout writes display type a cell a character: the kicker and the byline seem to
+    # stand over column 2, the wrapped headline over column 1, and no line of the page measures type.
+    (article,) = reconstruct(read(LAID_OUT_HEADER.encode())).articles
+    assert article.kicker == "数字孪生技术赋能节水农业"
+    assert article.headline == "把疏勒河“装进”计算机（经济新方位·实体经济和数字经济深度融合）"
+    assert article.byline.names == ("王浩",)
+    assert article.blocks[0].text.startswith("在甘肃农垦饮马农场的农田里")

@@ -1051,7 +1051,8 @@ class LayoutRoles:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
             if unit:
                 decisions.extend(self._kicker_over_no_headline(draft, page, roles, unit))
-            decisions.extend(self._headline_in_largest_type(draft, page, roles, glyph))
+            if sized:
+                decisions.extend(self._headline_in_largest_type(draft, page, roles, glyph))
         return draft.with_roles(roles).decide(*decisions) if roles else draft
 
     @staticmethod
