@@ -76,7 +76,14 @@ _CHINESE_BAR = re.compile(f"\u2015(?=[{_CJK_OR_DASH}])|(?<=[{_CJK_OR_DASH}])\u20
 # set off from Chinese ("autospace": 今年 1 月, a quarter em).  pdfminer reads a space into any gap
 # over a tenth of the type size; such narrow gaps beside Chinese are spacing, not text.
 SPACING_MAX = 0.5  # type sizes: a gap beside Chinese text narrower than this is spacing (a padded name's is an em)
-_CHINESE = re.compile("[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+# Chinese characters for that test: radicals, CJK punctuation, ideographs, full-width forms (first, last).
+_CHINESE_RANGES = (
+    ("\u2e80", "\u303f"),
+    ("\u3400", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\uff00", "\uffef"),
+    ("\U00020000", "\U0003ffff"),
+)
 # Marks set full width in Chinese text but shared with Latin scripts, with the dashes text layers give for 「——」.
 _BESIDE_CHINESE = frozenset("“”‘’—…·\u2015\u2e3a\u2e3b")
 
@@ -189,6 +196,12 @@ def _line_text(
     return " ".join(joined.split()), sizes, sum(sizes.values())
 
 
+def _chinese(c: str) -> bool:
+    """``c`` is one Chinese character (:data:`_CHINESE_RANGES`); compared, since a regex class over
+    these ranges costs ~5 ms to compile on every start-up that reads a PDF."""
+    return len(c) == 1 and any(first <= c <= last for first, last in _CHINESE_RANGES)
+
+
 def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
     """The space pdfminer put in at ``items[k]`` is a narrow undrawn gap beside Chinese text (工 代 赈, 今年 1 月).
 
@@ -206,9 +219,9 @@ def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
     left, right = before.get_text()[-1:], after.get_text()[:1]
 
     def partner(c: str) -> bool:
-        return bool(_CHINESE.match(c)) or c in _BESIDE_CHINESE or (c.isascii() and c.isalnum())
+        return _chinese(c) or c in _BESIDE_CHINESE or (c.isascii() and c.isalnum())
 
-    if not ((_CHINESE.match(left) and partner(right)) or (_CHINESE.match(right) and partner(left))):
+    if not ((_chinese(left) and partner(right)) or (_chinese(right) and partner(left))):
         return False
     size = max(before.size, after.size)
     return abs(after.y0 - before.y0) < 0.5 * size and 0 <= after.x0 - before.x1 < SPACING_MAX * size
