@@ -78,10 +78,22 @@ def test_completions_are_the_bisected_remainders_of_the_whole_list(words):
 
 
 def test_the_character_tables_are_their_files_lines():
-    ratios = DATA.joinpath("zh-start-ratios.txt").read_text(encoding="utf-8").splitlines()
-    assert lexicon._start_ratios() == {ch: float(r) for ch, r in (line.split("\t") for line in ratios)}
     lines = DATA.joinpath("zh-char-freqs.txt").read_text(encoding="utf-8").splitlines()
     label, total = lines[0].split("\t")
-    chars, log_total, unknown = segmentation._model()
+    _, log_total, unknown = segmentation._model()
     assert label == "#total" and log_total == math.log(int(total)) and unknown == math.log(0.5) - log_total
-    assert chars == {ch: int(freq) for ch, freq in (line.split("\t") for line in lines[1:])}
+    ratios = DATA.joinpath("zh-start-ratios.txt").read_text(encoding="utf-8")
+    freqs = "\n".join(lines[1:]) + "\n"
+    strays = ["#", "#total", "\t", "\n", " ", "", "a", "中国", "\ud800", "\U0010ffff"]
+    for text, parse in ((ratios, float), (freqs, int)):
+        expected = {ch: parse(value) for ch, value in (line.split("\t") for line in text.splitlines())}
+        asked = [*list(expected)[:100], *strays, *list(expected)[-100:], *strays, *expected]
+        table = lexicon.CharTable(text, parse)
+        # Found by searching the text for the first SEARCH_UNTIL lookups, in one dict after them.
+        assert [table.get(ch) for ch in asked] == [expected.get(ch) for ch in asked]
+        assert table._all == expected
+        if parse is float:
+            assert [lexicon.start_ratio(ch) for ch in asked] == [expected.get(ch) for ch in asked]
+        else:
+            floor = [math.log(expected[ch]) - log_total if expected.get(ch) else unknown for ch in asked if len(ch) == 1]
+            assert [segmentation.log_prob(ch) for ch in asked if len(ch) == 1] == floor

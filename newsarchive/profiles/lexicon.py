@@ -7,12 +7,17 @@ import bisect
 import functools
 import pkgutil
 import sys
-from typing import Iterator, Mapping
+from typing import Callable, Generic, Iterator, Mapping, TypeVar
 
 # Once this many first characters have been looked up (one page looks up about 90,
 # five pages 250), the process is converting many pages: one full dict (C-speed
 # lookups) then pays for itself, and a batch worker's memory stays flat after it.
 FULL_AFTER = 200
+# A character table is searched for its first this many lookups (a page makes a few dozen), then
+# parsed whole: parsing its 11,580 lines costs ~10 ms of a one-page conversion, a search ~40 µs.
+SEARCH_UNTIL = 256
+
+_V = TypeVar("_V")
 
 
 class _Lexicon(Mapping[str, int]):
@@ -180,11 +185,42 @@ def completions(prefix: str) -> tuple[str, ...]:
     return tuple(_lexicon().completions(prefix))
 
 
+class CharTable(Generic[_V]):
+    """The lines ``character<TAB>value`` of a data file, looked up one character at a time.
+
+    The first SEARCH_UNTIL lookups search the text for the character's line; later
+    ones read one dict of every line, parsed on the lookup after those.
+    """
+
+    def __init__(self, text: str, parse: Callable[[str], _V]) -> None:
+        self._text = "\n" + text  # every line, the first included, follows a newline
+        self._parse = parse
+        self._searches = 0
+        self._all: dict[str, _V] | None = None
+
+    def get(self, ch: str) -> _V | None:
+        """The value on ``ch``'s line, or None if the file has no such line."""
+        if self._all is not None:
+            return self._all.get(ch)
+        self._searches += 1
+        if self._searches > SEARCH_UNTIL:
+            # The characters are CJK ideographs (tools/build_wordlist.py): one split yields the pairs.
+            tokens = self._text.split()
+            self._all = dict(zip(tokens[0::2], map(self._parse, tokens[1::2])))
+            self._text = ""
+            return self._all.get(ch)
+        at = self._text.find("\n" + ch + "\t")  # a whole first field: a newline before it, a tab after
+        if at < 0:
+            return None
+        start = at + len(ch) + 2
+        end = self._text.find("\n", start)
+        return self._parse(self._text[start : end if end >= 0 else len(self._text)])
+
+
 @functools.cache
-def _start_ratios() -> dict[str, float]:
-    # "char<TAB>ratio" lines; the characters are CJK ideographs, so one split yields the pairs.
-    tokens = _package_data("zh-start-ratios.txt").decode("utf-8").split()
-    return dict(zip(tokens[0::2], map(float, tokens[1::2])))
+def _start_ratios() -> CharTable[float]:
+    # "char<TAB>ratio" lines.
+    return CharTable(_package_data("zh-start-ratios.txt").decode("utf-8"), float)
 
 
 def start_ratio(ch: str) -> float | None:

@@ -20,30 +20,43 @@ from __future__ import annotations
 import functools
 import math
 
-from .lexicon import _package_data, words, words_from
+from .lexicon import CharTable, _package_data, words, words_from
 
 WINDOW = 6  # CJK characters looked at on each side of the cut
 MAX_WORD = 4  # the dictionary's longest words
 
 
 @functools.cache
-def _model() -> tuple[dict[str, int], float, float]:
+def _model() -> tuple[CharTable[int], float, float]:
     """One-character frequencies, log of the total, and the log-probability of an unknown character."""
-    # "#total<TAB>N", then "char<TAB>frequency" lines of CJK ideographs: one split yields the pairs.
-    tokens = _package_data("zh-char-freqs.txt").decode("utf-8").split()
-    chars = dict(zip(tokens[2::2], map(int, tokens[3::2])))
-    log_total = math.log(int(tokens[1]))
-    return chars, log_total, math.log(0.5) - log_total
+    # "#total<TAB>N", then "char<TAB>frequency" lines of CJK ideographs.
+    header, _, lines = _package_data("zh-char-freqs.txt").decode("utf-8").partition("\n")
+    log_total = math.log(int(header.split("\t")[1]))
+    return CharTable(lines, int), log_total, math.log(0.5) - log_total
+
+
+# Character → log-probability, for the characters of the table met so far (at most its 11,580).
+_char_log_probs: dict[str, float] = {}
+
+
+def _char_log_prob(ch: str) -> float:
+    """Unigram log-probability of one character (a floor for an unknown one)."""
+    lp = _char_log_probs.get(ch)
+    if lp is None:
+        chars, log_total, unknown = _model()
+        freq = chars.get(ch)
+        if not freq:
+            return unknown  # not remembered: unknown characters are unbounded
+        lp = _char_log_probs[ch] = math.log(freq) - log_total
+    return lp
 
 
 def log_prob(word: str) -> float | None:
     """Unigram log-probability of a word or character (None for an unknown word; a floor for a character)."""
-    chars, log_total, unknown = _model()
     if len(word) == 1:
-        freq = chars.get(word)
-        return math.log(freq) - log_total if freq else unknown
+        return _char_log_prob(word)
     freq = words().get(word)
-    return math.log(freq) - log_total if freq else None
+    return math.log(freq) - _model()[1] if freq else None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -52,13 +65,14 @@ def _is_cjk(ch: str) -> bool:
 
 def _log_probs(text: str) -> list[list[float | None]]:
     """lp[end][size - 1]: log-probability of ``text[end - size:end]`` (None: not a word), sizes 1–MAX_WORD."""
-    chars, log_total, unknown = _model()
+    log_total = _model()[1]
     table = words()
+    known = _char_log_probs.get
     out: list[list[float | None]] = [[] for _ in range(len(text) + 1)]
     for end in range(1, len(text) + 1):
         row = out[end]
-        ch = chars.get(text[end - 1])
-        row.append(math.log(ch) - log_total if ch else unknown)
+        ch_lp = known(text[end - 1])
+        row.append(ch_lp if ch_lp is not None else _char_log_prob(text[end - 1]))
         for size in range(2, min(MAX_WORD, end) + 1):
             freq = table.get(text[end - size : end])
             row.append(math.log(freq) - log_total if freq else None)
