@@ -97,3 +97,9 @@ def test_the_character_tables_are_their_files_lines():
         else:
             floor = [math.log(expected[ch]) - log_total if expected.get(ch) else unknown for ch in asked if len(ch) == 1]
             assert [segmentation.log_prob(ch) for ch in asked if len(ch) == 1] == floor
+
+
+def test_a_character_table_finds_whole_first_fields_only():
+    table = lexicon.CharTable("甲\t乙1\n乙\t2\na\t3\n乙乙\t4", str)  # 乙 first occurs in a value
+    asked = ["乙", "甲", "a", "乙乙", "丙", "1", "\t", "", "甲\t乙1"]
+    assert [table.get(ch) for ch in asked] == ["2", "乙1", "3", "4", None, None, None, None, None]

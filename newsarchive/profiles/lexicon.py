@@ -14,7 +14,8 @@ from typing import Callable, Generic, Iterator, Mapping, TypeVar
 # lookups) then pays for itself, and a batch worker's memory stays flat after it.
 FULL_AFTER = 200
 # A character table is searched for its first this many lookups (a page makes a few dozen), then
-# parsed whole: parsing its 11,580 lines costs ~10 ms of a one-page conversion, a search ~40 µs.
+# parsed whole: parsing the character frequencies' 11,580 lines costs ~10 ms of a one-page
+# conversion, a search of them ~6 µs.
 SEARCH_UNTIL = 256
 
 _V = TypeVar("_V")
@@ -209,12 +210,22 @@ class CharTable(Generic[_V]):
             self._all = dict(zip(tokens[0::2], map(self._parse, tokens[1::2])))
             self._text = ""
             return self._all.get(ch)
-        at = self._text.find("\n" + ch + "\t")  # a whole first field: a newline before it, a tab after
-        if at < 0:
+        text = self._text
+        if len(ch) == 1 and not ch.isascii():
+            # Values and separators are ASCII, so a non-ASCII character's first occurrence is
+            # normally its line's first field; a one-character search is ~15 times faster.
+            at = text.find(ch)
+            if at < 0:
+                return None  # nowhere in the text, so on no line
+            if text[at - 1] != "\n" or not text.startswith("\t", at + 1):
+                at = text.find("\n" + ch + "\t") + 1
+        else:
+            at = text.find("\n" + ch + "\t") + 1  # a whole first field: a newline before it, a tab after
+        if at <= 0:
             return None
-        start = at + len(ch) + 2
-        end = self._text.find("\n", start)
-        return self._parse(self._text[start : end if end >= 0 else len(self._text)])
+        start = at + len(ch) + 1
+        end = text.find("\n", start)
+        return self._parse(text[start : end if end >= 0 else len(text)])
 
 
 @functools.cache
