@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from enum import IntEnum
 
 from hypothesis import given, settings
@@ -72,3 +74,15 @@ def test_lone_surrogates_are_escaped_and_reported():
     assert [w.code for w in result.warnings] == ["lone-surrogate-escaped"]
     assert json.loads(result.data)["meta"]["source"] == "a\ud800b"
     assert newsarchive.write(Page(meta=PageMeta(source="ab")), "json").warnings == ()
+
+
+def test_the_json_writer_imports_neither_the_json_package_nor_the_zip_modules():
+    code = (
+        "import sys; from newsarchive import api, model; before = set(sys.modules)\n"
+        "from newsarchive.writers.json import JsonWriter\n"
+        "JsonWriter().write(model.Page(meta=model.PageMeta(source='a\\ud800')))\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "newsarchive.writers.json" in loaded
+    assert sorted(loaded & {"json", "json.decoder", "json.encoder", "zlib", "struct", "zipfile", "newsarchive.writers.zipfiles"}) == []

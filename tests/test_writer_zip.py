@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive import writers
-from newsarchive.writers import _zipfile_entries, zip_entries
+from newsarchive.writers import zipfiles
+from newsarchive.writers.zipfiles import _zipfile_entries, zip_entries
 
 _names = st.text(st.sampled_from("abc/._-图片"), min_size=1, max_size=12)
 _entries = st.lists(
@@ -36,23 +37,30 @@ def test_zip_bytes_equal_zipfiles(entries, date_time, data):
 
 
 def test_repeated_entries_are_compressed_once_and_the_result_is_unchanged():
-    writers._packed.cache_clear()
+    zipfiles._packed.cache_clear()
     template = [("word/styles.xml", b"<w:styles/>" * 500), ("word/document.xml", b"<w:document/>")]
     first = zip_entries(template, (2024, 3, 15, 0, 0, 0), repeated={"word/styles.xml"})
     second = zip_entries(template, (2024, 3, 15, 0, 0, 0), repeated={"word/styles.xml"})
     assert first == second == _zipfile_entries(template, (2024, 3, 15, 0, 0, 0))
-    info = writers._packed.cache_info()
+    info = zipfiles._packed.cache_info()
     assert (info.hits, info.misses) == (1, 1)
 
 
 def test_huge_entries_take_zipfiles_path(monkeypatch):
-    monkeypatch.setattr(writers, "_FAST_ZIP_LIMIT", 10)
+    monkeypatch.setattr(zipfiles, "_FAST_ZIP_LIMIT", 10)
 
     def not_here(content, method):
         raise AssertionError("an entry over the limit must not take the fast path")
 
-    monkeypatch.setattr(writers, "_pack", not_here)
+    monkeypatch.setattr(zipfiles, "_pack", not_here)
     entries = [("a.txt", b"x" * 100), ("mimetype", b"application/epub+zip")]
     assert zip_entries(entries, (2000, 1, 1, 0, 0, 0), stored=("mimetype",)) == _zipfile_entries(
         entries, (2000, 1, 1, 0, 0, 0), stored=("mimetype",)
     )
+
+
+def test_the_zip_helpers_are_still_importable_from_the_writers_package():
+    from newsarchive.writers import normalize_zip, zip_entries as from_package
+
+    assert from_package is zip_entries and normalize_zip is zipfiles.normalize_zip
+    assert not hasattr(writers, "no_such_helper")

@@ -32,7 +32,8 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from ..model import Article, BlockType, Page, Photo, Warning
-from . import WriteResult, timestamp, xml_safe, zip_entries
+from . import WriteResult, timestamp, xml_safe
+from .zipfiles import zip_entries
 
 __all__ = ["DocxWriter", "STYLE_NAMES"]
 

@@ -23,7 +23,8 @@ from lxml import etree
 
 from ..languages import conventional_case, repaired_tag
 from ..model import Article, BlockType, Page, Photo, Warning
-from . import WriteResult, normalize_zip, timestamp, xml_safe
+from . import WriteResult, timestamp, xml_safe
+from .zipfiles import normalize_zip
 
 __all__ = ["EpubWriter"]
 

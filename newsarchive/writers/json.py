@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-from json.encoder import c_make_encoder  # type: ignore[attr-defined]
 from typing import Any, Callable, ClassVar
 
 from ..model import Page, Warning
 from ..serialize import page_to_dict
 from . import WriteResult
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_STRING = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) escapes strings with
+try:
+    # json's C accelerator itself: the json package would also import its decoder and
+    # compile its regexes (about 3 ms of a --to json start-up) for two functions.
+    from _json import encode_basestring as _STRING  # what json.dumps(ensure_ascii=False) escapes strings with
+    from _json import make_encoder as c_make_encoder
+except ImportError:  # a Python without the accelerator: json.dumps does everything
+    _STRING = c_make_encoder = None
+
+_SURROGATE = "[\ud800-\udfff]"  # compiled (and cached by re) only for a page that has one
 _INDENT = "  "
 # Exact types only: subclasses (an IntEnum, say) take the general path, as json.dumps would treat them.
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -22,6 +27,13 @@ _KEYS = frozenset({str})
 _KEYS_DICT = frozenset({dict})
 # json escapes every control character, so a raw NUL never appears in its output: a safe separator.
 _CUT = "\x00"
+
+
+def _dumps(value: object) -> str:
+    """json.dumps itself, imported only for what this module's encoder does not handle."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def _float(value: float) -> str:
@@ -171,12 +183,12 @@ def _column(values: list[Any], indent: str) -> list[str]:
 
 def dumps(value: object) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, several times faster on page dicts."""
-    if c_make_encoder is None:  # a Python without json's C accelerator
-        return json.dumps(value, ensure_ascii=False, indent=2)
+    if c_make_encoder is None:
+        return _dumps(value)
     try:
         return _encode(value, "")
     except (TypeError, RecursionError):  # not a plain tree of JSON values: json's encoder decides
-        return json.dumps(value, ensure_ascii=False, indent=2)
+        return _dumps(value)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -207,10 +219,10 @@ class JsonWriter:
             return WriteResult(data=text.encode("utf-8"))
         except UnicodeEncodeError:
             pass
-        found = _SURROGATE.findall(text)
+        found = re.findall(_SURROGATE, text)
         codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
         warning = Warning(
             code="lone-surrogate-escaped",
             message=f"wrote {len(found)} lone surrogate(s) ({codes}) as JSON \\u escapes (they have no UTF-8 form)",
         )
-        return WriteResult(data=_SURROGATE.sub(_escape, text).encode("utf-8"), warnings=(warning,))
+        return WriteResult(data=re.sub(_SURROGATE, _escape, text).encode("utf-8"), warnings=(warning,))
