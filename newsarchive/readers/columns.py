@@ -28,11 +28,13 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..model import BBox
 from ..profiles.textutil import display_width
-from .layout import LayoutBlock
+
+if TYPE_CHECKING:
+    from .layout import LayoutBlock
 
 __all__ = ["laid_out", "layout_blocks"]
 
@@ -185,6 +187,8 @@ def layout_blocks(
     wide header's lines, and the page lines (every segment's text, a line each) are
     what to measure the page's column width on.
     """
+    from .layout import LayoutBlock  # here: the text reader asks every plain page laid_out(), which needs no layout
+
     segments = list(_segments(text))
     page_lines = "\n".join(s.text for s in segments)
     column = _column_width(segments)

@@ -25,8 +25,7 @@ from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
-from .columns import laid_out, layout_blocks
-from .layout import page_from_blocks
+from .columns import laid_out
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -498,6 +497,10 @@ class TextReader:
                 Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
             )
         if self.columns and laid_out(text):  # columns printed side by side (pdftotext -layout): blocks with boxes
+            # Imported here: the layout modules (~2.5 ms) are no part of reading a plain page.
+            from .columns import layout_blocks
+            from .layout import page_from_blocks
+
             # Header lines are segments of their own there: a column's run has none above its text.
             column = functools.cache(page_column)  # measured once, on the page's segments, if a run needs it
             blocks = layout_blocks(
