@@ -1,20 +1,18 @@
 """The EPUB 3 writer: one book per page, one XHTML document per article or standalone photo.
 
 ebooklib assembles the package (OPF, nav, NCX); this module builds every
-document body with lxml, so text is always escaped by a serializer, and then
-post-processes the zip for what ebooklib cannot do: ``xml:lang`` on the
-package element and byte-identical output (fixed entry dates, stable order).
+document body with lxml, so text is always escaped by a serializer, adds what
+ebooklib cannot do (``xml:lang`` on the package element) and zips ebooklib's
+entries itself, for byte-identical output (fixed entry dates, stable order).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import io
 import json
 import re
 import uuid
-import zipfile
 from dataclasses import dataclass
 from typing import Callable, ClassVar
 
@@ -24,13 +22,12 @@ from lxml import etree
 from ..languages import conventional_case, repaired_tag
 from ..model import Article, BlockType, Page, Photo, Warning
 from . import WriteResult, timestamp, xml_safe
-from .zipfiles import normalize_zip
+from .zipfiles import zip_entries
 
 __all__ = ["EpubWriter"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _FOLDER = "EPUB"  # ebooklib's default package folder; the OPF lives at EPUB/content.opf
-_OPF_NAME = f"{_FOLDER}/content.opf"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsarchive/epub/page")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TITLE_LENGTH = 40  # fallback titles cut from body text stay short enough for a reader's TOC
@@ -149,22 +146,62 @@ class EpubWriter:
         book.spine = [nav, *documents]
 
         stamp = timestamp(page)  # read once: SOURCE_DATE_EPOCH must date the OPF and the zip alike
-        buffer = io.BytesIO()
-        epub.write_epub(
-            buffer,
+        entries = _BookWriter(
             book,
             {
                 # ebooklib writes the only dcterms:modified from this (as iso_timestamp() would) and drops any we add
                 "mtime": _dt.datetime(*stamp, tzinfo=_dt.timezone.utc),
                 "epub3_pages": False,  # no page breaks to list; skips a parse of every document
-                "raise_exceptions": True,
-                "compresslevel": 0,  # normalize_zip compresses once at the end
             },
-        )
-        data = buffer.getvalue()
-        opf = _package_with_language(zipfile.ZipFile(io.BytesIO(data)).read(_OPF_NAME), lang)
-        data = normalize_zip(data, stamp, first="mimetype", stored=("mimetype",), replace={_OPF_NAME: opf})
+            lang,
+        ).entries()
+        data = zip_entries(entries, stamp, stored=("mimetype",), repeated=_SAME_EVERY_BOOK)
         return WriteResult(data=data, warnings=tuple(warnings))
+
+
+# Entries with the same bytes in every book: their compressed form is kept between pages.
+_SAME_EVERY_BOOK = frozenset({"mimetype", "META-INF/container.xml", f"{_FOLDER}/page.css"})
+
+
+class _Entries:
+    """Stands in for the zipfile ebooklib writes to: keeps each entry's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        """Keep an entry; text is UTF-8, as zipfile.writestr encodes it."""
+        self.entries.append((name, data.encode("utf-8") if isinstance(data, str) else data))
+
+
+class _BookWriter(epub.EpubWriter):
+    """ebooklib's writer, giving its entries back instead of zipping them, with ``xml:lang`` on the package.
+
+    Its own zip, written, read back and rewritten with fixed dates and order, was
+    about a quarter of a page's EPUB time; zip_entries writes the one zip, with
+    fixed dates.
+    The OPF gets ``xml:lang`` on its package element (ebooklib sets none; Ace flags that)
+    before ebooklib serializes it, rather than being parsed and serialized again.
+    """
+
+    def __init__(self, book: epub.EpubBook, options: dict[str, object], lang: str) -> None:
+        super().__init__("", book, options)
+        self._lang = lang
+
+    def entries(self) -> list[tuple[str, bytes]]:
+        """The book's entries in ebooklib's order (mimetype first), as ``write_epub`` would zip them."""
+        self.process()
+        self.out = _Entries()
+        # What EpubWriter.write does, minus the zipfile.
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        return self.out.entries
+
+    def _write_opf_file(self, root: etree._Element) -> None:
+        root.set(_XML_LANG, self._lang)
+        super()._write_opf_file(root)
 
 
 def _documents(page: Page, labels: _Labels, label_lang: str | None, clean: _Clean) -> list[epub.EpubHtml]:
@@ -313,13 +350,6 @@ def _add_accessibility(book: epub.EpubBook, labels: _Labels, label_lang: str | N
     if label_lang:
         summary_attrs[_XML_LANG] = label_lang
     book.add_metadata(None, "meta", labels.summary, summary_attrs)
-
-
-def _package_with_language(opf: bytes, lang: str) -> bytes:
-    """The OPF with ``xml:lang`` on its package element (ebooklib sets none; Ace flags that)."""
-    root = etree.fromstring(opf)
-    root.set(_XML_LANG, lang)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
 
 def _language_tag(tag: str | None, warnings: list[Warning]) -> str:
