@@ -331,3 +331,59 @@ def test_matches_golden_files(sample_page: Page) -> None:
     assert sorted(files) == sorted(golden)
     for name, data in files.items():
         assert _canonical(name, data) == _canonical(name, golden[name]), name
+
+
+# --------------------------------------------------------------------------------------
+# Documents rendered directly against ebooklib's own path (an HTML parse of the body)
+# --------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsarchive.model import Byline, Credit  # noqa: E402
+from newsarchive.writers import epub as epub_writer  # noqa: E402
+
+_awkward = st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "&", "<", ">", '"', "]]>", "&amp;", "<p>", "<!--", "字", "\x85",
+                            "\x7f", "\ufdd0", "\ufeff", "\u2028", "\xa0", "\U0001f600", "\U0001fffe", "\x01", "\ud800"])
+_text = st.lists(st.characters() | _awkward, max_size=6).map("".join)
+_maybe = st.none() | _text
+_photo = st.builds(Photo, title=_maybe, caption=_maybe, credit=st.none() | st.builds(Credit, text=_text))
+_block = st.builds(Block, type=st.sampled_from(BlockType), text=_text, fragments=st.just(()))
+_article = st.builds(
+    Article,
+    kicker=_maybe,
+    headline=_maybe,
+    subheadline=_maybe,
+    byline=st.none() | st.builds(Byline, text=_text),
+    blocks=st.lists(_block, max_size=3).map(tuple),
+    photos=st.lists(_photo, max_size=2).map(tuple),
+)
+_page = st.builds(
+    Page,
+    meta=st.builds(PageMeta, language=st.sampled_from(["zh-CN", "en", "ar"])),
+    items=st.lists(_article | _photo, max_size=3).map(tuple),
+    unplaced=st.lists(st.builds(Unplaced, text=_text), max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_page)
+def test_documents_are_the_bytes_ebooklib_makes_of_them(page: Page) -> None:
+    """Rendering a body element into the template gives what ebooklib's serialize-and-parse-as-HTML gives."""
+    direct = EpubWriter().write(page)
+    limit = epub_writer._DIRECT_LIMIT
+    epub_writer._DIRECT_LIMIT = -1  # every document through ebooklib's own get_content
+    try:
+        through_ebooklib = EpubWriter().write(page)
+    finally:
+        epub_writer._DIRECT_LIMIT = limit
+    assert direct == through_ebooklib
+
+
+def test_only_documents_within_the_html_parsers_reach_are_rendered_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document with more text than the limit keeps ebooklib's path (whose HTML parser stops near 10 MB)."""
+    body = etree.Element("article")
+    etree.SubElement(body, "p").text = "字" * 10
+    assert isinstance(epub_writer._document("a", "t", body), epub_writer._Document)
+    monkeypatch.setattr(epub_writer, "_DIRECT_LIMIT", 9)
+    assert not isinstance(epub_writer._document("a", "t", body), epub_writer._Document)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, ClassVar
 
 from ebooklib import epub
+from ebooklib.utils import parse_string
 from lxml import etree
 
 from ..languages import conventional_case, repaired_tag
@@ -233,10 +234,52 @@ def _documents(page: Page, labels: _Labels, label_lang: str | None, clean: _Clea
 
 def _document(stem: str, title: str, body: etree._Element) -> epub.EpubHtml:
     """An ebooklib document whose body is ``body`` (ASCII file name, id from the stem)."""
+    if sum(map(len, body.itertext())) <= _DIRECT_LIMIT:
+        return _Document(stem, title, body)
     doc = epub.EpubHtml(uid=stem, file_name=f"{stem}.xhtml", media_type="application/xhtml+xml", title=title)
     # ebooklib re-parses the content with lxml's HTML parser and keeps the <body> children.
     doc.content = etree.tostring(body, encoding="unicode").encode("utf-8")
     return doc
+
+
+# ebooklib's HTML parser (libxml2's) reads only about the first 10 MB of a document and
+# drops the rest of its text; larger documents keep ebooklib's own path, so their
+# output stays what it was.  Below this many characters a body serializes to at most
+# about 5 MB (an escape is 5 bytes), far from the limit.
+_DIRECT_LIMIT = 1_000_000
+
+
+class _Document(epub.EpubHtml):
+    """An ebooklib document rendered from its body element itself.
+
+    ebooklib's ``get_content`` serializes the content, parses it back with lxml's HTML
+    parser and moves the parsed body's children into its XHTML template.  For the
+    elements this module builds (text-only ``p``, ``h1`` and ``h2`` in ``article``,
+    ``header``, ``figure`` and ``section``) that round trip changes nothing (tested against
+    ebooklib), so the element goes into the template as it is: the same bytes, without
+    a serialization and an HTML parse per document.
+    """
+
+    def __init__(self, stem: str, title: str, body: etree._Element) -> None:
+        super().__init__(uid=stem, file_name=f"{stem}.xhtml", media_type="application/xhtml+xml", title=title)
+        self.body = body
+
+    def get_content(self, default: bytes | None = None) -> bytes:
+        """The XHTML document, built as ebooklib's ``EpubHtml.get_content`` builds it."""
+        tree = parse_string(self.book.get_template(self._template_name))
+        root = tree.getroot()
+        lang = self.lang or self.book.language
+        root.set("lang", lang)
+        root.set(_XML_LANG, lang)
+        head = etree.SubElement(root, "head")
+        for meta in self.metas:
+            etree.SubElement(head, "meta", meta)
+        if self.title != "":
+            etree.SubElement(head, "title").text = self.title
+        for link in self.links:  # the stylesheet's (this module adds no scripts)
+            etree.SubElement(head, "link", link)
+        etree.SubElement(root, "body").append(self.body)
+        return etree.tostring(tree, pretty_print=True, encoding="utf-8", xml_declaration=True)
 
 
 def _article_document(
@@ -306,7 +349,8 @@ def _figure(parent: etree._Element, photo: Photo, where: str, clean: _Clean, *, 
 def _text(parent: etree._Element, tag: str, text: str, css_class: str | None = None) -> etree._Element:
     """Append ``<tag class=…>text</tag>``; lxml escapes the text when serializing."""
     element = etree.SubElement(parent, tag, {"class": css_class} if css_class else {})
-    element.text = text
+    # No text node for empty text: ebooklib's HTML parse of <p></p> gives <p/>.
+    element.text = text or None
     return element
 
 
