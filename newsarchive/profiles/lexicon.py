@@ -206,9 +206,9 @@ class CharTable(Generic[_V]):
         self._searches += 1
         if self._searches > SEARCH_UNTIL:
             # The characters are CJK ideographs (tools/build_wordlist.py): one split yields the pairs.
+            # The text stays: a thread still searching it (workers may share a process) finds its line.
             tokens = self._text.split()
             self._all = dict(zip(tokens[0::2], map(self._parse, tokens[1::2])))
-            self._text = ""
             return self._all.get(ch)
         text = self._text
         if len(ch) == 1 and not ch.isascii():
