@@ -314,3 +314,33 @@ def test_paragraph_text_and_styles_read_back_as_written(texts, language) -> None
     for t in runs:  # leading or trailing spaces survive only with xml:space="preserve"
         if t.text != t.text.strip():
             assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+# core.xml is a template filled in per page; python-docx must write the same bytes for the same values.
+from docx.opc.coreprops import CoreProperties  # noqa: E402
+from docx.opc.oxml import serialize_part_xml  # noqa: E402
+from docx.oxml.parser import parse_xml  # noqa: E402
+
+from newsarchive.writers import docx as docx_writer  # noqa: E402
+
+_property_texts = st.text(st.sampled_from("ab 中文“”&<>\"'\t\n\r]]>{}%\U0001f600"), max_size=20)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"publication": st.none() | _property_texts, "date": st.none() | _property_texts, "page_name": st.none() | _property_texts,
+         "source": st.none() | _property_texts, "page_number": st.none() | st.integers(0, 10**6)}
+    ),
+    st.sampled_from(["zh-CN", "en", "a&b<c>"]),
+    st.integers(0, 2**31),
+)
+def test_core_xml_is_what_python_docx_writes_for_the_same_values(meta, language, epoch) -> None:
+    page = Page(meta=PageMeta(**meta))
+    values = docx_writer._core_properties(page, language, [])
+    values["created"] = values["modified"] = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).replace(year=2000)
+    root = parse_xml(docx_writer._prepared("zh-CN").parts["docProps/core.xml"])
+    props = CoreProperties(root)
+    for name, value in values.items():
+        setattr(props, name, value)
+    assert docx_writer._core_xml(docx_writer._prepared("zh-CN").core, values) == serialize_part_xml(root)
