@@ -19,6 +19,7 @@ Measured:
 * wall time of one ``newsarchive convert`` CLI call per format and of one pandoc call
   (median of 5);
 * parse + reorder + NewsML pages/s in this process, on one core;
+* each writer alone in this process (ms per page) and the import cost of its module;
 * peak RSS of a ``--big``-page batch against a 20-page batch;
 * a cProfile of the single-process all-formats path (``convert_page`` in a loop).
 
@@ -229,6 +230,41 @@ def reorder_rate(pages: Sequence[Path]) -> dict[str, float]:
     }
 
 
+def writer_times(pages: Sequence[Path], rounds: int = 3) -> dict[str, tuple[float, float]]:
+    """Each writer alone in this process: ms per page (mean, median of each page's best of ``rounds``)."""
+    from newsarchive import api
+
+    models = [api.load(p.read_bytes()) for p in pages]  # reconstructed once: only the writers are timed
+    times: dict[str, tuple[float, float]] = {}
+    for fmt in ALL.split(","):
+        api.write(models[0], fmt)  # warm-up: imports, templates
+        best = [float("inf")] * len(models)
+        for _ in range(rounds):
+            for i, page in enumerate(models):
+                t0 = time.perf_counter()
+                api.write(page, fmt)
+                best[i] = min(best[i], time.perf_counter() - t0)
+        times[fmt] = (statistics.mean(best) * 1000, statistics.median(best) * 1000)
+    return times
+
+
+def writer_import_ms(fmt: str, runs: int = 11) -> float:
+    """Median time to import a writer's module in a fresh process, after what a CLI call imports before it."""
+    code = (
+        "import time, newsarchive.cli\n"
+        "from newsarchive import plugins\n"
+        "plugins.names(plugins.WRITERS)\n"  # the entry-point scan, which convert does before loading a writer
+        "t = time.perf_counter()\n"
+        f"plugins.load(plugins.WRITERS, {fmt!r})\n"
+        "print(time.perf_counter() - t)"
+    )
+    samples = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=USER_ENV).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(samples) * 1000
+
+
 def profile_all_formats(pages: Sequence[Path], out: Path, top: int = 18) -> str:
     """cProfile of convert_page (read, reconstruct, four writers, atomic writes) over ``pages``."""
     from newsarchive.batch import PageTask, convert_page
@@ -353,6 +389,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(parse {r['parse_ms']:.2f} ms, reorder {r['reorder_ms']:.2f} ms, NewsML {r['newsml_ms']:.2f} ms per page; "
         f"target >= {TARGETS['reorder_pages_s']:.0f}: {verdict})"
     )
+
+    print("\n## Writers alone, one core (ms per page: mean / median of each page's best of 3; import after the CLI's)")
+    for fmt, (mean, median) in writer_times(pages).items():
+        print(f"  {fmt:7s} {mean:5.2f} / {median:5.2f}   import {writer_import_ms(fmt):5.1f} ms", flush=True)
 
     if not args.skip_big:
         print(f"\n## Peak RSS, {args.big}-page vs 20-page batch (all 4 formats, -j 2)", flush=True)

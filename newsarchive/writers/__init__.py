@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Protocol
 from ..model import Page, Warning
 
 if TYPE_CHECKING:
-    from .zipfiles import normalize_zip, zip_entries
+    from .zipfiles import normalize_zip, zip_entries  # noqa: F401  (loaded by __getattr__ below)
 
 
 class Writer(Protocol):
