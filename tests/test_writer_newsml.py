@@ -393,3 +393,69 @@ def test_golden_file(sample_page: Page) -> None:
     expected = etree.tostring(etree.parse(str(GOLDEN)), method="c14n")
     actual = etree.tostring(etree.fromstring(data).getroottree(), method="c14n")
     assert actual == expected, "output differs from the golden file; NEWSARCHIVE_UPDATE_GOLDEN=1 accepts it"
+
+
+# --------------------------------------------------------------------------------------
+# The message is written as text: the bytes must be what lxml writes for the same tree
+# --------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsarchive.model import Byline, Unplaced  # noqa: E402
+from newsarchive.writers import newsml as newsml_writer  # noqa: E402
+
+_awkward = st.sampled_from([" ", "\t", "\n", "\r", "&", "<", ">", '"', "'", "]]>", "&amp;", "字", "\x85", "\x7f", "\ufdd0",
+                            "\u2028", "\xa0", "\U0001f600", "\x01", "\ud800", "{", "%"])
+_text = st.lists(st.characters() | _awkward, max_size=6).map("".join)
+_maybe = st.none() | _text
+_photo = st.builds(
+    Photo, title=_maybe, caption=_maybe,
+    credit=st.none() | st.builds(Credit, text=_text, photographers=st.lists(_text, max_size=2).map(tuple), agency=_maybe),
+)
+_article = st.builds(
+    Article, kicker=_maybe, headline=_maybe, subheadline=_maybe, dateline=_maybe,
+    byline=st.none() | st.builds(Byline, text=_text, names=st.lists(_text, max_size=2).map(tuple)),
+    blocks=st.lists(st.builds(Block, type=st.sampled_from(BlockType), text=_text, fragments=st.just(())), max_size=3).map(tuple),
+    photos=st.lists(_photo, max_size=2).map(tuple),
+)
+_page = st.builds(
+    Page,
+    meta=st.builds(PageMeta, publication=_maybe, date=st.sampled_from([None, "2024-03-15", "2024-02-30"]),
+                   page_number=st.none() | st.integers(0, 99), page_name=_maybe, language=st.sampled_from(["zh-CN", "en", "x y"])),
+    items=st.lists(_article | _photo, max_size=3).map(tuple),
+    unplaced=st.lists(st.builds(Unplaced, text=_text), max_size=2).map(tuple),
+)
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def _as_lxml(element, parent=None, namespace=newsml_writer.NAR_NS):
+    """The same tree as lxml elements (tags in their namespaces, xml:lang as lxml names it)."""
+    namespace = XHTML if element.tag == "html" else namespace
+    nsmap = {None: newsml_writer.NAR_NS, "xs": newsml_writer.XS_NS} if parent is None else {None: XHTML} if element.tag == "html" else None
+    tag = f"{{{namespace}}}{element.tag}"
+    node = etree.Element(tag, nsmap=nsmap) if parent is None else etree.SubElement(parent, tag, nsmap=nsmap)
+    for key, value in element.attrs.items():
+        node.set("{http://www.w3.org/XML/1998/namespace}lang" if key == "xml:lang" else key, value)
+    if element.text is not None:
+        node.text = element.text
+    for child in element.children:
+        _as_lxml(child, node, namespace)
+    return node
+
+
+@settings(max_examples=150, deadline=None)
+@given(_page)
+def test_the_message_is_what_lxml_writes_for_the_same_tree(page: Page) -> None:
+    written = NewsMLWriter().write(page).data
+    tree = _as_lxml(newsml_writer._Build(page).message())
+    assert written == etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def test_attribute_and_text_escapes_are_libxml2s() -> None:
+    root = newsml_writer._Element("newsMessage", namespaces=f' xmlns="{newsml_writer.NAR_NS}" xmlns:xs="{newsml_writer.XS_NS}"')
+    newsml_writer._sub(root, "a", "x\r&<>\"'\t\n y", value="x\r&<>\"'\t\n y")
+    newsml_writer._sub(root, "b", "")
+    out = ["<?xml version='1.0' encoding='UTF-8'?>\n"]
+    root.write("", out)
+    assert "".join(out).encode() == etree.tostring(_as_lxml(root), xml_declaration=True, encoding="UTF-8", pretty_print=True)
