@@ -342,6 +342,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from newsarchive.model import Byline, Credit  # noqa: E402
 from newsarchive.writers import epub as epub_writer  # noqa: E402
+from newsarchive.writers.xmltext import Element  # noqa: E402
 
 _awkward = st.sampled_from([" ", "\t", "\n", "\r", "\r\n", "&", "<", ">", '"', "]]>", "&amp;", "<p>", "<!--", "字", "\x85",
                             "\x7f", "\ufdd0", "\ufeff", "\u2028", "\xa0", "\U0001f600", "\U0001fffe", "\x01", "\ud800"])
@@ -382,8 +383,8 @@ def test_documents_are_the_bytes_ebooklib_makes_of_them(page: Page) -> None:
 
 def test_only_documents_within_the_html_parsers_reach_are_rendered_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     """A document with more text than the limit keeps ebooklib's path (whose HTML parser stops near 10 MB)."""
-    body = etree.Element("article")
-    etree.SubElement(body, "p").text = "字" * 10
+    body = Element("article")
+    body.sub("p", "字" * 10)
     assert isinstance(epub_writer._document("a", "t", body), epub_writer._Document)
     monkeypatch.setattr(epub_writer, "_DIRECT_LIMIT", 9)
     assert not isinstance(epub_writer._document("a", "t", body), epub_writer._Document)

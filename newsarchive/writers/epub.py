@@ -9,6 +9,7 @@ entries itself, for byte-identical output (fixed entry dates, stable order).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import re
@@ -23,6 +24,7 @@ from lxml import etree
 from ..languages import conventional_case, repaired_tag
 from ..model import Article, BlockType, Page, Photo, Warning
 from . import WriteResult, timestamp, xml_safe
+from .xmltext import Element, escape_text
 from .zipfiles import zip_entries
 
 __all__ = ["EpubWriter"]
@@ -218,7 +220,7 @@ def _documents(page: Page, labels: _Labels, label_lang: str | None, clean: _Clea
         documents.append(_document(stem, title, body))
 
     if page.unplaced:
-        body = etree.Element("section", {"class": "unplaced"})
+        body = Element("section", attrs={"class": "unplaced"})
         _label(body, "h1", labels.unplaced, label_lang)
         for number, unplaced in enumerate(page.unplaced, start=1):
             _text(body, "p", clean(unplaced.text, f"unplaced text {number}"), "unplaced")
@@ -226,19 +228,21 @@ def _documents(page: Page, labels: _Labels, label_lang: str | None, clean: _Clea
 
     if not documents:
         # The nav's list may not be empty (EPUBCheck), so an empty page still gets one document.
-        body = etree.Element("section")
+        body = Element("section")
         _label(body, "p", labels.empty, label_lang, "label")
         documents.append(_document("page", labels.untitled, body))
     return documents
 
 
-def _document(stem: str, title: str, body: etree._Element) -> epub.EpubHtml:
+def _document(stem: str, title: str, body: Element) -> epub.EpubHtml:
     """An ebooklib document whose body is ``body`` (ASCII file name, id from the stem)."""
     if sum(map(len, body.itertext())) <= _DIRECT_LIMIT:
         return _Document(stem, title, body)
     doc = epub.EpubHtml(uid=stem, file_name=f"{stem}.xhtml", media_type="application/xhtml+xml", title=title)
     # ebooklib re-parses the content with lxml's HTML parser and keeps the <body> children.
-    doc.content = etree.tostring(body, encoding="unicode").encode("utf-8")
+    content: list[str] = []
+    body.write_compact(content)
+    doc.content = "".join(content).encode("utf-8")
     return doc
 
 
@@ -260,40 +264,73 @@ class _Document(epub.EpubHtml):
     a serialization and an HTML parse per document.
     """
 
-    def __init__(self, stem: str, title: str, body: etree._Element) -> None:
+    def __init__(self, stem: str, title: str, body: Element) -> None:
         super().__init__(uid=stem, file_name=f"{stem}.xhtml", media_type="application/xhtml+xml", title=title)
         self.body = body
 
     def get_content(self, default: bytes | None = None) -> bytes:
-        """The XHTML document, built as ebooklib's ``EpubHtml.get_content`` builds it."""
-        tree = parse_string(self.book.get_template(self._template_name))
-        root = tree.getroot()
-        lang = self.lang or self.book.language
-        root.set("lang", lang)
-        root.set(_XML_LANG, lang)
-        head = etree.SubElement(root, "head")
-        for meta in self.metas:
-            etree.SubElement(head, "meta", meta)
-        if self.title != "":
-            etree.SubElement(head, "title").text = self.title
-        for link in self.links:  # the stylesheet's (this module adds no scripts)
-            etree.SubElement(head, "link", link)
-        etree.SubElement(root, "body").append(self.body)
-        return etree.tostring(tree, pretty_print=True, encoding="utf-8", xml_declaration=True)
+        """The XHTML document, as ebooklib's ``EpubHtml.get_content`` writes it."""
+        start, middle, end = _frame(
+            self.book.get_template(self._template_name),
+            self.lang or self.book.language,
+            tuple(tuple(meta.items()) for meta in self.metas),
+            self.title != "",
+            tuple(tuple(link.items()) for link in self.links),  # the stylesheet's (this module adds no scripts)
+        )
+        out = [start, escape_text(self.title), middle]
+        self.body.write("    ", out)  # in html/body
+        out.append(end)
+        return "".join(out).encode("utf-8")
+
+
+_BODY_MARK = "newsarchive-body"
+
+
+@functools.lru_cache(maxsize=16)
+def _frame(
+    template: bytes,
+    lang: str,
+    metas: tuple[tuple[tuple[str, str], ...], ...],
+    titled: bool,
+    links: tuple[tuple[tuple[str, str], ...], ...],
+) -> tuple[str, str, str]:
+    """A document as ebooklib's ``get_content`` builds it with lxml, cut where the title and the body go.
+
+    Built once per template, language, metas and links, with marks for the title
+    text and the body, which every document then fills in.
+    """
+    tree = parse_string(template)
+    root = tree.getroot()
+    root.set("lang", lang)
+    root.set(_XML_LANG, lang)
+    head = etree.SubElement(root, "head")
+    for meta in metas:
+        etree.SubElement(head, "meta", dict(meta))
+    if titled:
+        etree.SubElement(head, "title").text = "\ue000"  # a private-use character: in no template
+    for link in links:
+        etree.SubElement(head, "link", dict(link))
+    etree.SubElement(etree.SubElement(root, "body"), _BODY_MARK)
+    text = etree.tostring(tree, pretty_print=True, encoding="utf-8", xml_declaration=True).decode("utf-8")
+    before_body, body_mark, end = text.partition(f"    <{_BODY_MARK}/>\n")
+    start, title_mark, middle = before_body.partition("\ue000")
+    if not body_mark or titled != bool(title_mark):
+        raise RuntimeError("EPUB: ebooklib's document template is not laid out as expected")
+    return start, middle, end
 
 
 def _article_document(
     article: Article, index: int, labels: _Labels, label_lang: str | None, clean: _Clean
-) -> tuple[str, etree._Element]:
+) -> tuple[str, Element]:
     """The title and body element of an article's document."""
     where = f"article {index}"
     kicker = clean(article.kicker, f"{where} kicker") if article.kicker else None
     headline = clean(article.headline, f"{where} headline") if article.headline else None
     subheadline = clean(article.subheadline, f"{where} subheadline") if article.subheadline else None
 
-    body = etree.Element("article")
+    body = Element("article")
     if kicker or headline or subheadline:
-        header = etree.SubElement(body, "header")
+        header = body.sub("header")
         if kicker:
             _text(header, "p", kicker, "kicker")
         if headline:
@@ -316,11 +353,11 @@ def _article_document(
 
 def _photo_document(
     photo: Photo, index: int, labels: _Labels, label_lang: str | None, clean: _Clean
-) -> tuple[str, etree._Element]:
+) -> tuple[str, Element]:
     """The title and body element of a standalone photo's document."""
     where = f"photo {index}"
     title = clean(photo.title, f"{where} title") if photo.title else None
-    body = etree.Element("article", {"class": "photo"})
+    body = Element("article", attrs={"class": "photo"})
     if _first_nonblank(title):
         _text(body, "h1", title)
     else:
@@ -329,7 +366,7 @@ def _photo_document(
     return _short(_first_nonblank(title, caption) or f"{labels.photo} {index}"), body
 
 
-def _figure(parent: etree._Element, photo: Photo, where: str, clean: _Clean, *, with_title: bool = True) -> str | None:
+def _figure(parent: Element, photo: Photo, where: str, clean: _Clean, *, with_title: bool = True) -> str | None:
     """Append a figure with the photo's title, caption and credit (nothing if it has no text); return the caption."""
     parts: list[tuple[str, str]] = []
     if with_title and photo.title:
@@ -340,21 +377,19 @@ def _figure(parent: etree._Element, photo: Photo, where: str, clean: _Clean, *, 
     if photo.credit is not None:
         parts.append(("credit", clean(photo.credit.text, f"{where} credit")))
     if parts:
-        figcaption = etree.SubElement(etree.SubElement(parent, "figure"), "figcaption")
+        figcaption = parent.sub("figure").sub("figcaption")
         for css_class, text in parts:
             _text(figcaption, "p", text, css_class)
     return caption
 
 
-def _text(parent: etree._Element, tag: str, text: str, css_class: str | None = None) -> etree._Element:
-    """Append ``<tag class=…>text</tag>``; lxml escapes the text when serializing."""
-    element = etree.SubElement(parent, tag, {"class": css_class} if css_class else {})
+def _text(parent: Element, tag: str, text: str, css_class: str | None = None) -> Element:
+    """Append ``<tag class=…>text</tag>``; the text is escaped when serialized."""
     # No text node for empty text: ebooklib's HTML parse of <p></p> gives <p/>.
-    element.text = text or None
-    return element
+    return parent.sub(tag, text or None, {"class": css_class} if css_class else None)
 
 
-def _label(parent: etree._Element, tag: str, text: str, lang: str | None, css_class: str | None = None) -> None:
+def _label(parent: Element, tag: str, text: str, lang: str | None, css_class: str | None = None) -> None:
     """Append text the writer made up, marked with its language when it differs from the book's."""
     element = _text(parent, tag, text, css_class)
     if lang:

@@ -34,8 +34,9 @@ digest when the publication, date or page number is unknown, so that unrelated
 pages do not share a guid).  ``<publication>`` is an ASCII slug of the name when it
 is ASCII, else ``h`` + the first 10 hex digits of its SHA-1.
 
-The message is built as a small tree of :class:`_Element` and written as text, byte for
-byte what lxml's ``tostring(pretty_print=True)`` writes for the same tree (tested).
+The message is built as a tree of :class:`~newsarchive.writers.xmltext.Element` and
+written as text, byte for byte what lxml's ``tostring(pretty_print=True)`` writes for
+the same tree (tested): building it with lxml was most of the writer's time.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from typing import ClassVar, Union
 from ..languages import repaired_tag
 from ..model import Article, Page, Photo, Warning
 from . import WriteResult, iso_timestamp, xml_safe
+from .xmltext import Element as _Element
 
 NAR_NS = "http://iptc.org/std/nar/2006-10-01/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -69,71 +71,9 @@ _Ref = tuple[str, str, Union[str, None]]
 _Entry = Union[list[_Ref], _Ref]
 
 
-class _Element:
-    """An element of the message: a tag, attributes in the order set, and text or children (never both).
-
-    The message is written as text, the bytes lxml's ``tostring(pretty_print=True)``
-    gives for the same tree (tested): building it with lxml was most of the writer's
-    time (an element each few microseconds) and its import.
-    """
-
-    __slots__ = ("tag", "attrs", "text", "children", "namespaces")
-
-    def __init__(self, tag: str, text: str | None = None, attrs: dict[str, str] | None = None, namespaces: str = "") -> None:
-        self.tag = tag
-        self.attrs = attrs if attrs is not None else {}
-        self.text = text
-        self.children: list[_Element] = []
-        self.namespaces = namespaces  # declarations, written before the attributes
-
-    def set(self, key: str, value: str) -> None:
-        """Set an attribute (a new one goes last)."""
-        self.attrs[key] = value
-
-    def find(self, tag: str) -> _Element | None:
-        """The first child with this tag."""
-        return next((child for child in self.children if child.tag == tag), None)
-
-    def write(self, indent: str, out: list[str]) -> None:
-        """Append the element as pretty-printed XML at ``indent``, one line per element."""
-        start = indent + "<" + self.tag + self.namespaces
-        if self.attrs:
-            start += "".join([f' {key}="{_escape_attribute(value)}"' for key, value in self.attrs.items()])
-        if self.children:
-            out.append(start + ">\n")
-            inner = indent + "  "
-            for child in self.children:
-                child.write(inner, out)
-            out.append(f"{indent}</{self.tag}>\n")
-        elif self.text is not None:  # empty text too: lxml writes <p></p> for it
-            out.append(f"{start}>{_escape_text(self.text)}</{self.tag}>\n")
-        else:
-            out.append(start + "/>\n")
-
-
-def _escape_text(text: str) -> str:
-    """Character data as libxml2 writes it (the text is XML-safe already)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-_ATTRIBUTE_ESCAPED = re.compile('[&<>"\n\r\t]')
-
-
-def _escape_attribute(value: str) -> str:
-    """An attribute value as libxml2 writes it between double quotes."""
-    if not _ATTRIBUTE_ESCAPED.search(value):  # most are codes and guids: nothing to escape
-        return value
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-        .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    )
-
-
 def _sub(parent: _Element, tag: str, text: str | None = None, /, **attrs: str) -> _Element:
     """Append a child; attributes keep the given order, so the output bytes are stable."""
-    el = _Element(tag, text, attrs)
-    parent.children.append(el)
-    return el
+    return parent.sub(tag, text, attrs)
 
 
 def _one_line(text: str) -> str:
