@@ -1,9 +1,10 @@
 """The EPUB 3 writer: one book per page, one XHTML document per article or standalone photo.
 
 ebooklib assembles the package (OPF, nav, NCX); this module builds every
-document body with lxml, so text is always escaped by a serializer, adds what
-ebooklib cannot do (``xml:lang`` on the package element) and zips ebooklib's
-entries itself, for byte-identical output (fixed entry dates, stable order).
+document body as a tree of :class:`~newsarchive.writers.xmltext.Element`, so text is
+always escaped by a serializer (lxml's escapes, byte for byte), adds what ebooklib
+cannot do (``xml:lang`` on the package element) and zips ebooklib's entries itself,
+for byte-identical output (fixed entry dates, stable order).
 """
 
 from __future__ import annotations
@@ -182,8 +183,7 @@ class _BookWriter(epub.EpubWriter):
 
     Its own zip, written, read back and rewritten with fixed dates and order, was
     about a quarter of a page's EPUB time; zip_entries writes the one zip, with
-    fixed dates.
-    The OPF gets ``xml:lang`` on its package element (ebooklib sets none; Ace flags that)
+    fixed dates.  The OPF gets ``xml:lang`` on its package element (ebooklib sets none; Ace flags that)
     before ebooklib serializes it, rather than being parsed and serialized again.
     """
 
@@ -260,8 +260,8 @@ class _Document(epub.EpubHtml):
     parser and moves the parsed body's children into its XHTML template.  For the
     elements this module builds (text-only ``p``, ``h1`` and ``h2`` in ``article``,
     ``header``, ``figure`` and ``section``) that round trip changes nothing (tested against
-    ebooklib), so the element goes into the template as it is: the same bytes, without
-    a serialization and an HTML parse per document.
+    ebooklib), so the body is written as text into the template's frame (see
+    :func:`_frame`): the same bytes, without an HTML parse and lxml trees per document.
     """
 
     def __init__(self, stem: str, title: str, body: Element) -> None:
