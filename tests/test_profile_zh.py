@@ -69,15 +69,29 @@ def test_names_run_together_after_a_role_split_at_surnames(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Two splits fit (欧阳明 高李强, 欧阳明高 李强): still names after the role, left as one run.
+        ("本报记者 欧阳明高李强", ("欧阳明高李强",)),
+        # Tesseract's reading of 本报记者  王乐文  方  敏  朱佩娴 (王乐文 方敏 朱佩如 or 王乐 文方敏 朱佩如).
+        ("本报记者王乐文方敏朱佩如", ("王乐文方敏朱佩如",)),
+        ("本报记者 张伟 王乐文方敏朱佩如", ("张伟", "王乐文方敏朱佩如")),
+    ],
+)
+def test_a_run_of_names_that_splits_two_ways_stays_whole(text, names):
+    byline = P.parse_byline(text, after_headline=False)
+    assert byline.role in ("本报记者",) and byline.names == names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "本报记者 这是一段话",  # 这 opens no name
-        "本报记者 欧阳明高李强",  # 欧阳明 高李强 or 欧阳明高 李强: two splits fit, so none is taken
         "追求的记者。",  # punctuation is no name
         "李鹏飞吴海军",  # without a role a run of characters is not taken for names
     ],
 )
-def test_runs_that_are_not_names_or_split_two_ways_are_no_byline(text):
+def test_runs_that_are_not_names_are_no_byline(text):
     assert P.parse_byline(text, after_headline=False) is None
 
 

@@ -294,16 +294,12 @@ def _look_like_names(names: tuple[str, ...], *, padded: bool) -> bool:
     return padded or len(names) == 1 or 2 * sum(1 for n in names if _surname_length(n)) >= len(names)
 
 
-def split_run_of_names(run: str) -> tuple[str, ...] | None:
-    """Names run together without spaces, split where each opens with a surname; None unless exactly one split fits.
-
-    Each name is a surname and one or two given characters (no space, so no padding
-    tells their length); a run that can be split more than one way is left alone.
-    """
+def _name_splits(run: str) -> list[tuple[str, ...]]:
+    """Up to two ways to split ``run`` into names that each open with a surname (none if it is no such run)."""
     if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(_is_han_char, run)):
-        return None
+        return []
     if run[:2] in _COMPOUND_SURNAMES and len(run) <= 4:
-        return (run,)  # 欧阳明高: one name
+        return [(run,)]  # 欧阳明高: one name
     splits: list[tuple[str, ...]] = []
 
     def extend(at: int, names: tuple[str, ...]) -> None:
@@ -320,17 +316,35 @@ def split_run_of_names(run: str) -> tuple[str, ...] | None:
                     extend(end, names + (run[at:end],))
 
     extend(0, ())
+    return splits
+
+
+def split_run_of_names(run: str) -> tuple[str, ...] | None:
+    """Names run together without spaces, split where each opens with a surname; None unless exactly one split fits.
+
+    Each name is a surname and one or two given characters (no space, so no padding
+    tells their length); a run that can be split more than one way is left alone.
+    """
+    splits = _name_splits(run)
     return splits[0] if len(splits) == 1 else None
 
 
 def _split_runs(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Each token that is a run of names split (李鹏飞吴海军, 王强李明); None if a token is neither a name nor such a run."""
+    """Each token that is a run of names split (李鹏飞吴海军, 王强李明); None if a token is neither a name nor such a run.
+
+    A run that splits more than one way (王乐文方敏朱佩娴: 王乐文 方敏 or 王乐 文方敏) stays one
+    token: it is names, since it splits, but which split is right is unknown, and a guess
+    would invent names.
+    """
     names: list[str] = []
     for token in tokens:
-        split = split_run_of_names(token) or ((token,) if _is_han_name(token) else None)
-        if split is None:
+        splits = _name_splits(token)
+        if len(splits) == 1:
+            names.extend(splits[0])
+        elif splits or _is_han_name(token):
+            names.append(token)
+        else:
             return None
-        names.extend(split)
     return tuple(names)
 
 
