@@ -361,3 +361,23 @@ def test_a_header_line_in_display_type_over_a_section_heading_is_the_headline():
     ]
     roles = zh_roles_after_layout(frags)
     assert (roles["kicker"], roles["headline"], roles["heading"]) == (Role.KICKER, Role.HEADLINE, Role.HEADING)
+
+
+def test_a_display_type_title_whose_quotes_ocr_lost_is_still_a_headline():
+    """Tesseract read 吴桥：“杂技+”走出融合路 as 吴桥:杂技+”走出融合路: one quote mark left, which in running
+    text marks a cut sentence; in display type the size vouches for the title.  In body type it does not."""
+    text = "近年来河北抢抓人工智能发展机遇推动"[:16]
+
+    def block(fid, lines, bbox):
+        return Fragment(id=fid, text="", lines=lines, start=0, end=0, line=1, bbox=bbox)
+
+    title = "吴桥:杂技+”走出融合路"
+    frags = [
+        block("title", (title,), box(0, 0, 144, 18)),  # 18 units a glyph: display type
+        block("c1", (text,) * 5, box(0, 30, 144, 87)),
+        block("small", (title,), box(0, 100, 99, 109)),  # the same words in body type
+        block("c2", (text,) * 5, box(0, 120, 144, 177)),
+    ]
+    roles = zh_roles_after_layout(frags)
+    assert roles["title"] is Role.HEADLINE
+    assert roles["small"] is not Role.HEADLINE

@@ -69,6 +69,7 @@ Proc. 7th ICPR, 1984, pp. 347–349.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import ClassVar, Collection, Iterable, Sequence
@@ -617,6 +618,16 @@ def _line_ems(fragment: Fragment) -> list[float] | None:
     return [_em_width(line.strip()) for line in fragment.lines]
 
 
+def _unquoted(text: str) -> str:
+    """The text without its quotation marks.
+
+    OCR drops or misreads quotation marks (吴桥：“杂技+”走出 read as 吴桥:杂技+”走出), and
+    a title's quotes that do not pair make it read as a cut sentence; in display type
+    the size vouches for the title, so its quotes are not held against it.
+    """
+    return "".join(ch for ch in text if ch not in "\"'" and unicodedata.category(ch) not in ("Pi", "Pf"))
+
+
 def _display_type(fragment: Fragment, unit: float | None) -> bool:
     """The block is set in display type: :data:`LARGE_TYPE` to :data:`HUGE_TYPE` times the running text."""
     height = line_height(fragment)
@@ -1017,7 +1028,9 @@ class LayoutRoles:
                 # Statesman."), which the profile reads as a sentence; type size and standing alone on its
                 # line over the column (not a table cell with neighbours) vouch for it instead.
                 stopped = not profile.is_title_like(text)
-                if stopped and not (_display_type(f, unit) and profile.is_title_like(text.rstrip("."))):
+                if stopped and not (
+                    _display_type(f, unit) and (profile.is_title_like(text.rstrip(".")) or profile.is_title_like(_unquoted(text)))
+                ):
                     continue
                 below = self._text_below(page, k, roles)
                 if below is None:
