@@ -122,6 +122,9 @@ def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(
         ("RENMIN RIBAO", ("人民日报", None, None, None)),
         ("人民日报海外版 2024年3月15日 星期五 第11版 民生", ("人民日报海外版", "2024-03-15", 11, "民生")),
         ("2025年1月5日 星期日 今日24版", (None, "2025-01-05", None, None)),
+        # Tesseract's readings of 2025年1月5日 and 2026年7月12日: the head, its date unread.
+        ("人民日报2025年]月5日星期日", ("人民日报", None, None, None)),
+        ("人民日报2026年人月12日星期日", ("人民日报", None, None, None)),
     ],
 )
 def test_running_heads_are_read(text, facts):
@@ -139,6 +142,7 @@ def test_running_heads_are_read(text, facts):
         "第11版 民生 社保卡解锁更多场景",  # a headline is no part of a running head
         "2025年13月5日 星期日",
         "今年3月15日星期五，记者来到人民日报社。",
+        "2025年]月5日 星期日",  # a misread date and a weekday: nothing to tell it from a chart's label
     ],
 )
 def test_text_that_is_not_a_running_head(text):

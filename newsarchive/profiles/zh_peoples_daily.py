@@ -50,6 +50,9 @@ class _HeadPatterns:
         )
         self.date = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
         self.weekday = re.compile(r"星期[一二三四五六日天]")
+        # A date whose month or day OCR misread (2025年]月5日, 2026年人月12日): beside a weekday, still
+        # the date, though not one to read.
+        self.misread_date = re.compile(r"\d{2,4}\s*年\s*[^\s年月日]{1,2}\s*月\s*[^\s年月日]{1,2}\s*日")
         self.lunar = re.compile(
             r"(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*"
             r"(?:闰?[正一二三四五六七八九十冬腊]{1,2}月\s*(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十)?)?"
@@ -399,6 +402,8 @@ class PeoplesDailyProfile:
             if found:
                 rest = rest.replace(found.group(0), " ", 1)
         rest = head.today.sub(" ", head.lunar.sub(" ", rest))
+        if weekday and not date:
+            rest = head.misread_date.sub(" ", rest, count=1)
         mastheads = list(head.masthead.finditer(rest))
         publication = None
         if mastheads:
