@@ -109,3 +109,26 @@ def test_entries_only_the_vector_has_can_be_left_out_of_both(vector, rest, lone)
         expected = cosine_to(full, length, profile_full if own else profile, profile_length if own else norm(profile), own)
         got = cosine_to(vector, length, profile, profile_length if own else norm(profile), own, left_out)
         assert abs(got - expected) < 1e-6
+
+
+def test_text_after_a_continuation_from_elsewhere_is_placed_on_its_own():
+    """A frame of article 1 (the end of its cut paragraph) was emitted under article 2's header, and article 2's
+    lead follows it.  The cut ties the continuation to article 1; the lead, a paragraph of its own after it,
+    is no part of that paragraph and goes by position and topic: to the header right above it."""
+    from newsarchive.reorder.assign_fragments import body_runs
+
+    blocks = [
+        "社保卡解锁新场景",
+        "本报记者 王 强",
+        "社保卡覆盖人群广，从参加社会保险到关系转移接续，从劳动到退休，贯穿居民的全生命周期，持卡人可以在全国范围使用社会保",
+        "金饰价格怎么样",
+        "本报记者 李 明",
+        "障卡的用途越来越多，服务更多民生领域。",
+        "银行所售金饰的价格较具竞争力，金饰价格随金价波动，金饰工费各家银行不同。",
+        "金饰价格之外，消费者还应留意金饰回购的条件。",
+    ]
+    draft = run(blocks, *STEPS)
+    assert ("f3", "f6") in {(j.head, j.tail) for j in draft.joins}
+    assert body_runs(draft) == [["f3"], ["f6"], ["f7", "f8"]]
+    assert draft.articles[0].body == ("f3", "f6")
+    assert draft.articles[1].body == ("f7", "f8")

@@ -5,9 +5,10 @@ late — past the next article's header, sometimes much later.  So the body is
 cut into *runs* (fragments emitted together: a run ends after a paragraph
 that stops mid-sentence unless its joined continuation is next — the frame
 ended there, joined or not —, before text that opens mid-sentence or a
-continuation whose head is not just before it, at photo parts, other items or
-a wide gap), runs linked by a cut are kept
-together, and each group of runs goes to the article that best explains it:
+continuation whose head is not just before it and after the paragraph such a
+continuation ends, at photo parts, other items or a wide gap), runs linked by
+a cut are kept together, and each group of runs goes to the article that best
+explains it:
 
 * position: only articles whose header was emitted before the group qualify,
   the nearest preceding header most likely, each header further back less so;
@@ -120,6 +121,9 @@ def body_runs(draft: Draft) -> list[list[str]]:
     runs: list[list[str]] = []
     prev: str | None = None
     prev_open = False  # the previous body fragment stops mid-sentence: a frame ended there
+    laid_out = any(f.bbox is not None for f in draft.fragments)
+    foreign = False  # inside a paragraph continued from elsewhere that opened the run
+    foreign_ended = False  # ... which ended with the previous fragment
     for frag in draft.fragments:
         if frag.role not in BODY_ROLES:
             if frag.role is not Role.FURNITURE:
@@ -133,10 +137,21 @@ def body_runs(draft: Draft) -> list[list[str]]:
             or (prev_open and tail_of.get(prev) != fid)
             or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
             or (frag.gap_before >= WIDE_GAP and head_of.get(fid) != prev)
+            or foreign_ended
         ):
             runs.append([fid])
+            # A run opening with the end of a paragraph cut elsewhere: once that paragraph ends,
+            # what follows is as likely another frame (the next header's text, or another
+            # article's) as more of the same one, so it is a run of its own, placed by position
+            # and topic rather than dragged along by the cut.  Dev pages: units 86.5 → 87.0%,
+            # successors 80.7 → 81.2% (split so only under a header: 86.9%, 81.0%).  Not on a
+            # laid-out page: there what follows stands below it in the same column, and goes
+            # with it (pdftotext -layout dev pages: units 56.9 → 55.7% if split).
+            foreign = not laid_out and fid in head_of and head_of[fid] != prev
         else:
             runs[-1].append(fid)
+        foreign_ended = foreign and fid not in tail_of
+        foreign = foreign and not foreign_ended
         prev = fid
         prev_open = frag.role is Role.PARAGRAPH and not profile.ends_paragraph(draft.text(fid))
     return runs
