@@ -180,3 +180,26 @@ def test_a_column_tag_with_brackets_inside_closes_a_title():
 def test_a_date_alone_on_its_line_heads_nothing(text):
     # The date under a letter's or speech's signature, not the headline of what follows.
     assert not P.is_title_like(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [("以上图片均为新华社记者颜麟蕴摄", True), ("本版图片均由受访者提供", True), ("图片均为资料图片", True), ("兰 锋摄（人民视觉）", False)],
+)
+def test_a_credit_for_several_pictures(text, several):
+    assert P.credits_several(text) is several
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("上海博物馆人民广场馆外景。", True),
+        ("“小砂糖橘”在观看企鹅。", True),
+        ("中牟之变，是郑州推动汽车产业做大做强的生动样本。", False),  # a pause: running text
+        ("企业提出：“关键配套企业还不够多。”", False),
+        ("外景", False),  # no sentence
+        ("这是一段很长很长的句子它没有任何停顿但是超过了三十个字所以不是图片说明。", False),
+    ],
+)
+def test_caption_shaped_text(text, shaped):
+    assert P.is_caption_shaped(text) is shaped

@@ -48,3 +48,28 @@ def test_a_bare_archive_credit_takes_the_caption_above_it():
     for credit in ("图为资料图片", "制图：王 威"):
         draft = run(["标题在此", "本报记者 王 强", "正文。", "工人们在车间里忙碌着。", credit, "正文二。"], *STEPS)
         assert [(p.caption, p.credit) for p in draft.photos] == [((), ("f5",))]
+
+
+def test_a_credit_for_several_pictures_credits_captions_standing_alone():
+    """以上图片均为… sits under the last caption; the other captions, one short sentence each, were dropped
+    between frames without a credit.  Each is a photo of its own; a sentence of the text is not, nor is the
+    end of a paragraph cut right above it, nor a caption-shaped sentence on a page without such a credit."""
+    blocks = [
+        "上海博物馆如何赋能一座城",
+        "本报记者 王 强",
+        "上海博物馆人民广场馆外景。",
+        "今年以来，上海博物馆推出埃及展和美洲展，观众络绎不绝。",
+        "观众在人民广场馆参观埃及展。",
+        "展览期间，博物馆周边的餐饮和",
+        "文创商店生意兴隆。",
+        "美洲展文物卡拉克穆尔51号石碑。",
+        "以上图片均为上海博物馆提供",
+    ]
+    draft = run(blocks, *STEPS)
+    assert [(p.caption, p.credit) for p in draft.photos] == [(("f3",), ()), (("f5",), ()), (("f8",), ("f9",))]
+    assert draft.articles[0].body == ("f4", "f6", "f7")
+
+    single = ["标题在此", "本报记者 王 强", "上海博物馆人民广场馆外景。", "正文，正文。", "石碑在展厅中央。", "兰 锋摄"]
+    draft = run(single, *STEPS)
+    assert [(p.caption, p.credit) for p in draft.photos] == [(("f5",), ("f6",))]
+    assert "f3" in draft.articles[0].body

@@ -75,6 +75,14 @@ class Profile(Protocol):
         """Text that announces itself as a photo caption (图为, 图①: …)."""
         ...
 
+    def credits_several(self, text: str) -> bool:
+        """A credit for every picture above it (以上图片均为新华社记者 X摄): some captions go without a credit."""
+        ...
+
+    def is_caption_shaped(self, text: str) -> bool:
+        """One short sentence that could name what a picture shows, without a caption marker."""
+        ...
+
     def is_kicker(self, text: str) -> bool:
         """A kicker line (引题)."""
         ...

@@ -57,6 +57,7 @@ _CREDIT = re.compile(
 _CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
 # Credits of pictures that need no caption: drawings, maps, charts, archive or handout material.
 _CAPTIONLESS_CREDIT = re.compile(r"^(?:Illustration|Graphic|Chart|Map|Diagram|Cartoon|(?:File|Archive|Handout)\s+(?:photo|picture|image))", re.I)
+_CREDIT_SEVERAL = re.compile(r"(?i)^(?:all\s+)?(?:photos|photographs|pictures)(?:\s+by\b|\s*:)")
 _CAPTION = re.compile(r"^(?:Above|Below|Left|Right|Top|Bottom|Pictured|Inset|Photo|Picture|Fig\.?|Figure)\s*(?:\d+)?\s*[:.—–-]")
 _FURNITURE = re.compile(
     r"^(?:No\.?\s*\d[\d,]*|(?:PRICE|Price)\s+(?:[£$€]\s*)?\d[\d.,½¼¾]*\s*(?:[dsp]|[cC]ents?|pence|p)?\.?|Page\s+\d+|\d{1,3}|"
@@ -181,6 +182,14 @@ class EnglishNewspaperProfile:
     def is_caption(self, text: str) -> bool:
         """Captions that say so: "Above: …", "Pictured: …", "Fig. 2 — …"."""
         return bool(_CAPTION.match(collapse(text)[:40]))
+
+    def credits_several(self, text: str) -> bool:
+        """"Photos by …", "All photographs: …": one credit under a group of pictures."""
+        return bool(_CREDIT_SEVERAL.match(collapse(text)))
+
+    def is_caption_shaped(self, text: str) -> bool:
+        """Never: an English caption without a marker reads like any short sentence of the text."""
+        return False
 
     def is_kicker(self, text: str) -> bool:
         """English pages mark no kicker typographically in running text (a strap line is a short title above the

@@ -85,6 +85,10 @@ _CREDIT_ARCHIVE = re.compile(r"^(?:图为)?(?:资料图片|资料照片|新华�
 # Of those, the ones that need no caption: a graphic's maker, and 图为资料图片, its own caption.  A bare
 # 资料图片 or 新华社发 credits the picture whose caption stands above it (殷墟妇好墓出土青铜鸮尊。/ 资料图片).
 _CREDIT_CAPTIONLESS = re.compile(r"^图为(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
+# A credit for a group of pictures: 以上图片均为新华社记者 X摄, 本版图片均由 X 提供.
+_CREDIT_SEVERAL = re.compile(r"^(?:以上|上述|本版|组图)?图片均[为由系]")
+# One short sentence without a pause (上海博物馆人民广场馆外景。, “小砂糖橘”在观看企鹅。).
+_CAPTION_SHAPE = re.compile(r"^[^，,、：:；;。！？!?…—]{4,30}。$")
 _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
@@ -467,6 +471,14 @@ class PeoplesDailyProfile:
     def is_caption(self, text: str) -> bool:
         """Captions that say so: 图为…, 图①：…, 上图：…."""
         return bool(_CAPTION.search(text[:40]))
+
+    def credits_several(self, text: str) -> bool:
+        """以上图片均为新华社记者 X摄, 本版图片均由 X 提供: one credit under a group of captioned pictures."""
+        return bool(_CREDIT_SEVERAL.match(_collapse(text)))
+
+    def is_caption_shaped(self, text: str) -> bool:
+        """A single sentence of at most 30 characters without a comma, colon or dash (上海博物馆人民广场馆外景。)."""
+        return bool(_CAPTION_SHAPE.match(_collapse(text)))
 
     def is_kicker(self, text: str) -> bool:
         """A single line ending with "——" (引题), not itself starting with one."""
