@@ -105,6 +105,8 @@ def test_runs_that_are_not_names_are_no_byline(text):
         ("绿能赛道 追光前行", None),  # a two-part headline: four characters make a name only with 欧阳 and the like
         ("追光 前行", None),  # no name opens with a known surname
         ("回  信", None),  # a word letter-spaced as a heading is no padded name
+        ("工业母", None),  # a word and a character: a frame cut three characters into 工业母机，是…
+        ("文明华", ("文明华",)),  # a word opening it, but 文 is a surname
     ],
 )
 def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(text, names):
