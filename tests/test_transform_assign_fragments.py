@@ -17,17 +17,19 @@ def test_fragments_follow_their_header():
     assert draft.articles[1].body == ("f6", "f7")
 
 
+# Article 1's header and a paragraph cut at 社会保 / 障卡, then article 2's header; and the cut's continuation.
+CUT_THEN_HEADER = [
+    "社保卡解锁新场景",
+    "本报记者 王 强",
+    "社保卡覆盖人群广，从参加社会保险到关系转移接续，从劳动到退休，贯穿居民的全生命周期，持卡人可以在全国范围使用社会保",
+    "金饰价格怎么样",
+    "本报记者 李 明",
+]
+CONTINUATION = "障卡的用途越来越多，服务更多民生领域。"
+
+
 def test_joined_paragraph_stays_in_one_article():
-    blocks = [
-        "社保卡解锁新场景",
-        "本报记者 王 强",
-        "社保卡覆盖人群广，从参加社会保险到关系转移接续，从劳动到退休，贯穿居民的全生命周期，持卡人可以在全国范围使用社会保",
-        "金饰价格怎么样",
-        "本报记者 李 明",
-        "银行所售金饰的价格较具竞争力。",
-        "障卡的用途越来越多，服务更多民生领域。",
-    ]
-    draft = run(blocks, *STEPS)
+    draft = run([*CUT_THEN_HEADER, "银行所售金饰的价格较具竞争力。", CONTINUATION], *STEPS)
     assert ("f3", "f7") in {(j.head, j.tail) for j in draft.joins}
     assert "f7" in draft.articles[0].body and "f7" not in draft.articles[1].body
 
@@ -117,17 +119,8 @@ def test_text_after_a_continuation_from_elsewhere_is_placed_on_its_own():
     is no part of that paragraph and goes by position and topic: to the header right above it."""
     from newsarchive.reorder.assign_fragments import body_runs
 
-    blocks = [
-        "社保卡解锁新场景",
-        "本报记者 王 强",
-        "社保卡覆盖人群广，从参加社会保险到关系转移接续，从劳动到退休，贯穿居民的全生命周期，持卡人可以在全国范围使用社会保",
-        "金饰价格怎么样",
-        "本报记者 李 明",
-        "障卡的用途越来越多，服务更多民生领域。",
-        "银行所售金饰的价格较具竞争力，金饰价格随金价波动，金饰工费各家银行不同。",
-        "金饰价格之外，消费者还应留意金饰回购的条件。",
-    ]
-    draft = run(blocks, *STEPS)
+    lead = ["银行所售金饰的价格较具竞争力，金饰价格随金价波动，金饰工费各家银行不同。", "金饰价格之外，消费者还应留意金饰回购的条件。"]
+    draft = run([*CUT_THEN_HEADER, CONTINUATION, *lead], *STEPS)
     assert ("f3", "f6") in {(j.head, j.tail) for j in draft.joins}
     assert body_runs(draft) == [["f3"], ["f6"], ["f7", "f8"]]
     assert draft.articles[0].body == ("f3", "f6")
