@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from newsarchive.model import PageMeta
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.model import Page
+from newsarchive.writers.xmltext import Element
 
 
 def page_from_blocks(*blocks: str, gap: str = "\n\n") -> Page:
@@ -61,3 +64,14 @@ def run_epubcheck(book: Path) -> tuple[dict, list[str]]:
         if m["severity"] in {"FATAL", "ERROR", "WARNING"}
     ]
     return result["checker"], problems
+
+
+def xmltext_as_lxml(element: Element, parent: etree._Element | None = None) -> etree._Element:
+    """The same tree built with lxml (to compare the writers' XML-as-text with lxml's serialization)."""
+    node = etree.Element(element.tag) if parent is None else etree.SubElement(parent, element.tag)
+    for key, value in element.attrs.items():
+        node.set(key, value)
+    node.text = element.text
+    for child in element.children:
+        xmltext_as_lxml(child, node)
+    return node

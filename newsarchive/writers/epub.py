@@ -235,22 +235,13 @@ def _documents(page: Page, labels: _Labels, label_lang: str | None, clean: _Clea
 
 
 def _document(stem: str, title: str, body: Element) -> epub.EpubHtml:
-    """An ebooklib document whose body is ``body`` (ASCII file name, id from the stem)."""
-    if sum(map(len, body.itertext())) <= _DIRECT_LIMIT:
-        return _Document(stem, title, body)
-    doc = epub.EpubHtml(uid=stem, file_name=f"{stem}.xhtml", media_type="application/xhtml+xml", title=title)
-    # ebooklib re-parses the content with lxml's HTML parser and keeps the <body> children.
-    content: list[str] = []
-    body.write_compact(content)
-    doc.content = "".join(content).encode("utf-8")
-    return doc
+    """An ebooklib document whose body is ``body`` (ASCII file name, id from the stem).
 
-
-# ebooklib's HTML parser (libxml2's) reads only about the first 10 MB of a document and
-# drops the rest of its text; larger documents keep ebooklib's own path, so their
-# output stays what it was.  Below this many characters a body serializes to at most
-# about 5 MB (an escape is 5 bytes), far from the limit.
-_DIRECT_LIMIT = 1_000_000
+    Always rendered from the body itself, never through ebooklib's HTML parser: libxml2's
+    parser reads only about the first 10 MB of a document and drops the rest of its text
+    (an 11.9-million-character paragraph came out as an empty ``<p/>``).
+    """
+    return _Document(stem, title, body)
 
 
 class _Document(epub.EpubHtml):
@@ -260,8 +251,9 @@ class _Document(epub.EpubHtml):
     parser and moves the parsed body's children into its XHTML template.  For the
     elements this module builds (text-only ``p``, ``h1`` and ``h2`` in ``article``,
     ``header``, ``figure`` and ``section``) that round trip changes nothing (tested against
-    ebooklib), so the body is written as text into the template's frame (see
-    :func:`_frame`): the same bytes, without an HTML parse and lxml trees per document.
+    ebooklib) up to the parser's reach, and loses the text past about 10 MB beyond it; so
+    the body is written as text into the template's frame (see :func:`_frame`): the same
+    bytes, without an HTML parse and lxml trees per document, and every character.
     """
 
     def __init__(self, stem: str, title: str, body: Element) -> None:

@@ -67,19 +67,6 @@ class Element:
         else:
             out.append(start + "/>\n")
 
-    def write_compact(self, out: list[str]) -> None:
-        """Append the element as ``tostring()`` writes it, without layout."""
-        start = self._start()
-        if self.children:
-            out.append(start + ">")
-            for child in self.children:
-                child.write_compact(out)
-            out.append(f"</{self.tag}>")
-        elif self.text is not None:
-            out.append(f"{start}>{escape_text(self.text)}</{self.tag}>")
-        else:
-            out.append(start + "/>")
-
 
 def escape_text(text: str) -> str:
     """Character data as libxml2 writes it (the text is XML-safe already)."""
