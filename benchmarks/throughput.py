@@ -341,6 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pandoc = shutil.which("pandoc")
     pandoc_rows: dict[tuple[str, int], dict[str, float]] = {}
     md = sorted((work / "md").glob("*.md"))[: args.pandoc_pages]
+    if pandoc and not md:
+        print("  (--pandoc-pages 0: pandoc rows and ratios skipped)")
+        pandoc = None
     if pandoc:
         for ext in (".epub", ".docx"):
             for parallel in (1, 2):
@@ -409,8 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {label}: {small_r[key]:.0f} MiB (20) vs {big_r[key]:.0f} MiB ({args.big}): {ratio:.2f}x ({verdict})")
         print(f"  ({args.big} pages in {big_r['wall']:.1f} s, {big_r['pages_s']:.1f} pages/s)")
 
-    print("\n## cProfile: single process, all formats", flush=True)
-    print(profile_all_formats(pages[: args.profile_pages], work / "profile"))
+    if args.profile_pages:
+        print("\n## cProfile: single process, all formats", flush=True)
+        print(profile_all_formats(pages[: args.profile_pages], work / "profile"))
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
