@@ -2,6 +2,7 @@
 
 from newsarchive.reorder.assign_fragments import AssignFragments
 from newsarchive.reorder.attach_photos import AttachPhotos
+from newsarchive.reorder.join_cuts import JoinCuts
 from newsarchive.reorder.segment_articles import SegmentArticles
 from newsarchive.reorder.tag_roles import TagRoles
 
@@ -73,3 +74,21 @@ def test_a_credit_for_several_pictures_credits_captions_standing_alone():
     draft = run(single, *STEPS)
     assert [(p.caption, p.credit) for p in draft.photos] == [(("f5",), ("f6",))]
     assert "f3" in draft.articles[0].body
+
+
+def test_the_end_of_a_cut_paragraph_is_no_caption_under_a_credit_for_several_pictures():
+    """A cut paragraph's last piece can have a caption's shape (大的文化消费生态系统被搭建起来。): once join-cuts
+    has found it, it stays in the text."""
+    blocks = [
+        "上海博物馆如何赋能一座城",
+        "本报记者 王 强",
+        "从埃及展到美洲展，上海博物馆带动了周边的餐饮、住宿和文创消费，一个庞",
+        "今年以来，上海博物馆推出埃及展和美洲展，观众络绎不绝。",
+        "大的文化消费生态系统被搭建起来。",
+        "美洲展文物卡拉克穆尔51号石碑。",
+        "以上图片均为上海博物馆提供",
+    ]
+    draft = run(blocks, TagRoles(), SegmentArticles(), JoinCuts(), AssignFragments(), AttachPhotos())
+    assert ("f3", "f5") in {(j.head, j.tail) for j in draft.joins}
+    assert [(p.caption, p.credit) for p in draft.photos] == [(("f6",), ("f7",))]
+    assert "f5" in draft.articles[0].body

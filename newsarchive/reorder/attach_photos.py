@@ -29,6 +29,7 @@ class AttachPhotos:
 
     def apply(self, draft: Draft) -> Draft:
         """Group photo fragments, then attach each photo to an article or leave it standalone."""
+        draft = self._captions_without_credit(draft)
         groups: list[dict[str, list[str]]] = []
         current: dict[str, list[str]] | None = None
         previous: Role | None = None
@@ -83,6 +84,44 @@ class AttachPhotos:
             )
             decisions.append(Decision(step=self.name, kind="attach", subjects=tuple(ids), confidence=confidence, reason=reason))
         return replace(draft, photos=tuple(photos)).decide(*decisions)
+
+    @classmethod
+    def _captions_without_credit(cls, draft: Draft) -> Draft:
+        """On a page whose credit covers several pictures, caption-shaped paragraphs standing alone are captions.
+
+        A credit for a group of pictures (以上图片均为新华社记者 X摄) sits under the last
+        caption; the others were dropped between frames without one, and read as
+        one-sentence paragraphs (上海博物馆人民广场馆外景。).  Such a block is taken out of
+        its article's text as a caption, unless a cut paragraph ends in it (join-cuts has
+        run: 更重要的是，以展览为媒，形 / 成…。) or it follows a block cut mid-sentence,
+        whose end it may be: a caption left in the text costs less than a paragraph's end
+        taken out of it.
+        """
+        profile = draft.profile
+        if not any(f.role is Role.CREDIT and profile.credits_several(draft.text(f.id)) for f in draft.fragments):
+            return draft
+        joined = {j.head for j in draft.joins} | {j.tail for j in draft.joins}
+        reason = "a caption's shape on a page whose credit covers several pictures"
+        captions: dict[str, tuple[Role, float, str]] = {}
+        after_cut = False  # the block above (furniture aside) is running text that stops mid-sentence
+        for frag in draft.fragments:
+            if frag.role is Role.FURNITURE:
+                continue
+            text = draft.text(frag.id)
+            if (
+                frag.role is Role.PARAGRAPH
+                and not after_cut
+                and frag.id not in joined
+                and profile.is_caption_shaped(text)
+                and not profile.opens_mid_sentence(text)
+            ):
+                captions[frag.id] = (Role.CAPTION, 0.6, reason)
+            after_cut = frag.role is Role.PARAGRAPH and not profile.ends_paragraph(text)
+        if not captions:
+            return draft
+        articles = tuple(replace(a, body=tuple(f for f in a.body if f not in captions)) for a in draft.articles)
+        decisions = [Decision(step=cls.name, kind="role", subjects=(f,), confidence=0.6, reason=f"caption: {reason}") for f in captions]
+        return replace(draft.with_roles(captions), articles=articles).decide(*decisions)
 
     @staticmethod
     def _continues(draft: Draft, credit: list[str], fragment_id: str) -> bool:

@@ -117,24 +117,6 @@ class TagRoles:
                 and len(texts[i]) <= MAX_CAPTION
             ):
                 roles[i] = (Role.CAPTION, 0.8, "directly above a photo credit")
-        # A credit for a group of pictures (以上图片均为新华社记者 X摄) sits under the last caption; the
-        # others stand alone, dropped between frames.  On such a page a complete one-sentence block
-        # the shape of a caption is one (dev pages: 18 of 24 such captions found, no body paragraph
-        # taken), unless it follows a cut: then it may be the end of that paragraph, and a caption
-        # left in the text costs less than a paragraph's end taken out of it.
-        if any(role(i) is Role.CREDIT and profile.credits_several(texts[i]) for i in range(n)):
-            after_cut = False  # the block above (furniture aside) is running text that stops mid-sentence
-            for i in range(n):
-                if role(i) is Role.FURNITURE:
-                    continue
-                if (
-                    role(i) is Role.PARAGRAPH
-                    and not after_cut
-                    and profile.is_caption_shaped(texts[i])
-                    and not profile.opens_mid_sentence(texts[i])
-                ):
-                    roles[i] = (Role.CAPTION, 0.6, "a caption's shape on a page whose credit covers several pictures")
-                after_cut = role(i) is Role.PARAGRAPH and not profile.ends_paragraph(texts[i])
 
         # A bare list of names counts as a byline only right under a title-like line.
         for i in range(1, n):
