@@ -302,7 +302,11 @@ def _look_like_names(names: tuple[str, ...], *, padded: bool) -> bool:
 
 
 def _name_splits(run: str) -> list[tuple[str, ...]]:
-    """Up to two ways to split ``run`` into names that each open with a surname (none if it is no such run)."""
+    """Up to two ways to split ``run`` into names that each open with a surname (none if it is no such run).
+
+    Names run together without spaces (李鹏飞吴海军): each is a surname and one or two
+    given characters, and no padding tells their length, so a run may split more than one way.
+    """
     if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(_is_han_char, run)):
         return []
     if run[:2] in _COMPOUND_SURNAMES and len(run) <= 4:
@@ -324,16 +328,6 @@ def _name_splits(run: str) -> list[tuple[str, ...]]:
 
     extend(0, ())
     return splits
-
-
-def split_run_of_names(run: str) -> tuple[str, ...] | None:
-    """Names run together without spaces, split where each opens with a surname; None unless exactly one split fits.
-
-    Each name is a surname and one or two given characters (no space, so no padding
-    tells their length); a run that can be split more than one way is left alone.
-    """
-    splits = _name_splits(run)
-    return splits[0] if len(splits) == 1 else None
 
 
 def _split_runs(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -101,6 +101,11 @@ class Draft:
             warnings=page.warnings,
         )
 
+    @property
+    def laid_out(self) -> bool:
+        """Whether the reader gave fragments boxes (a page with geometry)."""
+        return any(f.bbox is not None for f in self.fragments)
+
     def fragment(self, fragment_id: str) -> Fragment:
         """The fragment with this id."""
         return self.fragments[self.index[fragment_id]]

@@ -93,7 +93,7 @@ def assemble(draft: Draft) -> Page:
     profile = draft.profile
     tail_of = {j.head: j for j in draft.joins}
     used: list[str] = []
-    laid_out = any(f.bbox is not None for f in draft.fragments)
+    laid_out = draft.laid_out
     positioned: list[tuple[tuple[float, ...], Article | Photo]] = []
     for number, art in enumerate(draft.articles):
         blocks: list[Block] = []

@@ -121,7 +121,7 @@ def body_runs(draft: Draft) -> list[list[str]]:
     runs: list[list[str]] = []
     prev: str | None = None
     prev_open = False  # the previous body fragment stops mid-sentence: a frame ended there
-    laid_out = any(f.bbox is not None for f in draft.fragments)
+    laid_out = draft.laid_out
     foreign = False  # inside a paragraph continued from elsewhere that opened the run
     foreign_ended = False  # ... which ended with the previous fragment
     for frag in draft.fragments:

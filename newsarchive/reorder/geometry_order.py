@@ -879,7 +879,7 @@ class LayoutOrder:
 
     def apply(self, draft: Draft) -> Draft:
         """Reorder each page's fragments by layout and recompute ``gap_before`` from the geometry."""
-        if not any(f.bbox is not None for f in draft.fragments):
+        if not draft.laid_out:
             return draft
         ordered: list[Fragment] = []
         decisions: list[Decision] = []
@@ -979,7 +979,7 @@ class LayoutRoles:
 
     def apply(self, draft: Draft) -> Draft:
         """Upgrade headings and short title-like paragraphs set large or centred over their column."""
-        if not any(f.bbox is not None for f in draft.fragments):
+        if not draft.laid_out:
             return draft
         profile = draft.profile
         roles: dict[str, tuple[Role, float, str]] = {}
@@ -1343,7 +1343,7 @@ class LayoutLineEnds:
 
     def apply(self, draft: Draft) -> Draft:
         """Record ``Draft.paragraph_ends`` (only when fragments have boxes)."""
-        if not any(f.bbox is not None for f in draft.fragments):
+        if not draft.laid_out:
             return draft
         ends: set[str] = set()
         for page in _pages(draft.fragments):
@@ -1385,7 +1385,7 @@ class LayoutAssign:
 
     def apply(self, draft: Draft) -> Draft:
         """Recompute every article's body from layout position and join groups."""
-        if not any(f.bbox is not None for f in draft.fragments) or not draft.articles:
+        if not draft.laid_out or not draft.articles:
             return draft
         from .assign_fragments import AssignFragments, body_runs
 
@@ -1468,7 +1468,7 @@ class LayoutJoins:
 
     def apply(self, draft: Draft) -> Draft:
         """Keep the joins whose tail follows the head closely in layout order; add the continuations the layout proves."""
-        if not any(f.bbox is not None for f in draft.fragments):
+        if not draft.laid_out:
             return draft
         added = self._flush_continuations(draft)
         if added:
