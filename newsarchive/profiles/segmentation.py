@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 
+from .cjk import is_han
 from .lexicon import CharTable, _package_data, words, words_from
 
 WINDOW = 6  # CJK characters looked at on each side of the cut
@@ -57,10 +58,6 @@ def log_prob(word: str) -> float | None:
         return _char_log_prob(word)
     freq = words().get(word)
     return math.log(freq) - _model()[1] if freq else None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _log_probs(text: str) -> list[list[float | None]]:
@@ -107,18 +104,18 @@ def _suffix_best(text: str) -> tuple[float, ...]:
 
 @functools.lru_cache(maxsize=1024)  # keyed by whole fragment texts: a page's worth
 def _end_run(text: str) -> str:
-    """The CJK characters ending ``text`` (at most WINDOW)."""
+    """The Han characters ending ``text`` (at most WINDOW)."""
     k = 0
-    while k < min(WINDOW, len(text)) and _is_cjk(text[-1 - k]):
+    while k < min(WINDOW, len(text)) and is_han(text[-1 - k]):
         k += 1
     return text[len(text) - k :]
 
 
 @functools.lru_cache(maxsize=1024)
 def _start_run(text: str) -> str:
-    """The CJK characters opening ``text`` (at most WINDOW)."""
+    """The Han characters opening ``text`` (at most WINDOW)."""
     k = 0
-    while k < min(WINDOW, len(text)) and _is_cjk(text[k]):
+    while k < min(WINDOW, len(text)) and is_han(text[k]):
         k += 1
     return text[:k]
 

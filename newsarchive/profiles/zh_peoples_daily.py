@@ -12,14 +12,13 @@ import functools
 import re
 
 from . import ParsedByline, ParsedCredit, RunningHead
+from .cjk import is_han
 from .lexicon import start_ratio, words
 from .segmentation import cut_gain, last_word
 from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
 from .textutil import quote_balance as _quote_balance
 
-# The Han ideographs: CJK Unified Ideographs Extension A, CJK Unified Ideographs, CJK Compatibility Ideographs.
-_HAN_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 _ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光明日报|中新社)?(?:特约)?(?:记者|通讯员|评论员|特约评论员)"
 _ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
 
@@ -205,18 +204,9 @@ def unpad(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-def _is_han_char(token: str) -> bool:
-    """``token`` is one Han character (in one of ``_HAN_BLOCKS``).
-
-    Tested by comparisons, not with a regex class: compiling a class of these 28,000
-    characters takes milliseconds, a share of a one-page conversion's start-up.
-    """
-    return len(token) == 1 and any(first <= token <= last for first, last in _HAN_BLOCKS)
-
-
 def _all_han(text: str) -> bool:
     """Every character of ``text`` but whitespace is Han (a name the letter patterns matched)."""
-    return all(map(_is_han_char, "".join(text.split())))
+    return all(map(is_han, "".join(text.split())))
 
 
 def _signature(text: str) -> bool:
@@ -227,7 +217,7 @@ def _signature(text: str) -> bool:
 
 def _is_han_name(token: str) -> bool:
     """``token`` is 2–4 Han characters."""
-    return 2 <= len(token) <= 4 and all(map(_is_han_char, token))
+    return 2 <= len(token) <= 4 and all(map(is_han, token))
 
 
 _NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")  # compiled once: role tagging asks for every short line
@@ -246,13 +236,13 @@ def parse_names(text: str) -> tuple[str, ...] | None:
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        if _is_han_char(token):
-            if k + 1 < len(tokens) and _is_han_char(tokens[k + 1]):
+        if is_han(token):
+            if k + 1 < len(tokens) and is_han(tokens[k + 1]):
                 names.append(token + tokens[k + 1])
                 k += 2
                 continue
             following = tokens[k + 1] if k + 1 < len(tokens) else ""
-            if _is_han_char(following[:1]) and _is_han_name(following[1:]):
+            if is_han(following[:1]) and _is_han_name(following[1:]):
                 # A byline wrapped after a padded name's first half: the line join ran the second
                 # half into the next name ("方 敏" + "朱佩娴" read as 方 / 敏朱佩娴).
                 names.append(token + following[0])
@@ -307,7 +297,7 @@ def _name_splits(run: str) -> list[tuple[str, ...]]:
     Names run together without spaces (李鹏飞吴海军): each is a surname and one or two
     given characters, and no padding tells their length, so a run may split more than one way.
     """
-    if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(_is_han_char, run)):
+    if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(is_han, run)):
         return []
     if run[:2] in _COMPOUND_SURNAMES and len(run) <= 4:
         return [(run,)]  # 欧阳明高: one name
@@ -418,7 +408,7 @@ class PeoplesDailyProfile:
             words = re.split(f"[{_HEAD_DOTS}]", token)
             if labelled and page_number is None and token.isascii() and token.isdigit() and len(token) <= 3:
                 page_number = int(token)
-            elif labelled and page_name is None and all(2 <= len(w) <= 6 and all(map(_is_han_char, w)) for w in words):
+            elif labelled and page_name is None and all(2 <= len(w) <= 6 and all(map(is_han, w)) for w in words):
                 page_name = token  # the page's name stands only beside its label: 第11版 民生
             else:
                 return None
@@ -510,7 +500,7 @@ class PeoplesDailyProfile:
             if not after_headline or not names:
                 return None
             tokens = flat.split()
-            padded = any(map(_is_han_char, tokens))
+            padded = any(map(is_han, tokens))
             if not (padded or len(tokens) >= 2 or len(names) == 1) or not _look_like_names(names, padded=padded):
                 return None
             if len(names) == 1 and names[0] in words():

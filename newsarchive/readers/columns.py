@@ -30,6 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from ..model import BBox
+from ..profiles.cjk import MARK_CLASS, SOLID_CLASS
 from ..profiles.textutil import display_width
 
 if TYPE_CHECKING:
@@ -50,9 +51,6 @@ _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
 SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
-_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-# Chinese punctuation (full width, or the marks a Chinese font sets full width) takes no space beside it.
-_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…"
 
 
 @functools.cache
@@ -60,10 +58,10 @@ def _spacing() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     """The patterns of :func:`unspaced`, compiled on first use: a class over the CJK range costs ~4 ms to
     compile, which plain text (the common case, read by the same reader) should not pay at import."""
     return (
-        re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])"),  # Chinese | Latin
-        re.compile(f"(?<=[{_MARKS}]) (?=[{_CJK}“‘—…])|(?<=[{_CJK}”’—…]) (?=[{_MARKS}])"),  # beside a mark
-        re.compile(f"(?=([{_CJK}] ?[{_CJK}]))"),  # overlapping: every two neighbouring Chinese characters
-        re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])"),  # between two Chinese characters
+        re.compile(f"(?<=[{SOLID_CLASS}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{SOLID_CLASS}])"),  # Chinese | Latin
+        re.compile(f"(?<=[{MARK_CLASS}]) (?=[{SOLID_CLASS}“‘—…])|(?<=[{SOLID_CLASS}”’—…]) (?=[{MARK_CLASS}])"),  # beside a mark
+        re.compile(f"(?=([{SOLID_CLASS}] ?[{SOLID_CLASS}]))"),  # overlapping: every two neighbouring Chinese characters
+        re.compile(f"(?<=[{SOLID_CLASS}]) (?=[{SOLID_CLASS}])"),  # between two Chinese characters
     )
 
 

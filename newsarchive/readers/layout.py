@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from ..model import BBox, Fragment, Page, PageMeta, Warning
+from ..profiles.cjk import is_mark, is_solid
 
 __all__ = [
     "LayoutBlock",
@@ -84,21 +85,10 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
 
 
-def set_solid(ch: str) -> bool:
-    """Han ideographs, kana, CJK punctuation and full-width forms: text printed without spaces."""
-    return "\u3000" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
-
-
-def _cjk_mark(ch: str) -> bool:
-    """Chinese punctuation: its ink sits in a corner of its square (，。) or at one side (“」), so the gap
-    an OCR engine measures beside it is no space (清晨 ， reads 清晨，); no space is set beside one."""
-    return "\u3000" <= ch <= "\u303f" or ch in "“”‘’" or ("\uff00" <= ch <= "\uffef" and not ch.isalnum())
-
-
 def _mostly_solid(text: str) -> bool:
     """Most of the text's non-space characters are set solid (Chinese, Japanese)."""
     flat = "".join(text.split())
-    return bool(flat) and 2 * sum(map(set_solid, flat)) > len(flat)
+    return bool(flat) and 2 * sum(map(is_solid, flat)) > len(flat)
 
 
 def join_words(words: Sequence[tuple[str, float | None, float | None]], size: float | None) -> str:
@@ -108,7 +98,8 @@ def join_words(words: Sequence[tuple[str, float | None, float | None]], size: fl
     Japanese), the two join without a space unless the gap between their boxes
     is at least :data:`SOLID_SPACE_MIN` type sizes (``size``): a name padded
     with a full-width space, two names set apart; never beside Chinese
-    punctuation (:func:`_cjk_mark`).  Without boxes or a size they join directly.
+    punctuation, whose ink sits in a corner of its square (，。) or at one side (“」), so the gap an
+    OCR engine measures beside it is no space (清晨 ， reads 清晨，).  Without boxes or a size they join directly.
     """
     out: list[str] = []
     right: float | None = None
@@ -116,14 +107,14 @@ def join_words(words: Sequence[tuple[str, float | None, float | None]], size: fl
         if not text:
             continue
         if out:
-            if not (set_solid(out[-1][-1]) or set_solid(text[0])):
+            if not (is_solid(out[-1][-1]) or is_solid(text[0])):
                 out.append(" ")
             elif (
                 size
                 and right is not None
                 and x0 is not None
                 and x0 - right >= SOLID_SPACE_MIN * size
-                and not (_cjk_mark(out[-1][-1]) or _cjk_mark(text[0]))
+                and not (is_mark(out[-1][-1]) or is_mark(text[0]))
             ):
                 out.append(" ")
         out.append(text)
@@ -140,7 +131,7 @@ def solid_type_size(words: Sequence[tuple[str, float | None, float | None]], fal
     widths = sorted(
         x1 - x0
         for text, x0, x1 in words
-        if len(text) == 1 and set_solid(text) and x0 is not None and x1 is not None and x1 > x0
+        if len(text) == 1 and is_solid(text) and x0 is not None and x1 is not None and x1 > x0
     )
     return widths[len(widths) // 2] if len(widths) >= 3 else fallback
 

@@ -50,7 +50,8 @@ from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
 from .compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
-from .layout import LayoutBlock, page_from_blocks, set_solid
+from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
+from .layout import LayoutBlock, page_from_blocks
 
 __all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
 
@@ -69,23 +70,13 @@ _UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for such a glyph
 _AS_SHOWN = {**RADICAL_TO_IDEOGRAPH, **DASHES}  # code points a text layer gives for what the glyph shows
 # ― beside Chinese text, a dash, a curly quote or a digit (a range, 2024―2028), where it is the Chinese
 # dash (a lone ― before a letter is an English quotation dash, and stays).
-_CJK_OR_DASH = "0-9\u2014\u2015\u2018-\u201d\u3000-\u9fff\uff00-\uffef"
+_CJK_OR_DASH = "0-9\u2014\u2015\u2018-\u201d" + SOLID_CLASS
 _CHINESE_BAR = re.compile(f"\u2015(?=[{_CJK_OR_DASH}])|(?<=[{_CJK_OR_DASH}])\u2015")
 # Word processors and layout programs space Chinese text without drawing spaces: a justified line's
 # characters are set apart (工 代 赈, 0.15 em in LibreOffice's columns) and Latin letters or digits are
 # set off from Chinese ("autospace": 今年 1 月, a quarter em).  pdfminer reads a space into any gap
 # over a tenth of the type size; such narrow gaps beside Chinese are spacing, not text.
 SPACING_MAX = 0.5  # type sizes: a gap beside Chinese text narrower than this is spacing (a padded name's is an em)
-# Chinese characters for that test: radicals, CJK punctuation, ideographs, full-width forms (first, last).
-_CHINESE_RANGES = (
-    ("\u2e80", "\u303f"),
-    ("\u3400", "\u9fff"),
-    ("\uf900", "\ufaff"),
-    ("\uff00", "\uffef"),
-    ("\U00020000", "\U0003ffff"),
-)
-# Marks set full width in Chinese text but shared with Latin scripts, with the dashes text layers give for 「——」.
-_BESIDE_CHINESE = frozenset("“”‘’—…·\u2015\u2e3a\u2e3b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +187,6 @@ def _line_text(
     return " ".join(joined.split()), sizes, sum(sizes.values())
 
 
-def _chinese(c: str) -> bool:
-    """``c`` is one Chinese character (:data:`_CHINESE_RANGES`); compared, since a regex class over
-    these ranges costs ~5 ms to compile on every start-up that reads a PDF."""
-    return len(c) == 1 and any(first <= c <= last for first, last in _CHINESE_RANGES)
-
-
 def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
     """The space pdfminer put in at ``items[k]`` is a narrow undrawn gap beside Chinese text (工 代 赈, 今年 1 月).
 
@@ -219,9 +204,9 @@ def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
     left, right = before.get_text()[-1:], after.get_text()[:1]
 
     def partner(c: str) -> bool:
-        return _chinese(c) or c in _BESIDE_CHINESE or (c.isascii() and c.isalnum())
+        return is_solid(c) or c in FULL_WIDTH_MARKS or (c.isascii() and c.isalnum())
 
-    if not ((_chinese(left) and partner(right)) or (_chinese(right) and partner(left))):
+    if not ((is_solid(left) and partner(right)) or (is_solid(right) and partner(left))):
         return False
     size = max(before.size, after.size)
     return abs(after.y0 - before.y0) < 0.5 * size and 0 <= after.x0 - before.x1 < SPACING_MAX * size
@@ -463,7 +448,7 @@ def _join_vertical_columns(found: list[tuple[list[_Line], float | None]]) -> lis
 
 def _one_glyph(text: str) -> bool:
     """A line of one glyph set solid (a Chinese character or full-width mark), as a column set vertically has."""
-    return len(text) == 1 and set_solid(text)
+    return len(text) == 1 and is_solid(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from typing import Callable, ClassVar
 from ..errors import ReadError
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
+from ..profiles.cjk import SOLID_CLASS, is_solid
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 from .columns import laid_out
@@ -72,7 +73,7 @@ def _decode_error(exc: UnicodeDecodeError, encoding: str, offset_base: int = 0) 
 @functools.cache
 def _cjk_runs() -> re.Pattern[str]:
     """Runs of CJK text, compiled on first use (a class over the CJK range costs ~4 ms; only GB18030 input needs it)."""
-    return re.compile("[\u3000-\u9fff\uff00-\uffef]+")
+    return re.compile(f"[{SOLID_CLASS}]+")
 
 
 def _looks_chinese(text: str) -> bool:
@@ -327,14 +328,8 @@ WRAPPED_PAGE_SHARE = 0.25  # ... and this share of its Chinese lines
 
 
 def _square_line(line: str) -> bool:
-    """A line of square glyphs only (ideographs, CJK and full-width punctuation): its width is exact.
-
-    Compared character by character: a regex class over the CJK range costs ~4 ms to compile.
-    """
-    return bool(line) and all(
-        "\u3000" <= ch <= "\u303f" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
-        for ch in line
-    )
+    """A line of square glyphs only (set solid: ideographs, CJK and full-width punctuation): its width is exact."""
+    return bool(line) and all(map(is_solid, line))
 
 
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on

@@ -1,0 +1,43 @@
+"""The character classes of CJK text: predicates and regex classes agree, and sort the characters readers meet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsarchive.profiles import cjk
+
+# Every BMP character from just below the first CJK range, and the supplementary planes' edges.
+CODE_POINTS = [*range(0x2E00, 0x10000), 0x1FFFF, 0x20000, 0x2A6DF, 0x3FFFF, 0x40000]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "body"),
+    [(cjk.is_han, cjk.HAN_CLASS), (cjk.is_solid, cjk.SOLID_CLASS), (cjk.is_mark, cjk.MARK_CLASS)],
+    ids=["han", "solid", "mark"],
+)
+def test_each_predicate_matches_its_regex_class_on_every_character(predicate, body):
+    pattern = re.compile(f"[{body}]")
+    for code in CODE_POINTS:
+        ch = chr(code)
+        assert predicate(ch) == bool(pattern.fullmatch(ch)), hex(code)
+    for ch in "aZ09 .,“”—…":  # and the Latin characters beside them
+        assert predicate(ch) == bool(pattern.fullmatch(ch)), ch
+
+
+def test_predicates_take_one_character_only():
+    for predicate in (cjk.is_han, cjk.is_solid, cjk.is_mark):
+        assert not predicate("")
+        assert not predicate("。。")
+
+
+def test_characters_are_sorted_as_chinese_text_needs():
+    assert all(map(cjk.is_han, "中国人民日报㐀龥豈\U00020000"))
+    assert not any(map(cjk.is_han, "，。“”〇ａ１アa1"))
+    # Set solid: everything printed without spaces, punctuation and kana included.
+    assert all(map(cjk.is_solid, "中，。、《》〇ア⺮⼈ａ１！\U0002A6D6"))
+    assert not any(map(cjk.is_solid, "a1 .“”—…·한"))
+    # Marks: Chinese punctuation and the marks a Chinese font sets full width; never a letter or digit.
+    assert all(map(cjk.is_mark, "，。、；：？！“”‘’《》「」（）——……·￥"))
+    assert not any(map(cjk.is_mark, "中アａ１a1 ."))
