@@ -76,6 +76,8 @@ def test_names_run_together_after_a_role_split_at_surnames(text, names):
         # Tesseract's reading of 本报记者  王乐文  方  敏  朱佩娴 (王乐文 方敏 朱佩如 or 王乐 文方敏 朱佩如).
         ("本报记者王乐文方敏朱佩如", ("王乐文方敏朱佩如",)),
         ("本报记者 张伟 王乐文方敏朱佩如", ("张伟", "王乐文方敏朱佩如")),
+        # No split fits: Tesseract read 崔  寅 as 鹤袖 (no surname opens 鹤袖巨云鹏).
+        ("本报记者黄晓慧鹤袖巨云鹏", ("黄晓慧鹤袖巨云鹏",)),
     ],
 )
 def test_a_run_of_names_that_splits_two_ways_stays_whole(text, names):
@@ -87,6 +89,8 @@ def test_a_run_of_names_that_splits_two_ways_stays_whole(text, names):
     "text",
     [
         "本报记者 这是一段话",  # 这 opens no name
+        "本报记者从国家统计局获悉",  # a clause cut after the role reads as words, not as names
+        "本报记者在现场看到",
         "追求的记者。",  # punctuation is no name
         "李鹏飞吴海军",  # without a role a run of characters is not taken for names
     ],
@@ -127,6 +131,9 @@ def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(
         # Tesseract's readings of 2025年1月5日 and 2026年7月12日: the head, its date unread.
         ("人民日报2025年]月5日星期日", ("人民日报", None, None, None)),
         ("人民日报2026年人月12日星期日", ("人民日报", None, None, None)),
+        # 6月2日 and 3月9日 with the month and 月 read as one character.
+        ("人民日报2025年明2日星期一", ("人民日报", None, None, None)),
+        ("人民日报2025年绷9日星期日 第6版要闻", ("人民日报", None, 6, "要闻")),
     ],
 )
 def test_running_heads_are_read(text, facts):
@@ -145,6 +152,7 @@ def test_running_heads_are_read(text, facts):
         "2025年13月5日 星期日",
         "今年3月15日星期五，记者来到人民日报社。",
         "2025年]月5日 星期日",  # a misread date and a weekday: nothing to tell it from a chart's label
+        "人民日报2025年到明年日星期一",  # more than a misread date between the year and 日
     ],
 )
 def test_text_that_is_not_a_running_head(text):
