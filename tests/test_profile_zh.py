@@ -45,6 +45,42 @@ def test_names_survive_a_wrapped_byline(text, names):
     assert parse_names(text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "names"),
+    [
+        ("本报驻京记者 李 婕", "本报驻京记者", ("李婕",)),  # where the reporter is posted
+        ("本报驻上海记者 王五", "本报驻上海记者", ("王五",)),
+        ("本报见习记者 李婕", "本报见习记者", ("李婕",)),
+        ("光明日报记者 李婕", "光明日报记者", ("李婕",)),  # any paper, agency, site or station by name
+        ("人民日报海外版记者 李婕", "人民日报海外版记者", ("李婕",)),
+        ("人民网记者 方经纶", "人民网记者", ("方经纶",)),
+        ("中央广播电视总台记者 王五", "中央广播电视总台记者", ("王五",)),
+        ("徐明辉  黑龙江日报评论员", "黑龙江日报评论员", ("徐明辉",)),  # the name first
+        ("□本报记者 李婕", "本报记者", ("李婕",)),  # an ornament before the byline
+        ("文/李婕", "文/", ("李婕",)),  # other papers' writer credit
+        ("文｜本报记者 李婕", "文｜", ("李婕",)),
+    ],
+)
+def test_roles_name_any_employer_post_and_rank(text, role, names):
+    byline = P.parse_byline(text, after_headline=False)
+    assert (byline.role, byline.names) == (role, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "photographers", "agency"),
+    [
+        ("李婕/摄", ("李婕",), None),
+        ("图/李婕", ("李婕",), None),
+        ("图／新华社记者 李婕", ("李婕",), None),
+        ("摄影：李婕（人民视觉）", ("李婕",), "人民视觉"),
+        ("张三摄（新华社发）", ("张三",), "新华社"),  # 发: released by the agency
+    ],
+)
+def test_credits_with_a_slash_or_a_label_first(text, photographers, agency):
+    credit = P.parse_credit(text)
+    assert (credit.photographers, credit.agency) == (photographers, agency)
+
+
 def test_a_byline_wrapped_over_two_lines_is_one_byline():
     page = newsarchive.load("县域经济加快转型升级\n\n本报记者 王 丹 方\n敏 朱佩娴\n\n正文第一段写到这里结束。\n".encode())
     (article,) = page.items

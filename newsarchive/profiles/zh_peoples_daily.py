@@ -19,8 +19,17 @@ from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
 from .textutil import quote_balance as _quote_balance
 
-_ROLE = "(?:本报|新华社|人民日报|人民日报海外版|经济日报|光明日报|中新社)?(?:特约)?(?:记者|通讯员|评论员|特约评论员)"
-_ROLES = f"(?:{_ROLE}|本报评论员|特约评论员)"
+# A reporter's role: who employs them (本报, 新华社, or any paper, agency, site or station by the
+# ending of its name: 光明日报, 黑龙江日报, 人民日报海外版, 人民网, 中央广播电视总台), where posted
+# (驻京, 驻上海), a rank (特约, 见习, 实习, 首席), and the job.  A name is "anything but spaces,
+# digits and punctuation" here: a class over the Han range costs milliseconds to compile.
+_WORD_CHARS = "[^\\s\\d，。、：；！？（()）“”/／|｜·□■●◆▲★◎]"
+_ORNAMENTS = "□■●◆▲★◎"  # a mark some papers set before a byline (□本报记者 李婕)
+_ORG = f"(?:本报|新华社|中新社|{_WORD_CHARS}{{1,10}}?(?:日报|晚报|时报|报|通讯社|社|网|总台|电视台|台|版))"
+_RANK = "(?:特约|见习|实习|首席)"
+_ROLE = f"(?:{_ORG}(?:驻{_WORD_CHARS}{{1,4}}?)?{_RANK}?|{_RANK})?(?:摄影记者|记者|通讯员|评论员)"
+# Other papers credit the writer as 文/李婕 (or 文｜李婕): a role too.
+_ROLES = f"(?:{_ROLE}|文\\s*[/／|｜])"
 
 _FURNITURE = re.compile(
     r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
@@ -74,8 +83,12 @@ MAX_RUNNING_HEAD = 60  # characters
 _HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
 _CREDIT_PHOTOG = re.compile(
-    f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*(?:摄影报道|摄影|摄|绘|作)"
-    r"\s*(?:[（(](?P<agency>[^（()）]{1,20})[）)])?$"
+    f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*[/／]?\\s*(?:摄影报道|摄影|摄|绘|作)"
+    r"\s*(?:[（(](?P<agency>[^（()）]{1,20}?)发?[）)])?$"
+)
+# Other papers put the credit first: 图/李婕, 摄影：李婕 (with the agency after the names, in brackets).
+_CREDIT_LABELLED = re.compile(
+    f"^(?:图|摄影|摄)\\s*[/／|｜：:]\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*(?:[（(](?P<agency>[^（()）]{{1,20}}?)发?[）)])?$"
 )
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
 _CREDIT_AGENCY = re.compile(
@@ -454,11 +467,14 @@ class PeoplesDailyProfile:
         return bool(_FURNITURE.match(_collapse(text))) or self.running_head(text) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
-        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片."""
+        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片; 图/X, X/摄."""
         flat = _collapse(text)
         if len(flat) > 48:
             return None
         m = _CREDIT_PHOTOG.match(flat)
+        if m and parse_names(m.group("names")):
+            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        m = _CREDIT_LABELLED.match(flat)
         if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _CREDIT_AGENCY.match(flat)
@@ -504,8 +520,8 @@ class PeoplesDailyProfile:
         return unpad(flat[2:]) not in ("编者", "作者") and "。" not in flat[:-1]
 
     def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
-        """本报记者 X Y, 本报评论员, 新华社记者 X; a bare padded-name list only right under a headline."""
-        flat = _collapse(text)
+        """本报记者 X Y, 本报评论员, 新华社记者 X, 本报驻京记者 X, 文/X; a bare padded-name list only right under a headline."""
+        flat = _collapse(text).lstrip(_ORNAMENTS + " ")
         if len(flat) > 60 or "\n" in text.strip() and len(text.strip().split("\n")) > 2:
             return None
         parts = [p.strip() for p in _BYLINE_MULTI.split(flat) if p.strip()]
