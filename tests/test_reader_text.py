@@ -111,6 +111,47 @@ def test_one_paragraph_a_line_marked_with_ideographic_spaces():
     assert [f.text for f in page.fragments] == ["第一段。", "第二段，\n接着说。"]
 
 
+def test_one_paragraph_a_line_without_blank_lines_or_indents():
+    # Many extractors end each paragraph with one line break: lines wider than any column, of
+    # differing widths, are paragraphs (and the short lines between them headings and bylines).
+    text = (
+        "社保卡，解锁更多应用新场景\n本报记者 李 婕\n"
+        "一张社会保障卡，能帮助居民完成哪些事项？可以看病就医，领取就业补贴和社保待遇，在一些地区还能领取助学金。\n"
+        "应用清单不断扩展\n"
+        "到医院看病、去药店买药——在不少人印象中，这是社保卡最常见的用途。一张小小的卡片，如今能办的事越来越多，用途也越来越广。\n"
+    )
+    assert pieces(text) == text.splitlines()
+    english = (
+        "The regional river authority voted on Tuesday to build a movable flood barrier across the lower valley.\n"
+        "Opponents argued that the money would be better spent on raising the existing embankments, which date from 1953.\n"
+    )
+    assert len(read(english.encode()).fragments) == 2
+
+
+def test_lines_hard_wrapped_at_a_wide_measure_stay_one_paragraph():
+    # A text typed or exported at one wide measure: its lines share the widest width, so they are wrapped.
+    line = "一二三四五六七八九十" * 5  # 50 characters, wider than any column
+    text = f"{line}\n{line}\n{line}\n末行。\n"
+    assert len(read(text.encode()).fragments) == 1
+
+
+def test_the_example_page_set_one_paragraph_a_line_reconstructs_as_with_blank_lines():
+    from conftest import EXAMPLE
+
+    import newsarchive
+
+    def articles(data: bytes) -> list[tuple]:
+        page = newsarchive.load(data)
+        return [
+            (getattr(i, "headline", None), getattr(i, "byline", None) and i.byline.text, [b.text for b in getattr(i, "blocks", ())])
+            for i in page.items
+        ]
+
+    original = EXAMPLE.read_bytes()
+    single = b"\n".join(line for line in original.split(b"\n") if line.strip())
+    assert articles(single) == articles(original)
+
+
 HARD_WRAPPED = """把疏勒河“装进”计算机（经济新方位·实体经济和数
 字经济深度融合）
 本报记者 王 浩

@@ -230,7 +230,10 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
         if stripped:
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
             first_line = line_no + lead.count("\n")
-            for k, (offset, piece) in enumerate(_paragraphs(chunk.lstrip("\n"), column)):
+            pieces = [
+                (offset, piece) for offset, piece in _paragraphs(chunk.lstrip("\n"), column) if piece.strip(" \t\n\u3000\f\v")
+            ]  # not the line break ending the text, cut off as a piece of its own
+            for k, (offset, piece) in enumerate(pieces):
                 start = pos + len(chunk) - len(chunk.lstrip("\n")) + offset
                 body = piece.strip(" \t\n\u3000\f\v")
                 start += len(piece) - len(piece.lstrip(" \t\n\u3000\f\v"))
@@ -288,6 +291,13 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, 
     indents = [_indent(line) for line in lines if line.strip(" \t\u3000\f\v")]
     if len(indents) < 2:
         return [(0, block)]
+    if _one_paragraph_a_line(lines):
+        pieces, offset = [], 0
+        for line in lines:
+            if line.strip(" \t\u3000\f\v"):
+                pieces.append((offset, line))
+            offset += len(line) + 1
+        return pieces
     base = min(indents)
     deeper = [k for k in indents if k >= base + PARAGRAPH_INDENT]
     if deeper and max(deeper) - min(deeper) > 1:
@@ -314,6 +324,27 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, 
     return [
         (start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column, headers=headers)
     ]
+
+
+UNWRAPPED_WIDTH = 40  # full-width characters (80 Latin letters): wider than any column or typed line
+UNWRAPPED_MIN_LINES = 2  # lines that wide a block needs before it is read as one paragraph a line
+
+
+def _one_paragraph_a_line(lines: list[str]) -> bool:
+    """Lines wider than any column, of differing widths: text set one paragraph (or heading) a line.
+
+    Many extractors and text dumps end each paragraph with a single line break and
+    no blank line between paragraphs.  Their lines are paragraphs, as long as the
+    paragraphs are, where a column's lines (at most some 25 characters in a
+    newspaper) or a typed text's (at most 80 letters) share one width.
+    """
+    widths = [round(display_width(line)) for line in lines if line.strip(" \t\u3000\f\v")]
+    wide = [w for w in widths if w > UNWRAPPED_WIDTH]
+    if len(wide) < UNWRAPPED_MIN_LINES:
+        return False
+    # Hard-wrapped at a wide measure: most wide lines share the widest width (a paragraph's last is shorter).
+    at_measure = sum(1 for w in wide if abs(w - max(wide)) <= 1)
+    return not (at_measure >= 2 and 2 * at_measure >= len(wide))
 
 
 # Hard-wrapped Chinese text (pdftotext and other extractors give a column's lines as they were set,
