@@ -73,6 +73,16 @@ def test_scrambled_text_conserves_truth_characters(pages: dict[str, object], nam
     assert truth["split"] == scramble.split_of(truth["date"])
 
 
+def test_a_page_set_one_paragraph_a_line_differs_only_in_its_line_breaks(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[0]]
+    text, truth = scramble.scramble_page(page, 2)
+    single, single_truth = scramble.scramble_page(page, 2, scramble.ScrambleParams(one_newline_prob=1.0))
+    assert "\n\n" not in single
+    assert single == "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    assert single_truth["items"] == truth["items"]
+    assert score.split_blocks(single) == [line.strip() for line in single.split("\n") if line.strip()]
+
+
 def test_headers_come_first_and_in_order(pages: dict[str, object]) -> None:
     text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
     blocks = [_nows(b) for b in score.split_blocks(text)]

@@ -162,8 +162,11 @@ def output_texts(output: dict[str, Any]) -> list[str]:
 
 
 def split_blocks(text: str) -> list[str]:
-    """The blank-line-separated blocks of a plain-text page, in extraction order."""
-    return [b.strip() for b in re.split(r"\n[ \t\u3000]*\n", text) if b.strip()]
+    """The blank-line-separated blocks of a plain-text page, in extraction order (its lines, if it has no blank line)."""
+    blocks = [b.strip() for b in re.split(r"\n[ \t\u3000]*\n", text) if b.strip()]
+    if len(blocks) == 1:  # one paragraph a line, no blank line between them
+        blocks = [line.strip() for line in text.split("\n") if line.strip()]
+    return blocks
 
 
 def baseline_output(text: str) -> dict[str, Any]:

@@ -76,7 +76,10 @@ Segments, in emission order:
   the top line of a page: ``人民日报  2025年1月5日  星期日`` and ``第1版  要闻`` as two blocks or,
   half the time, as one; it is furniture, and the facts it states (paper, date, page number
   and name) are the truth's ``meta``.  Drawn from a generator of its own
-  (``sha256("head|seed|date|page")``), so the rest of a page is as without it.
+  (``sha256("head|seed|date|page")``), so the rest of a page is as without it;
+* with probability ``one_newline_prob`` (default 0), the whole page with its blocks separated
+  by one line break and no blank line, as many extractors write paragraphs (a generator of
+  its own again, ``"newlines|…"``).
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -89,7 +92,8 @@ Parameters (CLI option, default): ``--seeds`` 4 (seeds ``first_seed`` …),
 ``--first-seed`` 0, ``--frame-min`` 150, ``--frame-max`` 900, ``--move-prob`` 0.3,
 ``--far-prob`` 0.3, ``--photo-far-prob`` 0.2, ``--gap4-prob`` 0.35,
 ``--pad-one-prob`` 0.5, ``--ascii-paren-prob`` 0.5, ``--credit-break-prob`` 0.3,
-``--credit-split-prob`` 0.1, ``--running-head-prob`` 0.5, ``--heldout-percent`` 30, ``--split`` all.
+``--credit-split-prob`` 0.1, ``--running-head-prob`` 0.5, ``--one-newline-prob`` 0, ``--heldout-percent`` 30,
+``--split`` all.
 """
 
 from __future__ import annotations
@@ -132,6 +136,7 @@ class ScrambleParams:
     credit_break_prob: float = 0.3
     credit_split_prob: float = 0.1
     running_head_prob: float = 0.5
+    one_newline_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,6 +156,7 @@ _HELP = {
     "credit_break_prob": "probability that a credit is broken onto two lines of one block",
     "credit_split_prob": "probability that a credit is split into two blocks",
     "running_head_prob": "probability that the page opens with its running head (paper, date, page label)",
+    "one_newline_prob": "probability that a page's blocks are separated by one line break, no blank line",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -639,6 +645,8 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         parts.append("\n\n".join(seg.blocks))
     parts.append("\n")
     text = "".join(parts)
+    if params.one_newline_prob and _rng(seed, page.date, page.page, "newlines|").random() < params.one_newline_prob:
+        text = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
     stats["blocks"] = sum(len(s.blocks) for s in order)
     stats["segments"] = len(order)
     stats["chars"] = len(_nows(text))
