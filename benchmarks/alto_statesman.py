@@ -63,8 +63,9 @@ from lxml import etree
 import newsarchive
 from newsarchive.model import Page, PageMeta
 from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
-from newsarchive.readers.alto import AltoReader, element_index
-from newsarchive.readers.mets import compare_segmentation, page_sequences, read_mets
+from newsarchive.issues import issue_pages
+from newsarchive.readers.alto import AltoReader
+from newsarchive.readers.mets import compare_segmentation, page_sequences
 from newsarchive.safexml import local_name, parse_xml
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
@@ -140,22 +141,10 @@ class IssuePage:
 def load_issue(data_dir: Path) -> list[IssuePage]:
     """The pages named by the METS file, each with its ground-truth articles."""
     mets_path = next(data_dir.glob("*mets.xml"))
-    issue = read_mets(mets_path.read_bytes(), source=str(mets_path))
-    raw: dict[int, bytes] = {}
-    indexes: dict[int, dict[str, str]] = {}
-    orders: dict[int, list[str]] = {}
-    for number, href in issue.pages:
-        path = data_dir / href
-        raw[number] = path.read_bytes()
-        root = parse_xml(raw[number], kind="ALTO", source=str(path))
-        indexes[number] = element_index(root)
-        orders[number] = [e.get("ID", "") for e in root.iter() if local_name(e) == "TextBlock"]
-    resolved = issue.resolve(indexes, orders)
-    pages = []
-    for number, href in issue.pages:
-        truth = [[b for p, b in seq if p == number] for seq in resolved.values()]
-        pages.append(IssuePage(number, href, raw[number], [t for t in truth if t]))
-    return pages
+    return [
+        IssuePage(page.number, page.path.name, page.path.read_bytes(), [list(article) for article in page.articles])
+        for page in issue_pages(mets_path)
+    ]
 
 
 def shuffle_blocks(data: bytes, seed: int) -> bytes:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from . import api, limits, plugins
+from . import api, issues, limits, plugins
 from .clierror import Failure, visible
 from .errors import NewsarchiveError, UnknownFormatError, WriteError
 from .model import Article, Page, PageMeta, Photo, Warning
@@ -108,7 +108,11 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @_meta_options
 def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, **options: Any) -> None:
-    """Convert INPUT pages (files, or '-' for stdin) to other formats."""
+    """Convert INPUT pages (files, or '-' for stdin) to other formats.
+
+    A METS file as INPUT stands for its issue's ALTO pages, converted in page order with
+    the publisher's article segmentation as a hint.
+    """
     names = [n.strip() for n in to.split(",") if n.strip()]
     unknown = [n for n in names if n not in api.formats()]
     if unknown or not names:
@@ -119,10 +123,15 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
         raise click.UsageError("several inputs or formats cannot all go to stdout; give a folder with -o")
     if inputs.count("-") > 1:
         raise click.UsageError("stdin ('-') can be read only once")
-    plan = [(source, [_target(source, cls, output, many) for cls in writers]) for source in inputs]
-    _check_targets(plan, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
-    for source, targets in plan:
-        page = _load(source, options)
+    pages = _expand_issues(inputs)
+    many = many or len(pages) > len(inputs)
+    if many and output == "-":
+        raise click.UsageError("an issue's pages cannot all go to stdout; give a folder with -o")
+    plan = [(source, [_target(source, cls, output, many) for cls in writers]) for source, _ in pages]
+    read_from = tuple(Path(source) for source, _ in pages if source != "-")
+    _check_targets(plan, force=force, inputs=read_from)
+    for (source, targets), (_, issue_page) in zip(plan, pages):
+        page = _load(source, options) if issue_page is None else issues.load_page(issue_page, **options)
         # Render every format before writing any, so a failing writer leaves no output behind.
         results = [(cls, cls().write(page)) for cls in writers]
         _echo_warnings(source, page.warnings)  # once per page, however many formats are written
@@ -133,8 +142,32 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
                 stream.write(result.data)
                 stream.flush()
                 continue
-            write_atomic(target, result.data, force=force, inputs=tuple(Path(i) for i in inputs if i != "-"))
+            write_atomic(target, result.data, force=force, inputs=read_from)
             click.echo(visible(f"{source} -> {target}"), err=True)
+
+
+def _expand_issues(inputs: tuple[str, ...]) -> list[tuple[str, issues.IssuePage | None]]:
+    """Each input as (source, None), except that a METS file stands for its ALTO pages, in page order.
+
+    The pages of an issue are read with the publisher's articles as a hint (:mod:`newsarchive.issues`);
+    all of them are checked before any is converted.
+    """
+    out: list[tuple[str, issues.IssuePage | None]] = []
+    for source in inputs:
+        if source != "-" and Path(source).is_file() and issues.is_mets(_head(source)):
+            out.extend((str(page.path), page) for page in issues.issue_pages(source))
+        else:
+            out.append((source, None))
+    return out
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a file, enough to tell a METS file (errors are left to the reader)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""
 
 
 def _target(source: str, cls: Any, output: str | None, many: bool) -> Path | None:

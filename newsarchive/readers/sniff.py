@@ -13,12 +13,25 @@ _WHITESPACE = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and whitespace may precede t
 _ALTO_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?alto[\s>/]")
 _HOCR_PAGE = re.compile(rb"""class\s*=\s*["'][^"']*\bocr_page\b""")
 _JSON_FORMAT = b"newsarchive-page"  # serialize.FORMAT, as bytes
+_METS_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mets[\s>/]")
 
 
 def alto(data: bytes) -> bool:
     """An XML document whose root element is ``alto`` (any prefix)."""
     head = data[:4096].lstrip(_WHITESPACE)
     return head.startswith(b"<") and bool(_ALTO_ROOT.search(head))
+
+
+def mets(data: bytes) -> bool:
+    """An XML document whose root element is ``mets`` (any prefix): an issue's page list, not a page."""
+    head = data[:4096].lstrip(_WHITESPACE)
+    if not head.startswith(b"<"):
+        return False
+    # The root element is the first tag that is not a declaration, comment or processing instruction.
+    for match in re.finditer(rb"<([!?]?)", head):
+        if not match.group(1):
+            return bool(_METS_ROOT.match(head, match.start()))
+    return False
 
 
 def hocr(data: bytes) -> bool:
