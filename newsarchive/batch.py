@@ -34,6 +34,7 @@ from typing import Any, Callable, Generator, Iterator, Sequence, TextIO
 
 import click
 
+from . import issues
 from .errors import NewsarchiveError
 from .model import PageMeta
 from .clierror import Failure
@@ -196,6 +197,12 @@ def convert_page(task: PageTask) -> PageRecord:
             raise BatchError(exc.strerror or str(exc), source=task.source) from None
         size = len(data)
         digest = hashlib.sha256(data).hexdigest()
+        if issues.is_mets(data):  # read as a page, an issue's page list would come out as junk text
+            raise BatchError(
+                "a METS file (an issue's page list), not a page; `newsarchive convert` converts its "
+                "ALTO pages with the publisher's articles as a hint",
+                source=task.source,
+            )
         fields = {**_sidecar_meta(path), **(task.meta or {})}
         page = api.read(data, meta=PageMeta(source=task.source), **fields)
         read_s = time.perf_counter() - start

@@ -111,6 +111,18 @@ def test_directory_tree_with_a_bad_page(tmp_path):
     db.close()
 
 
+def test_a_mets_file_among_the_pages_fails_with_what_to_do_instead(tmp_path):
+    src = tmp_path / "src"
+    make_tree(src, 1, folders=1)
+    (src / "issue0" / "pages" / "issue_mets.txt").write_text('<?xml version="1.0"?><mets:mets xmlns:mets="http://www.loc.gov/METS/"/>')
+    out = tmp_path / "out"
+    summary = run_batch([src], out, "json", jobs=1)
+    assert (summary.succeeded, summary.failed) == (1, 1)
+    error = manifest_rows(out)["issue0/pages/issue_mets"]["error"]
+    assert "METS" in error and "newsarchive convert" in error
+    assert not (out / "issue0" / "pages" / "issue_mets.json").exists()
+
+
 def test_existing_outputs_refused_before_work_unless_force(tmp_path):
     src = tmp_path / "src"
     make_tree(src, 2, folders=1)
