@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -44,7 +45,10 @@ def _read_bytes(source: Source) -> tuple[bytes, str]:
     return read_capped(source), str(source)
 
 
-def _pick_reader(data: bytes, name: str | None) -> Any:
+_MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html)[\s>]", re.IGNORECASE)
+
+
+def _pick_reader(data: bytes, name: str | None, source: str | None = None) -> Any:
     if name:
         return plugins.load(plugins.READERS, name)()
     # Specific formats first; the plain-text reader accepts anything and comes last.
@@ -54,6 +58,17 @@ def _pick_reader(data: bytes, name: str | None) -> Any:
             continue
         if plugins.sniffer(candidate)(data):
             return plugins.load(plugins.READERS, candidate)()
+    if _MARKUP.match(data[:1024]):
+        # XML or HTML that no reader knows would come out as a page of its markup read as text.
+        from .readers import sniff
+
+        if sniff.mets(data):
+            raise ReadError(
+                "a METS file (an issue's page list), not a page: `newsarchive convert` converts its ALTO pages "
+                "(newsarchive.issues from Python)",
+                source=source,
+            )
+        raise ReadError("XML or HTML that no page reader knows (ALTO, hOCR); `--from text` reads it as plain text", source=source)
     return plugins.load(plugins.READERS, "text")()
 
 
@@ -73,7 +88,7 @@ def read(
     data, name = _read_bytes(source)
     meta = meta or PageMeta()
     meta = replace(meta, source=meta.source or name, **{k: v for k, v in meta_fields.items() if v is not None})
-    return _pick_reader(data, reader).read(data, meta=meta, encoding=encoding)
+    return _pick_reader(data, reader, meta.source).read(data, meta=meta, encoding=encoding)
 
 
 def transforms() -> list[Any]:

@@ -64,7 +64,15 @@ def test_output_never_overwrites_input(runner, tmp_path):
 
 @pytest.mark.parametrize(
     "content,message",
-    [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"), ("标题".encode() + b"\xff\xfe\xfa", "offset")],
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+        ("标题".encode() + b"\xff\xfe\xfa", "offset"),
+        # Markup no reader knows would be a page of tags read as text.
+        (b'<?xml version="1.0"?><TEI><text>hi</text></TEI>', "no page reader knows"),
+        (b"<!DOCTYPE html><html><body><p>hi</p></body></html>", "--from text"),
+        (b'<?xml version="1.0"?><mets:mets xmlns:mets="http://www.loc.gov/METS/"/>', "METS"),
+    ],
 )
 def test_bad_input_one_line_error(runner, tmp_path, content, message):
     bad = tmp_path / "bad.txt"
@@ -75,6 +83,13 @@ def test_bad_input_one_line_error(runner, tmp_path, content, message):
     assert len(lines) == 1 and str(bad) in lines[0] and message in lines[0]
     assert "Traceback" not in result.output
     assert not (tmp_path / "out.json").exists()
+
+
+def test_markup_is_read_as_text_when_asked(runner, tmp_path):
+    page = tmp_path / "page.xml"
+    page.write_bytes(b'<?xml version="1.0"?><TEI><text>hi</text></TEI>')
+    result = runner.invoke(cli, ["convert", str(page), "--from", "text", "--to", "json", "-o", "-"])
+    assert result.exit_code == 0 and "TEI" in result.stdout
 
 
 def test_missing_file_and_unknown_format(runner, tmp_path):
