@@ -128,6 +128,13 @@ def test_one_paragraph_a_line_without_blank_lines_or_indents():
     assert len(read(english.encode()).fragments) == 2
 
 
+def test_text_of_several_pages_says_so():
+    page = read("第一页的标题\n\n第一页的正文。\n\f第二页的标题\n\n第二页的正文。\n\f".encode())
+    (warning,) = [w for w in page.warnings if w.code == "several-pages"]
+    assert "2 pages" in warning.message
+    assert not [w for w in read("一页。\n\f".encode()).warnings if w.code == "several-pages"]
+
+
 def test_lines_hard_wrapped_at_a_wide_measure_stay_one_paragraph():
     # A text typed or exported at one wide measure: its lines share the widest width, so they are wrapped.
     line = "一二三四五六七八九十" * 5  # 50 characters, wider than any column

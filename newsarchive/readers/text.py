@@ -516,11 +516,22 @@ class TextReader:
             text, used, notes = decode_with_notes(data, encoding)
         except ReadError as exc:
             raise ReadError(exc.message, source=meta.source) from None
+        # Counted before form feeds become line breaks (and split only when there is one: inputs run to 50 MB).
+        pages = sum(1 for part in text.split("\f") if part.strip()) if "\f" in text else 1
         text = normalize_newlines(text)
         warnings = [Warning(code="decoding-recovered", message=note, source=meta.source) for note in notes]
         if "\ufffd" in text:
             warnings.append(
                 Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
+            )
+        if pages > 1:  # pdftotext separates a document's pages so
+            warnings.append(
+                Warning(
+                    code="several-pages",
+                    message=f"form feeds divide the text into {pages} pages, read as one page: "
+                    "articles may be joined across them (convert each page on its own)",
+                    source=meta.source,
+                )
             )
         if self.columns and laid_out(text):  # columns printed side by side (pdftotext -layout): blocks with boxes
             # Imported here: the layout modules (~2.5 ms) are no part of reading a plain page.
