@@ -30,6 +30,8 @@ class IssuePage:
     number: int
     path: Path
     articles: tuple[tuple[str, ...], ...]  # each article's TextBlock ids on this page, in the publisher's order
+    date: str | None = None  # the issue's date and publication, as the METS file's MODS record gives them
+    publication: str | None = None
 
 
 def is_mets(data: bytes) -> bool:
@@ -81,7 +83,7 @@ def issue_pages(mets: str | Path) -> list[IssuePage]:
     pages = []
     for number, _ in issue.pages:
         on_page = (tuple(block for page, block in seq if page == number) for seq in resolved.values())
-        pages.append(IssuePage(number, paths[number], tuple(a for a in on_page if a)))
+        pages.append(IssuePage(number, paths[number], tuple(a for a in on_page if a), issue.date, issue.title))
     return pages
 
 
@@ -89,7 +91,9 @@ def load_page(page: IssuePage, **kwargs: Any) -> Page:
     """Read and reconstruct one page of an issue with the publisher's articles as a hint (``kwargs`` as for :func:`api.read`)."""
     from .reorder.publisher_hint import PublisherSegmentation
 
-    if kwargs.get("page_number") is None:
-        kwargs["page_number"] = page.number
+    # What the METS file says of the page, unless the caller says otherwise.
+    for key, value in (("page_number", page.number), ("date", page.date), ("publication", page.publication)):
+        if kwargs.get(key) is None:
+            kwargs[key] = value
     raw = api.read(page.path, **{**kwargs, "reader": kwargs.get("reader") or "alto"})
     return api.reconstruct(raw, steps=[*api.transforms(), PublisherSegmentation([list(a) for a in page.articles])])

@@ -21,7 +21,11 @@ STATESMAN = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / 
 # Two pages listed in reverse file-name order; the publisher joins page 1's two items into one article.
 METS = """<?xml version="1.0"?>
 <!-- an issue of two pages -->
-<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:mods="http://www.loc.gov/mods/v3">
+ <mets:dmdSec ID="issue_mods"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods>
+  <mods:titleInfo><mods:title>The  Statesman.</mods:title></mods:titleInfo>
+  <mods:originInfo><mods:dateIssued>1824</mods:dateIssued><mods:dateIssued encoding="w3cdtf" keyDate="yes">1824-02-17</mods:dateIssued></mods:originInfo>
+ </mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>
  <mets:fileSec><mets:fileGrp USE="Fulltext">
   <mets:file ID="a1" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="alto/page%20b.xml"/></mets:file>
   <mets:file ID="a2" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="file:alto/page_a.xml"/></mets:file>
@@ -65,9 +69,11 @@ def test_issue_pages_come_in_page_order_with_the_publishers_articles(issue: Path
     assert pages[1].articles == ()  # the publisher segmented nothing there
 
 
-def test_a_page_is_loaded_with_the_hint_and_its_number(issue: Path):
+def test_a_page_is_loaded_with_the_hint_and_what_the_mets_says_of_it(issue: Path):
     first, second = (issues.load_page(p) for p in issues.issue_pages(issue))
     assert first.meta.page_number == 1 and second.meta.page_number == 2
+    assert (first.meta.date, first.meta.publication) == ("1824-02-17", "The Statesman")  # the key date, the title's stop dropped
+    assert issues.load_page(issues.issue_pages(issue)[0], date="1824-02-18").meta.date == "1824-02-18"  # the caller's wins
     (article,) = first.articles  # one article, as the publisher has it
     assert [b.type.value for b in article.blocks] == ["paragraph", "heading", "paragraph"]
     assert any(d.step == "publisher-segmentation" for d in first.decisions)

@@ -29,6 +29,7 @@ entities, no network).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class MetsIssue:
     pages: tuple[tuple[int, str], ...]  # (ORDER, ALTO file href) of each page, in page order
     files: Mapping[str, str]  # fileSec FILEID → href (every file)
     articles: tuple[MetsArticle, ...]
+    date: str | None = None  # the issue's date (MODS dateIssued), YYYY-MM-DD
+    title: str | None = None  # the publication's title from the same MODS record
 
     def page_of_file(self, file_id: str) -> int | None:
         """The page ORDER whose ALTO file is ``file_id`` (None if it is not an ALTO page file)."""
@@ -197,7 +203,24 @@ def read_mets(data: bytes, *, source: str | None = None) -> MetsIssue:
                     areas.extend(_areas_below(divs[target], xml_files))
             if areas:
                 articles.append(MetsArticle(div.get("ID", ""), kind, div.get("LABEL"), tuple(areas)))
-    return MetsIssue(pages=tuple(pages), files=files, articles=tuple(articles))
+    date, title = _issue_date_and_title(root)
+    return MetsIssue(pages=tuple(pages), files=files, articles=tuple(articles), date=date, title=title)
+
+
+def _issue_date_and_title(root: etree._Element) -> tuple[str | None, str | None]:
+    """The first MODS record with a full ISO date issued (the key date if marked), and its title."""
+    for mods in (e for e in root.iter() if local_name(e) == "mods"):
+        dates = [e for e in mods.iter() if local_name(e) == "dateIssued" and _ISO_DATE.fullmatch((e.text or "").strip())]
+        if not dates:
+            continue
+        date = next((d for d in dates if d.get("keyDate") == "yes"), dates[0])
+        titles = [
+            t for info in mods if local_name(info) == "titleInfo" for t in info if local_name(t) == "title" and (t.text or "").strip()
+        ]
+        # A catalogue's title keeps its closing full stop (The Statesman.): the paper's name does not.
+        title = " ".join(titles[0].text.split()).rstrip(".") if titles else None
+        return (date.text or "").strip(), title or None
+    return None, None
 
 
 def page_file(issue: MetsIssue, order: int, base: str = "") -> str | None:
