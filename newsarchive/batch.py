@@ -78,7 +78,9 @@ class PageTask:
     outdir: str  # absolute output folder
     stem: str  # output name relative to outdir, without extension, '/'-separated
     formats: tuple[str, ...]
-    meta: dict[str, Any] | None = None  # fields from the --metadata index (override the sidecar)
+    # Fields from the --metadata index (override the sidecar); under "issue", what a METS file says of
+    # the page (page number, date, publication, the publisher's articles: overridden by both).
+    meta: dict[str, Any] | None = None
     fsync: bool = True  # False when the manager makes outputs durable itself with one syncfs per group
 
 
@@ -203,12 +205,20 @@ def convert_page(task: PageTask) -> PageRecord:
                 "ALTO pages with the publisher's articles as a hint",
                 source=task.source,
             )
-        fields = {**_sidecar_meta(path), **(task.meta or {})}
+        given = dict(task.meta or {})
+        issue = dict(given.pop("issue", None) or {})
+        articles = issue.pop("publisher_articles", None)
+        fields = {**issue, **_sidecar_meta(path), **given}
         page = api.read(data, meta=PageMeta(source=task.source), **fields)
         read_s = time.perf_counter() - start
 
         start = time.perf_counter()
-        page = api.reconstruct(page)
+        if articles is None:
+            page = api.reconstruct(page)
+        else:  # a page of an issue's METS file: the publisher's articles as a hint
+            from .reorder.publisher_hint import PublisherSegmentation
+
+            page = api.reconstruct(page, steps=[*api.transforms(), PublisherSegmentation(articles)])
         reconstruct_s = time.perf_counter() - start
 
         start = time.perf_counter()
@@ -358,8 +368,39 @@ def _walk(root: Path, pattern: str, skip: Path) -> Iterator[Path]:
                 yield here / name
 
 
-def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iterator[tuple[Path, str, str]]:
-    """(input path, source string as named, output stem) for every page, in a stable order."""
+def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dict[str, Any]]]:
+    """The pages a METS file lists, as :func:`_discover` entries with what the METS says of each.
+
+    A page's output stem is its ALTO file's path relative to ``root`` (the source folder, or the
+    METS file's own), as if the file had been found there, so the page is converted once.
+    """
+    for page in issues.issue_pages(mets):
+        try:
+            rel = page.path.resolve().relative_to(root.resolve())
+        except ValueError:  # a page file outside the folder: named after the file alone
+            rel = Path(page.path.name)
+        facts = {"page_number": page.number, "date": page.date, "publication": page.publication}
+        issue = {k: v for k, v in facts.items() if v is not None}
+        issue["publisher_articles"] = [list(a) for a in page.articles]
+        yield page.path, str(page.path), rel.with_suffix("").as_posix(), issue
+
+
+def _is_mets_file(path: Path) -> bool:
+    """An .xml file whose root element is METS (only .xml files are opened: discovery reads no page)."""
+    if path.suffix.lower() != ".xml":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return issues.is_mets(handle.read(4096))
+    except OSError:
+        return False
+
+
+def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:
+    """(input path, source string as named, output stem, issue facts) for every page, in a stable order.
+
+    A METS file stands for the ALTO pages it lists (with the publisher's articles as a hint).
+    """
     real_out = Path(os.path.realpath(outdir))
     for raw in sources:
         text = str(raw)
@@ -379,11 +420,16 @@ def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iter
             mpath = Path(match)
             if mpath.is_dir():
                 for file in _walk(mpath, pattern, real_out):
+                    if _is_mets_file(file):
+                        yield from _issue_entries(file, mpath)
+                        continue
                     rel = file.relative_to(mpath)
                     stem = rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
-                    yield file, str(file), stem
+                    yield file, str(file), stem, None
+            elif _is_mets_file(mpath):
+                yield from _issue_entries(mpath, mpath.parent)
             elif mpath.is_file():
-                yield mpath, match, mpath.stem if mpath.suffix else mpath.name
+                yield mpath, match, mpath.stem if mpath.suffix else mpath.name, None
 
 
 def _build_worklist(
@@ -398,19 +444,23 @@ def _build_worklist(
     has_index = metadata is not None
     collisions: list[str] = []
     count = 0
-    for path, source, stem in _discover(sources, pattern, outdir):
+    for path, source, stem, issue in _discover(sources, pattern, outdir):
         _check_stem(stem, source)
         meta = None
         real = os.path.realpath(path)
         if has_index:
             row = db.execute("SELECT meta FROM idx WHERE path = ?", (real,)).fetchone()
             meta = row[0] if row else None
+        if issue is not None:
+            meta = json.dumps({**(json.loads(meta) if meta else {}), "issue": issue}, ensure_ascii=False)
         try:
             db.execute("INSERT INTO jobs(stem, path, source, meta) VALUES (?, ?, ?, ?)", (stem, real, source, meta))
             count += 1
         except sqlite3.IntegrityError:
             (other,) = db.execute("SELECT source FROM jobs WHERE stem = ?", (stem,)).fetchone()
             if os.path.realpath(other) == real:
+                if issue is not None:  # found on its own first, then in its issue's METS file: keep the issue's facts
+                    db.execute("UPDATE jobs SET meta = ? WHERE stem = ?", (meta, stem))
                 continue  # the same file named twice (overlapping sources): convert it once
             if len(collisions) < _MAX_LISTED:
                 collisions.append(f"{other} and {source} -> {stem}.*")

@@ -123,6 +123,29 @@ def test_a_mets_file_among_the_pages_fails_with_what_to_do_instead(tmp_path):
     assert not (out / "issue0" / "pages" / "issue_mets.json").exists()
 
 
+def test_an_issue_folder_with_its_mets_file_converts_each_page_once_with_the_hint(tmp_path):
+    from test_issues import METS, FIXTURE
+
+    src = tmp_path / "src"
+    (src / "issue" / "alto").mkdir(parents=True)
+    for name in ("page b.xml", "page_a.xml"):
+        (src / "issue" / "alto" / name).write_bytes(FIXTURE.read_bytes())
+    (src / "issue" / "issue_mets.xml").write_text(METS, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([src], out, "json", jobs=1, pattern="*.xml")
+    assert (summary.succeeded, summary.failed) == (2, 0)  # the METS file is no page of its own
+    first = json.loads((out / "issue" / "alto" / "page b.json").read_text(encoding="utf-8"))
+    second = json.loads((out / "issue" / "alto" / "page_a.json").read_text(encoding="utf-8"))
+    assert first["meta"]["page_number"] == 1 and first["meta"]["date"] == "1824-02-17"
+    assert len(first["items"]) == 1  # the publisher's one article
+    assert any(d["step"] == "publisher-segmentation" for d in first["decisions"])
+    assert second["meta"]["page_number"] == 2 and len(second["items"]) == 2
+    # The METS file named on its own gives the same pages, named after their files.
+    alone = tmp_path / "alone"
+    assert run_batch([src / "issue" / "issue_mets.xml"], alone, "json", jobs=1).succeeded == 2
+    assert (alone / "alto" / "page b.json").read_bytes() == (out / "issue" / "alto" / "page b.json").read_bytes()
+
+
 def test_existing_outputs_refused_before_work_unless_force(tmp_path):
     src = tmp_path / "src"
     make_tree(src, 2, folders=1)
