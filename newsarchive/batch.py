@@ -193,6 +193,9 @@ def convert_page(task: PageTask) -> PageRecord:
     try:
         start = time.perf_counter()
         path = Path(task.path)
+        problem = ((task.meta or {}).get("issue") or {}).get("error")
+        if problem:  # a METS file whose pages could not be listed
+            raise BatchError(problem, source=task.source)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -372,9 +375,17 @@ def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dic
     """The pages a METS file lists, as :func:`_discover` entries with what the METS says of each.
 
     A page's output stem is its ALTO file's path relative to ``root`` (the source folder, or the
-    METS file's own), as if the file had been found there, so the page is converted once.
+    METS file's own), as if the file had been found there, so the page is converted once.  A METS
+    file whose pages cannot be listed (a page file missing) is one failed entry, not a stopped batch.
     """
-    for page in issues.issue_pages(mets):
+    try:
+        pages = issues.issue_pages(mets)
+    except NewsarchiveError as exc:
+        rel = mets.resolve().relative_to(root.resolve()) if mets.resolve().is_relative_to(root.resolve()) else Path(mets.name)
+        problem = str(exc) if exc.source not in (None, str(mets)) else exc.message  # name the page file at fault
+        yield mets, str(mets), rel.with_suffix("").as_posix(), {"error": problem}
+        return
+    for page in pages:
         try:
             rel = page.path.resolve().relative_to(root.resolve())
         except ValueError:  # a page file outside the folder: named after the file alone

@@ -144,6 +144,12 @@ def test_an_issue_folder_with_its_mets_file_converts_each_page_once_with_the_hin
     alone = tmp_path / "alone"
     assert run_batch([src / "issue" / "issue_mets.xml"], alone, "json", jobs=1).succeeded == 2
     assert (alone / "alto" / "page b.json").read_bytes() == (out / "issue" / "alto" / "page b.json").read_bytes()
+    # A METS file with a page file missing is one failed entry; the batch goes on.
+    (src / "issue" / "alto" / "page_a.xml").unlink()
+    broken = run_batch([src], tmp_path / "broken", "json", jobs=1, pattern="*.xml")
+    assert (broken.succeeded, broken.failed) == (1, 1)
+    error = manifest_rows(tmp_path / "broken")["issue/issue_mets"]["error"]
+    assert "page_a.xml" in error and "no such file" in error
 
 
 def test_existing_outputs_refused_before_work_unless_force(tmp_path):
