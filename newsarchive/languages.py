@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import Iterable
+
+from .model import PageMeta
+from .profiles.cjk import is_cjk_letter
 
 # The syntax xs:language and the JSON Schema's meta.language accept (not registry membership).
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
@@ -26,3 +31,31 @@ def conventional_case(tag: str) -> str:
         else:
             subtags.append(sub.lower())
     return "-".join(subtags)
+
+
+CJK_SHARE = 0.2  # below this share of CJK letters among its letters a page is not Chinese
+GUESS_SAMPLE = 20_000  # characters looked at: enough to tell, and a 50 MB page costs no more
+
+
+def guess_language(meta: PageMeta, texts: Iterable[str]) -> str:
+    """The page's language: the caller's, unless it is the default and the text is not CJK (then ``en``)."""
+    if meta.language != PageMeta().language:
+        return meta.language
+    letters = cjk = seen = 0
+    for text in texts:
+        sample = text[: GUESS_SAMPLE - seen]
+        seen += len(sample)
+        for ch in sample:
+            if ch.isalpha():
+                letters += 1
+                cjk += is_cjk_letter(ch)
+        if seen >= GUESS_SAMPLE:
+            break
+    if letters and cjk / letters < CJK_SHARE:
+        return "en"
+    return meta.language
+
+
+def with_guessed_language(meta: PageMeta, texts: Iterable[str]) -> PageMeta:
+    """``meta`` with :func:`guess_language`'s answer."""
+    return replace(meta, language=guess_language(meta, texts))

@@ -135,6 +135,18 @@ def test_text_of_several_pages_says_so():
     assert not [w for w in read("一页。\n\f".encode()).warnings if w.code == "several-pages"]
 
 
+def test_an_english_page_is_read_as_english_unless_told_otherwise():
+    english = b"FLOOD BARRIER APPROVED\n\nBy JANE SMITH\n\nThe river authority voted on Tuesday to build a barrier.\n"
+    assert read(english).meta.language == "en"
+    assert read("社保卡，解锁更多应用新场景\n\n本报记者 李 婕\n\n一张社会保障卡。\n".encode()).meta.language == "zh-CN"
+    assert TextReader().read(english, meta=PageMeta(source="page.txt", language="en-GB")).meta.language == "en-GB"
+    # With the English profile the byline is one: the Chinese profile would not know it.
+    import newsarchive
+
+    (article, *_) = newsarchive.load(english).items
+    assert article.headline == "FLOOD BARRIER APPROVED" and article.byline.text == "By JANE SMITH"
+
+
 def test_lines_hard_wrapped_at_a_wide_measure_stay_one_paragraph():
     # A text typed or exported at one wide measure: its lines share the widest width, so they are wrapped.
     line = "一二三四五六七八九十" * 5  # 50 characters, wider than any column

@@ -53,6 +53,11 @@ def is_solid(ch: str) -> bool:
     return len(ch) == 1 and any(first <= ch <= last for first, last in SOLID_RANGES)
 
 
+def is_cjk_letter(ch: str) -> bool:
+    """``ch`` is a letter of a CJK script: a Han ideograph, kana or Hangul (for telling a page's language)."""
+    return is_han(ch) or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
+
+
 def is_mark(ch: str) -> bool:
     """``ch`` is one Chinese punctuation mark (CJK punctuation, full-width signs, marks set full width)."""
     return len(ch) == 1 and (ch in FULL_WIDTH_MARKS or any(first <= ch <= last for first, last in MARK_RANGES))

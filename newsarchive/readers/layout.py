@@ -29,12 +29,12 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
+from ..languages import guess_language
 from ..model import BBox, Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import is_mark, is_solid
 
 __all__ = [
     "LayoutBlock",
-    "guess_language",
     "join_words",
     "page_from_blocks",
     "regroup_lines",
@@ -42,8 +42,6 @@ __all__ = [
     "unique_id",
 ]
 
-# Share of letters that must be CJK for a page to keep the Chinese default.
-CJK_SHARE = 0.2
 # OCR engines mark word boundaries in text set solid too (Tesseract after almost every Chinese
 # character), where the print has no space.  Where such text meets, a space is kept only across a
 # gap this many type sizes wide; justified Chinese lines of Tesseract output on generated pages
@@ -79,10 +77,6 @@ class LayoutBlock:
     line_boxes: tuple[BBox | None, ...] = ()
     line_ids: tuple[str | None, ...] = ()
     line_sizes: tuple[float | None, ...] = ()
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
 
 
 def _mostly_solid(text: str) -> bool:
@@ -375,21 +369,6 @@ def _stack_display_lines(pieces: list[LayoutBlock]) -> list[LayoutBlock]:
         return pieces[k].bbox.y1 > pieces[other].bbox.y1  # type: ignore[union-attr]
 
     return _merged(pieces, _chains(below, pieces, ends_lower), lambda parts: tuple(line for p in parts for line in p.lines))
-
-
-def guess_language(meta: PageMeta, texts: Iterable[str]) -> str:
-    """The page's language: the caller's, unless it is the default and the text is not CJK (then ``en``)."""
-    if meta.language != PageMeta().language:
-        return meta.language
-    letters = cjk = 0
-    for text in texts:
-        for ch in text:
-            if ch.isalpha():
-                letters += 1
-                cjk += _is_cjk(ch)
-    if letters and cjk / letters < CJK_SHARE:
-        return "en"
-    return meta.language
 
 
 def unique_id(candidate: str | None, seen: set[str], fallback: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Callable, ClassVar
 
 from ..errors import ReadError
+from ..languages import with_guessed_language
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import SOLID_CLASS, is_solid
@@ -551,6 +552,7 @@ class TextReader:
         if not fragments:
             raise ReadError("empty input: no text to convert", source=meta.source)
         check_fragment_count(len(fragments), source=meta.source)
+        meta = with_guessed_language(meta, (f.text for f in fragments))  # an English page is read as English
         return Page(meta=replace(meta, encoding=used), fragments=fragments, warnings=tuple(warnings))
 
 
