@@ -43,14 +43,27 @@ SOLID_CLASS = "".join(f"{first}-{last}" for first, last in SOLID_RANGES)
 MARK_CLASS = "".join(f"{first}-{last}" for first, last in MARK_RANGES) + FULL_WIDTH_MARKS
 
 
+# The predicates spell their ranges out, commonest first: they run per character in the loops of word
+# segmentation and name tests (some 250 calls a page), where a generator over the range tuples took
+# 1.3 µs a call against 0.2 (the tests check each predicate against its ranges' class on every character).
+
+
 def is_han(ch: str) -> bool:
     """``ch`` is one Han ideograph."""
-    return len(ch) == 1 and any(first <= ch <= last for first, last in HAN_RANGES)
+    return len(ch) == 1 and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003ffff"
+    )
 
 
 def is_solid(ch: str) -> bool:
     """``ch`` is one character set solid: Han, kana, CJK punctuation, radicals, full-width forms."""
-    return len(ch) == 1 and any(first <= ch <= last for first, last in SOLID_RANGES)
+    return len(ch) == 1 and (
+        "\u3400" <= ch <= "\u9fff"
+        or "\u2e80" <= ch <= "\u30ff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\U00020000" <= ch <= "\U0003ffff"
+    )
 
 
 def is_cjk_letter(ch: str) -> bool:
@@ -60,4 +73,12 @@ def is_cjk_letter(ch: str) -> bool:
 
 def is_mark(ch: str) -> bool:
     """``ch`` is one Chinese punctuation mark (CJK punctuation, full-width signs, marks set full width)."""
-    return len(ch) == 1 and (ch in FULL_WIDTH_MARKS or any(first <= ch <= last for first, last in MARK_RANGES))
+    return len(ch) == 1 and (
+        "\u3000" <= ch <= "\u303f"
+        or ch in FULL_WIDTH_MARKS
+        or "\uff01" <= ch <= "\uff0f"
+        or "\uff1a" <= ch <= "\uff20"
+        or "\uff3b" <= ch <= "\uff40"
+        or "\uff5b" <= ch <= "\uff65"
+        or "\uffe0" <= ch <= "\uffee"
+    )
