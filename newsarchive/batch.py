@@ -216,12 +216,8 @@ def convert_page(task: PageTask) -> PageRecord:
         read_s = time.perf_counter() - start
 
         start = time.perf_counter()
-        if articles is None:
-            page = api.reconstruct(page)
-        else:  # a page of an issue's METS file: the publisher's articles as a hint
-            from .reorder.publisher_hint import PublisherSegmentation
-
-            page = api.reconstruct(page, steps=[*api.transforms(), PublisherSegmentation(articles)])
+        # A page of an issue's METS file has the publisher's articles as a hint.
+        page = api.reconstruct(page) if articles is None else issues.reconstruct(page, articles)
         reconstruct_s = time.perf_counter() - start
 
         start = time.perf_counter()
@@ -381,30 +377,26 @@ def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dic
     try:
         pages = issues.issue_pages(mets)
     except NewsarchiveError as exc:
-        rel = mets.resolve().relative_to(root.resolve()) if mets.resolve().is_relative_to(root.resolve()) else Path(mets.name)
         problem = str(exc) if exc.source not in (None, str(mets)) else exc.message  # name the page file at fault
-        yield mets, str(mets), rel.with_suffix("").as_posix(), {"error": problem}
+        yield mets, str(mets), _stem_under(mets, root), {"error": problem}
         return
     for page in pages:
-        try:
-            rel = page.path.resolve().relative_to(root.resolve())
-        except ValueError:  # a page file outside the folder: named after the file alone
-            rel = Path(page.path.name)
         facts = {"page_number": page.number, "date": page.date, "publication": page.publication}
         issue = {k: v for k, v in facts.items() if v is not None}
         issue["publisher_articles"] = [list(a) for a in page.articles]
-        yield page.path, str(page.path), rel.with_suffix("").as_posix(), issue
+        yield page.path, str(page.path), _stem_under(page.path, root), issue
+
+
+def _stem_under(path: Path, root: Path) -> str:
+    """The output stem of ``path``: its path under ``root`` without its suffix (its name alone if outside)."""
+    real, real_root = path.resolve(), root.resolve()
+    rel = real.relative_to(real_root) if real.is_relative_to(real_root) else Path(path.name)
+    return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
 
 
 def _is_mets_file(path: Path) -> bool:
     """An .xml file whose root element is METS (only .xml files are opened: discovery reads no page)."""
-    if path.suffix.lower() != ".xml":
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return issues.is_mets(handle.read(4096))
-    except OSError:
-        return False
+    return path.suffix.lower() == ".xml" and issues.is_mets_file(path)
 
 
 def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:

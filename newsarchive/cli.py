@@ -154,20 +154,11 @@ def _expand_issues(inputs: tuple[str, ...]) -> list[tuple[str, issues.IssuePage 
     """
     out: list[tuple[str, issues.IssuePage | None]] = []
     for source in inputs:
-        if source != "-" and Path(source).is_file() and issues.is_mets(_head(source)):
+        if source != "-" and issues.is_mets_file(source):
             out.extend((str(page.path), page) for page in issues.issue_pages(source))
         else:
             out.append((source, None))
     return out
-
-
-def _head(path: str) -> bytes:
-    """The first bytes of a file, enough to tell a METS file (errors are left to the reader)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4096)
-    except OSError:
-        return b""
 
 
 def _target(source: str, cls: Any, output: str | None, many: bool) -> Path | None:

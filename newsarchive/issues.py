@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import unquote, urlparse
 
 from . import api
@@ -41,6 +41,15 @@ def is_mets(data: bytes) -> bool:
     return sniff.mets(data)
 
 
+def is_mets_file(path: str | Path) -> bool:
+    """A file that is a METS document (its first 4 KiB read; an unreadable file is not, and is left to its reader)."""
+    try:
+        with open(path, "rb") as handle:
+            return is_mets(handle.read(4096))
+    except OSError:
+        return False
+
+
 def _local_path(href: str, base: Path, source: str) -> Path:
     """The file a METS ``FLocat`` href names, relative to the METS file's folder (``file:`` URLs and %-escapes read)."""
     parsed = urlparse(href)
@@ -55,8 +64,6 @@ def issue_pages(mets: str | Path) -> list[IssuePage]:
     Every ALTO file is checked (it exists and is ALTO) before the list is returned, so a
     conversion of the issue does not stop half-way on a missing page.
     """
-    from lxml import etree
-
     from .readers.alto import element_index
     from .readers.mets import read_mets
     from .safexml import local_name, parse_xml
@@ -78,7 +85,6 @@ def issue_pages(mets: str | Path) -> list[IssuePage]:
         indexes[number] = element_index(root)
         orders[number] = [e.get("ID", "") for e in root.iter() if isinstance(e.tag, str) and local_name(e) == "TextBlock"]
         del root  # an issue's pages are parsed one at a time; only their ids are kept
-    etree.clear_error_log()
     resolved = issue.resolve(indexes, orders)
     pages = []
     for number, _ in issue.pages:
@@ -89,11 +95,16 @@ def issue_pages(mets: str | Path) -> list[IssuePage]:
 
 def load_page(page: IssuePage, **kwargs: Any) -> Page:
     """Read and reconstruct one page of an issue with the publisher's articles as a hint (``kwargs`` as for :func:`api.read`)."""
-    from .reorder.publisher_hint import PublisherSegmentation
-
     # What the METS file says of the page, unless the caller says otherwise.
     for key, value in (("page_number", page.number), ("date", page.date), ("publication", page.publication)):
         if kwargs.get(key) is None:
             kwargs[key] = value
     raw = api.read(page.path, **{**kwargs, "reader": kwargs.get("reader") or "alto"})
-    return api.reconstruct(raw, steps=[*api.transforms(), PublisherSegmentation([list(a) for a in page.articles])])
+    return reconstruct(raw, page.articles)
+
+
+def reconstruct(page: Page, articles: Sequence[Sequence[str]]) -> Page:
+    """:func:`api.reconstruct` with the publisher's articles (each its fragment ids in order) as a strong hint."""
+    from .reorder.publisher_hint import PublisherSegmentation
+
+    return api.reconstruct(page, steps=[*api.transforms(), PublisherSegmentation([list(a) for a in articles])])
