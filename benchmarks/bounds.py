@@ -15,6 +15,8 @@ in :mod:`newsarchive.limits` are chosen against:
 ``tiny-2000``        2,000 one-character blocks at the block limit: the worst case of join-cuts
 ``cuts-2000``        2,000 12-character blocks that do not end a sentence
 ``long-blocks-2000`` 2,000 blocks of 25 KB (50 MB in all)
+``wide-lines-300k``  300,000 lines of 50 characters and no blank line (45 MB): one block, read for lines
+                     of a wide measure or one paragraph a line (a quadratic count there once took minutes)
 ``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
 ``json-objects``     64 MiB of empty JSON objects (refused before parsing: too many values)
 ``zero-device``      /dev/zero as input (refused after reading just over the limit)
@@ -60,6 +62,10 @@ def _long_blocks(path: Path) -> None:
     path.write_text("\n\n".join(block for _ in range(2000)), encoding="utf-8")
 
 
+def _wide_lines(path: Path) -> None:
+    path.write_text(("社保卡一张能帮助居民完成哪些事项" * 3 + "基础性\n") * 300_000, encoding="utf-8")
+
+
 def _json_nested(path: Path) -> None:
     path.write_bytes(b'{"format": "newsarchive-page", "version": "1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
@@ -76,6 +82,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "tiny-2000": _tiny,
     "cuts-2000": _cuts,
     "long-blocks-2000": _long_blocks,
+    "wide-lines-300k": _wide_lines,
     "json-nested": _json_nested,
     "json-objects": _json_objects,
     "zero-device": None,  # reads /dev/zero

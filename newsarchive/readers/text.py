@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 from dataclasses import replace
 from typing import Callable, ClassVar
@@ -329,6 +330,7 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, 
 
 UNWRAPPED_WIDTH = 40  # full-width characters (80 Latin letters): wider than any column or typed line
 UNWRAPPED_MIN_LINES = 2  # lines that wide a block needs before it is read as one paragraph a line
+UNWRAPPED_SAMPLE = 200  # long lines measured
 
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:
@@ -339,12 +341,15 @@ def _one_paragraph_a_line(lines: list[str]) -> bool:
     paragraphs are, where a column's lines (at most some 25 characters in a
     newspaper) or a typed text's (at most 80 letters) share one width.
     """
-    widths = [round(display_width(line)) for line in lines if line.strip(" \t\u3000\f\v")]
-    wide = [w for w in widths if w > UNWRAPPED_WIDTH]
+    # A line is never wider than its length: only the long ones are measured, and the first
+    # UNWRAPPED_SAMPLE of them tell (a block may run to a million lines).
+    long_lines = itertools.islice((line for line in lines if len(line) > UNWRAPPED_WIDTH), UNWRAPPED_SAMPLE)
+    wide = [w for w in (round(display_width(line)) for line in long_lines) if w > UNWRAPPED_WIDTH]
     if len(wide) < UNWRAPPED_MIN_LINES:
         return False
     # Hard-wrapped at a wide measure: most wide lines share the widest width (a paragraph's last is shorter).
-    at_measure = sum(1 for w in wide if abs(w - max(wide)) <= 1)
+    widest = max(wide)
+    at_measure = sum(1 for w in wide if widest - w <= 1)
     return not (at_measure >= 2 and 2 * at_measure >= len(wide))
 
 
