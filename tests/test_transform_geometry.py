@@ -723,3 +723,24 @@ def test_a_column_opening_flush_after_a_full_last_line_continues_its_paragraph_w
     flush = [replace(f, lines=(full,) + f.lines[1:]) if f.id in ("p1", "p2", "p5") else f for f in frags]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(flush)), PeoplesDailyProfile())
     assert LayoutJoins().apply(draft).joins == ()
+
+
+def _line(fid: str, text: str, x0: float, y0: float, size: float) -> Fragment:
+    """A one-line block set at ``size`` per square glyph (a Latin letter or digit half of it)."""
+    width = size * sum(1.0 if ch >= "\u2e80" else 0.5 for ch in text)
+    return Fragment(id=fid, text=text, lines=(text,), start=0, end=len(text), line=1, bbox=BBox(x0=x0, y0=y0, x1=x0 + width, y1=y0 + size))
+
+
+def test_ocr_specks_are_told_from_short_text():
+    from newsarchive.reorder.geometry_order import _speck
+
+    profile = PeoplesDailyProfile()
+    running = 25.0
+    assert _speck(_line("a", "、VL7", 0, 0, 13), running, profile)  # letters and digits without an ideograph
+    assert _speck(_line("b", "/367", 0, 0, 30), running, profile)
+    assert _speck(_line("c", "吕", 0, 0, 8), running, profile)  # an ideograph a third of the text's size
+    assert not _speck(_line("d", "吕", 0, 0, 24), running, profile)  # one of the page's type: text
+    assert not _speck(_line("e", "…………", 0, 0, 25), running, profile)  # marks alone are text
+    assert not _speck(_line("f", "——编 者", 0, 0, 10), running, profile)  # a sign-off in small type
+    assert not _speck(_line("g", "本报记者田泓", 0, 0, 29), running, profile)  # longer than specks are
+    assert not _speck(_line("h", "VL7", 0, 0, 13), None, profile)  # a page not set in square glyphs: no rule

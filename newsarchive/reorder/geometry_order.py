@@ -76,6 +76,7 @@ from typing import ClassVar, Collection, Iterable, Sequence
 
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
+from ..profiles.cjk import is_han
 from . import ArticleDraft, Draft, Join
 from .ordering import strongly_connected, topological_order
 from .tag_roles import HEADER_ROLES
@@ -113,6 +114,9 @@ DECK_RATIO = 1.15  # line height ratio above which the upper of two stacked head
 DECK_MAX = 1.6  # body type sizes: a header line set no larger is a deck (or kicker), not a headline
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 NOISE_LINES = 2  # OCR noise (a speck, a rule, a torn edge) is read as a line or two, never as a paragraph
+SPECK_CHARS = 4  # marks of OCR specks inside a column (see _speck) ...
+SPECK_SIZE = 0.5  # ... none a square glyph at this share of the running text's size
+_SPECK_ROLES = (Role.HEADING, Role.PARAGRAPH, Role.UNKNOWN, Role.HEADLINE, Role.KICKER, Role.SUBHEADLINE)
 NOISE_CHARS = 4  # … with fewer letters and digits than this: a stray mark, not a word
 SMALL_TYPE = 0.9  # glyph size ratio to the running text below which a block is in small type (a caption)
 BODY_TYPE = 1.1  # … and up to which a block is in the running text's type
@@ -815,6 +819,26 @@ def under_vertical_title(k: int, page: Sequence[Fragment]) -> int | None:
     return None
 
 
+def _speck(fragment: Fragment, running: float | None, profile: Profile) -> bool:
+    """OCR specks on a page set in square glyphs: a one-line block of at most :data:`SPECK_CHARS` marks,
+    either Latin letters or digits without an ideograph (、VL7 between a headline and its byline, /367)
+    or ideographs under half the running text's size (吕 at 8 px beside 25).
+
+    OCR reads a picture's edge or a rule's end as a few characters; inside a header they break it in two.
+    Marks alone are text (…………, the end of a quotation), and so is a short line with an ideograph of the
+    page's size or set among other marks (——编 者).
+    """
+    if running is None or len(fragment.lines) != 1:
+        return False
+    text = "".join(fragment.lines[0].split())
+    if not text or len(text) > SPECK_CHARS or profile.parse_credit(text) is not None:
+        return False
+    if not any(is_han(ch) for ch in text):
+        return any(ch.isascii() and ch.isalnum() for ch in text)
+    size = glyph_size(fragment)
+    return size is not None and size < SPECK_SIZE * running
+
+
 def _running_glyph_size(page: Sequence[Fragment]) -> float | None:
     """The median :func:`glyph_size` of the page's running text (None on pages not set in square glyphs)."""
     sizes = [glyph_size(f) for f in page if len(f.lines) >= RUNNING_TEXT_LINES and not is_vertical(f)]
@@ -994,6 +1018,11 @@ class LayoutRoles:
                     why = "OCR noise in a margin or gutter"
                     reason = "furniture: a stray mark outside every column of running text (OCR noise)"
                     decisions.append(_retype(roles, f.id, Role.FURNITURE, 0.8, why, reason))
+            for f in boxed:
+                # Whatever the text took it for: a title of such marks is no title either.
+                if f.id not in roles and f.role in _SPECK_ROLES and _speck(f, glyph, profile):
+                    why = "OCR specks: a few marks without a glyph of the page's type"
+                    decisions.append(_retype(roles, f.id, Role.FURNITURE, 0.7, why, f"furniture: {why}"))
             for k in vertical_titles(page, glyph):
                 f = page[k]
                 # Recorded even when the text already took it for a headline, so that no later rule here
