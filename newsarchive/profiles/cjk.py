@@ -66,11 +66,6 @@ def is_solid(ch: str) -> bool:
     )
 
 
-def is_cjk_letter(ch: str) -> bool:
-    """``ch`` is a letter of a CJK script: a Han ideograph, kana or Hangul (for telling a page's language)."""
-    return is_han(ch) or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
-
-
 def is_mark(ch: str) -> bool:
     """``ch`` is one Chinese punctuation mark (CJK punctuation, full-width signs, marks set full width)."""
     return len(ch) == 1 and (
