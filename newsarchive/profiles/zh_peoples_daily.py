@@ -82,6 +82,8 @@ _HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a p
 MAX_RUNNING_HEAD = 60  # characters
 _HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
+_ROLE_MARKS = ("记者", "通讯员", "评论员", "/", "／", "|", "｜")  # in every text a role (_ROLES) matches
+_PHOTOG_MARKS = ("摄", "绘", "作")  # in every text _CREDIT_PHOTOG matches
 _CREDIT_PHOTOG = re.compile(
     f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*[/／]?\\s*(?:摄影报道|摄影|摄|绘|作)"
     r"\s*(?:[（(](?P<agency>[^（()）]{1,20}?)发?[）)])?$"
@@ -471,10 +473,12 @@ class PeoplesDailyProfile:
         flat = _collapse(text)
         if len(flat) > 48:
             return None
-        m = _CREDIT_PHOTOG.match(flat)
+        # The patterns try a reporter's role at the start (any employer's name): asked only of texts
+        # that can match, since every short fragment of a page is asked.
+        m = _CREDIT_PHOTOG.match(flat) if any(mark in flat for mark in _PHOTOG_MARKS) else None
         if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
-        m = _CREDIT_LABELLED.match(flat)
+        m = _CREDIT_LABELLED.match(flat) if flat[:1] in "图摄" else None
         if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _CREDIT_AGENCY.match(flat)
@@ -524,7 +528,9 @@ class PeoplesDailyProfile:
         flat = _collapse(text).lstrip(_ORNAMENTS + " ")
         if len(flat) > 60 or "\n" in text.strip() and len(text.strip().split("\n")) > 2:
             return None
-        parts = [p.strip() for p in _BYLINE_MULTI.split(flat) if p.strip()]
+        # Split at roles only where one may stand (the role pattern tries any employer's name at every place).
+        split = _BYLINE_MULTI.split(flat) if any(mark in flat for mark in _ROLE_MARKS) else [flat]
+        parts = [p.strip() for p in split if p.strip()]
         roles: list[str] = []
         names: list[str] = []
         for part in parts:
