@@ -197,10 +197,14 @@ def _check_targets(plan: list[tuple[str, list[Path | None]]], *, force: bool, in
 @click.option("--all-decisions", is_flag=True, help="Also list confident decisions, not only doubtful ones.")
 @_meta_options
 def inspect(source: str, all_decisions: bool, **options: Any) -> None:
-    """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text."""
-    page = _load(source, options)
-    click.echo(visible(render_tree(page, all_decisions=all_decisions)))
-    _echo_warnings(source, page.warnings)
+    """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text.
+
+    A METS file shows its issue's pages one after another, each with the publisher's articles as a hint.
+    """
+    for name, issue_page in _expand_issues((source,)):
+        page = _load(name, options) if issue_page is None else issues.load_page(issue_page, **options)
+        click.echo(visible(render_tree(page, all_decisions=all_decisions)))
+        _echo_warnings(name, page.warnings)
 
 
 LOW_CONFIDENCE = 0.7

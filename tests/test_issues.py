@@ -98,6 +98,14 @@ def test_a_missing_page_file_stops_the_issue_before_any_output(issue: Path, tmp_
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_inspect_shows_every_page_of_the_issue(issue: Path):
+    result = CliRunner().invoke(cli, ["inspect", str(issue), "--all-decisions"])
+    assert result.exit_code == 0, result.output
+    pages = [line for line in result.stdout.splitlines() if line.startswith("page ")]
+    assert len(pages) == 2 and "page b.xml" in pages[0] and "page=1" in pages[0] and "page=2" in pages[1]
+    assert "publisher-segmentation" in result.stdout  # where the hint overrode newsarchive
+
+
 def test_an_issue_cannot_go_to_stdout(issue: Path):
     result = CliRunner().invoke(cli, ["convert", str(issue), "--to", "json", "-o", "-"])
     assert result.exit_code == 2 and "folder" in result.output
