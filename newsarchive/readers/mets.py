@@ -28,7 +28,6 @@ entities, no network).
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -221,14 +220,6 @@ def _issue_date_and_title(root: etree._Element) -> tuple[str | None, str | None]
         title = " ".join(titles[0].text.split()).rstrip(".") if titles else None
         return (date.text or "").strip(), title or None
     return None, None
-
-
-def page_file(issue: MetsIssue, order: int, base: str = "") -> str | None:
-    """The ALTO file of page ``order``, joined to ``base`` (the METS file's folder)."""
-    for number, href in issue.pages:
-        if number == order:
-            return posixpath.join(base, href) if base else href
-    return None
 
 
 # ----------------------------------------------------------------------------- comparison
