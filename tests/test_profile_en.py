@@ -144,3 +144,7 @@ def test_a_dated_running_head_gives_the_date_and_page_number():
     assert not P.is_furniture("TUESDAY EVENING. FEBRUARY 17, 1824.")
     assert P.running_head("WAR OFFICE, FEB. 15, 1824.") is None  # a dateline
     assert P.running_head("12 The Times, Monday, February 30, 1920") is None  # no such day
+
+
+def test_no_line_is_marked_as_a_headline_by_itself():
+    assert not EnglishNewspaperProfile().closes_headline("THE WAR IN SPAIN (From our Correspondent)")

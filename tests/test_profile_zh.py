@@ -222,6 +222,22 @@ def test_a_column_tag_with_brackets_inside_closes_a_title():
     assert not P.is_title_like("这是一句话（注：括号里）。")
 
 
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("守护绿水青山 用好冰天雪地（人与自然）", True),
+        ("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）", True),
+        ("一个节点一个节点坚守（今日谈）", True),
+        ("守护绿水青山 用好冰天雪地", False),  # no tag: kicker or headline, by place
+        ("西藏加快乡村“百姓小院”建设——", False),
+        ("（作者为国家图书馆研究馆员）", False),  # a bracketed note is all tag and no title
+        ("这是一句话，说到这里就完了（人民时评）。", False),  # a sentence, not a title
+    ],
+)
+def test_a_column_tag_marks_a_headline(text, closes):
+    assert P.closes_headline(text) is closes
+
+
 @pytest.mark.parametrize("text", ["2026年6月17日", "二〇二四年三月十五日", "2024年3月15日 星期五"])
 def test_a_date_alone_on_its_line_heads_nothing(text):
     # The date under a letter's or speech's signature, not the headline of what follows.

@@ -18,3 +18,22 @@ def test_page_without_headline_still_gets_one_article():
     draft = run(["这是一段正文，没有标题。", "这是第二段正文，也没有标题，而且更长一些。"], TagRoles(), SegmentArticles())
     # The first fragment is title-like only if short; either way body text has an article.
     assert len(draft.articles) == 1
+
+
+def test_bylines_under_stacked_headers_go_to_them_in_order():
+    blocks = [
+        "吉林长春探寻冰雪经济发展新模式",
+        "守护绿水青山 用好冰天雪地（人与自然）",
+        "知天而作 绿色发展（生态论苑）",
+        "本报记者 刘以晴 门杰伟",
+        "李红梅",
+        "随着第二十八届长春冰雪节开幕，吉林省长春市冰雪新天地开园迎客。",
+    ]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    assert [(a.kicker, a.headline, a.byline) for a in draft.articles] == [("f1", "f2", "f4"), (None, "f3", "f5")]
+
+
+def test_a_byline_after_one_header_goes_to_it():
+    blocks = ["第一篇标题", "本报记者 王 强", "正文。", "第二篇标题", "本报记者 李 四", "正文二。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    assert [a.byline for a in draft.articles] == ["f2", "f5"]

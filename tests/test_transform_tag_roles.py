@@ -233,3 +233,37 @@ def test_a_title_as_wide_as_the_column_over_a_byline_is_still_a_title():
     # Without the byline, the same lines are running text, cut off at a frame break.
     draft = run([column, kicker, headline, column], TagRoles())
     assert roles(draft)[1:3] == ["paragraph", "paragraph"]
+
+
+# Headers of articles set side by side, as an extractor reading the page line by line emits them
+# (pdftotext's plain output): a column tag marks a headline, so the line after it opens the next header.
+STACKED = [
+    "吉林长春探寻冰雪经济发展新模式",
+    "守护绿水青山 用好冰天雪地（人与自然）",
+    "知天而作 绿色发展（生态论苑）",
+    "本报记者 刘以晴 门杰伟",
+    "李红梅",
+    "随着第二十八届长春冰雪节开幕，吉林省长春市冰雪新天地开园迎客。",
+]
+
+
+def test_stacked_headers_split_at_a_column_tag():
+    draft = run(STACKED, TagRoles())
+    assert roles(draft)[:5] == ["kicker", "headline", "headline", "byline", "byline"]
+
+
+def test_a_column_tag_with_its_subheadline_stays_one_header():
+    blocks = ["一个节点一个节点坚守（今日谈）", "——写在节日前夕", "盛玉雷", "正文。"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[:3] == ["headline", "subheadline", "byline"]
+
+
+def test_a_tagged_title_inside_the_text_is_a_headline():
+    blocks = ["标题在此", "本报记者 王 强", "正文第一段。", "雾凇奇观是怎么形成的？（自然讲堂）", "在冬季晴朗的夜里，地面辐射冷却。"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[3] == "headline"
+
+
+def test_without_a_column_tag_two_titles_stay_kicker_and_headline():
+    draft = run(["细石叶，解码中华万年文化序曲", "当歌谣在稻田里生根", "仪明洁", "正文。"], TagRoles())
+    assert roles(draft)[:3] == ["kicker", "headline", "byline"]

@@ -103,6 +103,10 @@ class Profile(Protocol):
         """Title-like text too short to head a section: the first words of a paragraph cut at a frame's end."""
         ...
 
+    def closes_headline(self, text: str) -> bool:
+        """Title-like text marked as a headline, never a kicker or subheadline (a column tag: （今日谈）)."""
+        ...
+
     def dateline(self, text: str) -> str | None:
         """The dateline the text opens with (本报北京3月14日电), normalised, else None."""
         ...

@@ -224,6 +224,10 @@ class EnglishNewspaperProfile:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""
         return False
 
+    def closes_headline(self, text: str) -> bool:
+        """Never: these papers mark no headline apart from a kicker or a deck."""
+        return False
+
     def is_title_like(self, text: str) -> bool:
         """A short line set in capitals or Title Case, without a sentence inside it."""
         flat = collapse(text)

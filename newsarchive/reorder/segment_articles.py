@@ -14,6 +14,8 @@ from typing import ClassVar
 from ..model import Decision, Role
 from . import ArticleDraft, Draft
 
+HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
+
 
 class SegmentArticles:
     """Create the articles from the header clusters, in extraction order."""
@@ -25,13 +27,23 @@ class SegmentArticles:
         """One ArticleDraft per header cluster."""
         articles: list[dict[str, str | None]] = []
         current: dict[str, str | None] | None = None
+        # The articles whose header lines came one after the other (headers set side by side, read
+        # line by line): their bylines follow all of them, in the same order.
+        stacked: list[dict[str, str | None]] = []
         previous_role: Role | None = None
         for frag in draft.fragments:
             role = frag.role
             if role is Role.KICKER or (role is Role.HEADLINE and previous_role is not Role.KICKER):
                 current = {"kicker": None, "headline": None, "subheadline": None, "byline": None}
                 articles.append(current)
-            if role in (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE) and current is not None:
+                if previous_role not in HEADER_ROLES or any(a["byline"] for a in stacked):
+                    stacked = []
+                stacked.append(current)
+            if role is Role.BYLINE and current is not None:
+                owner = next((a for a in stacked if a["byline"] is None), current)
+                if owner["byline"] is None:
+                    owner["byline"] = frag.id
+            elif role in HEADER_ROLES and current is not None:
                 key = role.value
                 if current[key] is None:
                     current[key] = frag.id

@@ -125,6 +125,7 @@ class TagRoles:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
 
         first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
+        stacked_bylines: set[int] = set()
         header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
         i = 0
         while i < n:
@@ -162,6 +163,8 @@ class TagRoles:
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
                 why, conf = "above a paragraph opening with a dateline", 0.85
+            elif any(role(k) is _TITLE and profile.closes_headline(texts[k]) for k in run):
+                why, conf = "marked as a headline", 0.7
             else:
                 for k in run:
                     if role(k) is _TITLE and profile.too_short_for_heading(texts[k]):
@@ -172,12 +175,24 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            header = self._header_span(run, [role(k) for k in run])
-            for k in run:
-                if k not in header:
-                    roles[k] = (Role.HEADING, 0.5, "title-like line next to a header")
-            for k, value in zip(header, self._header_roles([role(k) for k in header])):
-                roles[k] = (value, conf, f"header line ({why})")
+            marked = [k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])]
+            parts = self._stacked_headers(run, [role(k) for k in run], marked)
+            # Under stacked headers come their bylines, one after the other, bare names included.
+            k = j
+            while len(parts) > 1 and k < min(n, j + len(parts)):
+                if role(k) is not Role.BYLINE and profile.parse_byline(texts[k], after_headline=True) is None:
+                    break
+                roles[k] = (Role.BYLINE, 0.8, "one of the bylines under headers stacked")
+                stacked_bylines.add(k)
+                k += 1
+            for part in parts:
+                header = self._header_span(part, [role(k) for k in part])
+                for k in part:
+                    if k not in header:
+                        roles[k] = (Role.HEADING, 0.5, "title-like line next to a header")
+                stacked = f"; one of {why.split(' (')[0]} headers stacked" if len(part) < len(run) else ""
+                for k, value in zip(header, self._header_roles([role(k) for k in header])):
+                    roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
 
         if profile.dateline_opens_article:
@@ -194,7 +209,7 @@ class TagRoles:
 
         # A byline away from any header is running text (e.g. a reporter's line at the end).
         for i in range(n):
-            if role(i) is Role.BYLINE and role(i - 1) not in (Role.HEADLINE, Role.SUBHEADLINE, Role.KICKER):
+            if role(i) is Role.BYLINE and role(i - 1) not in (Role.HEADLINE, Role.SUBHEADLINE, Role.KICKER) and i not in stacked_bylines:
                 roles[i] = (Role.PARAGRAPH, 0.5, "byline pattern away from any headline")
 
         assigned = {f.id: roles[i] for i, f in enumerate(draft.fragments)}  # type: ignore[misc]
@@ -245,6 +260,27 @@ class TagRoles:
                 roles[best] = (Role.HEADLINE, 0.7, why)
                 if kicker is not None:
                     roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
+
+    @staticmethod
+    def _stacked_headers(run: list[int], found: list[object], marked: list[int]) -> list[list[int]]:
+        """The run cut into the headers of several articles where a line marked as a headline shows it.
+
+        An extractor that reads a page line by line emits the headers of articles set
+        side by side one after the other.  A line marked as a headline (``marked``:
+        the profile's column tag) ends its header unless a dash-marked subheadline
+        follows: the next line opens another.  (A marked line under a dash kicker and
+        another title is left to the kicker's header: the kicker may be a run-in line
+        of running text, which layout evidence retypes.)
+        """
+        if not marked:
+            return [run]
+        role_of = dict(zip(run, found))
+        parts: list[list[int]] = [[]]
+        for k in run:
+            if parts[-1] and parts[-1][-1] in marked and role_of[k] is not Role.SUBHEADLINE:
+                parts.append([])  # the headline's header is over: this line opens the next one
+            parts[-1].append(k)
+        return parts
 
     @staticmethod
     def _header_span(run: list[int], found: list[object]) -> list[int]:
