@@ -125,3 +125,29 @@ def test_text_after_a_continuation_from_elsewhere_is_placed_on_its_own():
     assert body_runs(draft) == [["f3"], ["f6"], ["f7", "f8"]]
     assert draft.articles[0].body == ("f3", "f6")
     assert draft.articles[1].body == ("f7", "f8")
+
+
+def test_stacked_headers_are_equally_near_their_text(monkeypatch):
+    """Headers of articles side by side, emitted one after the other, then their text.
+
+    The second header is the nearest to the text, but the headers stand side by side:
+    both articles are candidates with the same prior, and topic alone decides.
+    """
+    seen = []
+    refine = AssignFragments._refine
+    monkeypatch.setattr(
+        AssignFragments, "_refine", staticmethod(lambda draft, groups, candidates, owner: seen.append(candidates) or refine(draft, groups, candidates, owner))
+    )
+    blocks = ["冰雪旅游火热（人与自然）", "气象服务绿色发展（生态论苑）", "本报记者 王 强", "李红梅", "游客在公园里滑冰、看灯展。"]
+    draft = run(blocks, *STEPS)
+    assert [a.headline for a in draft.articles] == ["f1", "f2"]
+    assert seen == [[[(1, 0.0), (0, 0.0)]]]
+
+
+def test_text_between_headers_starts_a_new_stack():
+    from newsarchive.reorder.assign_fragments import _header_stacks
+
+    blocks = ["第一篇标题（今日谈）", "第二篇标题（人民时评）", "本报记者 王 强", "李 明", "甲文第一段。", "第三篇标题", "本报记者 张 三", "丙文。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    headers = sorted((min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles))
+    assert _header_stacks(draft, headers) == {0: 0, 1: 0, 2: 1}

@@ -20,6 +20,7 @@ The assignment is refined over a few rounds as the articles' texts firm up.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -159,6 +160,26 @@ def body_runs(draft: Draft) -> list[list[str]]:
     return runs
 
 
+def _header_stacks(draft: Draft, headers: list[tuple[int, int]]) -> dict[int, int]:
+    """Article → the number of its header stack: headers with no body text between them share one.
+
+    An extractor reading the page line by line emits the headers of articles set side
+    by side one after the other, and their texts after all of them.
+    """
+    body_at = [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
+    stack_of: dict[int, int] = {}
+    stack = -1
+    previous = -1
+    for pos, k in headers:
+        # Body text between the previous header and this one: a new stack.
+        i = bisect.bisect_right(body_at, previous)
+        if stack < 0 or (i < len(body_at) and body_at[i] < pos):
+            stack += 1
+        stack_of[k] = stack
+        previous = pos
+    return stack_of
+
+
 class AssignFragments:
     """Give each group of body runs an article, from position and topic evidence."""
 
@@ -176,6 +197,7 @@ class AssignFragments:
         headers = sorted(
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
+        stack_of = _header_stacks(draft, headers)
         candidates: list[list[tuple[int, float]]] = []
         for g in groups:
             first = min(draft.index[f] for f in g)
@@ -183,7 +205,9 @@ class AssignFragments:
             if not before:  # text above every header: the first article (or the only one)
                 before = [headers[0][1]] if headers else [0]
             options = []
-            for back, k in enumerate(list(reversed(before))[:MAX_BACK]):
+            for k in list(reversed(before))[:MAX_BACK]:
+                # Headers emitted one after the other, with no text between, are all as near.
+                back = stack_of[before[-1]] - stack_of[k] if before[-1] in stack_of else 0
                 prior = POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR
                 options.append((k, prior))
             candidates.append(options)
