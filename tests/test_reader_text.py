@@ -236,6 +236,29 @@ def test_hard_wrapped_header_lines_are_pieces_of_their_own_and_dropped_indents_o
     ]
 
 
+def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
+    # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
+    # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.
+    text = """技艺，其生产流程成为现代普洱茶工
+艺研发的基础，延续至今已有数百年
+历史。
+普洱茶（贡茶）制作技艺省级代表性
+传承人李兴昌：
+我与茶有着不解之缘。"""
+    assert pieces(text) == [
+        "技艺，其生产流程成为现代普洱茶工艺研发的基础，延续至今已有数百年历史。",
+        "普洱茶（贡茶）制作技艺省级代表性传承人李兴昌：",
+        "我与茶有着不解之缘。",
+    ]
+    # A line a character short stays: a mark that may not open a line was carried down from it.
+    carried = """在甘肃农垦饮马农场的农田里，传感
+器探入土壤监测湿度，微型气象站追
+光探风，采用智慧灌溉丰收有保障
+，每亩地用水量从650立方米降至3
+00立方米。"""
+    assert len(pieces(carried)) == 1
+
+
 def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
     # A headline wider than the column wraps on into the next header line, but not into a line
     # spaced out as a byline is, nor into the column's first line.

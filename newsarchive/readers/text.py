@@ -413,6 +413,7 @@ def _wrapped_paragraphs(
     widths = [display_width(line) for line in lines]
     column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
     header_only = False
+    own_column = True  # the block shows its column's width itself (else the page's is assumed)
     if sum(1 for w in widths if abs(w - column) <= 1) < WRAPPED_MIN_LINES or len(lines) < WRAPPED_MIN_LINES:
         # Too few lines to show a column of their own: the page's column, if the block has a line of it;
         # a block without one is header lines alone (a headline over its author's name: 见证唐代边疆治理 / 尚玉平).
@@ -420,6 +421,7 @@ def _wrapped_paragraphs(
         if found is None:
             return [(0, block)]
         column = found
+        own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
 
     def short(k: int) -> bool:
@@ -430,6 +432,13 @@ def _wrapped_paragraphs(
         # last line (the margin of WRAPPED_SHORT is for lines whose Latin letters, digits or quotes
         # vary in width with the font).
         return widths[k] <= column - 1 and ends_sentence(k) and _square_line(lines[k].strip())
+
+    def stops_short(k: int) -> bool:
+        # A line of square glyphs, measured exactly, two characters or more short of the column is
+        # a paragraph's or heading's last line however it ends (传承人李兴昌：): a line within a
+        # paragraph is full, or a character short where a mark may not open the next line.  Only
+        # against the block's own column: the page's may be wider than this one's.
+        return own_column and widths[k] <= column - 2 and not indented(k) and _square_line(lines[k].strip())
 
     def ends_sentence(k: int) -> bool:
         return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
@@ -478,6 +487,7 @@ def _wrapped_paragraphs(
             (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
             or ends_short(k)
+            or stops_short(k)
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
