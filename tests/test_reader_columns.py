@@ -88,11 +88,36 @@ def test_a_headers_lines_get_the_width_of_the_whole_header():
         (box(1, 6, 25, 8), True),  # a headline over two columns, wrapped
         (box(28, 9, 36, 10), True),  # byline
         (box(0, 11, 20, 23), False),  # the first column's text
-        (box(30, 30, 38, 31), True),  # a heading far below: no part of the header
+        (box(0, 24, 20, 29), False),  # ... and more of it: a column starts at 0
+        (box(0, 30, 8, 31), True),  # a heading in the column, flush with it: no part of the header
     ]
     boxes = _header_stacks(blocks)
-    assert [(b.x0, b.x1) for b in boxes] == [(1, 36), (90, 105), (1, 36), (1, 36), (0, 20), (30, 38)]
+    # The header starts flush with the column (its headline over two columns): its lines get the
+    # stack's width.  The kicker beside it stands centred over its article, in display type wider
+    # than its cells: it is spread about its centre (HEADER_SPREAD, 1.5).
+    assert [(b.x0, b.x1) for b in boxes] == [(1, 36), (86.25, 108.75), (1, 36), (1, 36), (0, 20), (0, 20), (0, 8)]
     assert [(b.y0, b.y1) for b in boxes] == [(b.y0, b.y1) for b, _ in blocks]
+
+
+def test_a_centred_header_spreads_over_the_columns_under_it():
+    # 山河无恙，英雄不朽, centred over two columns of 19 cells: in its cells the headline stands over
+    # the first column's right end and the gutter only, and the first paragraph (one short line) was
+    # read before it.
+    from newsarchive.model import BBox
+    from newsarchive.readers.columns import _header_stacks
+
+    blocks = [
+        (BBox(x0=12, y0=5, x1=21, y1=6), True),  # headline
+        (BBox(x0=22, y0=6, x1=25, y1=7), True),  # byline
+        (BBox(x0=0, y0=8, x1=10, y1=9), True),  # 山河共盼，英雄回家。 a one-line paragraph
+        (BBox(x0=0, y0=10, x1=18, y1=15), False),
+        (BBox(x0=24, y0=8, x1=40, y1=24), False),
+        (BBox(x0=0, y0=16, x1=18, y1=25), False),
+        (BBox(x0=24, y0=25, x1=40, y1=31), False),
+    ]
+    headline, paragraph = _header_stacks(blocks)[0], blocks[2][0]
+    assert headline.x0 < paragraph.x1  # now over the paragraph under it, which is read after it
+    assert blocks[0][0].x0 > paragraph.x1  # (in its cells it was not)
 
 
 LAID_OUT_HEADER = """\

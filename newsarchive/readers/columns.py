@@ -46,6 +46,7 @@ LINE_STEP = 2  # lines: a column's next line may come this far down (another col
 ALIGN = 3  # character cells: a column's lines start this close (an indent is two; extractors round positions)
 INDENT = 2  # characters: a paragraph's first line is this much shorter than the column ...
 FULL_SLACK = 1.5  # ... and any full line within this many characters of the column's width
+HEADER_SPREAD = 1.5  # a centred header's width in print, in multiples of its width in cells
 
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
 SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
@@ -251,8 +252,16 @@ def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
             growing.append(len(stacks))
             stacks.append([k])
             extent.append([box.x0, box.x1, box.y1])
+    # Where the columns start: the left edges of running text blocks, two blocks or more.
+    starts = Counter(round(box.x0) for box, header in blocks if not header)
+    column_starts = [x for x, count in starts.items() if count >= 2]
     for members, (x0, x1, _) in zip(stacks, extent):
-        if len(members) > 1:
+        flush = any(abs(x0 - start) <= ALIGN for start in column_starts)
+        if not flush:
+            # A centred header in display type is wider than its cells: spread it about its centre.
+            centre, half = (x0 + x1) / 2, (x1 - x0) / 2 * HEADER_SPREAD
+            x0, x1 = max(0.0, centre - half), centre + half
+        if len(members) > 1 or not flush:
             for k in members:
                 boxes[k] = BBox(x0=x0, y0=boxes[k].y0, x1=x1, y1=boxes[k].y1)
     return boxes
