@@ -225,14 +225,21 @@ def layout_blocks(
     ]
 
 
+def _spread(x0: float, x1: float) -> tuple[float, float]:
+    """A line's extent in print, set in display type: HEADER_SPREAD times its cells' width about their centre."""
+    centre, half = (x0 + x1) / 2, (x1 - x0) / 2 * HEADER_SPREAD
+    return max(0.0, centre - half), centre + half
+
+
 def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
     """The blocks' boxes, those of a header's lines (flagged) stacked one under the other given the stack's width.
 
     A line in display type is wider than its characters count: the extractor places it
     where it starts but writes it a cell a character, so a centred kicker, headline and
     byline seem to stand over different columns.  Header blocks (a line too short for the
-    column, or the lines of one wider than it) a line or two apart that overlap are one
-    header; each gets the width of all of them together.
+    column, or the lines of one wider than it) a line or two apart that overlap, as wide as
+    they are in print (:func:`_spread`), are one header; each gets the width of all of them
+    together, and a header that does not start flush with a column (a centred one) its width in print.
     """
     boxes = [box for box, _ in blocks]
     stacks: list[list[int]] = []  # each a header's blocks, top down
@@ -242,9 +249,11 @@ def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
         if not header:
             continue
         growing = [n for n in growing if box.y0 - extent[n][2] < LINE_STEP]
+        left, right = _spread(box.x0, box.x1)
         for n in growing:
             x0, x1, foot = extent[n]
-            if box.y0 >= foot and min(box.x1, x1) > max(box.x0, x0):
+            stack_left, stack_right = _spread(x0, x1)
+            if box.y0 >= foot and min(right, stack_right) > max(left, stack_left):
                 stacks[n].append(k)
                 extent[n] = [min(x0, box.x0), max(x1, box.x1), box.y1]
                 break
@@ -257,10 +266,8 @@ def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
     column_starts = [x for x, count in starts.items() if count >= 2]
     for members, (x0, x1, _) in zip(stacks, extent):
         flush = any(abs(x0 - start) <= ALIGN for start in column_starts)
-        if not flush:
-            # A centred header in display type is wider than its cells: spread it about its centre.
-            centre, half = (x0 + x1) / 2, (x1 - x0) / 2 * HEADER_SPREAD
-            x0, x1 = max(0.0, centre - half), centre + half
+        if not flush:  # a centred header: as wide as it is in print
+            x0, x1 = _spread(x0, x1)
         if len(members) > 1 or not flush:
             for k in members:
                 boxes[k] = BBox(x0=x0, y0=boxes[k].y0, x1=x1, y1=boxes[k].y1)
