@@ -92,10 +92,10 @@ def test_a_headers_lines_get_the_width_of_the_whole_header():
         (box(0, 30, 8, 31), True),  # a heading in the column, flush with it: no part of the header
     ]
     boxes = _header_stacks(blocks)
-    # The header starts flush with the column (its headline over two columns): its lines get the
-    # stack's width.  The kicker beside it stands centred over its article, in display type wider
-    # than its cells: it is spread about its centre (HEADER_SPREAD, 1.5).
-    assert [(b.x0, b.x1) for b in boxes] == [(1, 36), (86.25, 108.75), (1, 36), (1, 36), (0, 20), (0, 20), (0, 8)]
+    # Each header stands centred over its article (its headline over two columns), in display type
+    # wider than its cells: its lines get the stack's width spread about its centre (HEADER_SPREAD,
+    # 1.5).  The heading is set in the column, from its left edge: it keeps its cells.
+    assert [(b.x0, b.x1) for b in boxes] == [(0, 44.75), (86.25, 108.75), (0, 44.75), (0, 44.75), (0, 20), (0, 20), (0, 8)]
     assert [(b.y0, b.y1) for b in boxes] == [(b.y0, b.y1) for b, _ in blocks]
 
 

@@ -261,11 +261,15 @@ def _header_stacks(blocks: list[tuple[BBox, bool]]) -> list[BBox]:
             growing.append(len(stacks))
             stacks.append([k])
             extent.append([box.x0, box.x1, box.y1])
-    # Where the columns start: the left edges of running text blocks, two blocks or more.
+    # The columns: left edges of running text blocks (two blocks or more), and where their text ends.
     starts = Counter(round(box.x0) for box, header in blocks if not header)
-    column_starts = [x for x, count in starts.items() if count >= 2]
+    column_ends: dict[int, float] = {}
+    for box, header in blocks:
+        if not header and starts[round(box.x0)] >= 2:
+            column_ends[round(box.x0)] = max(column_ends.get(round(box.x0), 0.0), box.x1)
     for members, (x0, x1, _) in zip(stacks, extent):
-        flush = any(abs(x0 - start) <= ALIGN for start in column_starts)
+        # Flush: set in one column, from its left edge (a section heading); else centred over its article.
+        flush = any(abs(x0 - start) <= ALIGN and x1 <= end + ALIGN for start, end in column_ends.items())
         if not flush:  # a centred header: as wide as it is in print
             x0, x1 = _spread(x0, x1)
         if len(members) > 1 or not flush:
