@@ -17,6 +17,8 @@ in :mod:`newsarchive.limits` are chosen against:
 ``long-blocks-2000`` 2,000 blocks of 25 KB (50 MB in all)
 ``wide-lines-300k``  300,000 lines of 50 characters and no blank line (45 MB): one block, read for lines
                      of a wide measure or one paragraph a line (a quadratic count there once took minutes)
+``stacked-4900``     4,900 headlines marked by a column tag, one after the other, then as many bylines:
+                     the stacked headers of a page read line by line, at the block limit
 ``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
 ``json-objects``     64 MiB of empty JSON objects (refused before parsing: too many values)
 ``zero-device``      /dev/zero as input (refused after reading just over the limit)
@@ -66,6 +68,12 @@ def _wide_lines(path: Path) -> None:
     path.write_text(("社保卡一张能帮助居民完成哪些事项" * 3 + "基础性\n") * 300_000, encoding="utf-8")
 
 
+def _stacked(path: Path) -> None:
+    titles = [f"标题第{i}篇来了（今日谈）" for i in range(4900)]
+    bylines = [f"本报记者 王{CJK[i % len(CJK)]}强" for i in range(4900)]
+    path.write_text("\n\n".join([*titles, *bylines, "正文一段话。"]), encoding="utf-8")
+
+
 def _json_nested(path: Path) -> None:
     path.write_bytes(b'{"format": "newsarchive-page", "version": "1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
@@ -83,6 +91,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "cuts-2000": _cuts,
     "long-blocks-2000": _long_blocks,
     "wide-lines-300k": _wide_lines,
+    "stacked-4900": _stacked,
     "json-nested": _json_nested,
     "json-objects": _json_objects,
     "zero-device": None,  # reads /dev/zero

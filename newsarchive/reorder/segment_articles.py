@@ -30,19 +30,22 @@ class SegmentArticles:
         # The articles whose header lines came one after the other (headers set side by side, read
         # line by line): their bylines follow all of them, in the same order.
         stacked: list[dict[str, str | None]] = []
+        bylined = 0  # how many of them have their byline (given in order)
         previous_role: Role | None = None
         for frag in draft.fragments:
             role = frag.role
             if role is Role.KICKER or (role is Role.HEADLINE and previous_role is not Role.KICKER):
                 current = {"kicker": None, "headline": None, "subheadline": None, "byline": None}
                 articles.append(current)
-                if previous_role not in HEADER_ROLES or any(a["byline"] for a in stacked):
-                    stacked = []
+                if previous_role not in HEADER_ROLES or bylined:
+                    stacked, bylined = [], 0
                 stacked.append(current)
             if role is Role.BYLINE and current is not None:
-                owner = next((a for a in stacked if a["byline"] is None), current)
-                if owner["byline"] is None:
-                    owner["byline"] = frag.id
+                if bylined < len(stacked):
+                    stacked[bylined]["byline"] = frag.id
+                    bylined += 1
+                elif current["byline"] is None:
+                    current["byline"] = frag.id
             elif role in HEADER_ROLES and current is not None:
                 key = role.value
                 if current[key] is None:

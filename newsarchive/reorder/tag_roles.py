@@ -175,7 +175,7 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            marked = [k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])]
+            marked = {k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])}
             parts = self._stacked_headers(run, [role(k) for k in run], marked)
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
@@ -262,7 +262,7 @@ class TagRoles:
                     roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
 
     @staticmethod
-    def _stacked_headers(run: list[int], found: list[object], marked: list[int]) -> list[list[int]]:
+    def _stacked_headers(run: list[int], found: list[object], marked: set[int]) -> list[list[int]]:
         """The run cut into the headers of several articles where a line marked as a headline shows it.
 
         An extractor that reads a page line by line emits the headers of articles set
