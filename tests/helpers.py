@@ -14,6 +14,19 @@ from newsarchive.model import Page
 from newsarchive.writers.xmltext import Element
 
 
+# Headers of articles set side by side, as an extractor reading the page line by line emits them
+# (pdftotext's plain output): two headlines closed by column tags, the first under its kicker, then
+# their bylines in the same order, then text.
+STACKED_HEADERS = (
+    "吉林长春探寻冰雪经济发展新模式",
+    "守护绿水青山 用好冰天雪地（人与自然）",
+    "知天而作 绿色发展（生态论苑）",
+    "本报记者 刘以晴 门杰伟",
+    "李红梅",
+    "随着第二十八届长春冰雪节开幕，吉林省长春市冰雪新天地开园迎客。",
+)
+
+
 def page_from_blocks(*blocks: str, gap: str = "\n\n") -> Page:
     """A page whose fragments are the given blocks, in this order."""
     text = gap.join(blocks)

@@ -3,7 +3,7 @@
 from newsarchive.reorder.segment_articles import SegmentArticles
 from newsarchive.reorder.tag_roles import TagRoles
 
-from helpers import run
+from helpers import STACKED_HEADERS, run
 
 
 def test_one_article_per_header_cluster():
@@ -21,15 +21,7 @@ def test_page_without_headline_still_gets_one_article():
 
 
 def test_bylines_under_stacked_headers_go_to_them_in_order():
-    blocks = [
-        "吉林长春探寻冰雪经济发展新模式",
-        "守护绿水青山 用好冰天雪地（人与自然）",
-        "知天而作 绿色发展（生态论苑）",
-        "本报记者 刘以晴 门杰伟",
-        "李红梅",
-        "随着第二十八届长春冰雪节开幕，吉林省长春市冰雪新天地开园迎客。",
-    ]
-    draft = run(blocks, TagRoles(), SegmentArticles())
+    draft = run(STACKED_HEADERS, TagRoles(), SegmentArticles())
     assert [(a.kicker, a.headline, a.byline) for a in draft.articles] == [("f1", "f2", "f4"), (None, "f3", "f5")]
 
 

@@ -2,7 +2,7 @@
 
 from newsarchive.reorder.tag_roles import TagRoles
 
-from helpers import roles, run
+from helpers import STACKED_HEADERS, roles, run
 
 
 def test_header_cluster_roles():
@@ -235,20 +235,8 @@ def test_a_title_as_wide_as_the_column_over_a_byline_is_still_a_title():
     assert roles(draft)[1:3] == ["paragraph", "paragraph"]
 
 
-# Headers of articles set side by side, as an extractor reading the page line by line emits them
-# (pdftotext's plain output): a column tag marks a headline, so the line after it opens the next header.
-STACKED = [
-    "吉林长春探寻冰雪经济发展新模式",
-    "守护绿水青山 用好冰天雪地（人与自然）",
-    "知天而作 绿色发展（生态论苑）",
-    "本报记者 刘以晴 门杰伟",
-    "李红梅",
-    "随着第二十八届长春冰雪节开幕，吉林省长春市冰雪新天地开园迎客。",
-]
-
-
 def test_stacked_headers_split_at_a_column_tag():
-    draft = run(STACKED, TagRoles())
+    draft = run(STACKED_HEADERS, TagRoles())
     assert roles(draft)[:5] == ["kicker", "headline", "headline", "byline", "byline"]
 
 
