@@ -13,8 +13,7 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from . import ArticleDraft, Draft
-
-HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
+from .tag_roles import HEADER_ROLES
 
 
 class SegmentArticles:

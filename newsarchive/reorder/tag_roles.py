@@ -136,6 +136,7 @@ class TagRoles:
             while j < n and role(j) in header_like:
                 j += 1
             run = list(range(i, j))  # a maximal run of title-like lines
+            marked = {k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])}
             below = role(j) if j < n else None
             if (
                 len(run) == 1
@@ -163,7 +164,7 @@ class TagRoles:
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
                 why, conf = "above a paragraph opening with a dateline", 0.85
-            elif any(role(k) is _TITLE and profile.closes_headline(texts[k]) for k in run):
+            elif marked:
                 why, conf = "marked as a headline", 0.7
             else:
                 for k in run:
@@ -175,8 +176,7 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            marked = {k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])}
-            parts = self._stacked_headers(run, [role(k) for k in run], marked)
+            parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run))
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
             while len(parts) > 1 and k < min(n, j + len(parts)):
@@ -190,7 +190,7 @@ class TagRoles:
                 for k in part:
                     if k not in header:
                         roles[k] = (Role.HEADING, 0.5, "title-like line next to a header")
-                stacked = f"; one of {why.split(' (')[0]} headers stacked" if len(part) < len(run) else ""
+                stacked = "; one of several headers stacked" if len(part) < len(run) else ""
                 for k, value in zip(header, self._header_roles([role(k) for k in header])):
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
