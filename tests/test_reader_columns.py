@@ -149,3 +149,15 @@ def test_a_laid_out_headers_lines_are_read_as_kicker_headline_and_byline_over_bo
     assert article.headline == "把疏勒河“装进”计算机（经济新方位·实体经济和数字经济深度融合）"
     assert article.byline.names == ("王浩",)
     assert article.blocks[0].text.startswith("在甘肃农垦饮马农场的农田里")
+
+
+def test_a_laid_out_headline_broken_before_its_closing_bracket_is_one_line():
+    # The headline fills the column's width, so it does not wrap on as a wider one would; but a line
+    # that opens with a closing bracket goes on with the line above it.
+    text = LAID_OUT_HEADER.replace(
+        " 把疏勒河“装进”计算机（经济新方位·实体经济和数\n         字经济深度融合）",
+        "         把疏勒河“装进”计算机（人民时评\n                 ）",
+    )
+    (article,) = reconstruct(read(text.encode())).articles
+    assert article.headline == "把疏勒河“装进”计算机（人民时评）"
+    assert article.kicker == "数字孪生技术赋能节水农业"

@@ -50,6 +50,9 @@ HEADER_SPREAD = 1.5  # a centred header's width in print, in multiples of its wi
 
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
 SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
+# Marks no line may open (a closing bracket or quote, a comma, a stop): a line under another that
+# opens with one goes on with the line above, broken where it should not have been (（人民时评 / ）).
+LINE_END_MARKS = tuple("，。、；：？！）」』》〉】”’")
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
 
@@ -148,7 +151,9 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             # Full, or a paragraph's first line, set in and going on mid-sentence.
             opening = width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS)
             full = width >= column - FULL_SLACK or opening
-            wraps = seg.line - last.line == 1 and width > column + FULL_SLACK and last.x0 <= seg.x0 and seg.x1 <= last.x1
+            wraps = seg.line - last.line == 1 and last.x0 <= seg.x0 and seg.x1 <= last.x1 and (
+                width > column + FULL_SLACK or seg.text.startswith(LINE_END_MARKS)
+            )
             if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps:
                 found = run
                 break
