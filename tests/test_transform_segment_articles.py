@@ -29,3 +29,19 @@ def test_a_byline_after_one_header_goes_to_it():
     blocks = ["第一篇标题", "本报记者 王 强", "正文。", "第二篇标题", "本报记者 李 四", "正文二。"]
     draft = run(blocks, TagRoles(), SegmentArticles())
     assert [a.byline for a in draft.articles] == ["f2", "f5"]
+
+
+def test_a_byline_right_under_a_stacked_headline_is_its_own():
+    # pdftotext's plain text: two headlines side by side, the second with its byline in its own box
+    # (a line break, no blank line, between them), the first's byline further down.
+    from newsarchive.profiles import get_profile
+    from newsarchive.readers.text import split_fragments
+    from newsarchive.model import Page, PageMeta
+    from newsarchive.reorder import Draft, Pipeline
+
+    column = "\n".join(["粮食生产再次取得丰收，食品安全状况总"] * 12)
+    text = "守质量安全 护三餐四季（人民时评）\n\n“伪智能”需要真监管（纵横）\n钱立功\n\n常钦\n" + column
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    assert [f.text for f in page.fragments[:4]] == ["守质量安全 护三餐四季（人民时评）", "“伪智能”需要真监管（纵横）", "钱立功", "常钦"]
+    draft = Pipeline([TagRoles(), SegmentArticles()]).run(Draft.from_page(page, get_profile("zh-CN")))
+    assert [(a.headline, a.byline) for a in draft.articles] == [("f1", "f4"), ("f2", "f3")]

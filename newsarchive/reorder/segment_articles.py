@@ -27,9 +27,11 @@ class SegmentArticles:
         articles: list[dict[str, str | None]] = []
         current: dict[str, str | None] | None = None
         # The articles whose header lines came one after the other (headers set side by side, read
-        # line by line): their bylines follow all of them, in the same order.
+        # line by line): their bylines follow all of them, in the same order, except that a byline
+        # on the line right under a headline (no blank line between: one box) is that headline's.
         stacked: list[dict[str, str | None]] = []
-        bylined = 0  # how many of them have their byline (given in order)
+        first_open = 0  # the first of them still without a byline
+        bylined = False  # some of them have one: a headline after that opens a new stack
         previous_role: Role | None = None
         for frag in draft.fragments:
             role = frag.role
@@ -37,14 +39,16 @@ class SegmentArticles:
                 current = {"kicker": None, "headline": None, "subheadline": None, "byline": None}
                 articles.append(current)
                 if previous_role not in HEADER_ROLES or bylined:
-                    stacked, bylined = [], 0
+                    stacked, first_open, bylined = [], 0, False
                 stacked.append(current)
             if role is Role.BYLINE and current is not None:
-                if bylined < len(stacked):
-                    stacked[bylined]["byline"] = frag.id
-                    bylined += 1
-                elif current["byline"] is None:
-                    current["byline"] = frag.id
+                under = frag.gap_before == 1 and previous_role in (Role.HEADLINE, Role.SUBHEADLINE) and current["byline"] is None
+                while first_open < len(stacked) and stacked[first_open]["byline"] is not None:
+                    first_open += 1
+                owner = current if under or first_open == len(stacked) else stacked[first_open]
+                if owner["byline"] is None:
+                    owner["byline"] = frag.id
+                    bylined = True
             elif role in HEADER_ROLES and current is not None:
                 key = role.value
                 if current[key] is None:
