@@ -232,6 +232,8 @@ def test_a_column_tag_with_brackets_inside_closes_a_title():
         ("西藏加快乡村“百姓小院”建设——", False),
         ("（作者为国家图书馆研究馆员）", False),  # a bracketed note is all tag and no title
         ("这是一句话，说到这里就完了（人民时评）。", False),  # a sentence, not a title
+        ("新华社记者 金立旺摄制图：王 威（新华社发）", False),  # credits: the agency, no column tag
+        ("春天的田野（受访者供图）", False),
     ],
 )
 def test_a_column_tag_marks_a_headline(text, closes):

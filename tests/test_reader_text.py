@@ -259,6 +259,16 @@ def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     assert len(pieces(carried)) == 1
 
 
+def test_a_headline_closed_by_its_tag_ends_there_and_a_tag_on_its_own_line_goes_on_with_it():
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)  # the page's column: 16 characters
+    # A headline wider than the column, closed by its column tag: the bare name under it is a byline.
+    wide = "基础研究点亮未来之光，服务国家战略（教育时评）\n潘建伟\n基础研究并不是脱离实际的纯理论研\n究。"
+    assert pieces(column + "\n\n" + wide)[-3:] == ["基础研究点亮未来之光，服务国家战略（教育时评）", "潘建伟", "基础研究并不是脱离实际的纯理论研究。"]
+    # The tag wrapped onto a line of its own goes on with the headline.
+    wrapped = "面对“AI魔改”，不能“一笑而过”\n（快人快语）\n王瑨\n打开短视频平台，时常能刷到些荒诞\n内容。"
+    assert pieces(column + "\n\n" + wrapped)[-3:] == ["面对“AI魔改”，不能“一笑而过”（快人快语）", "王瑨", "打开短视频平台，时常能刷到些荒诞内容。"]
+
+
 def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
     # A headline wider than the column wraps on into the next header line, but not into a line
     # spaced out as a byline is, nor into the column's first line.

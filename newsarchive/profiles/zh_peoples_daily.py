@@ -108,6 +108,8 @@ _CREDIT_TAIL = re.compile(r"^[（(][^（()）\s]{2,12}[）)]$")
 _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
+# A credit's agency in brackets, not a column tag: （新华社发）, （人民视觉）, （受访者供图）.
+_AGENCY_NOTE = re.compile(r"[（(](?:(?:新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?|[^（()）]{1,12}供图)[）)]")
 # A column tag closing a headline: （人民时评）, and one bracket deep inside (（人与自然·走进零碳园区（工厂）看转型）).
 _COLUMN_TAG = re.compile(r"[（(](?:[^（()）。，]|[（(][^（()）。，]{1,20}[）)]){2,40}[）)]$")
 # Characters that cannot end a title: function words a heading never stops on.
@@ -571,7 +573,9 @@ class PeoplesDailyProfile:
         """
         flat = _collapse(text)
         tagged = _COLUMN_TAG.search(flat)
-        return tagged is not None and tagged.start() >= 2 and self.is_title_like(text)
+        if tagged is None or tagged.start() < 2 or _AGENCY_NOTE.fullmatch(tagged.group()):
+            return False  # no tag, all tag, or a credit's agency (…制图：王 威（新华社发）)
+        return self.is_title_like(text)
 
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""

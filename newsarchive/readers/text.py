@@ -370,6 +370,7 @@ def _square_line(line: str) -> bool:
 
 
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
+_BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
 
 
 def page_column(text: str) -> int | None:
@@ -475,15 +476,21 @@ def _wrapped_paragraphs(
         )
 
     def header_ends(k: int) -> bool:
-        if k + 1 >= body or _SPACED.search(lines[k + 1].strip()) is not None:
+        if k + 1 >= body:
             return True
+        if _SPACED.search(lines[k + 1].strip()) is not None or lines[k].rstrip().endswith(("）", ")")):
+            return True  # names spaced out (a byline) follow, or the title closed with its bracketed tag
         return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
+
+    def tag_follows(k: int) -> bool:
+        # A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it.
+        return k + 1 < body and _BRACKETED.fullmatch(lines[k + 1].strip()) is not None
 
     pieces: list[tuple[int, str]] = []
     offset = start = 0
     for k, line in enumerate(lines):
         offset += len(line) + 1
-        if k + 1 < len(lines) and (
+        if k + 1 < len(lines) and not tag_follows(k) and (
             (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
             or ends_short(k)
