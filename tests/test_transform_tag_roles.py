@@ -240,6 +240,17 @@ def test_stacked_headers_split_at_a_column_tag():
     assert roles(draft)[:5] == ["kicker", "headline", "headline", "byline", "byline"]
 
 
+def test_two_titles_right_above_a_tagged_headline_are_a_header_of_their_own():
+    # Read line by line: one article's kicker and headline, then the tagged headline beside them.
+    blocks = ["突出自身特色 发挥比较优势", "新发展理念引领毕节“越重山”", "为什么还要坚持减碳？（读者点题）", "本报记者 程 晨", "正文。"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[:4] == ["kicker", "headline", "headline", "byline"]
+    # After a frame break (a wide gap) the first title is another frame's: kicker and headline as before.
+    blocks[1] = "\n\n" + blocks[1]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[1:4] == ["kicker", "headline", "byline"]
+
+
 def test_a_column_tag_with_its_subheadline_stays_one_header():
     blocks = ["一个节点一个节点坚守（今日谈）", "——写在节日前夕", "盛玉雷", "正文。"]
     draft = run(blocks, TagRoles())

@@ -125,6 +125,7 @@ class TagRoles:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
 
         first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
+        gaps = [f.gap_before for f in draft.fragments]
         stacked_bylines: set[int] = set()
         header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
         i = 0
@@ -176,7 +177,7 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run))
+            parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), gaps)
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
             while len(parts) > 1 and k < min(n, j + len(parts)):
@@ -196,7 +197,7 @@ class TagRoles:
             i = j
 
         if profile.dateline_opens_article:
-            self._headers_of_orphan_leads(roles, texts, [f.gap_before for f in draft.fragments], profile)
+            self._headers_of_orphan_leads(roles, texts, gaps, profile)
 
         # Typesetters keep a section heading with its text, so a frame (or the page) does not end
         # right after one: a lone short line there is the end of a paragraph cut at the frame
@@ -262,23 +263,34 @@ class TagRoles:
                     roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
 
     @staticmethod
-    def _stacked_headers(run: list[int], found: list[object], marked: set[int]) -> list[list[int]]:
+    def _stacked_headers(run: list[int], found: list[object], marked: set[int], gaps: list[int]) -> list[list[int]]:
         """The run cut into the headers of several articles where a line marked as a headline shows it.
 
         An extractor that reads a page line by line emits the headers of articles set
         side by side one after the other.  A line marked as a headline (``marked``:
         the profile's column tag) ends its header unless a dash-marked subheadline
-        follows: the next line opens another.  (A marked line under a dash kicker and
-        another title is left to the kicker's header: the kicker may be a run-in line
-        of running text, which layout evidence retypes.)
+        follows: the next line opens another; and under two titles or more (no dash
+        marks), it opens a header of its own, since a header has one kicker.  (A marked
+        line under a dash kicker and another title is left to the kicker's header: the
+        kicker may be a run-in line of running text, which layout evidence retypes.)
         """
         if not marked:
             return [run]
         role_of = dict(zip(run, found))
         parts: list[list[int]] = [[]]
         for k in run:
-            if parts[-1] and parts[-1][-1] in marked and role_of[k] is not Role.SUBHEADLINE:
+            part = parts[-1]
+            if part and part[-1] in marked and role_of[k] is not Role.SUBHEADLINE:
                 parts.append([])  # the headline's header is over: this line opens the next one
+            elif (
+                k in marked
+                and len(part) >= 2
+                and all(role_of[m] is _TITLE and m not in marked for m in part)
+                and all(gaps[m] < WIDE_GAP for m in part[1:] + [k])
+            ):
+                # Two titles or more right above it (no frame break between): a header has one kicker,
+                # so they are a header of their own.
+                parts.append([])
             parts[-1].append(k)
         return parts
 
