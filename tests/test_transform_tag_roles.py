@@ -251,6 +251,13 @@ def test_two_titles_right_above_a_tagged_headline_are_a_header_of_their_own():
     assert roles(draft)[1:4] == ["kicker", "headline", "byline"]
 
 
+def test_a_bracketed_note_between_a_header_and_its_byline_does_not_part_them():
+    # Read line by line, another article's closing note comes between this header and its byline.
+    blocks = ["在推进创新驱动发展中闯出新路子", "河北强算力产业育创新场景", "（本报记者申琳参与采写）", "本报记者 万秀斌 张腾扬", "轻点鼠标，计算指令由北京发出。"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft) == ["kicker", "headline", "paragraph", "byline", "paragraph"]
+
+
 def test_a_column_tag_with_its_subheadline_stays_one_header():
     blocks = ["一个节点一个节点坚守（今日谈）", "——写在节日前夕", "盛玉雷", "正文。"]
     draft = run(blocks, TagRoles())

@@ -28,6 +28,7 @@ _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
+MAX_NOTE = 60  # characters of a bracketed note
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
 
 
@@ -35,6 +36,12 @@ MAX_CAPTION = 200  # characters: longer text above a credit is running text, not
 WRAPPED_LINES = 3  # fragments of at least this many lines are measured ...
 RUNNING_LINES = 10  # ... and a width shared by this many of their lines ...
 RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's columns
+
+
+def _bracketed_note(text: str) -> bool:
+    """A short note wholly in brackets, such as ends an article: （本报记者申琳参与采写）, （作者为…）."""
+    flat = text.strip()
+    return 4 <= len(flat) <= MAX_NOTE and flat[0] in "（(" and flat[-1] in "）)"
 
 
 def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
@@ -149,6 +156,14 @@ class TagRoles:
                 roles[i] = (Role.PHOTO_TITLE, 0.75, "title above a caption and credit that end an item")
                 i = j
                 continue
+            # A bracketed note ending another article ((本报记者申琳参与采写)), read line by line between
+            # a header and its byline, does not part them.
+            under = j
+            while under < n and role(under) is Role.PARAGRAPH and _bracketed_note(texts[under]):
+                under += 1
+            if below is not Role.BYLINE and under > j and role(under) is Role.BYLINE:
+                below = Role.BYLINE
+                stacked_bylines.add(under)
             if below is Role.BYLINE:
                 why, conf = "above a byline", 0.9
             elif any(
