@@ -269,6 +269,26 @@ def test_a_headline_closed_by_its_tag_ends_there_and_a_tag_on_its_own_line_goes_
     assert pieces(column + "\n\n" + wrapped)[-3:] == ["面对“AI魔改”，不能“一笑而过”（快人快语）", "王瑨", "打开短视频平台，时常能刷到些荒诞内容。"]
 
 
+def test_a_title_of_square_glyphs_a_character_wider_than_the_column_is_no_column_line():
+    # The column's lines are 16 characters; the headline's 17, measured exactly, cannot be one of them.
+    text = """贵州：大力实施民族文化传承弘扬工程
+2023年，贵州“村超”凭借接地气的
+办赛风格、多彩的民族文化、淳朴的
+乡俗民风和“快乐足球”的价值理念
+成为广袤乡村“现象级”赛事，获得
+海内外广泛关注。78天的赛程，98场
+的民族文化与激情澎湃的体育运动有
+机融合，助力贵州文化走向全国乃至
+世界。"""
+    assert pieces(text)[0] == "贵州：大力实施民族文化传承弘扬工程"
+
+
+def test_a_kickers_dash_ends_its_line_in_a_wide_header():
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
+    header = "大运河国家文化公园安徽段建设有序推进——\n新发现遗址点超百处\n本报记者 徐 靖"
+    assert pieces(column + "\n\n" + header)[-3:] == ["大运河国家文化公园安徽段建设有序推进——", "新发现遗址点超百处", "本报记者 徐 靖"]
+
+
 def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
     # A headline wider than the column wraps on into the next header line, but not into a line
     # spaced out as a byline is, nor into the column's first line.

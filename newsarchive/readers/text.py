@@ -462,6 +462,11 @@ def _wrapped_paragraphs(
         # The next line is spaced out as a list of names is (本报记者 王 浩): a byline, under a header line.
         return k + 1 < len(lines) and short(k + 1) and _SPACED.search(lines[k + 1].strip()) is not None
 
+    def column_line(k: int) -> bool:
+        # As wide as the column, give or take a character; but square glyphs measure exactly, and a
+        # line of them wider than the column is a title's (贵州：大力实施民族文化传承弘扬工程).
+        return abs(widths[k] - column) <= 1 and not (widths[k] > column and _square_line(lines[k].strip()))
+
     def wraps_on(k: int) -> bool:
         # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
         return abs(widths[k] - widths[k + 1]) <= 1 and not ends_sentence(k)
@@ -472,14 +477,14 @@ def _wrapped_paragraphs(
         body = len(lines)
     else:
         body = next(
-            (k for k in range(len(lines)) if (abs(widths[k] - column) <= 1 or indented(k)) and not names_follow(k)), len(lines)
+            (k for k in range(len(lines)) if (column_line(k) or indented(k)) and not names_follow(k)), len(lines)
         )
 
     def header_ends(k: int) -> bool:
         if k + 1 >= body:
             return True
-        if _SPACED.search(lines[k + 1].strip()) is not None or lines[k].rstrip().endswith(("）", ")")):
-            return True  # names spaced out (a byline) follow, or the title closed with its bracketed tag
+        if _SPACED.search(lines[k + 1].strip()) is not None or lines[k].rstrip().endswith(("）", ")", "——")):
+            return True  # names spaced out (a byline) follow, or the title closed: its bracketed tag, a kicker's dash
         return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
 
     def tag_follows(k: int) -> bool:
