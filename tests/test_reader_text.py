@@ -289,6 +289,29 @@ def test_a_kickers_dash_ends_its_line_in_a_wide_header():
     assert pieces(column + "\n\n" + header)[-3:] == ["大运河国家文化公园安徽段建设有序推进——", "新发现遗址点超百处", "本报记者 徐 靖"]
 
 
+def test_a_credit_on_a_line_of_its_own_ends_its_piece():
+    # Captions and credits set one under the other, as pdftotext gives them: no blank line between,
+    # and no column of the block's own to measure short lines against.
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
+    photos = (
+        "本钢集团北营公司的封闭式“智慧料场”。\n马 骥摄\n本钢集团板材公司北方恒达产业园光伏发电项\n目。\n"
+        "张 韬摄\n本钢集团矿业公司南芬露天铁矿复垦绿化成效\n显著。\n于汪洋摄\n细河在本钢集团北营公司厂区蜿蜒流淌。\n杨 镇摄"
+    )
+    assert pieces(column + "\n\n" + photos)[-8:] == [
+        "本钢集团北营公司的封闭式“智慧料场”。",
+        "马 骥摄",
+        "本钢集团板材公司北方恒达产业园光伏发电项目。",
+        "张 韬摄",
+        "本钢集团矿业公司南芬露天铁矿复垦绿化成效显著。",
+        "于汪洋摄",
+        "细河在本钢集团北营公司厂区蜿蜒流淌。",
+        "杨 镇摄",
+    ]
+    # Running text may wrap right after 拍摄, on a full line: that is no credit.
+    text = column + "\n\n" + "摄制组在中国科学院的实验室里拍摄\n了三个月，记录下科研人员的日常。"
+    assert pieces(text)[-1] == "摄制组在中国科学院的实验室里拍摄了三个月，记录下科研人员的日常。"
+
+
 def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
     # A headline wider than the column wraps on into the next header line, but not into a line
     # spaced out as a byline is, nor into the column's first line.

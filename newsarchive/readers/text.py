@@ -371,6 +371,9 @@ def _square_line(line: str) -> bool:
 
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
+MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
+# A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
+_CREDIT_LINE = re.compile(r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?")
 
 
 def page_column(text: str) -> int | None:
@@ -487,6 +490,14 @@ def _wrapped_paragraphs(
             return True  # names spaced out (a byline) follow, or the title closed: its bracketed tag, a kicker's dash
         return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
 
+    def credit_line(k: int) -> bool:
+        # A photo credit is a piece of its own, wherever it stands in the block.  Running text may wrap
+        # after 拍摄 too, but on a full line: a credit is short of the page's column.
+        if k >= len(lines) or len(lines[k]) > MAX_CREDIT_LINE or _CREDIT_LINE.fullmatch(lines[k].strip()) is None:
+            return False
+        measure = page_column() or column
+        return widths[k] <= measure - 2
+
     def tag_follows(k: int) -> bool:
         # A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it.
         return k + 1 < body and _BRACKETED.fullmatch(lines[k + 1].strip()) is not None
@@ -500,6 +511,8 @@ def _wrapped_paragraphs(
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
             or ends_short(k)
             or stops_short(k)
+            or credit_line(k)
+            or credit_line(k + 1)
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
