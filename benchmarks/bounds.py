@@ -17,6 +17,9 @@ in :mod:`newsarchive.limits` are chosen against:
 ``long-blocks-2000`` 2,000 blocks of 25 KB (50 MB in all)
 ``wide-lines-300k``  300,000 lines of 50 characters and no blank line (45 MB): one block, read for lines
                      of a wide measure or one paragraph a line (a quadratic count there once took minutes)
+``pieces-120k``      one block of hard-wrapped Chinese whose short lines make 120,000 pieces (credits and
+                     captions, 1.1 MB): refused as too many blocks (numbering each piece's line from its
+                     block's start was quadratic there: 50 s)
 ``stacked-4900``     4,900 headlines marked by a column tag, one after the other, then as many bylines:
                      the stacked headers of a page read line by line, at the block limit
 ``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
@@ -68,6 +71,11 @@ def _wide_lines(path: Path) -> None:
     path.write_text(("社保卡一张能帮助居民完成哪些事项" * 3 + "基础性\n") * 300_000, encoding="utf-8")
 
 
+def _pieces(path: Path) -> None:
+    column = "打开短视频平台，时常能刷到些荒诞\n" * 20
+    path.write_text(column + "\n\n" + "张 三摄\n图为春天的田野里一片绿色。\n" * 60_000, encoding="utf-8")
+
+
 def _stacked(path: Path) -> None:
     titles = [f"标题第{i}篇来了（今日谈）" for i in range(4900)]
     bylines = [f"本报记者 王{CJK[i % len(CJK)]}强" for i in range(4900)]
@@ -91,6 +99,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "cuts-2000": _cuts,
     "long-blocks-2000": _long_blocks,
     "wide-lines-300k": _wide_lines,
+    "pieces-120k": _pieces,
     "stacked-4900": _stacked,
     "json-nested": _json_nested,
     "json-objects": _json_objects,

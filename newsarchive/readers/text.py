@@ -235,10 +235,16 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
             pieces = [
                 (offset, piece) for offset, piece in _paragraphs(chunk.lstrip("\n"), column) if piece.strip(" \t\n\u3000\f\v")
             ]  # not the line break ending the text, cut off as a piece of its own
+            # Line numbers counted on from the previous piece: from the block's start for each was
+            # quadratic in a block of many pieces.
+            counted_to, piece_line = pos + len(lead), first_line
             for k, (offset, piece) in enumerate(pieces):
                 start = pos + len(chunk) - len(chunk.lstrip("\n")) + offset
                 body = piece.strip(" \t\n\u3000\f\v")
                 start += len(piece) - len(piece.lstrip(" \t\n\u3000\f\v"))
+                if k:
+                    piece_line += text.count("\n", counted_to, start)
+                    counted_to = start
                 lines = tuple(line.strip(" \t\u3000\f\v") for line in body.split("\n"))
                 lines = tuple(line for line in lines if line)
                 fragments.append(
@@ -248,7 +254,7 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
                         lines=lines,
                         start=start,
                         end=start + len(body),
-                        line=first_line + text.count("\n", pos + len(lead), start) if k else first_line,
+                        line=piece_line,
                         gap_before=gap + lead.count("\n") if k == 0 else 1,  # a paragraph's own line, no blank line
                         page=page,
                     )
