@@ -45,3 +45,27 @@ def test_a_byline_right_under_a_stacked_headline_is_its_own():
     assert [f.text for f in page.fragments[:4]] == ["守质量安全 护三餐四季（人民时评）", "“伪智能”需要真监管（纵横）", "钱立功", "常钦"]
     draft = Pipeline([TagRoles(), SegmentArticles()]).run(Draft.from_page(page, get_profile("zh-CN")))
     assert [(a.headline, a.byline) for a in draft.articles] == [("f1", "f4"), ("f2", "f3")]
+
+
+# A's header, then B's headline (no byline, its Xinhua lead emitted far below) read right above C's
+# kicker, headline and byline; the lead shares B's words.
+HEADLINE_APART_FROM_ITS_LEAD = [
+    "大力弘扬时代楷模精神 积极投身交通强国建设",
+    "新华社北京4月24日电  何立峰在京与报告团成员座谈。",
+    "“时代楷模”单杏花同志先进事迹报告会在京举行",
+    "以湖北一域之为更好服务中国式现代化建设全局",
+    "坚持改革创新，推动经济社会高质量发展",
+    "本报记者  禹伟良  范昊天",
+    "4月24日，开局起步“十五五”湖北专场新闻发布会在武汉举行。",
+    "湖北将坚持投资于物和投资于人相结合。",
+    "新华社北京4月24日电  “时代楷模”单杏花同志先进事迹报告会24日在京举行。",
+]
+
+
+def test_a_headline_read_over_another_header_is_found_for_its_lead_and_takes_no_byline():
+    draft = run(HEADLINE_APART_FROM_ITS_LEAD, TagRoles(), SegmentArticles())
+    assert [(a.kicker, a.headline, a.byline) for a in draft.articles] == [
+        (None, "f1", None),
+        (None, "f3", None),
+        ("f4", "f5", "f6"),
+    ]

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from . import ArticleDraft, Draft
-from .tag_roles import HEADER_ROLES
+from .tag_roles import HEADER_ROLES, LEAD_APART
 
 
 class SegmentArticles:
@@ -29,6 +29,7 @@ class SegmentArticles:
         # The articles whose header lines came one after the other (headers set side by side, read
         # line by line): their bylines follow all of them, in the same order, except that a byline
         # on the line right under a headline (no blank line between: one box) is that headline's.
+        # A header typed for a dateline lead emitted apart from it stands alone: it opens no stack.
         stacked: list[dict[str, str | None]] = []
         first_open = 0  # the first of them still without a byline
         bylined = False  # some of them have one: a headline after that opens a new stack
@@ -40,7 +41,12 @@ class SegmentArticles:
                 articles.append(current)
                 if previous_role not in HEADER_ROLES or bylined:
                     stacked, first_open, bylined = [], 0, False
-                stacked.append(current)
+                if frag.role_reason.startswith(LEAD_APART):
+                    # A header found for a dateline lead emitted elsewhere takes no byline of a stack:
+                    # the lines under it head another article.
+                    stacked, first_open, bylined = [], 0, False
+                else:
+                    stacked.append(current)
             if role is Role.BYLINE and current is not None:
                 under = frag.gap_before == 1 and previous_role in (Role.HEADLINE, Role.SUBHEADLINE) and current["byline"] is None
                 while first_open < len(stacked) and stacked[first_open]["byline"] is not None:

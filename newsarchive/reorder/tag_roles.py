@@ -27,6 +27,15 @@ HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
+# The reason of a header typed for a dateline lead emitted apart from it (segment-articles reads it).
+LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
+_NEXT_TO_HEADER = "title-like line next to a header"
+_CUT_ABOVE_LEAD = "running text over a dateline lead whose headline is further up"
+# A headline sums up its dateline lead: on dev days every such headline has at least 0.15 of its
+# character bigrams in the lead, against 3% of other articles' titles.  A line further up that shares
+# at least that much, and 0.1 more than the lines right above the lead, is its headline.
+LEAD_SHARE_MIN = 0.15
+LEAD_SHARE_LEAD = 0.1
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
 MAX_NOTE = 60  # characters of a bracketed note
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
@@ -42,6 +51,12 @@ def _bracketed_note(text: str) -> bool:
     """A short note wholly in brackets, such as ends an article: （本报记者申琳参与采写）, （作者为…）."""
     flat = text.strip()
     return 4 <= len(flat) <= MAX_NOTE and flat[0] in "（(" and flat[-1] in "）)"
+
+
+def _lead_share(title: str, lead: object) -> float:
+    """The share of a title's character bigrams found in its lead paragraph's (``lead``: a set-like of bigrams)."""
+    grams = bigrams(title).keys()
+    return len(grams & lead) / max(1, len(grams))  # type: ignore[operator]
 
 
 def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
@@ -179,6 +194,11 @@ class TagRoles:
                     roles[run[-1]] = (Role.HEADING, 0.5, "a line too short for a headline under the page's first header")
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
+                if self._headline_further_up(run, j, roles, texts, profile):
+                    for k in run:
+                        roles[k] = (Role.PARAGRAPH, 0.5, _CUT_ABOVE_LEAD)
+                    i = j
+                    continue
                 why, conf = "above a paragraph opening with a dateline", 0.85
             elif marked:
                 why, conf = "marked as a headline", 0.7
@@ -205,7 +225,7 @@ class TagRoles:
                 header = self._header_span(part, [role(k) for k in part])
                 for k in part:
                     if k not in header:
-                        roles[k] = (Role.HEADING, 0.5, "title-like line next to a header")
+                        roles[k] = (Role.HEADING, 0.5, _NEXT_TO_HEADER)
                 stacked = "; one of several headers stacked" if len(part) < len(run) else ""
                 for k, value in zip(header, self._header_roles([role(k) for k in header])):
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
@@ -237,6 +257,44 @@ class TagRoles:
         return draft.decide(*low)
 
     @staticmethod
+    def _orphan_titles(d: int, roles: list, texts: list[str], profile, start: int | None = None) -> list[int]:
+        """The section-heading-like lines above the dateline lead at ``d`` (from ``start``, looking up) that may be its headline.
+
+        The look stops at a header, a photo part or another dateline lead: beyond them lie other articles.
+        """
+        titles = []
+        start = d - 1 if start is None else start
+        for k in range(start, max(-1, d - 1 - ORPHAN_LEAD_WINDOW), -1):
+            found = roles[k][0]
+            if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+                break
+            if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
+                break
+            if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
+                titles.append(k)
+        return titles
+
+    @classmethod
+    def _headline_further_up(cls, run: list[int], d: int, roles: list, texts: list[str], profile) -> bool:
+        """Whether the plain title-like lines ``run`` over the dateline lead at ``d`` are running text, its headline further up.
+
+        A frame moved away from its header leaves its lead under whatever came
+        before it, often a short piece of another paragraph cut at a frame break
+        (疏通堵, 郑州航空港区，比亚迪全自动焊接车间里，机械臂轻).  A headline sums up its
+        lead, so when such lines share few of the lead's words and a line typed as
+        a section heading further up shares many, that line is the headline.
+        """
+        if any(roles[k][0] is not _TITLE or profile.closes_headline(texts[k]) for k in run):
+            return False  # dashes or a column tag mark a header of its own
+        titles = cls._orphan_titles(d, roles, texts, profile, start=run[0] - 1)
+        if not titles:
+            return False
+        lead = bigrams(texts[d]).keys()
+        near = max(_lead_share(texts[k], lead) for k in run)
+        far = max(_lead_share(texts[k], lead) for k in titles)
+        return far >= LEAD_SHARE_MIN and far >= near + LEAD_SHARE_LEAD
+
+    @staticmethod
     def _headers_of_orphan_leads(roles: list, texts: list[str], gaps: list[int], profile) -> None:
         """A lead paragraph opening with a dateline whose header was emitted apart from it.
 
@@ -253,20 +311,19 @@ class TagRoles:
                 continue
             if d > 0 and roles[d - 1][0] in HEADER_ROLES:
                 continue
-            titles = []
-            for k in range(d - 1, max(-1, d - 1 - ORPHAN_LEAD_WINDOW), -1):
-                found = roles[k][0]
-                if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
-                    break
-                if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
-                    break
-                if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
-                    titles.append(k)
+            titles = TagRoles._orphan_titles(d, roles, texts, profile)
+            lead = bigrams(texts[d]).keys()
+            if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
+                # A header with no lead of its own may have been read stacked over the next article's
+                # header, its headline taken for a line next to that header.
+                stacked = [k for k in range(d) if roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER]
+                stacked = [k for k in stacked if _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
+                if stacked:
+                    titles = stacked
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
-                lead = bigrams(texts[d]).keys()
-                best = max(titles, key=lambda k: (len(bigrams(texts[k]).keys() & lead) / max(1, len(bigrams(texts[k]))), k))
-                why = "header line (a later lead paragraph opens with a dateline)"
+                best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
+                why = LEAD_APART
                 if best + 1 in titles and gaps[best + 1] < WIDE_GAP:
                     best, kicker = best + 1, best  # the line that matched is the kicker over the headline
                 elif best - 1 in titles and gaps[best] < WIDE_GAP:
