@@ -151,3 +151,29 @@ def test_text_between_headers_starts_a_new_stack():
     draft = run(blocks, TagRoles(), SegmentArticles())
     headers = sorted((min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles))
     assert _header_stacks(draft, headers) == {0: 0, 1: 0, 2: 1}
+
+
+def test_an_article_left_without_text_takes_the_group_that_costs_its_owner_least():
+    # Article 1 (a report) holds every group; article 2 (an editor's note on the same subject) none.
+    blocks = ["市场体系建设步伐加快", "本报记者 林丽鹂", "甲。", "乙。", "加强协调配合（编辑手记）", "杨  旭", "丙。", "丁。", "戊。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    groups = [["f3"], ["f4"], ["f7"], ["f8"], ["f9"]]
+    candidates = [[(0, 0.0)], [(0, 0.0)], [(1, 0.0), (0, -1.2)], [(1, 0.0), (0, -1.2)], [(1, 0.0), (0, -1.2)]]
+    owner = [0, 0, 0, 0, 0]
+    # (group, article) → topic score; f7 fits the note's header words but costs the report most,
+    # f8 costs it least but shares no word with the note's header, f9 shares some and costs little.
+    topic = {(2, 1): 6.0, (2, 0): 20.0, (3, 1): 0.5, (3, 0): 1.0, (4, 1): 5.0, (4, 0): 8.0}
+
+    def score(gi, k, prior, current):
+        return topic.get((gi, k), 10.0) + prior
+
+    AssignFragments._fill_empty(draft, groups, candidates, owner, score)
+    assert owner == [0, 0, 0, 0, 1]
+
+
+def test_an_article_left_without_text_takes_nothing_that_would_empty_another():
+    blocks = ["市场体系建设步伐加快", "本报记者 林丽鹂", "加强协调配合（编辑手记）", "杨  旭", "丙。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    owner = [0]
+    AssignFragments._fill_empty(draft, [["f5"]], [[(1, 0.0), (0, -1.2)]], owner, lambda gi, k, prior, current: 30.0 + prior)
+    assert owner == [0]
