@@ -177,3 +177,35 @@ def test_an_article_left_without_text_takes_nothing_that_would_empty_another():
     owner = [0]
     AssignFragments._fill_empty(draft, [["f5"]], [[(1, 0.0), (0, -1.2)]], owner, lambda gi, k, prior, current: 30.0 + prior)
     assert owner == [0]
+
+
+def _side_by_side(blocks, fits):
+    """The first owners _side_by_side gives two groups under a stack of two headers (both options tied)."""
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    candidates = [[(1, 0.0), (0, 0.0)], [(1, 0.0), (0, 0.0)]]
+    owner = [1, 1]
+    AssignFragments._side_by_side(draft, candidates, owner, lambda gi, k: fits[gi][k])
+    return owner
+
+
+FITS = {0: {0: 0.4, 1: 0.1}, 1: {0: 0.1, 1: 0.3}}  # group 0 shares the first header's words, group 1 the second's
+
+
+def test_text_under_interleaved_headers_starts_with_the_header_it_shares_words_with():
+    # Headlines of two articles set side by side, then their bylines: read line by line.
+    blocks = ["冰雪旅游火热（人与自然）", "气象服务绿色发展（生态论苑）", "本报记者 王 强", "李红梅", "游客在公园里滑冰。", "气象部门发布预报。"]
+    assert _side_by_side(blocks, FITS) == [0, 1]
+
+
+def test_text_under_headers_one_after_the_other_starts_with_the_nearest_on_a_page_of_blocks():
+    # Each header whole, one after the other: the first article's frames went elsewhere.
+    blocks = ["冰雪旅游火热", "本报记者 王 强", "气象服务绿色发展", "本报记者 李 明", "游客在公园里滑冰。", "气象部门发布预报。"]
+    assert _side_by_side(blocks, FITS) == [1, 1]
+
+
+def test_text_under_headers_one_after_the_other_starts_with_the_header_it_shares_words_with_when_hard_wrapped():
+    # The same headers over hard-wrapped running text (pdftotext): articles side by side, read in order.
+    column = "游客在公园里滑冰看灯展人气旺" * 12
+    wrapped = "\n".join(column[i : i + 13] for i in range(0, len(column), 13))
+    blocks = ["冰雪旅游火热", "本报记者 王 强", "气象服务绿色发展", "本报记者 李 明", wrapped, wrapped]
+    assert _side_by_side(blocks, FITS) == [0, 1]

@@ -59,7 +59,7 @@ def _lead_share(title: str, lead: object) -> float:
     return len(grams & lead) / max(1, len(grams))  # type: ignore[operator]
 
 
-def _running_line_width(fragments: Sequence[Fragment]) -> float | None:
+def running_line_width(fragments: Sequence[Fragment]) -> float | None:
     """The width of the page's column lines, where its running text comes hard-wrapped as plain text, else None.
 
     A one-line fragment exactly that wide that runs on is a column's last line
@@ -87,7 +87,7 @@ class TagRoles:
         profile = draft.profile
         texts = [profile.join_lines(f.lines) for f in draft.fragments]
         n = len(texts)
-        column = _running_line_width(draft.fragments)
+        column = running_line_width(draft.fragments)
         roles: list[tuple[object, float, str]] = []
         full_lines: list[int] = []  # title-like lines exactly a column wide, taken for running text
         for i, text in enumerate(texts):
