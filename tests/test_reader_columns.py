@@ -161,3 +161,22 @@ def test_a_laid_out_headline_broken_before_its_closing_bracket_is_one_line():
     (article,) = reconstruct(read(text.encode())).articles
     assert article.headline == "把疏勒河“装进”计算机（人民时评）"
     assert article.kicker == "数字孪生技术赋能节水农业"
+
+
+# Two articles side by side; the right one's headline wraps in display type before the end of its
+# column tag, and the left one's byline comes out between its two lines.
+WRAPPED_TAG = """\
+             城市增韧性 家园更宜居（大数据观察）                          未雨绸缪，城市才能更“皮实”（编
+                         本报记者 邵玉姿 李家鼎
+                                                               辑手记）
+                                                      卢 涛
+“雨季积水少了，小区环境更好了！         构建小区公建、公园绿地、河道水系       城市安全运行，离不开未雨绸缪的
+海绵化改造后的小区，雨水收集利用       的海绵系统，雨水就地消纳利用。        谋划。今年汛期，各地提前排查风
+率明显提高，居民出行更加便利。         各地持续推进海绵城市建设。            险隐患，补齐短板，城市更皮实。
+"""
+
+
+def test_a_laid_out_headline_that_leaves_its_bracket_open_goes_on_in_the_line_that_closes_it():
+    articles = reconstruct(read(WRAPPED_TAG.encode())).articles
+    assert [a.headline for a in articles] == ["城市增韧性 家园更宜居（大数据观察）", "未雨绸缪，城市才能更“皮实”（编辑手记）"]
+    assert [a.byline.names for a in articles] == [("邵玉姿", "李家鼎"), ("卢涛",)]

@@ -42,6 +42,7 @@ COLUMN_GAP = 3  # spaces: a run this long between two words separates columns
 LAID_OUT_LINES = 4  # lines with a column gap a text needs to be read as laid out ...
 LAID_OUT_SHARE = 0.4  # ... and this share of its non-blank lines
 MAX_SEGMENTS = 40  # segments on one line: more is no newspaper page's columns
+BRACKET_STEP = 4  # lines: ... and a title that leaves a bracket open this far (its display type spans body lines)
 LINE_STEP = 2  # lines: a column's next line may come this far down (another column's line between)
 ALIGN = 3  # character cells: a column's lines start this close (an indent is two; extractors round positions)
 INDENT = 2  # characters: a paragraph's first line is this much shorter than the column ...
@@ -53,6 +54,7 @@ SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending 
 # Marks no line may open (a closing bracket or quote, a comma, a stop): a line under another that
 # opens with one goes on with the line above, broken where it should not have been (（人民时评 / ）).
 LINE_END_MARKS = tuple("，。、；：？！）」』》〉】”’")
+_PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))  # brackets and quotes a wrapped title may leave open
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
 
@@ -141,7 +143,9 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
     runs: list[list[_Segment]] = []
     open_runs: list[list[_Segment]] = []
     for seg in segments:  # in reading order of the text: by line, then left to right
-        open_runs = [r for r in open_runs if seg.line - r[-1].line <= LINE_STEP]
+        open_runs = [
+            r for r in open_runs if seg.line - r[-1].line <= (BRACKET_STEP if _open_bracket(r[-1].text) else LINE_STEP)
+        ]
         found = None
         for run in open_runs:
             last = run[-1]
@@ -154,7 +158,10 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             wraps = seg.line - last.line == 1 and last.x0 <= seg.x0 and seg.x1 <= last.x1 and (
                 width > column + FULL_SLACK or seg.text.startswith(LINE_END_MARKS)
             )
-            if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps:
+            # A line that leaves a bracket open (a headline's column tag wrapped: …（编 / 辑手记）) goes on
+            # in the line under it within its width, even with another column's line between.
+            bracketed = _open_bracket(last.text) and last.x0 - ALIGN <= seg.x0 and seg.x1 <= last.x1 + ALIGN
+            if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps or bracketed:
                 found = run
                 break
         # A line under an open run that does not go on with it closes it.
@@ -167,6 +174,11 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             open_runs.append(found)
         found.append(seg)
     return runs
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a bracket or quote opened in ``text`` is left open at its end."""
+    return any(text.count(opens) > text.count(closes) for opens, closes in _PAIRS)
 
 
 def _paragraphs(run: list[_Segment]) -> Iterator[list[_Segment]]:
