@@ -1,5 +1,7 @@
 """tag-roles (priority 100) alone."""
 
+import pytest
+
 from newsarchive.reorder.tag_roles import TagRoles
 
 from helpers import STACKED_HEADERS, roles, run
@@ -99,37 +101,43 @@ def test_headline_of_a_lead_emitted_apart_from_it():
     assert found[5] == "heading"  # A's own section heading, before B's headline is passed: unchanged
 
 
-def test_a_cut_piece_right_over_a_dateline_lead_is_not_its_headline():
+# A dateline lead under a short title-like line, with a title-like line further up: which is its headline.
+LEAD_UNDER_A_LINE = {
     # B's lead came out under a piece of A's text cut at a frame break (short, title-like); B's
     # headline, emitted further up among A's frames, shares the lead's words and the piece does not.
-    blocks = [
-        "广州强化科技创新和产业创新深度融合",
-        "本报记者 吴齐强",
-        "广州持续实施科技领军企业倍增计划，支持企业牵头组建创新联合体。",
-        "甘肃省内县办中医医疗机构覆盖率达98.8%",
-        "云山珠水间，涌动科创活力。位于广东的广州实验室内，科研人员展开攻关。",
-        "疏通堵",
-        "本报兰州8月21日电（记者宋朝军）记者从甘肃获悉，甘肃省全面推进中医药振兴发展，县办中医医疗机构覆盖率提高。",
-    ]
-    found = roles(run(blocks, TagRoles()))
-    assert found[3] == "headline"
-    assert found[5] == "paragraph"
-
-
-def test_a_headline_right_over_its_dateline_lead_stays_when_a_heading_above_shares_words_too():
+    "a cut piece right over the lead is not its headline": (
+        [
+            "广州强化科技创新和产业创新深度融合",
+            "本报记者 吴齐强",
+            "广州持续实施科技领军企业倍增计划，支持企业牵头组建创新联合体。",
+            "甘肃省内县办中医医疗机构覆盖率达98.8%",
+            "云山珠水间，涌动科创活力。位于广东的广州实验室内，科研人员展开攻关。",
+            "疏通堵",
+            "本报兰州8月21日电（记者宋朝军）记者从甘肃获悉，甘肃省全面推进中医药振兴发展，县办中医医疗机构覆盖率提高。",
+        ],
+        {3: "headline", 5: "paragraph"},
+    ),
     # The line right above the lead sums it up as well as the heading further up does: it is the headline.
-    blocks = [
-        "甘肃中医药事业加快发展",
-        "本报记者 王 强",
-        "甘肃推进中医药振兴发展，建设优势专科。",
-        "中医药服务全覆盖",
-        "基层医疗卫生机构中医馆建设持续推进。",
-        "甘肃县办中医医疗机构覆盖率达98.8%",
-        "本报兰州8月21日电（记者宋朝军）记者从甘肃获悉，县办中医医疗机构覆盖率达98.8%，中医药服务全覆盖。",
-    ]
+    "a headline right over its lead stays when a heading above shares words too": (
+        [
+            "甘肃中医药事业加快发展",
+            "本报记者 王 强",
+            "甘肃推进中医药振兴发展，建设优势专科。",
+            "中医药服务全覆盖",
+            "基层医疗卫生机构中医馆建设持续推进。",
+            "甘肃县办中医医疗机构覆盖率达98.8%",
+            "本报兰州8月21日电（记者宋朝军）记者从甘肃获悉，县办中医医疗机构覆盖率达98.8%，中医药服务全覆盖。",
+        ],
+        {3: "heading", 5: "headline"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LEAD_UNDER_A_LINE)
+def test_the_headline_of_a_dateline_lead_under_a_short_line_sums_the_lead_up(case):
+    blocks, expected = LEAD_UNDER_A_LINE[case]
     found = roles(run(blocks, TagRoles()))
-    assert found[5] == "headline"
-    assert found[3] == "heading"
+    assert {k: found[k] for k in expected} == expected
 
 
 def test_kicker_and_headline_of_a_lead_emitted_apart_from_them():
