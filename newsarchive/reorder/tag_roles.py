@@ -16,6 +16,7 @@ one is the start of a paragraph cut at a frame break).
 
 from __future__ import annotations
 
+import bisect
 from typing import ClassVar, Sequence
 
 from ..model import Decision, Fragment, Role
@@ -306,6 +307,8 @@ class TagRoles:
         header's kicker and, under it, its headline (updates ``roles``).
         """
         n = len(texts)
+        # Lines left next to a header, in page order: looked up by bisection for each lead.
+        beside = [k for k in range(n) if roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER]
         for d in range(n):
             if roles[d][0] is not Role.PARAGRAPH or profile.dateline(texts[d]) is None:
                 continue
@@ -316,8 +319,8 @@ class TagRoles:
             if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
                 # A header with no lead of its own may have been read stacked over the next article's
                 # header, its headline taken for a line next to that header.
-                stacked = [k for k in range(d) if roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER]
-                stacked = [k for k in stacked if _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
+                above = beside[max(0, bisect.bisect_left(beside, d) - ORPHAN_LEAD_WINDOW) : bisect.bisect_left(beside, d)]
+                stacked = [k for k in above if roles[k][0] is Role.HEADING and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
                 if stacked:
                     titles = stacked
             if titles:
