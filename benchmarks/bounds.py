@@ -22,6 +22,9 @@ in :mod:`newsarchive.limits` are chosen against:
                      block's start was quadratic there: 50 s)
 ``stacked-4900``     4,900 headlines marked by a column tag, one after the other, then as many bylines:
                      the stacked headers of a page read line by line, at the block limit
+``leads-1600``       1,600 headers of three title lines over a byline (the first left next to the header),
+                     each followed by text and a dateline lead under no header: 9,600 blocks (looking for
+                     each lead's headline among the lines left next to a header by a scan was quadratic)
 ``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
 ``json-objects``     64 MiB of empty JSON objects (refused before parsing: too many values)
 ``zero-device``      /dev/zero as input (refused after reading just over the limit)
@@ -82,6 +85,14 @@ def _stacked(path: Path) -> None:
     path.write_text("\n\n".join([*titles, *bylines, "正文一段话。"]), encoding="utf-8")
 
 
+def _leads(path: Path) -> None:
+    blocks = []
+    for i in range(1600):
+        blocks += [f"第{i}号标题甲乙丙丁", f"第{i}号引题己庚辛壬", f"第{i}号主题子丑寅卯", "本报记者 王 强", "正文一段。"]
+        blocks.append(f"本报北京6月1日电（记者王珂）第{i}号新闻正文开头。")
+    path.write_text("\n\n".join(blocks), encoding="utf-8")
+
+
 def _json_nested(path: Path) -> None:
     path.write_bytes(b'{"format": "newsarchive-page", "version": "1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
@@ -101,6 +112,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "wide-lines-300k": _wide_lines,
     "pieces-120k": _pieces,
     "stacked-4900": _stacked,
+    "leads-1600": _leads,
     "json-nested": _json_nested,
     "json-objects": _json_objects,
     "zero-device": None,  # reads /dev/zero
