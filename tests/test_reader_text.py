@@ -378,3 +378,20 @@ def test_a_sentence_ending_a_line_of_square_glyphs_a_character_short_ends_its_pa
     ]
     digits = text.replace("有最坚实的根基、最深厚的力量。", "有最坚实的根基、最深的力量12。")  # as wide, with digits
     assert pieces(column + "\n\n" + digits)[-1] == "".join(digits.split())
+
+
+def test_a_numbered_caption_opens_a_piece_of_its_own():
+    # pdftotext sets a credit without a caption (资料图片) and the next picture's numbered caption
+    # one under the other; the marker (图④：) says where the caption starts.
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
+    photos = (
+        "图①：安徽宿州泗县运河故道景观带一角。\n图②：从运河故道中发掘出的文物瓷器，现存\n放于安徽泗县隋唐大运河博物馆。\n"
+        "图①②均为徐靖、苗子健摄影报道\n图③：当地居民驾船行驶于隋唐大运河通济渠\n泗县段。\n资料图片\n"
+        "图④：安徽宿州博物馆外景。\n徐 珂摄（人民视觉）"
+    )
+    assert pieces(column + "。\n\n" + photos)[-4:] == [
+        "图③：当地居民驾船行驶于隋唐大运河通济渠泗县段。",
+        "资料图片",
+        "图④：安徽宿州博物馆外景。",
+        "徐 珂摄（人民视觉）",
+    ]

@@ -380,6 +380,8 @@ _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one 
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
 _CREDIT_LINE = re.compile(r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?")
+# A caption's numbered marker opening a line (图①：, 图2:, 上图：): the caption starts there.
+_CAPTION_OPENING = re.compile(r"(?:图[①-⑳0-9]+|[上下左右]图)[：:]")
 
 
 def page_column(text: str) -> int | None:
@@ -519,6 +521,7 @@ def _wrapped_paragraphs(
             or stops_short(k)
             or credit_line(k)
             or credit_line(k + 1)
+            or _CAPTION_OPENING.match(lines[k + 1].lstrip()) is not None  # a numbered caption opens
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
