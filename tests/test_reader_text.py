@@ -380,7 +380,7 @@ def test_a_sentence_ending_a_line_of_square_glyphs_a_character_short_ends_its_pa
     assert pieces(column + "\n\n" + digits)[-1] == "".join(digits.split())
 
 
-def test_a_numbered_caption_opens_a_piece_of_its_own():
+def test_a_numbered_caption_opens_a_piece_of_its_own_and_runs_on_to_its_sentences_end():
     # pdftotext sets a credit without a caption (资料图片) and the next picture's numbered caption
     # one under the other; the marker (图④：) says where the caption starts.
     column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
@@ -389,7 +389,12 @@ def test_a_numbered_caption_opens_a_piece_of_its_own():
         "图①②均为徐靖、苗子健摄影报道\n图③：当地居民驾船行驶于隋唐大运河通济渠\n泗县段。\n资料图片\n"
         "图④：安徽宿州博物馆外景。\n徐 珂摄（人民视觉）"
     )
-    assert pieces(column + "。\n\n" + photos)[-4:] == [
+    # A numbered caption runs on to its sentence's end over lines of its own box's width, one of
+    # which may happen to be as wide as the column.
+    assert pieces(column + "。\n\n" + photos)[-7:] == [
+        "图①：安徽宿州泗县运河故道景观带一角。",
+        "图②：从运河故道中发掘出的文物瓷器，现存放于安徽泗县隋唐大运河博物馆。",
+        "图①②均为徐靖、苗子健摄影报道",
         "图③：当地居民驾船行驶于隋唐大运河通济渠泗县段。",
         "资料图片",
         "图④：安徽宿州博物馆外景。",

@@ -510,11 +510,20 @@ def _wrapped_paragraphs(
         # A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it.
         return k + 1 < body and _BRACKETED.fullmatch(lines[k + 1].strip()) is not None
 
+    def caption_runs_on(k: int, first: int) -> bool:
+        # A numbered caption (图②：…) runs on to its sentence's end, over lines of its own box's width.
+        return (
+            _CAPTION_OPENING.match(lines[first].lstrip()) is not None
+            and not ends_sentence(k)
+            and not credit_line(k + 1)
+            and _CAPTION_OPENING.match(lines[k + 1].lstrip()) is None
+        )
+
     pieces: list[tuple[int, str]] = []
-    offset = start = 0
+    offset = start = first = 0
     for k, line in enumerate(lines):
         offset += len(line) + 1
-        if k + 1 < len(lines) and not tag_follows(k) and (
+        if k + 1 < len(lines) and not tag_follows(k) and not caption_runs_on(k, first) and (
             (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
             or ends_short(k)
@@ -526,6 +535,7 @@ def _wrapped_paragraphs(
         ):
             pieces.append((start, block[start : offset - 1]))
             start = offset
+            first = k + 1
     pieces.append((start, block[start:]))
     return pieces
 
