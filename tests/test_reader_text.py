@@ -400,3 +400,10 @@ def test_a_numbered_caption_opens_a_piece_of_its_own_and_runs_on_to_its_sentence
         "图④：安徽宿州博物馆外景。",
         "徐 珂摄（人民视觉）",
     ]
+
+
+def test_a_bare_name_under_a_title_as_wide_as_the_column_is_a_piece_of_its_own():
+    # The headline happens to fill the column; the author's name under it is no paragraph's last line.
+    column = "基础研究并不是脱离实际的纯理论研\n究。基础理论的重大突破往往源于解\n决实际问题的需要，这是科学发展的\n规律。"
+    block = "基础研究点亮未来之光（教育时评）\n潘建伟\n" + column
+    assert pieces(column + "\n\n" + block)[-3:] == ["基础研究点亮未来之光（教育时评）", "潘建伟", column.replace("\n", "")]
