@@ -407,3 +407,16 @@ def test_a_bare_name_under_a_title_as_wide_as_the_column_is_a_piece_of_its_own()
     column = "基础研究并不是脱离实际的纯理论研\n究。基础理论的重大突破往往源于解\n决实际问题的需要，这是科学发展的\n规律。"
     block = "基础研究点亮未来之光（教育时评）\n潘建伟\n" + column
     assert pieces(column + "\n\n" + block)[-3:] == ["基础研究点亮未来之光（教育时评）", "潘建伟", column.replace("\n", "")]
+
+
+def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own():
+    # A subheadline wider than the column would wrap on into the next header line, but a reporter's
+    # role alone (本报评论员) is a byline.
+    column = "“梦虽遥，追则能达；愿虽艰，持则\n可圆。”在二〇二五年新年贺词中，\n习近平主席深刻指出：“中国式现代\n化是干出来的。”"
+    block = "新征程上每一个人都是主角\n——习近平主席二〇二五年新年贺词启示录⑤\n本报评论员\n" + column
+    assert pieces(column + "\n\n" + block)[-4:] == [
+        "新征程上每一个人都是主角",
+        "——习近平主席二〇二五年新年贺词启示录⑤",
+        "本报评论员",
+        column.replace("\n", ""),
+    ]

@@ -377,8 +377,9 @@ def _square_line(line: str) -> bool:
 
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
-# A byline of a bare name or a reporter's role alone: 陈智林, 本报评论员, 新华社记者.
-_NAME_LINE = re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)|[\u4e00-\u9fff]{2,4}")
+# A byline of a reporter's role alone (本报评论员, 新华社记者), or of a bare name (陈智林).
+_ROLE_LINE = re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)")
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
 _CREDIT_LINE = re.compile(r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?")
@@ -472,15 +473,17 @@ def _wrapped_paragraphs(
     # of its own, except that a line wider than the column (a headline over several) wraps on into
     # the next header line, unless that one is spaced out as a list is (本报记者 王 浩: a byline).
     def names_follow(k: int) -> bool:
-        # The next line is spaced out as a list of names is (本报记者 王 浩): a byline, under a header line;
-        # or, under a title closed by its column tag or quote (…（人文茶座）), a bare name or a reporter's
-        # role (陈智林, 本报评论员): a paragraph's last line ends with its stop.
+        # The next line is spaced out as a list of names is (本报记者 王 浩), or is a reporter's role
+        # alone (本报评论员): a byline, under a header line.  So is a bare name (陈智林) under a title
+        # closed by its column tag or quote (…（人文茶座）) or under a subheadline: a paragraph's last
+        # line ends with its stop.
         if k + 1 >= len(lines) or not short(k + 1):
             return False
         below = lines[k + 1].strip()
-        if _SPACED.search(below) is not None:
+        if _SPACED.search(below) is not None or _ROLE_LINE.fullmatch(below) is not None:
             return True
-        return lines[k].rstrip().endswith(("）", ")", "”")) and _NAME_LINE.fullmatch(below) is not None
+        title = lines[k].strip()
+        return (title.endswith(("）", ")", "”")) or title.startswith("——")) and _NAME_LINE.fullmatch(below) is not None
 
     def column_line(k: int) -> bool:
         # As wide as the column, give or take a character; but square glyphs measure exactly, and a
@@ -503,8 +506,8 @@ def _wrapped_paragraphs(
     def header_ends(k: int) -> bool:
         if k + 1 >= body:
             return True
-        if _SPACED.search(lines[k + 1].strip()) is not None or lines[k].rstrip().endswith(("）", ")", "——")):
-            return True  # names spaced out (a byline) follow, or the title closed: its bracketed tag, a kicker's dash
+        if names_follow(k) or lines[k].rstrip().endswith(("）", ")", "——")):
+            return True  # a byline follows, or the title closed: its bracketed tag, a kicker's dash
         return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
 
     def credit_line(k: int) -> bool:
