@@ -314,3 +314,11 @@ def test_a_tagged_title_inside_the_text_is_a_headline():
 def test_without_a_column_tag_two_titles_stay_kicker_and_headline():
     draft = run(["细石叶，解码中华万年文化序曲", "当歌谣在稻田里生根", "仪明洁", "正文。"], TagRoles())
     assert roles(draft)[:3] == ["kicker", "headline", "byline"]
+
+
+def test_a_title_as_wide_as_the_column_closed_by_its_column_tag_over_a_name_is_a_headline():
+    # Hard-wrapped text (pdftotext): a one-line title exactly as wide as the column is taken for a
+    # column's last line, but not when a column tag closes it and its author's bare name follows.
+    column = "\n".join(["基础研究并不是脱离实际的纯理论研"] * 12) + "\n究。"
+    found = roles(run([column, "基础研究点亮未来之光（教育时评）", "潘建伟", column], TagRoles()))
+    assert found[1:3] == ["headline", "byline"]

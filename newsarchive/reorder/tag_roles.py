@@ -37,6 +37,7 @@ _CUT_ABOVE_LEAD = "running text over a dateline lead whose headline is further u
 # at least that much, and 0.1 more than the lines right above the lead, is its headline.
 LEAD_SHARE_MIN = 0.15
 LEAD_SHARE_LEAD = 0.1
+_TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
 MAX_NOTE = 60  # characters of a bracketed note
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
@@ -124,6 +125,14 @@ class TagRoles:
             over_headline = i + 2 < n and roles[i + 1][0] is _TITLE and roles[i + 2][0] is Role.BYLINE
             if over_byline or over_headline:
                 roles[i] = (_TITLE, 0.5, _OVER_BYLINE)
+            elif (
+                i + 1 < n
+                and profile.closes_headline(texts[i])
+                and profile.parse_byline(texts[i + 1], after_headline=True) is not None
+            ):
+                # A title closed by its column tag over an author's bare name (基础研究点亮未来之光（教育时评） /
+                # 潘建伟): running text ends no line on a column tag with a name under it.
+                roles[i] = (_TITLE, 0.5, _TAG_OVER_NAME)
 
         def role(i: int) -> object:
             return roles[i][0] if 0 <= i < n else None
