@@ -522,14 +522,12 @@ def _wrapped_paragraphs(
         # A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it.
         return k + 1 < body and _BRACKETED.fullmatch(lines[k + 1].strip()) is not None
 
+    # The lines a numbered caption opens (图②：…), matched once each.
+    opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+
     def caption_runs_on(k: int, first: int) -> bool:
         # A numbered caption (图②：…) runs on to its sentence's end, over lines of its own box's width.
-        return (
-            _CAPTION_OPENING.match(lines[first].lstrip()) is not None
-            and not ends_sentence(k)
-            and not credit_line(k + 1)
-            and _CAPTION_OPENING.match(lines[k + 1].lstrip()) is None
-        )
+        return opens_caption[first] and not ends_sentence(k) and not credit_line(k + 1) and not opens_caption[k + 1]
 
     pieces: list[tuple[int, str]] = []
     offset = start = first = 0
@@ -542,7 +540,7 @@ def _wrapped_paragraphs(
             or stops_short(k)
             or credit_line(k)
             or credit_line(k + 1)
-            or _CAPTION_OPENING.match(lines[k + 1].lstrip()) is not None  # a numbered caption opens
+            or opens_caption[k + 1]  # a numbered caption opens
             or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
