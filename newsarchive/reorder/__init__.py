@@ -14,7 +14,7 @@ attach photos, 900 assemble the final :class:`~newsarchive.model.Page`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import ClassVar, Iterable, Mapping, Protocol
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
@@ -89,6 +89,10 @@ class Draft:
     paragraph_ends: frozenset[str] = frozenset()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    # Fragment id → (its lines, joined text, (text without spaces, its bigrams)): shared by the copies transforms make, so a
+    # fragment's text is joined and split into bigrams once per page, not once per step and use.
+    # Keyed on the lines object too: a transform that gives an id new lines gets them joined anew.
+    memo: dict[str, tuple[tuple[str, ...], str, tuple[str, list[str]] | None]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_page(cls, page: Page, profile: Profile) -> "Draft":
@@ -112,7 +116,32 @@ class Draft:
 
     def text(self, fragment_id: str) -> str:
         """The fragment's text with its lines joined the profile's way."""
-        return self.profile.join_lines(self.fragment(fragment_id).lines)
+        lines = self.fragments[self.index[fragment_id]].lines
+        hit = self.memo.get(fragment_id)
+        if hit is not None and hit[0] is lines:
+            return hit[1]
+        text = self.profile.join_lines(lines)
+        self.memo[fragment_id] = (lines, text, None)
+        return text
+
+    def bigrams(self, fragment_ids: Iterable[str]) -> list[str]:
+        """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``)."""
+        out: list[str] = []
+        last = ""  # the last non-space character so far: it and the next piece's first make a bigram
+        for fid in fragment_ids:
+            text = self.text(fid)
+            lines, _, split = self.memo[fid]
+            if split is None:
+                flat = "".join(text.split())
+                split = (flat, list(map(add, flat, flat[1:])))
+                self.memo[fid] = (lines, text, split)
+            flat, grams = split
+            if flat:
+                if last:
+                    out.append(last + flat[0])
+                out += grams
+                last = flat[-1]
+        return out
 
     def with_roles(self, roles: Mapping[str, tuple[Role, float, str]]) -> "Draft":
         """A copy with some fragments' roles replaced: id → (role, confidence, reason)."""

@@ -29,7 +29,6 @@ from operator import eq, mul, not_
 from typing import ClassVar
 
 from ..model import Decision, Role
-from ..profiles.textutil import bigram_list
 from . import WIDE_GAP, Draft
 from .join_cuts import BODY_ROLES
 from .tag_roles import running_line_width
@@ -246,11 +245,11 @@ class AssignFragments:
         draft: Draft, groups: list[list[str]], candidates: list[list[tuple[int, float]]], owner: list[int]
     ) -> None:
         """Move groups to the article that explains them best, over a few rounds (updates ``owner``)."""
-        group_grams = [bigram_list("".join(map(draft.text, g))) for g in groups]
+        group_grams = [draft.bigrams(g) for g in groups]
         group_text = [Counter(grams) for grams in group_grams]
         # Rarity on this page: a bigram found in many groups says little about which article a group is.
         df, idf = page_rarity(group_text)
-        headers = [bigram_list("".join(map(draft.text, a.header_ids))) * HEADER_WEIGHT for a in draft.articles]
+        headers = [draft.bigrams(a.header_ids) * HEADER_WEIGHT for a in draft.articles]
         # Most bigrams occur in one group and no header: they meet no other text, so they add to
         # lengths but never to a dot product.  Profiles are built without them (a third of the
         # size), and each group's own share of them is added back where it counts.

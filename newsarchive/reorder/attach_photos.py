@@ -12,11 +12,11 @@ fit another article.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from ..profiles.textutil import bigrams
 from . import Draft, PhotoDraft
 from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, page_rarity, weighted
 
@@ -152,7 +152,7 @@ class AttachPhotos:
 
         def profiles() -> None:
             """The articles' weighted bigram vectors, built for the first photo with several candidate articles."""
-            texts = [bigrams("".join(draft.text(i) for i in a.header_ids + a.body)) for a in draft.articles]
+            texts = [Counter(draft.bigrams(a.header_ids + a.body)) for a in draft.articles]
             idf.update(page_rarity(texts)[1])
             vectors.extend(weighted(grams, idf) for grams in texts)
             norms.extend(norm(v) for v in vectors)
@@ -165,7 +165,7 @@ class AttachPhotos:
                 return nearest, nearest  # the only candidate: no words to weigh
             if not vectors and draft.articles:
                 profiles()
-            photo = weighted(bigrams("".join(draft.text(i) for i in ids)), idf)
+            photo = weighted(Counter(draft.bigrams(ids)), idf)
             length = norm(photo)
             best = max(
                 (

@@ -32,7 +32,6 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
-from ..profiles.textutil import bigram_list
 from . import WIDE_GAP, Draft, Join
 from .assignment import max_weight_matching
 
@@ -118,15 +117,14 @@ class _FrameTopics:
             self.frame_of[frag.id] = len(frames) - 1
             previous = frag.id
         self._frames = frames
-        self._texts = texts
+        self._draft = draft
         self._vectors: dict[int, frozenset[str]] = {}
         self._cosines: dict[tuple[int, int], float] = {}
 
     def _vector(self, k: int) -> frozenset[str]:
         """A frame's distinct bigrams (computed once per frame)."""
         if k not in self._vectors:
-            text = "".join(self._texts[f] for f in self._frames[k])
-            self._vectors[k] = frozenset(bigram_list(text))  # the distinct bigrams, no counting
+            self._vectors[k] = frozenset(self._draft.bigrams(self._frames[k]))  # the distinct bigrams, no counting
         return self._vectors[k]
 
     def similarity(self, head: str, tail: str) -> float:
