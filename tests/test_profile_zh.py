@@ -247,6 +247,21 @@ def test_a_date_alone_on_its_line_heads_nothing(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "中国银行公司金融与投资银行部副总经理 丁正君",
+        "中国人民银行雄安新区分行党委委员、副行长 高 远",
+        "泰康保险集团助理总裁兼董事会秘书 应惟伟",  # a secretary
+        "友邦人寿副总经理兼首席客户官、首席健康业务官 张 敏",  # an officer (…官)
+    ],
+)
+def test_a_position_then_a_spaced_name_signs_a_piece_and_heads_nothing(text):
+    # A forum page's contributors: under each contribution's title, never its headline.
+    assert not P.is_title_like(text)
+    assert P.ends_paragraph(text)
+
+
+@pytest.mark.parametrize(
     ("text", "several"),
     [("以上图片均为新华社记者颜麟蕴摄", True), ("本版图片均由受访者提供", True), ("图片均为资料图片", True), ("兰 锋摄（人民视觉）", False)],
 )

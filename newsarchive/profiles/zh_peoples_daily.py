@@ -163,7 +163,7 @@ _TITLES = (
 # for each place it appears, a tenth of this module's import.
 _LETTER = r"[^\W\d_]"
 # A signature line: a title, then the name set apart by spaces (党委书记、行长 徐国勤; 副行长 高 远).
-_SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者)\\s+({_LETTER}\\s{{1,2}}{_LETTER}|{_LETTER}{{2,4}})$")
+_SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者|秘书|{_LETTER}官)\\s+({_LETTER}\\s{{1,2}}{_LETTER}|{_LETTER}{{2,4}})$")
 _NAME_INTRO = re.compile(f"(?:{_TITLES})({_LETTER}{{2,3}}?)(?={_NAME_VERBS})")
 _NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_LETTER}{{2,3}}?)(?={_NAME_VERBS})")
 # The role predicates (is_kicker, parse_byline, parse_credit, …) each collapse the same fragment
