@@ -274,12 +274,6 @@ def test_an_address_ends_a_paragraph(text, ends):
     assert P.ends_paragraph(text) is ends
 
 
-def test_a_sentence_of_clauses_reads_as_one():
-    assert P.reads_as_sentence("说到熊猫债，很多人都好奇它的名字，为啥会用国宝来命名")
-    assert not P.reads_as_sentence("占平台内经营者总量近六成，6月1日起管理规范实施")  # a kicker with one comma
-    assert not P.reads_as_sentence("科技兴农")
-
-
 @pytest.mark.parametrize(
     ("text", "several"),
     [("以上图片均为新华社记者颜麟蕴摄", True), ("本版图片均由受访者提供", True), ("图片均为资料图片", True), ("兰 锋摄（人民视觉）", False)],

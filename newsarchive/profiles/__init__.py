@@ -103,10 +103,6 @@ class Profile(Protocol):
         """Title-like text too short to head a section: the first words of a paragraph cut at a frame's end."""
         ...
 
-    def reads_as_sentence(self, text: str) -> bool:
-        """Title-like text that reads as a sentence (several clauses): inside running text, part of it, not a heading."""
-        ...
-
     def closes_headline(self, text: str) -> bool:
         """Title-like text marked as a headline, never a kicker or subheadline (a column tag: （今日谈）)."""
         ...

@@ -224,10 +224,6 @@ class EnglishNewspaperProfile:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""
         return False
 
-    def reads_as_sentence(self, text: str) -> bool:
-        """Never: no evidence yet that commas tell an English heading from running text."""
-        return False
-
     def closes_headline(self, text: str) -> bool:
         """Never: these papers mark no headline apart from a kicker or a deck."""
         return False

@@ -158,15 +158,11 @@ _TITLES = (
     "主席|会长|秘书长|理事长|厅长|科长|站长|队长|校长|老师|医生|工程师|博士|馆员|创始人|总裁|村支书|专家|主管|"
     "首席经济学家|分析师|村民|居民|市民|游客|代表|委员|干部|员工|店主|志愿者|师傅|负责同志|工作人员"
 )
+# An e-mail or web address ending a line (no cut falls inside one in the benchmark's data).
+_ADDRESS_END = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。]+)$", re.ASCII)
 # These patterns match names as letters of any script (a category, cheap to compile) and the matches
 # are then checked to be Han (_all_han): a class of the 28,000 Han characters costs ~4 ms to compile
 # for each place it appears, a tenth of this module's import.
-# Commas that make a title-like line inside running text a sentence of clauses, not a section heading:
-# no heading of the benchmark's development days has two, and 26 pieces of running text typed as
-# headings there did (a heading is a phrase; kickers may run longer: 发挥特长出点子，因地制宜解难题，…).
-_CLAUSES_MAX = 2
-# An e-mail or web address ending a line (no cut falls inside one in the benchmark's data).
-_ADDRESS_END = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。]+)$", re.ASCII)
 _LETTER = r"[^\W\d_]"
 # A signature line: a title, then the name set apart by spaces (党委书记、行长 徐国勤; 副行长 高 远).
 _SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者|秘书|{_LETTER}官)\\s+({_LETTER}\\s{{1,2}}{_LETTER}|{_LETTER}{{2,4}})$")
@@ -570,10 +566,6 @@ class PeoplesDailyProfile:
         """Fewer than :data:`MIN_HEADING_CHARS` characters, unless a section number ((一)): 湖南, 淮北市 are pieces."""
         flat = _collapse(text).replace(" ", "")
         return len(flat) < MIN_HEADING_CHARS and not _SECTION_NUMBER.match(flat)
-
-    def reads_as_sentence(self, text: str) -> bool:
-        """Two or more clauses (…，…，…): inside running text, a sentence of it rather than a section heading."""
-        return _collapse(text).count("，") >= _CLAUSES_MAX
 
     def closes_headline(self, text: str) -> bool:
         """A column tag closes the title (（人与自然）, （今日谈））: People's Daily sets one on headlines only.

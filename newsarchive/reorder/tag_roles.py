@@ -216,8 +216,6 @@ class TagRoles:
                 for k in run:
                     if role(k) is _TITLE and profile.too_short_for_heading(texts[k]):
                         roles[k] = (Role.PARAGRAPH, 0.5, "title-like but too short for a heading: the start of a cut paragraph")
-                    elif role(k) is _TITLE and profile.reads_as_sentence(texts[k]):
-                        roles[k] = (Role.PARAGRAPH, 0.5, "title-like but a sentence of clauses: running text")
                     elif role(k) is _TITLE:
                         roles[k] = (Role.HEADING, 0.6, _INSIDE_TEXT)
                     else:  # a dash line that leads nowhere: part of the running text
