@@ -45,6 +45,14 @@ def test_joined_across_an_ordinary_blank_line_with_less_confidence():
     assert draft.articles[0].body == ("f3", "f4", "f5")
 
 
+def test_joined_across_a_photo_dropped_between_the_frames():
+    draft = _run(
+        "三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, NARROW,
+        "农民在大棚里采摘蔬菜。", NARROW, "兰 锋摄（人民视觉）", NARROW, TAIL, *MORE,
+    )
+    assert ("f3", "f6") in _joins(draft)
+
+
 def test_not_joined_across_an_ordinary_blank_line_after_a_list_item_or_a_title():
     """A paragraph may stop at a semicolon (an item of a list) or be a title-like line; a frame's end is not shown."""
     item = HEAD[:-2] + "；"

@@ -29,6 +29,8 @@ from . import WIDE_GAP, Draft, Join
 
 CONFIDENCE = 0.75  # 80 right in 106 on dev pages (0.75)
 CONFIDENCE_NEAR = 0.55  # 92 right in 155 on dev pages (0.59): less sure than at a wide gap
+# Photo parts and page furniture are dropped between frames: the piece after them follows the one before.
+_BETWEEN_FRAMES = (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE)
 # Marks that end a list item or a lead-in: a paragraph may stop at one without a full stop.
 _CLAUSE_ENDS = "；;：:"
 
@@ -44,7 +46,7 @@ class JoinFrames:
         article_of = {fid: k for k, a in enumerate(draft.articles) for fid in a.body}
         heads = {j.head for j in draft.joins}
         tails = {j.tail for j in draft.joins}
-        content = [f for f in draft.fragments if f.role is not Role.FURNITURE]
+        content = [f for f in draft.fragments if f.role not in _BETWEEN_FRAMES]
         # On a laid-out page, layout-joins already judged each piece and the next from their lines' geometry.
         near = not draft.laid_out
         added: list[Join] = []
