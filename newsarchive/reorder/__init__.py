@@ -20,11 +20,14 @@ from typing import ClassVar, Iterable, Mapping, Protocol
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import Profile
 
-__all__ = ["ArticleDraft", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP"]
+__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP"]
 
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
 WIDE_GAP = 3
+# Roles of what an extractor drops between two text frames: a photo's parts and page furniture.  The
+# piece after them follows the piece before them in the frames' order.
+BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 
 # The fields of a fragment that Draft.with_roles copies unchanged.
 _KEPT_FIELDS = tuple(f.name for f in fields(Fragment) if f.init and f.name not in ("role", "role_confidence", "role_reason"))
@@ -89,9 +92,10 @@ class Draft:
     paragraph_ends: frozenset[str] = frozenset()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[Warning, ...] = ()
-    # Fragment id → (its lines, joined text, (text without spaces, its bigrams)): shared by the copies transforms make, so a
-    # fragment's text is joined and split into bigrams once per page, not once per step and use.
-    # Keyed on the lines object too: a transform that gives an id new lines gets them joined anew.
+    # Fragment id → (its lines, joined text, (text without spaces, its bigrams)).  Shared by the
+    # copies transforms make, so a fragment's text is joined and split into bigrams once per page,
+    # not once per step and use; keyed on the lines object too, so a transform that gives an id
+    # new lines gets them joined anew.
     memo: dict[str, tuple[tuple[str, ...], str, tuple[str, list[str]] | None]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

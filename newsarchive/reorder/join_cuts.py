@@ -32,11 +32,10 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
-from . import WIDE_GAP, Draft, Join
+from . import BETWEEN_FRAMES, WIDE_GAP, Draft, Join
 from .assignment import max_weight_matching
 
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
-_BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 # Weights and thresholds, measured on the benchmark's development pages (see
 # benchmarks/reorder): position alone is weak evidence because moved frames make a
 # wrong neighbour about as likely as the right one, and a tail a few blocks away is
@@ -460,7 +459,7 @@ class JoinCuts:
     def _only_photos_between(draft: Draft, head: str, tail: str) -> bool:
         """True if nothing but photo parts or furniture (dropped between frames) separates the two."""
         return all(
-            draft.fragments[i].role in _BETWEEN_FRAMES for i in range(draft.index[head] + 1, draft.index[tail])
+            draft.fragments[i].role in BETWEEN_FRAMES for i in range(draft.index[head] + 1, draft.index[tail])
         )
 
     @staticmethod

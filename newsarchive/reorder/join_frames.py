@@ -8,12 +8,15 @@ things together make it likely, and both are only known after
 paragraph that merely lacks its full stop), and both pieces are assigned
 to the same article (the next frame was not another article's).
 
+A photo's caption and credit, dropped between the frames, stand between the
+two pieces at most.
+
 * Across a wide gap (extractors leave one where a text frame ends), such
-  pairs are a continuation 80 times in 106 on the benchmark's development
+  pairs are a continuation 82 times in 112 on the benchmark's development
   pages.
-* Across an ordinary blank line, 92 times in 155, once heads that may end
+* Across an ordinary blank line, 98 times in 166, once heads that may end
   a paragraph without a full stop are left out: an item of a list
-  (…；), a lead-in (…：) and a title-like line (with them, 92 in 228).
+  (…；), a lead-in (…：) and a title-like line (with them, about 4 in 10).
   These joins get a lower confidence, so ``inspect`` lists them.  On a
   laid-out page (fragments with boxes), ``layout-joins`` has already judged
   each piece and the next from their lines, so only the wide-gap rule applies.
@@ -25,12 +28,10 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import WIDE_GAP, Draft, Join
+from . import BETWEEN_FRAMES, WIDE_GAP, Draft, Join
 
-CONFIDENCE = 0.75  # 80 right in 106 on dev pages (0.75)
-CONFIDENCE_NEAR = 0.55  # 92 right in 155 on dev pages (0.59): less sure than at a wide gap
-# Photo parts and page furniture are dropped between frames: the piece after them follows the one before.
-_BETWEEN_FRAMES = (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE)
+CONFIDENCE = 0.75  # 82 right in 112 on dev pages (0.73)
+CONFIDENCE_NEAR = 0.55  # 98 right in 166 on dev pages (0.59): less sure than at a wide gap
 # Marks that end a list item or a lead-in: a paragraph may stop at one without a full stop.
 _CLAUSE_ENDS = "；;：:"
 
@@ -46,7 +47,7 @@ class JoinFrames:
         article_of = {fid: k for k, a in enumerate(draft.articles) for fid in a.body}
         heads = {j.head for j in draft.joins}
         tails = {j.tail for j in draft.joins}
-        content = [f for f in draft.fragments if f.role not in _BETWEEN_FRAMES]
+        content = [f for f in draft.fragments if f.role not in BETWEEN_FRAMES]
         # On a laid-out page, layout-joins already judged each piece and the next from their lines' geometry.
         near = not draft.laid_out
         added: list[Join] = []
