@@ -180,3 +180,25 @@ def test_a_laid_out_headline_that_leaves_its_bracket_open_goes_on_in_the_line_th
     articles = reconstruct(read(WRAPPED_TAG.encode())).articles
     assert [a.headline for a in articles] == ["城市增韧性 家园更宜居（大数据观察）", "未雨绸缪，城市才能更“皮实”（编辑手记）"]
     assert [a.byline.names for a in articles] == [("邵玉姿", "李家鼎"), ("卢涛",)]
+
+
+# Two articles side by side, each headline in display type wrapped onto a second line centred under
+# its first; the left one's deck is set over its byline, centred too.
+WRAPPED_CENTRED = """\
+ 大力弘扬时代楷模精神 积极投身交                              “时代楷模”单杏花同志先进事迹报
+      通强国建设                                         告会在京举行
+    ——走近2025年“最美巾帼奋斗者”
+         本报记者 杨 昊                                  本报记者 张天培
+新华社北京4月24日电 中央宣传部、科      重大需求，聚焦专业领域，带领团队      新华社北京4月24日电 中央宣传
+技部、交通运输部、全国妇联、中国         将12306铁路客票系统建设成为全球交   技部、交通运输部、全国妇联、中
+科协、中国国家铁路集团有限公司24        易量领先的超大型实时票务系统。      科协、国铁集团4月24日在北京举
+日在北京召开座谈会。                                                    行报告会。
+"""
+
+
+def test_a_laid_out_headline_wrapped_onto_a_line_centred_under_it_is_one_headline():
+    articles = reconstruct(read(WRAPPED_CENTRED.encode())).articles
+    assert [a.headline for a in articles] == ["大力弘扬时代楷模精神 积极投身交通强国建设", "“时代楷模”单杏花同志先进事迹报告会在京举行"]
+    # A byline centred under a deck is no second line of the deck.
+    assert articles[0].subheadline == "——走近2025年“最美巾帼奋斗者”"
+    assert [a.byline.names for a in articles] == [("杨昊",), ("张天培",)]

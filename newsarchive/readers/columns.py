@@ -47,6 +47,7 @@ LINE_STEP = 2  # lines: a column's next line may come this far down (another col
 ALIGN = 3  # character cells: a column's lines start this close (an indent is two; extractors round positions)
 INDENT = 2  # characters: a paragraph's first line is this much shorter than the column ...
 FULL_SLACK = 1.5  # ... and any full line within this many characters of the column's width
+CENTRED = 3  # half cells (x0 + x1 sums): a line's centre this close to the line above's is centred under it
 HEADER_SPREAD = 1.5  # a centred header's width in print, in multiples of its width in cells
 
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
@@ -161,7 +162,16 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             # A line that leaves a bracket open (a headline's column tag wrapped: …（编 / 辑手记）) goes on
             # in the line under it within its width, even with another column's line between.
             bracketed = _open_bracket(last.text) and last.x0 - ALIGN <= seg.x0 and seg.x1 <= last.x1 + ALIGN
-            if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps or bracketed:
+            # A title's second line comes centred right under its first (大力弘扬时代楷模精神 积极投身交 /
+            # 通强国建设); a paragraph's last line starts where its column does.  (A byline centred under
+            # a deck is parted from it again as header lines are: the line under is spaced out as names.)
+            centred = (
+                seg.line - last.line == 1
+                and seg.x0 > last.x0 + 1
+                and seg.x1 < last.x1 - 1
+                and abs((seg.x0 + seg.x1) - (last.x0 + last.x1)) <= CENTRED
+            )
+            if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps or bracketed or centred:
                 found = run
                 break
         # A line under an open run that does not go on with it closes it.
