@@ -65,6 +65,20 @@ def test_not_joined_across_an_ordinary_blank_line_after_a_list_item_or_a_title()
     assert _joins(wide) == {("f3", "f4")}
 
 
+def test_list_items_marked_as_such_are_not_joined_across_an_ordinary_blank_line():
+    items = ("一、加快发展现代农业", "二、推动蔬菜产业提质增效", "三、拓宽农民增收渠道")
+    listed = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, "嘉鱼县今年的重点工作有三项。", NARROW,
+                  items[0], NARROW, items[1], NARROW, items[2], NARROW, TAIL, *MORE)
+    assert _joins(listed) == set()
+    # Nor in English: "- more funding for schools" / "- fewer meetings in summer".
+    page = Page(meta=PageMeta(source="test", language="en"), fragments=split_fragments(
+        "TOWN COUNCIL MEETING\n\nBy JOHN SMITH\n\nMembers agreed on three points:\n\n"
+        "- more funding for schools\n\n- fewer meetings in summer\n\nThe mayor said the plan would follow.\n"
+    ))
+    english = Pipeline(STEPS).run(Draft.from_page(page, get_profile("en")))
+    assert _joins(english) == set()
+
+
 def test_not_joined_across_an_ordinary_gap_on_a_laid_out_page():
     """On a page with geometry, layout-joins has judged adjacent pieces from their lines."""
     from dataclasses import replace
