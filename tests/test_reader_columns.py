@@ -11,7 +11,7 @@ from pathlib import Path
 
 from newsarchive import read, reconstruct
 from newsarchive.conservation import conservation_errors
-from newsarchive.readers.columns import laid_out, unspaced
+from newsarchive.readers.columns import _columns, _segments, laid_out, unspaced
 
 DATA = Path(__file__).parent / "data" / "layout"
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "peoples-daily-overseas-2024-03.txt"
@@ -199,6 +199,10 @@ WRAPPED_CENTRED = """\
 def test_a_laid_out_headline_wrapped_onto_a_line_centred_under_it_is_one_headline():
     articles = reconstruct(read(WRAPPED_CENTRED.encode())).articles
     assert [a.headline for a in articles] == ["大力弘扬时代楷模精神 积极投身交通强国建设", "“时代楷模”单杏花同志先进事迹报告会在京举行"]
-    # A byline centred under a deck is no second line of the deck.
+    # A byline centred under a deck is no second line of the deck: not even in the column runs, where
+    # it would take the lines that follow it along (the header-line reading parts them again here).
     assert articles[0].subheadline == "——走近2025年“最美巾帼奋斗者”"
     assert [a.byline.names for a in articles] == [("杨昊",), ("张天培",)]
+    runs = [[seg.text for seg in run] for run in _columns(list(_segments(WRAPPED_CENTRED)))]
+    assert ["大力弘扬时代楷模精神 积极投身交", "通强国建设"] in runs
+    assert ["——走近2025年“最美巾帼奋斗者”"] in runs

@@ -36,7 +36,7 @@ from ..profiles.textutil import display_width
 if TYPE_CHECKING:
     from .layout import LayoutBlock
 
-__all__ = ["laid_out", "layout_blocks"]
+__all__ = ["byline_like", "laid_out", "layout_blocks"]
 
 COLUMN_GAP = 3  # spaces: a run this long between two words separates columns
 LAID_OUT_LINES = 4  # lines with a column gap a text needs to be read as laid out ...
@@ -57,6 +57,9 @@ SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending 
 LINE_END_MARKS = tuple("，。、；：？！）」』》〉】”’")
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))  # brackets and quotes a wrapped title may leave open
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
+_SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
+# A byline of a reporter's role alone (本报评论员, 新华社记者).
+_ROLE_LINE = re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)")
 _SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
 
 
@@ -163,13 +166,14 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             # in the line under it within its width, even with another column's line between.
             bracketed = _open_bracket(last.text) and last.x0 - ALIGN <= seg.x0 and seg.x1 <= last.x1 + ALIGN
             # A title's second line comes centred right under its first (大力弘扬时代楷模精神 积极投身交 /
-            # 通强国建设); a paragraph's last line starts where its column does.  (A byline centred under
-            # a deck is parted from it again as header lines are: the line under is spaced out as names.)
+            # 通强国建设); a paragraph's last line starts where its column does, and a byline centred
+            # under a deck (本报记者 杨 昊) is no line of the deck.
             centred = (
                 seg.line - last.line == 1
                 and seg.x0 > last.x0 + 1
                 and seg.x1 < last.x1 - 1
                 and abs((seg.x0 + seg.x1) - (last.x0 + last.x1)) <= CENTRED
+                and not byline_like(seg.text)
             )
             if (full and abs(seg.x0 - run[0].x0) <= ALIGN) or wraps or bracketed or centred:
                 found = run
@@ -184,6 +188,12 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             open_runs.append(found)
         found.append(seg)
     return runs
+
+
+def byline_like(line: str) -> bool:
+    """A line spaced out as a list of names is (本报记者 王 浩), or a reporter's role alone (本报评论员): a byline's."""
+    line = line.strip()
+    return _SPACED.search(line) is not None or _ROLE_LINE.fullmatch(line) is not None
 
 
 def _open_bracket(text: str) -> bool:

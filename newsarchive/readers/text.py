@@ -28,7 +28,7 @@ from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import SOLID_CLASS, is_solid
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
-from .columns import laid_out
+from .columns import byline_like, laid_out
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -375,10 +375,8 @@ def _square_line(line: str) -> bool:
     return bool(line) and all(map(is_solid, line))
 
 
-_SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
-# A byline of a reporter's role alone (本报评论员, 新华社记者), or of a bare name (陈智林).
-_ROLE_LINE = re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)")
+# A byline of a bare name (陈智林) under a title closed by its column tag, or under a subheadline.
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
@@ -480,7 +478,7 @@ def _wrapped_paragraphs(
         if k + 1 >= len(lines) or not short(k + 1):
             return False
         below = lines[k + 1].strip()
-        if _SPACED.search(below) is not None or _ROLE_LINE.fullmatch(below) is not None:
+        if byline_like(below):
             return True
         title = lines[k].strip()
         return (title.endswith(("）", ")", "”")) or title.startswith("——")) and _NAME_LINE.fullmatch(below) is not None
