@@ -276,6 +276,42 @@ def test_a_title_as_wide_as_the_column_over_a_byline_is_still_a_title():
     assert roles(draft)[1:3] == ["paragraph", "paragraph"]
 
 
+def test_a_title_as_wide_as_the_column_under_a_title_over_a_paragraph_opening_is_a_title():
+    # Hard-wrapped text: a headline exactly a column wide (16 characters) under its kicker.  Running
+    # text cut off at a frame break goes on in text that opens mid-sentence; a header's lead opens a paragraph.
+    column = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追", "光探风。“2024年食葵每亩产量超280", "公斤，增产15%。”农场项目部部长"] * 3)
+    kicker, headline = "瞄准新赛道  实干出实效", "我国创新能力持续提升（权威发布）"
+    lead = "本报北京1月5日电  近日，全球创新指数报告发布，我国排名继续上升。"
+    draft = run([column + "。", kicker, headline, lead], TagRoles())
+    assert roles(draft)[1:3] == ["kicker", "headline"]
+    # The same line over text that opens mid-sentence is a column's last line under a heading.
+    draft = run([column + "。", kicker, headline, "的数据显示，我国排名继续上升。"], TagRoles())
+    assert roles(draft)[2] == "paragraph"
+
+
+def test_a_heading_as_wide_as_the_column_between_paragraphs_is_a_heading_unless_it_runs_on():
+    # A section heading exactly a column wide (13 characters) between a finished paragraph and one
+    # that opens; a paragraph's first line cut off at a frame break goes on in text elsewhere.
+    column = "\n".join(["近日，中央宣传部、公安部向", "全社会发布最美基层民警名单", "入选民警来自全国各地的公安"] * 4) + "\n机关。"
+    heading = "忠诚奉献担当，始终冲锋在前"
+    draft = run(["一心为民护安宁", "本报记者 张天培", column, heading, "“王某极可能藏在本省某市。”2023年国庆假期，崔辉带队出发。"], TagRoles())
+    assert roles(draft)[3] == "heading"
+    # Followed by text that opens mid-sentence, the line is a paragraph's first, cut off.
+    draft = run(["一心为民护安宁", "本报记者 张天培", column, heading, "的民警崔辉带队出发，一路追到外省一个偏远的小镇，终于将他抓获。"], TagRoles())
+    assert roles(draft)[3] == "paragraph"
+    # Continued elsewhere on the page by a word across the cut (项目现 / 场), it is cut off as well.
+    line = "步入中明能源张家口智算中心项目现"
+    column16 = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追"] * 6) + "\n光探风。"
+    draft = run(["一心为民护安宁", "本报记者 张天培", column16, line, "“王某极可能藏在本省某市。”2023年国庆假期，崔辉带队出发，一路追踪。", "场，智算中心大楼已封顶。"], TagRoles())
+    assert roles(draft)[3] == "paragraph"
+    # Completed by the short line under it, the line is a signature's first (its name under it).
+    draft = run(["一心为民护安宁", "本报记者 张天培", column16, "泰康保险集团公司助理总裁兼董事会", "秘书 应惟伟", column16 + "。"], TagRoles())
+    assert roles(draft)[3] == "paragraph"
+    # Over another title, it is one of the headers of articles set side by side, read line by line.
+    draft = run(["一心为民护安宁", "本报记者 张天培", column16 + "。", "以湖北一域之为更好服务全局", "海南南繁用人工智能大数据助力选种", "坚持改革创新，推动经济社会高质量发展（专题新闻发布）", column16 + "。"], TagRoles())
+    assert roles(draft)[4] == "paragraph"
+
+
 def test_stacked_headers_split_at_a_column_tag():
     draft = run(STACKED_HEADERS, TagRoles())
     assert roles(draft)[:5] == ["kicker", "headline", "headline", "byline", "byline"]

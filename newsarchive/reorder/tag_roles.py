@@ -39,6 +39,7 @@ LEAD_SHARE_MIN = 0.15
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
+_STANDS_ALONE = "a title-like line as wide as the column between a title or a finished paragraph and running text it does not run on into"
 MAX_NOTE = 60  # characters of a bracketed note
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
 
@@ -47,6 +48,10 @@ MAX_CAPTION = 200  # characters: longer text above a credit is running text, not
 WRAPPED_LINES = 3  # fragments of at least this many lines are measured ...
 RUNNING_LINES = 10  # ... and a width shared by this many of their lines ...
 RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's columns
+# Lexical evidence (the profile's continuation score) that a column-wide line under a title goes on
+# in text emitted elsewhere: a word across the cut gains this much for ~0.3% of unrelated pairs.
+RUNS_ON_EVIDENCE = 4.0
+SHORT_PIECE = 40  # characters: a column line and the short line under it that make one complete piece
 
 
 def _bracketed_note(text: str) -> bool:
@@ -125,6 +130,8 @@ class TagRoles:
             over_headline = i + 2 < n and roles[i + 1][0] is _TITLE and roles[i + 2][0] is Role.BYLINE
             if over_byline or over_headline:
                 roles[i] = (_TITLE, 0.5, _OVER_BYLINE)
+            elif self._stands_alone(i, texts, roles, profile):
+                roles[i] = (_TITLE, 0.5, _STANDS_ALONE)
             elif (
                 i + 1 < n
                 and profile.closes_headline(texts[i])
@@ -265,6 +272,40 @@ class TagRoles:
             for f in draft.fragments
         ]
         return draft.decide(*low)
+
+    @staticmethod
+    def _stands_alone(i: int, texts: list[str], roles: list, profile) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the column-wide title-like line ``i`` is a title of its own: no column's line cut off.
+
+        A headline under its kicker, or a section heading after a finished paragraph, may
+        be exactly as wide as the column, as one in a column's width of headlines is.  It
+        stands between a title or a finished paragraph and running text, and nothing
+        continues it: not the text right after it (opening mid-sentence, completing a
+        short piece such as a signature: 泰康保险集团助理总裁兼董事会 / 秘书 应惟伟, or by
+        a word across the cut: 董事 / 会秘书), nor text elsewhere that opens mid-sentence
+        with a word across the cut (项目现 / 场，…: pdftotext emits a column's frames
+        apart).  Weaker evidence is no proof either way: a title meets some text of the
+        page by chance.
+        """
+        before = next((k for k in range(i - 1, -1, -1) if roles[k][0] is not Role.FURNITURE), None)
+        after = next((k for k in range(i + 1, len(texts)) if roles[k][0] is not Role.FURNITURE), None)
+        if before is None or after is None or roles[after][0] in (_TITLE, Role.KICKER, Role.SUBHEADLINE):
+            return False  # a title over a title: headers of articles set side by side, read line by line
+        if roles[before][0] not in (_TITLE, Role.KICKER) and not (
+            roles[before][0] is Role.PARAGRAPH and profile.ends_paragraph(texts[before])
+        ):
+            return False
+        if profile.opens_mid_sentence(texts[after]):
+            return False
+        joined = profile.join(texts[i], texts[after])
+        if len(joined) <= SHORT_PIECE and profile.ends_paragraph(joined):
+            return False
+        return not any(
+            k != i
+            and (k == after or profile.opens_mid_sentence(text))
+            and profile.continuation_score(texts[i], text)[0] >= RUNS_ON_EVIDENCE
+            for k, text in enumerate(texts)
+        )
 
     @staticmethod
     def _orphan_titles(d: int, roles: list, texts: list[str], profile, start: int | None = None) -> list[int]:
