@@ -83,6 +83,21 @@ def test_a_page_set_one_paragraph_a_line_differs_only_in_its_line_breaks(pages: 
     assert score.split_blocks(single) == [line.strip() for line in single.split("\n") if line.strip()]
 
 
+def test_a_hard_wrapped_page_breaks_only_its_body_text_into_column_lines(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[0]]
+    text, truth = scramble.scramble_page(page, 2)
+    wrapped, wrapped_truth = scramble.scramble_page(page, 2, scramble.ScrambleParams(wrap_prob=1.0))
+    assert wrapped_truth["items"] == truth["items"]
+    assert wrapped != text and wrapped.replace("\n", "") == text.replace("\n", "")  # only line breaks differ ...
+    lines = [line for line in wrapped.split("\n") if line.strip()]
+    headers = {t for item in truth["items"] if item["type"] == "article" for t in (item["kicker"], item["headline"]) if t}
+    assert headers <= set(lines)  # ... header lines stay whole ...
+    widths = [sum(1.0 if ch >= "\u2e80" else 0.5 for ch in line) for line in lines if line not in headers]
+    column = max(set(widths), key=widths.count)
+    assert column in scramble.WRAP_WIDTHS and widths.count(column) > len(widths) / 4  # ... body lines share a column width
+    assert not any(line[0] in "。，、；：？！”）》" for line in lines)  # no closing mark opens a line
+
+
 def test_headers_come_first_and_in_order(pages: dict[str, object]) -> None:
     text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
     blocks = [_nows(b) for b in score.split_blocks(text)]

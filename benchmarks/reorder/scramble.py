@@ -79,7 +79,13 @@ Segments, in emission order:
   (``sha256("head|seed|date|page")``), so the rest of a page is as without it;
 * with probability ``one_newline_prob`` (default 0), the whole page with its blocks separated
   by one line break and no blank line, as many extractors write paragraphs (a generator of
-  its own again, ``"newlines|…"``).
+  its own again, ``"newlines|…"``);
+* with probability ``wrap_prob`` (default 0), the page's body text hard-wrapped, as extractors
+  that keep a frame's lines emit it: every body piece broken into lines of one column width
+  (WRAP_WIDTHS, drawn per page from a generator of its own, ``"wrap|…"``), measured with
+  ideographs and full-width forms one wide and other characters half, a closing mark kept on
+  the line it closes and an opening one carried to the next (Chinese line-breaking rules).
+  Header lines, captions and credits stay one line each: display type is set on its own measure.
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -92,7 +98,7 @@ Parameters (CLI option, default): ``--seeds`` 4 (seeds ``first_seed`` …),
 ``--first-seed`` 0, ``--frame-min`` 150, ``--frame-max`` 900, ``--move-prob`` 0.3,
 ``--far-prob`` 0.3, ``--photo-far-prob`` 0.2, ``--gap4-prob`` 0.35,
 ``--pad-one-prob`` 0.5, ``--ascii-paren-prob`` 0.5, ``--credit-break-prob`` 0.3,
-``--credit-split-prob`` 0.1, ``--running-head-prob`` 0.5, ``--one-newline-prob`` 0, ``--heldout-percent`` 30,
+``--credit-split-prob`` 0.1, ``--running-head-prob`` 0.5, ``--one-newline-prob`` 0, ``--wrap-prob`` 0, ``--heldout-percent`` 30,
 ``--split`` all.
 """
 
@@ -137,6 +143,7 @@ class ScrambleParams:
     credit_split_prob: float = 0.1
     running_head_prob: float = 0.5
     one_newline_prob: float = 0.0
+    wrap_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +164,7 @@ _HELP = {
     "credit_split_prob": "probability that a credit is split into two blocks",
     "running_head_prob": "probability that the page opens with its running head (paper, date, page label)",
     "one_newline_prob": "probability that a page's blocks are separated by one line break, no blank line",
+    "wrap_prob": "probability that a page's body text comes hard-wrapped at a column width, a line a column line",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -491,6 +499,31 @@ _NO_LINE_START = set("。，、；：？！”’）》」』〉】…—·%）)
 _NO_LINE_END = set("“‘（《「『〈【([")
 
 
+WRAP_WIDTHS = (13, 14, 16, 18, 20, 24)  # full-width characters a column line holds (wrap_prob)
+
+
+def _width(ch: str) -> float:
+    """A character's width in full-width units: ideographs and full-width forms one, the rest half."""
+    return 1.0 if ch >= "\u2e80" else 0.5
+
+
+def _hard_wrap(text: str, width: int) -> str:
+    """``text`` broken into lines ``width`` wide, as a column sets it (see ``wrap_prob``)."""
+    lines: list[str] = []
+    line, used = "", 0.0
+    for ch in text:
+        if used + _width(ch) > width and line and ch not in _NO_LINE_START:
+            kept = line.rstrip("".join(_NO_LINE_END))  # an opening mark goes on with what it opens
+            if kept:
+                lines.append(kept)
+                line = line[len(kept) :]
+                used = sum(map(_width, line))
+        line += ch
+        used += _width(ch)
+    lines.append(line)
+    return "\n".join(lines)
+
+
 def _best_cut(text: str, capacity: int) -> int | None:
     """The largest cut position <= capacity leaving non-whitespace text on both sides and
     obeying the line-break rules of Chinese typesetting (no closing punctuation at a
@@ -639,10 +672,13 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         blocks = head if head_rng.random() < 0.5 else ["    ".join(head)]
         parts += ["\n\n".join(blocks), "\n\n"]
         furniture = blocks + furniture
+    wrap_rng = _rng(seed, page.date, page.page, "wrap|")
+    column = wrap_rng.choice(WRAP_WIDTHS) if params.wrap_prob and wrap_rng.random() < params.wrap_prob else None
     for n, seg in enumerate(order):
         if n:
             parts.append("\n\n\n\n" if rng.random() < params.gap4_prob else "\n\n")
-        parts.append("\n\n".join(seg.blocks))
+        blocks = [_hard_wrap(b, column) for b in seg.blocks] if column and seg.kind == "frame" else seg.blocks
+        parts.append("\n\n".join(blocks))
     parts.append("\n")
     text = "".join(parts)
     if params.one_newline_prob and _rng(seed, page.date, page.page, "newlines|").random() < params.one_newline_prob:
