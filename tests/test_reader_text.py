@@ -283,6 +283,20 @@ def test_a_title_of_square_glyphs_a_character_wider_than_the_column_is_no_column
     assert pieces(text)[0] == "贵州：大力实施民族文化传承弘扬工程"
 
 
+def test_a_column_line_with_its_last_mark_hung_past_the_column_is_a_column_line():
+    # Lines of 13 characters; the first line's full stop hangs in the margin (or is set half wide), so
+    # the line has 14.  A title ends on no such mark: the paragraph stays whole.
+    text = """发展现代农业离不开科技进步。
+新品种来自嘉鱼县蔬菜产业技
+术研究院，研究院由嘉鱼县农
+业农村局牵头，联合湖北省农
+科院、华中农业大学等单位共
+同组建，研发和推广蔬菜良种。"""
+    assert pieces(text) == ["".join(text.split())]
+    # Without the mark, the same 14 characters over lines of 13 are a title's.
+    assert pieces(text.replace("进步。", "进步啊", 1))[0] == "发展现代农业离不开科技进步啊"
+
+
 def test_a_kickers_dash_ends_its_line_in_a_wide_header():
     column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
     header = "大运河国家文化公园安徽段建设有序推进——\n新发现遗址点超百处\n本报记者 徐 靖"

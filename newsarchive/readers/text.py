@@ -62,6 +62,9 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
 PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its block's margin opens a paragraph ...
 _SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # ... after a line that ends a sentence
+# Marks a column's line may end on one character past its width (hung in the margin, or set half
+# wide, as typesetters squeeze punctuation), and that end no title.
+_HUNG_MARKS = tuple("，。、；")
 # Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
 _LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
 _TRUNCATED = ("unexpected end of data", "truncated data")
@@ -485,8 +488,13 @@ def _wrapped_paragraphs(
 
     def column_line(k: int) -> bool:
         # As wide as the column, give or take a character; but square glyphs measure exactly, and a
-        # line of them wider than the column is a title's (贵州：大力实施民族文化传承弘扬工程).
-        return abs(widths[k] - column) <= 1 and not (widths[k] > column and _square_line(lines[k].strip()))
+        # line of them wider than the column is a title's (贵州：大力实施民族文化传承弘扬工程), unless
+        # it ends on a mark that ends no title: a column's line with its last mark hung in the margin
+        # or set half wide (发展现代农业离不开科技进步。 over lines of 13).
+        line = lines[k].strip()
+        return abs(widths[k] - column) <= 1 and not (
+            widths[k] > column and _square_line(line) and not line.endswith(_HUNG_MARKS)
+        )
 
     def wraps_on(k: int) -> bool:
         # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
