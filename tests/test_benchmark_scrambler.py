@@ -92,7 +92,7 @@ def test_a_hard_wrapped_page_breaks_only_its_body_text_into_column_lines(pages: 
     lines = [line for line in wrapped.split("\n") if line.strip()]
     headers = {t for item in truth["items"] if item["type"] == "article" for t in (item["kicker"], item["headline"]) if t}
     assert headers <= set(lines)  # ... header lines stay whole ...
-    widths = [sum(1.0 if ch >= "\u2e80" else 0.5 for ch in line) for line in lines if line not in headers]
+    widths = [sum(map(scramble._width, line)) for line in lines if line not in headers]
     column = max(set(widths), key=widths.count)
     assert column in scramble.WRAP_WIDTHS and widths.count(column) > len(widths) / 4  # ... body lines share a column width
     assert not any(line[0] in "。，、；：？！”）》" for line in lines)  # no closing mark opens a line

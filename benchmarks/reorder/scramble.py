@@ -82,9 +82,10 @@ Segments, in emission order:
   its own again, ``"newlines|…"``);
 * with probability ``wrap_prob`` (default 0), the page's body text hard-wrapped, as extractors
   that keep a frame's lines emit it: every body piece broken into lines of one column width
-  (WRAP_WIDTHS, drawn per page from a generator of its own, ``"wrap|…"``), measured with
-  ideographs and full-width forms one wide and other characters half, a closing mark kept on
-  the line it closes and an opening one carried to the next (Chinese line-breaking rules).
+  (WRAP_WIDTHS, drawn per page from a generator of its own, ``"wrap|…"``), measured as a
+  Chinese font sets them (ideographs, full-width forms, quotes, dashes, the ellipsis and the
+  middle dot one wide; Latin letters, digits and the rest half), by Chinese line-breaking
+  rules (see ``_hard_wrap``).
   Header lines, captions and credits stay one line each: display type is set on its own measure.
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
@@ -117,8 +118,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-# 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit; 4: running heads
-GENERATOR_VERSION = 4
+# 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit; 4: running heads;
+# 5: hard-wrapped variant (wrap_prob) measures quotes, dashes and the ellipsis full width
+GENERATOR_VERSION = 5
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -502,22 +504,51 @@ _NO_LINE_END = set("“‘（《「『〈【([")
 WRAP_WIDTHS = (13, 14, 16, 18, 20, 24)  # full-width characters a column line holds (wrap_prob)
 
 
+_FONT_WIDE_MARKS = set("“”‘’—…·")  # marks shared with Latin text that a Chinese font sets full width
+
+
 def _width(ch: str) -> float:
-    """A character's width in full-width units: ideographs and full-width forms one, the rest half."""
-    return 1.0 if ch >= "\u2e80" else 0.5
+    """A character's width in full-width units: ideographs, full-width forms and a Chinese font's quotes,
+    dashes, ellipsis and middle dot one; Latin letters, digits and other characters half."""
+    return 1.0 if ch >= "\u2e80" or ch in _FONT_WIDE_MARKS else 0.5
+
+
+_HANGING = set("，。、；：！？”’）》")  # marks a line may hang in the margin, one at most
 
 
 def _hard_wrap(text: str, width: int) -> str:
-    """``text`` broken into lines ``width`` wide, as a column sets it (see ``wrap_prob``)."""
+    """``text`` broken into lines ``width`` wide, as a column sets it (see ``wrap_prob``).
+
+    Chinese line-breaking rules: a mark that may not open a line hangs in the margin
+    (one comma, stop, closing quote or bracket) or, where it cannot (a dash, an
+    ellipsis, a second mark), takes the line's last character down with it; an
+    opening quote or bracket that would end a line goes down to the next.
+    """
     lines: list[str] = []
     line, used = "", 0.0
+    hung = False  # the line already ends on a mark past its width
     for ch in text:
-        if used + _width(ch) > width and line and ch not in _NO_LINE_START:
-            kept = line.rstrip("".join(_NO_LINE_END))  # an opening mark goes on with what it opens
-            if kept:
-                lines.append(kept)
-                line = line[len(kept) :]
+        if used + _width(ch) > width and line:
+            if ch in _NO_LINE_START:
+                if ch in _HANGING and not hung:
+                    line += ch
+                    used += _width(ch)
+                    hung = True
+                    continue
+                # Take characters down until the next line opens on one that may open it.
+                cut = len(line)
+                while cut > 1 and line[cut - 1] in _NO_LINE_START:
+                    cut -= 1
+                cut -= 1
+            else:
+                cut = len(line)
+            while cut > 1 and line[cut - 1] in _NO_LINE_END:  # an opening mark goes on with what it opens
+                cut -= 1
+            if cut >= 1:
+                lines.append(line[:cut])
+                line = line[cut:]
                 used = sum(map(_width, line))
+                hung = False
         line += ch
         used += _width(ch)
     lines.append(line)
