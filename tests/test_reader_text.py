@@ -297,6 +297,48 @@ def test_a_column_line_with_its_last_mark_hung_past_the_column_is_a_column_line(
     assert pieces(text.replace("进步。", "进步啊", 1))[0] == "发展现代农业离不开科技进步啊"
 
 
+def test_quotes_and_dashes_measure_full_width_in_chinese_text():
+    from newsarchive.profiles.textutil import display_width
+
+    # A Chinese font sets “ ” ‘ ’ — … · full width: a column's line with quotes is as wide as one without.
+    assert display_width("2023年，贵州“村超”凭借接地气的") == display_width("华中农业大学动物科学技术学院动物") == 16
+    assert display_width("“Hello,” she said") == 7.5  # in Latin text they are half width
+
+
+def test_a_paragraphs_last_line_with_quotes_a_character_short_ends_it():
+    # Lines of 16; the quotes measure exactly, so the last line ending a sentence one short ends the paragraph.
+    text = """如今，赵春玲正带领团队开展C929飞
+机设计工作，“我们一定要研制出一
+款具有国际竞争力的宽体客机，继续
+攀登商用飞机研制‘新高峰’。”
+华中农业大学动物科学技术学院动物
+医学院教授金梅林，40多年坚守在动
+物疫病防控科研、教学及技术服务一
+线，聚焦动物流感、猪链球菌等人畜
+共患传染病和重要动物疫病的防控技
+术研究。"""
+    assert [p[:6] for p in pieces(text)] == ["如今，赵春玲", "华中农业大学"]
+
+
+def test_a_line_a_character_short_before_a_carried_opening_quote_goes_on():
+    # Lines of 15.  「“」 may not end a line: the typesetter carried it to the next and justified the
+    # line, one character short though it ends a sentence.  Without the quote, that line ends the paragraph.
+    column = "\n".join(["打开短视频平台，时常能刷到些荒"] * 12) + "。\n\n"
+    lines = ["村民们说，合作社成立以来收入翻", "了一番，大家日子越过越好了。", "“村超”带来许多游客，大家都很", "高兴。"]
+    assert len(pieces(column + "\n".join(lines))) == 2
+    lines[2] = "今年村超带来许多游客，大家都很"
+    assert len(pieces(column + "\n".join(lines))) == 3
+
+
+def test_a_column_line_with_a_hung_mark_after_inner_stops_is_a_column_line():
+    # A line one past the column (15) ending on a colon or a closing quote, with a sentence's inner
+    # stops in it, is running text whose last mark hangs; a title of that width has none.
+    column = "\n".join(["红旗雪车实现国产雪车新突破，吉林", "省雪板打蜡车、百凝盾冰刀等产品亮"] * 3) + "\n相北京冬奥会。"
+    assert pieces("近年来，长春冰雪装备的好消息不断：\n" + column) == ["".join(("近年来，长春冰雪装备的好消息不断：\n" + column).split())]
+    assert pieces("“村超”火了，游客们都说“真热闹”\n" + column)[0].startswith("“村超”火了，游客们都说“真热闹”红旗")
+    assert pieces("贵州大力实施民族文化传承弘扬工程？\n" + column)[0] == "贵州大力实施民族文化传承弘扬工程？"
+
+
 def test_a_kickers_dash_ends_its_line_in_a_wide_header():
     column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
     header = "大运河国家文化公园安徽段建设有序推进——\n新发现遗址点超百处\n本报记者 徐 靖"

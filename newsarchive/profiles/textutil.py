@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .cjk import FULL_WIDTH_MARKS
+
 
 def collapse(text: str) -> str:
     """Whitespace runs (line breaks included) become one space."""
@@ -53,9 +55,17 @@ def _wide_count(flat: str) -> int:
 
 
 def display_width(text: str) -> float:
-    """The text's width in full-width characters: CJK and full-width forms one, everything else half."""
+    """The text's width in full-width characters: CJK and full-width forms one, everything else half.
+
+    In Chinese text (at least half its other characters full width) the quotes, dashes,
+    ellipsis and middle dot it shares with Latin text are one too: a Chinese font sets them
+    full width, so a column's line with quotes in it is as wide as one without.
+    """
     flat = "".join(text.split())
     wide = _wide_count(flat)
+    marks = sum(map(flat.count, FULL_WIDTH_MARKS))
+    if marks and 2 * wide >= len(flat) - marks:
+        wide += marks
     return wide + 0.5 * (len(flat) - wide)
 
 

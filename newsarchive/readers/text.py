@@ -25,7 +25,7 @@ from ..errors import ReadError
 from ..languages import with_guessed_language
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
-from ..profiles.cjk import SOLID_CLASS, is_solid
+from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 from .columns import byline_like, laid_out
@@ -64,7 +64,19 @@ PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its bloc
 _SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # ... after a line that ends a sentence
 # Marks a column's line may end on one character past its width (hung in the margin, or set half
 # wide, as typesetters squeeze punctuation), and that end no title.
-_HUNG_MARKS = tuple("，。、；")
+_HUNG_MARKS = tuple("，。、；：？！”’）》")  # marks a typesetter hangs in the margin or sets half wide at a line's end
+_NO_TITLE_END = tuple("，。、；：")  # ... of which these end no title
+_INNER_STOPS = frozenset("，、；。")  # stops inside running text (and some titles)
+
+
+def _hung(line: str) -> bool:
+    """A line ending on a mark hung past the column (a character wider than it) that is running text's.
+
+    The mark ends no title (发展现代农业离不开科技进步。), or the line has a sentence's inner
+    stops before it (近年来，长春关于冰雪装备的好消息不断：, “知稼穑之艰难，克勤克俭；…不愆不忘”).
+    """
+    return line.endswith(_HUNG_MARKS) and (line.endswith(_NO_TITLE_END) or not _INNER_STOPS.isdisjoint(line[:-1]))
+_OPENING_MARKS = tuple("“‘（《「『〈【")  # marks no line may end on
 # Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
 _LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
 _TRUNCATED = ("unexpected end of data", "truncated data")
@@ -374,8 +386,9 @@ WRAPPED_PAGE_SHARE = 0.25  # ... and this share of its Chinese lines
 
 
 def _square_line(line: str) -> bool:
-    """A line of square glyphs only (set solid: ideographs, CJK and full-width punctuation): its width is exact."""
-    return bool(line) and all(map(is_solid, line))
+    """A line of square glyphs only (ideographs, CJK and full-width punctuation, and the quotes, dashes and
+    ellipsis a Chinese font sets full width): its width is exact."""
+    return bool(line) and all(is_solid(ch) or ch in FULL_WIDTH_MARKS for ch in line)
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
@@ -447,7 +460,13 @@ def _wrapped_paragraphs(
         # A sentence ending a line a character short of the column, measured exactly: a paragraph's
         # last line (the margin of WRAPPED_SHORT is for lines whose Latin letters, digits or quotes
         # vary in width with the font).
-        return widths[k] <= column - 1 and ends_sentence(k) and _square_line(lines[k].strip())
+        return widths[k] <= column - 1 and ends_sentence(k) and _square_line(lines[k].strip()) and not carried(k)
+
+    def carried(k: int) -> bool:
+        # One character short before a line opening with a quote or bracket: the mark could not end
+        # the line (Chinese line-breaking rules), so the typesetter carried it over and justified the
+        # line, a sentence's end or not; a paragraph's last line is short by any amount.
+        return k + 1 < len(lines) and column - 1 - WRAPPED_INDENT_SLACK <= widths[k] and lines[k + 1].lstrip().startswith(_OPENING_MARKS)
 
     def stops_short(k: int) -> bool:
         # A line of square glyphs, measured exactly, two characters or more short of the column is
@@ -489,12 +508,9 @@ def _wrapped_paragraphs(
     def column_line(k: int) -> bool:
         # As wide as the column, give or take a character; but square glyphs measure exactly, and a
         # line of them wider than the column is a title's (贵州：大力实施民族文化传承弘扬工程), unless
-        # it ends on a mark that ends no title: a column's line with its last mark hung in the margin
-        # or set half wide (发展现代农业离不开科技进步。 over lines of 13).
+        # its last mark hangs in the margin or is set half wide (see _hung).
         line = lines[k].strip()
-        return abs(widths[k] - column) <= 1 and not (
-            widths[k] > column and _square_line(line) and not line.endswith(_HUNG_MARKS)
-        )
+        return abs(widths[k] - column) <= 1 and not (widths[k] > column and _square_line(line) and not _hung(line))
 
     def wraps_on(k: int) -> bool:
         # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
