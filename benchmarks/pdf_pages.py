@@ -140,21 +140,17 @@ def _width(text: str, size: float) -> float:
 
 
 def wrap(text: str, width: float, size: float, first_indent: float = 0.0) -> list[str]:
-    """Greedy line breaking by measured width (any character may end a line, as CJK allows).
+    """Greedy line breaking by measured width, by Chinese line-breaking rules (``scramble.break_lines``).
 
-    ``first_indent``: the first line is that much narrower (it starts indented).
+    A comma, stop or closing quote hangs in the margin (into the gutter), as some
+    newspapers set them; a dash or ellipsis takes a character down with it; an opening
+    quote or bracket goes down to the next line.  ``first_indent``: the first line is
+    that much narrower (it starts indented).
     """
-    lines: list[str] = []
-    current = ""
-    for ch in " ".join(text.split()):  # spaces are kept: bylines pad names with them
-        if current and _width(current + ch, size) > width - (first_indent if not lines else 0.0):
-            lines.append(current)
-            current = ch.lstrip()
-        else:
-            current += ch
-    if current.strip():
-        lines.append(current)
-    return lines
+    # Spaces are kept inside lines: bylines pad names with them.
+    return scramble.break_lines(
+        " ".join(text.split()), lambda line, n: _width(line, size) > width - (first_indent if n == 0 else 0.0)
+    )
 
 
 @dataclass

@@ -181,3 +181,15 @@ def test_running_head_opens_the_page_and_changes_nothing_else(pages: dict[str, o
     assert "meta" not in without[1]
     wrong = dict(score.truth_to_output(truth), meta={**truth["meta"], "page_number": 5})
     assert score.score_page(truth, wrong, text).counts["page_facts"] == [3, 4]
+
+
+def test_lines_are_broken_by_chinese_line_breaking_rules() -> None:
+    def fits(width: int):  # type: ignore[no-untyped-def]
+        return lambda line, n: sum(map(scramble._width, line)) > width
+
+    # A stop hangs past the measure (one a line); a dash takes the line's last character down with it.
+    assert scramble.break_lines("今天天气很好。明天也好", fits(6)) == ["今天天气很好。", "明天也好"]
+    assert scramble.break_lines("今天天气很好——明天也好", fits(6)) == ["今天天气很", "好——明天也", "好"]
+    # An opening quote never ends a line, and a space never opens one.
+    assert scramble.break_lines("他说今天“好”", fits(5)) == ["他说今天", "“好”"]
+    assert scramble.break_lines("本报记者 王 浩", fits(4)) == ["本报记者", "王 浩"]

@@ -116,11 +116,11 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 # 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit; 4: running heads;
-# 5: hard-wrapped variant (wrap_prob) measures quotes, dashes and the ellipsis full width
-GENERATOR_VERSION = 5
+# 5: hard-wrapped variant (wrap_prob) measures quotes, dashes and the ellipsis full width; 6: no space opens its lines
+GENERATOR_VERSION = 6
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -516,23 +516,23 @@ def _width(ch: str) -> float:
 _HANGING = set("，。、；：！？”’）》")  # marks a line may hang in the margin, one at most
 
 
-def _hard_wrap(text: str, width: int) -> str:
-    """``text`` broken into lines ``width`` wide, as a column sets it (see ``wrap_prob``).
+def break_lines(text: str, too_wide: Callable[[str, int], bool]) -> list[str]:
+    """``text`` broken into lines by Chinese line-breaking rules; ``too_wide(line, n)``: line ``n`` overflows.
 
-    Chinese line-breaking rules: a mark that may not open a line hangs in the margin
-    (one comma, stop, closing quote or bracket) or, where it cannot (a dash, an
-    ellipsis, a second mark), takes the line's last character down with it; an
-    opening quote or bracket that would end a line goes down to the next.
+    Greedy: a line takes characters while it fits.  A mark that may not open a line
+    hangs in the margin (one comma, stop, closing quote or bracket a line) or, where it
+    cannot (a dash, an ellipsis, a second mark), takes the line's last character down
+    with it; an opening quote or bracket that would end a line goes down to the next.
+    A space never opens a line.
     """
     lines: list[str] = []
-    line, used = "", 0.0
+    line = ""
     hung = False  # the line already ends on a mark past its width
     for ch in text:
-        if used + _width(ch) > width and line:
+        if line and too_wide(line + ch, len(lines)):
             if ch in _NO_LINE_START:
                 if ch in _HANGING and not hung:
                     line += ch
-                    used += _width(ch)
                     hung = True
                     continue
                 # Take characters down until the next line opens on one that may open it.
@@ -545,14 +545,19 @@ def _hard_wrap(text: str, width: int) -> str:
             while cut > 1 and line[cut - 1] in _NO_LINE_END:  # an opening mark goes on with what it opens
                 cut -= 1
             if cut >= 1:
-                lines.append(line[:cut])
-                line = line[cut:]
-                used = sum(map(_width, line))
+                lines.append(line[:cut].rstrip())
+                line = line[cut:].lstrip()
                 hung = False
-        line += ch
-        used += _width(ch)
-    lines.append(line)
-    return "\n".join(lines)
+        if line or not ch.isspace():
+            line += ch
+    if line.strip():
+        lines.append(line)
+    return lines
+
+
+def _hard_wrap(text: str, width: int) -> str:
+    """``text`` broken into lines ``width`` wide, as a column sets it (see ``wrap_prob``)."""
+    return "\n".join(break_lines(text, lambda line, _: sum(map(_width, line)) > width))
 
 
 def _best_cut(text: str, capacity: int) -> int | None:
