@@ -330,6 +330,20 @@ def test_a_line_a_character_short_before_a_carried_opening_quote_goes_on():
     assert len(pieces(column + "\n".join(lines))) == 3
 
 
+def test_a_line_two_short_before_a_character_taken_down_with_a_dash_goes_on():
+    # Lines of 14.  「——」 may not open a line, so the typesetter took 史 down with it and justified
+    # the line above, two characters short.  A sign-off opening with the dash is a piece of its own.
+    text = """将领和地方党政干部旧居、中国
+新四军历史研究馆、苏南新四军
+廉政教育馆等分布其中。这里，
+有着一段波澜壮阔的红色历
+史——抗战时期，李巷地区是中
+共苏皖区党委的所在地。"""
+    assert pieces(text) == ["".join(text.split())]
+    signed = text.replace("有着一段波澜壮阔的红色历\n史——抗战时期，李巷地区是中\n共苏皖区党委的所在地。", "有着一段波澜壮阔红色历史\n——编  者")
+    assert pieces(signed)[-1] == "——编  者"
+
+
 def test_a_column_line_with_a_hung_mark_after_inner_stops_is_a_column_line():
     # A line one past the column (15) ending on a colon or a closing quote, with a sentence's inner
     # stops in it, is running text whose last mark hangs; a title of that width has none.

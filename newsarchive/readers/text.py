@@ -77,6 +77,22 @@ def _hung(line: str) -> bool:
     """
     return line.endswith(_HUNG_MARKS) and (line.endswith(_NO_TITLE_END) or not _INNER_STOPS.isdisjoint(line[:-1]))
 _OPENING_MARKS = tuple("“‘（《「『〈【")  # marks no line may end on
+_DASH_MARKS = frozenset("—…")  # marks no line may open, set in pairs (——, ……) that a typesetter never hangs
+
+
+def _taken_down(line: str) -> float:
+    """The width a typesetter may have taken down to open ``line``, for the line above to obey line-breaking rules.
+
+    Opening quotes and brackets that may not end a line (“村超”…: their width), or a
+    character with the dashes or ellipsis that may not open one (史——: the character's
+    and the marks' width); 0 otherwise.
+    """
+    openers = len(line) - len(line.lstrip("".join(_OPENING_MARKS)))  # each set full width in Chinese text
+    if openers:
+        return float(openers)
+    if len(line) >= 2 and line[1] in _DASH_MARKS and line[0] not in _DASH_MARKS:  # ——编  者 opens a sign-off
+        return float(len(line) - len(line[1:].lstrip("".join(_DASH_MARKS))))
+    return 0.0
 # Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
 _LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
 _TRUNCATED = ("unexpected end of data", "truncated data")
@@ -463,17 +479,23 @@ def _wrapped_paragraphs(
         return widths[k] <= column - 1 and ends_sentence(k) and _square_line(lines[k].strip()) and not carried(k)
 
     def carried(k: int) -> bool:
-        # One character short before a line opening with a quote or bracket: the mark could not end
-        # the line (Chinese line-breaking rules), so the typesetter carried it over and justified the
-        # line, a sentence's end or not; a paragraph's last line is short by any amount.
-        return k + 1 < len(lines) and column - 1 - WRAPPED_INDENT_SLACK <= widths[k] and lines[k + 1].lstrip().startswith(_OPENING_MARKS)
+        # Short by no more than what the typesetter took down to the next line and justified this
+        # one over, a sentence's end or not (Chinese line-breaking rules): an opening quote or bracket
+        # that may not end a line (“村超”), or a character with the dash or ellipsis that may not
+        # open one (红色历 / 史——); a paragraph's last line is short by any amount.
+        if k + 1 >= len(lines):
+            return False
+        taken = _taken_down(lines[k + 1].lstrip())
+        return taken > 0 and column - widths[k] <= taken + WRAPPED_INDENT_SLACK
 
     def stops_short(k: int) -> bool:
         # A line of square glyphs, measured exactly, two characters or more short of the column is
         # a paragraph's or heading's last line however it ends (传承人李兴昌：): a line within a
         # paragraph is full, or a character short where a mark may not open the next line.  Only
         # against the block's own column: the page's may be wider than this one's.
-        return own_column and widths[k] <= column - 2 and not indented(k) and _square_line(lines[k].strip())
+        return (
+            own_column and widths[k] <= column - 2 and not indented(k) and _square_line(lines[k].strip()) and not carried(k)
+        )
 
     def ends_sentence(k: int) -> bool:
         return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
