@@ -115,6 +115,17 @@ class DrawBlock:
 
     size: float
     lines: list[tuple[float, float, str]] = field(default_factory=list)  # (x, top y of the line, text)
+    # Line index -> the measure a paragraph's line is justified to (its characters spaced out), as
+    # typesetters set every line but a paragraph's last: short ones are short by what line-breaking
+    # rules took down to the next line.  A line wider than its measure (a mark hung) is left as it is.
+    justified: dict[int, float] = field(default_factory=dict)
+
+    def char_space(self, index: int, text: str) -> float:
+        """The space to add after each character of line ``index`` to justify it (0 if it is not justified)."""
+        measure = self.justified.get(index)
+        if measure is None or len(text) < 2:
+            return 0.0
+        return max(0.0, (measure - _width(text, self.size)) / (len(text) - 1))
 
 
 # STSong-Light's CMap (UniGB-UCS2-H) has no code for U+00B7 MIDDLE DOT, so reportlab draws nothing for
@@ -164,7 +175,7 @@ class LaidOutPage:
 
 
 def _column_ends(
-    flow: Sequence[tuple[int, str, float] | None], span: int, per_column: int, headings: set[int]
+    flow: Sequence[tuple[int, str, float, bool] | None], span: int, per_column: int, headings: set[int]
 ) -> list[int]:
     """Where each column's share of the flow ends: balanced, but a heading is kept with its text.
 
@@ -282,14 +293,14 @@ def lay_out(
             y += leading * 0.6
         y += BODY_LEADING * 0.5
         # Body: the lines of every unit, a blank line between units, balanced over the span.
-        flow: list[tuple[int, str, float] | None] = []  # (unit, line, indent); None: a blank line
+        flow: list[tuple[int, str, float, bool] | None] = []  # (unit, line, indent, not its unit's last); None: a blank line
         for k, unit in enumerate(item.units):
             heading = unit.type == "heading"
             if flow and (not indent or heading or item.units[k - 1].type == "heading"):
                 flow.append(None)
             first = PARAGRAPH_INDENT * BODY_SIZE if indent and not heading else 0.0
             lines = wrap(unit.text, column_width, BODY_SIZE, first)
-            flow.extend((k, line, first if n == 0 else 0.0) for n, line in enumerate(lines))
+            flow.extend((k, line, first if n == 0 else 0.0, n < len(lines) - 1) for n, line in enumerate(lines))
         per_column = -(-len(flow) // span) if flow else 0
         pieces = [0] * len(item.units)
         bottoms = []
@@ -306,12 +317,14 @@ def lay_out(
                     current = None
                     cy += BODY_LEADING
                     continue
-                unit_index, text, shift = entry
+                unit_index, text, shift, goes_on = entry
                 if current is None or current_unit != unit_index:
                     current = DrawBlock(BODY_SIZE)
                     current_unit = unit_index
                     blocks.append(current)
                     pieces[unit_index] += 1
+                if goes_on:
+                    current.justified[len(current.lines)] = column_width - shift
                 current.lines.append((x0 + c * (column_width + GUTTER) + shift, cy, text))
                 cy += BODY_LEADING
             bottoms.append(cy)
@@ -373,8 +386,9 @@ def render(laid: LaidOutPage, seed: int) -> bytes:
         block = laid.blocks[k]
         text = pdf.beginText()
         text.setFont(FONT, block.size)
-        for x, top, line in block.lines:
+        for n, (x, top, line) in enumerate(block.lines):
             text.setTextOrigin(x, laid.height - top - block.size)  # baseline of a line whose top is at `top`
+            text.setCharSpace(block.char_space(n, line))
             text.textOut(line.translate(DRAW_AS))
         pdf.drawText(text)
     pdf.showPage()
@@ -403,8 +417,10 @@ def render_html(laid: LaidOutPage, seed: int) -> str:
     ]
     for k in drawing_order(laid, seed):
         block = laid.blocks[k]
-        for x, top, line in block.lines:
-            out.append(f'<span style="left:{x:.2f}pt;top:{top:.2f}pt;font-size:{block.size}pt">{html.escape(line)}</span>')
+        for n, (x, top, line) in enumerate(block.lines):
+            spacing = block.char_space(n, line)
+            extra = f";letter-spacing:{spacing:.3f}pt" if spacing else ""
+            out.append(f'<span style="left:{x:.2f}pt;top:{top:.2f}pt;font-size:{block.size}pt{extra}">{html.escape(line)}</span>')
     out.append("</body></html>")
     return "".join(out)
 

@@ -24,7 +24,7 @@ def _flow(*units: tuple[int, int]):  # type: ignore[no-untyped-def]
     for unit, lines in units:
         if flow:
             flow.append(None)
-        flow.extend((unit, f"line {n}", 0.0) for n in range(lines))
+        flow.extend((unit, f"line {n}", 0.0, n < lines - 1) for n in range(lines))
     return flow
 
 
