@@ -236,6 +236,23 @@ def test_hard_wrapped_header_lines_are_pieces_of_their_own_and_dropped_indents_o
     ]
 
 
+def test_a_dropped_indent_moved_by_line_breaking_rules_still_opens_a_paragraph():
+    # Lines of 16, the next paragraph's first set in by two: one character narrower where a quote was
+    # taken down to the next line, one wider where its comma hangs in the margin.
+    done = "国际竞争力的数据基础设施龙头企业。\n"
+    # The block sets its paragraphs in (its first line is exactly two characters short).
+    column = "近年来各地加快推进数据基础设\n" + "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追"] * 3) + "\n"
+    narrower = "围绕“用得好”，在“智改数\n转”、新兴产业发展和城市全域数字\n化上下功夫。"
+    wider = "围绕用得好这一目标，各地区都，\n在智改数转、新兴产业发展和城市全\n域数字化上下功夫。"
+    for opening in (narrower, wider):
+        found = pieces(column + done + opening)
+        assert len(found) == 2 and found[1] == "".join(opening.split())
+    # A line as narrow that does not follow a finished paragraph runs on.
+    assert len(pieces(column + "国际竞争力的数据基础设施龙头企业\n" + narrower)) == 1
+    # In a block that sets no paragraph in, a line so narrow is no first line: it ends a piece.
+    assert pieces(column.split("\n", 1)[1] + done + narrower)[-1].startswith("转”")
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

@@ -77,22 +77,29 @@ def _hung(line: str) -> bool:
     """
     return line.endswith(_HUNG_MARKS) and (line.endswith(_NO_TITLE_END) or not _INNER_STOPS.isdisjoint(line[:-1]))
 _OPENING_MARKS = tuple("“‘（《「『〈【")  # marks no line may end on
-_DASH_MARKS = frozenset("—…")  # marks no line may open, set in pairs (——, ……) that a typesetter never hangs
+# Marks no line may open: a typesetter hangs one in the margin or takes the character before it down too.
+_NO_OPENING = "—…" + "".join(_HUNG_MARKS)
 
 
-def _taken_down(line: str) -> float:
+def _taken_down(line: str, *, openers: bool = True) -> float:
     """The width a typesetter may have taken down to open ``line``, for the line above to obey line-breaking rules.
 
-    Opening quotes and brackets that may not end a line (“村超”…: their width), or a
-    character with the dashes or ellipsis that may not open one (史——: the character's
-    and the marks' width); 0 otherwise.
+    A character with the marks after it that may not open a line: the character and
+    all but the last mark, which would not fit (史——: 史—; 转”、: 转”, the ” hung).
+    Or, with ``openers``, opening quotes and brackets that may not end a line (“村超”…:
+    their width).  0 otherwise: a mark opening the line itself was taken down by
+    nothing (——编  者 opens a sign-off).  Each is full width in Chinese text.
     """
-    openers = len(line) - len(line.lstrip("".join(_OPENING_MARKS)))  # each set full width in Chinese text
     if openers:
-        return float(openers)
-    if len(line) >= 2 and line[1] in _DASH_MARKS and line[0] not in _DASH_MARKS:  # ——编  者 opens a sign-off
-        return float(len(line) - len(line[1:].lstrip("".join(_DASH_MARKS))))
+        carried = len(line) - len(line.lstrip("".join(_OPENING_MARKS)))
+        if carried:
+            return float(carried)
+    if len(line) >= 2 and line[1] in _NO_OPENING and line[0] not in _NO_OPENING:
+        marks = len(line) - 1 - len(line[1:].lstrip(_NO_OPENING))
+        return float(marks)  # the character and marks - 1
     return 0.0
+
+
 # Line ends as bytes.  Safe to split GB18030 on: its multi-byte sequences never contain 0x0A or 0x0D.
 _LINE_ENDS = re.compile(rb"(?<=\n)|(?<=\r)(?!\n)")
 _TRUNCATED = ("unexpected end of data", "truncated data")
@@ -494,22 +501,38 @@ def _wrapped_paragraphs(
         # paragraph is full, or a character short where a mark may not open the next line.  Only
         # against the block's own column: the page's may be wider than this one's.
         return (
-            own_column and widths[k] <= column - 2 and not indented(k) and _square_line(lines[k].strip()) and not carried(k)
+            own_column
+            and widths[k] <= column - 2
+            and not indented(k, moved=True)
+            and _square_line(lines[k].strip())
+            and not carried(k)
         )
 
     def ends_sentence(k: int) -> bool:
         return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
 
-    def indented(k: int) -> bool:
+    @functools.cache
+    def sets_in() -> bool:
+        # The block sets its paragraphs' first lines in: one of them is exactly the indent narrower.
+        return any(indented(k) for k in range(len(lines)))
+
+    def indented(k: int, moved: bool = False) -> bool:
         # A paragraph's first line set in from the margin by two characters, whose indent the
         # extractor dropped: as narrow as the indent, and running on into a full line or the
-        # paragraph's last (a header line as wide, over a byline, runs on into nothing).
-        return (
-            column - 2 - WRAPPED_INDENT_SLACK <= widths[k] <= column - 2 + WRAPPED_INDENT_SLACK
-            and not ends_sentence(k)
-            and k + 1 < len(lines)
-            and (widths[k + 1] >= column - 1 or ends_sentence(k + 1))
-        )
+        # paragraph's last (a header line as wide, over a byline, runs on into nothing).  With
+        # ``moved``, as line-breaking rules move that width after a finished paragraph: a
+        # character or two taken down to the next line (在“智改数 / 转”…) make it narrower, a
+        # comma hung in the margin a character wider.
+        if k + 1 >= len(lines) or ends_sentence(k) or not (widths[k + 1] >= column - 1 or ends_sentence(k + 1)):
+            return False
+        measured = [widths[k]]
+        if moved and sets_in():  # as wide as the indent with what was taken down put back (not an opening quote: a sentence opens so)
+            taken = _taken_down(lines[k + 1].lstrip(), openers=False)
+            if taken:
+                measured += [widths[k] + taken, widths[k] + taken - 1]  # the last mark put back may have hung
+            if lines[k].rstrip().endswith(_HUNG_MARKS):
+                measured.append(widths[k] - 1)
+        return any(abs(width - (column - 2)) <= WRAPPED_INDENT_SLACK for width in measured)
 
     # Lines above the column's first line are header lines (kicker, headline, byline), each a piece
     # of its own, except that a line wider than the column (a headline over several) wraps on into
@@ -579,13 +602,13 @@ def _wrapped_paragraphs(
         offset += len(line) + 1
         if k + 1 < len(lines) and not tag_follows(k) and not caption_runs_on(k, first) and (
             (k < body and header_ends(k))
-            or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k))))
+            or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k, moved=True))))
             or ends_short(k)
             or stops_short(k)
             or credit_line(k)
             or credit_line(k + 1)
             or opens_caption[k + 1]  # a numbered caption opens
-            or (ends_sentence(k) and indented(k + 1))  # the next paragraph opens, set in
+            or (ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
         ):
             pieces.append((start, block[start : offset - 1]))
             start = offset
