@@ -62,9 +62,9 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
 PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its block's margin opens a paragraph ...
 _SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # ... after a line that ends a sentence
-# Marks a column's line may end on one character past its width (hung in the margin, or set half
-# wide, as typesetters squeeze punctuation), and that end no title.
-_HUNG_MARKS = tuple("，。、；：？！”’）》")  # marks a typesetter hangs in the margin or sets half wide at a line's end
+# Marks a column's line may end on one character past its width: hung in the margin, or set half
+# wide as typesetters squeeze punctuation.
+_HUNG_MARKS = tuple("，。、；：？！”’）》")
 _NO_TITLE_END = tuple("，。、；：")  # ... of which these end no title
 _INNER_STOPS = frozenset("，、；。")  # stops inside running text (and some titles)
 
@@ -76,6 +76,8 @@ def _hung(line: str) -> bool:
     stops before it (近年来，长春关于冰雪装备的好消息不断：, “知稼穑之艰难，克勤克俭；…不愆不忘”).
     """
     return line.endswith(_HUNG_MARKS) and (line.endswith(_NO_TITLE_END) or not _INNER_STOPS.isdisjoint(line[:-1]))
+
+
 _OPENING_MARKS = tuple("“‘（《「『〈【")  # marks no line may end on
 # Marks no line may open: a typesetter hangs one in the margin or takes the character before it down too.
 _NO_OPENING = "—…" + "".join(_HUNG_MARKS)
@@ -96,7 +98,7 @@ def _taken_down(line: str, *, openers: bool = True) -> float:
             return float(carried)
     if len(line) >= 2 and line[1] in _NO_OPENING and line[0] not in _NO_OPENING:
         marks = len(line) - 1 - len(line[1:].lstrip(_NO_OPENING))
-        return float(marks)  # the character and marks - 1
+        return 1.0 + (marks - 1)  # the character, and every mark but the last
     return 0.0
 
 

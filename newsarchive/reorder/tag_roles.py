@@ -52,6 +52,7 @@ RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's col
 # in text emitted elsewhere: a word across the cut gains this much for ~0.3% of unrelated pairs.
 RUNS_ON_EVIDENCE = 4.0
 SHORT_PIECE = 40  # characters: a column line and the short line under it that make one complete piece
+MAX_ELSEWHERE = 64  # texts opening mid-sentence, nearest first, tried as a column line's continuation
 
 
 def _bracketed_note(text: str) -> bool:
@@ -125,12 +126,20 @@ class TagRoles:
                 roles.append((Role.PARAGRAPH, 0.8, "running text"))
         # A title as wide as the column is still a title over a reporter's byline, and so is the line
         # over it (a kicker without dashes): running text runs on into no byline.
+        openers: list[int] | None = None  # fragments opening mid-sentence, found on the first need
+
+        def mid_sentence_openers() -> list[int]:
+            nonlocal openers
+            if openers is None:
+                openers = [k for k, text in enumerate(texts) if profile.opens_mid_sentence(text)]
+            return openers
+
         for i in reversed(full_lines):
             over_byline = i + 1 < n and roles[i + 1][0] is Role.BYLINE
             over_headline = i + 2 < n and roles[i + 1][0] is _TITLE and roles[i + 2][0] is Role.BYLINE
             if over_byline or over_headline:
                 roles[i] = (_TITLE, 0.5, _OVER_BYLINE)
-            elif self._stands_alone(i, texts, roles, profile):
+            elif self._stands_alone(i, texts, roles, profile, mid_sentence_openers):
                 roles[i] = (_TITLE, 0.5, _STANDS_ALONE)
             elif (
                 i + 1 < n
@@ -274,7 +283,7 @@ class TagRoles:
         return draft.decide(*low)
 
     @staticmethod
-    def _stands_alone(i: int, texts: list[str], roles: list, profile) -> bool:  # type: ignore[no-untyped-def]
+    def _stands_alone(i: int, texts: list[str], roles: list, profile, openers) -> bool:  # type: ignore[no-untyped-def]
         """Whether the column-wide title-like line ``i`` is a title of its own: no column's line cut off.
 
         A headline under its kicker, or a section heading after a finished paragraph, may
@@ -284,8 +293,9 @@ class TagRoles:
         short piece such as a signature: 泰康保险集团助理总裁兼董事会 / 秘书 应惟伟, or by
         a word across the cut: 董事 / 会秘书), nor text elsewhere that opens mid-sentence
         with a word across the cut (项目现 / 场，…: pdftotext emits a column's frames
-        apart).  Weaker evidence is no proof either way: a title meets some text of the
-        page by chance.
+        apart; the MAX_ELSEWHERE nearest such texts are tried, so a page of many such lines
+        costs linear time).  Weaker evidence is no proof either way: a title meets some
+        text of the page by chance.  ``openers()``: the page's texts that open mid-sentence.
         """
         before = next((k for k in range(i - 1, -1, -1) if roles[k][0] is not Role.FURNITURE), None)
         after = next((k for k in range(i + 1, len(texts)) if roles[k][0] is not Role.FURNITURE), None)
@@ -300,11 +310,11 @@ class TagRoles:
         joined = profile.join(texts[i], texts[after])
         if len(joined) <= SHORT_PIECE and profile.ends_paragraph(joined):
             return False
+        found = openers()
+        at = bisect.bisect_left(found, i)
+        elsewhere = found[max(0, at - MAX_ELSEWHERE // 2) : at + MAX_ELSEWHERE // 2]
         return not any(
-            k != i
-            and (k == after or profile.opens_mid_sentence(text))
-            and profile.continuation_score(texts[i], text)[0] >= RUNS_ON_EVIDENCE
-            for k, text in enumerate(texts)
+            profile.continuation_score(texts[i], texts[k])[0] >= RUNS_ON_EVIDENCE for k in (after, *elsewhere) if k != i
         )
 
     @staticmethod
