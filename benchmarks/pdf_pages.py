@@ -8,7 +8,10 @@ benchmark's data, loaded with ``reorder/scramble.py``) this builds a PDF:
   earlier ones and headlines span the columns of their article;
 * the header (kicker, headline in large type, subheadline, byline) stacked
   and centred over the article's columns; the body flowing column by column
-  with balanced column heights, so paragraphs are cut at column ends; a blank
+  with balanced column heights, so paragraphs are cut at column ends; lines broken
+  by Chinese line-breaking rules (a comma or stop hung in the margin, a dash taking a
+  character down with it, an opening quote carried over: ``wrap``) and every line of a
+  paragraph but its last justified to the column; a blank
   line between paragraphs; a section heading is kept with its text, as
   typesetters keep it (never a column's last line, never split over two
   columns: the column ends before it, and the last column takes the rest); photos as a caption and a credit block in small type
