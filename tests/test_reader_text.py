@@ -209,6 +209,27 @@ def test_hard_wrapped_chinese_is_cut_where_its_paragraphs_and_header_lines_end()
     assert "".join(HARD_WRAPPED.split()) == "".join("".join(pieces(HARD_WRAPPED)).split())
 
 
+def test_a_page_that_is_one_block_has_its_header_lines_cut_from_its_column_lines():
+    # An extractor that separates no boxes (no blank line anywhere): the second article's kicker and
+    # headline, wider than the column, and its byline stand among the first article's column lines.
+    first = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追"] * 3) + "\n光探风。"
+    second = "\n".join(["郑州经开区的汽车产业园里，一辆辆", "新车驶下生产线，装上货车运往全国"] * 3) + "\n各地。"
+    header = ["粤港澳大湾区车展参展车企纷纷表示", "汽车产业比拼价值不卷价格，合力开拓市场", "本报记者 王乐文 方 敏"]
+    page = first + "\n" + "\n".join(header) + "\n" + second
+    found = pieces(page)
+    assert found[1:4] == [header[0], header[1], header[2]]
+    assert found[4] == "".join(second.split())
+    # Where blank lines separate the extractor's boxes, a block is no page: the same lines stay as they were.
+    assert pieces(page + "\n\n版式设计：张芳曼")[1:4] != [header[0], header[1], header[2]]
+    # Narrower header lines, one under the other, are pieces one by one too (with digits in them, which
+    # measure inexactly, as well); and so are two titles
+    # over several columns opening the page.
+    narrow = ["2025年全国两会特别报道", "多方发力，郑州汽车产业添动力", "本报记者 王乐文 方 敏"]
+    assert pieces(first + "\n" + "\n".join(narrow) + "\n" + second)[1:4] == narrow
+    top = ["陆海内外联动，东西双向互济，开放不断扩大", "贵州主动融入全面开放格局，外贸稳步增长"]
+    assert pieces("\n".join(top) + "\n" + second)[:2] == top
+
+
 def test_hard_wrapped_latin_text_and_ragged_lines_stay_whole():
     # Latin lines vary in width with their letters: a short line says nothing there.
     english = "The regional river authority voted on\nTuesday to build a movable flood\nbarrier across the lower valley, ending\nnearly a decade of debate.\nOpponents argued that the money would"

@@ -264,6 +264,7 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
     pos = 0
     line_no = 1
     gap = 0
+    separators = list(_BLOCK_SEPARATOR.finditer(text.strip(" \t\n\u3000\f\v")))
     # Leading blank lines count as the first fragment's gap.
     for match in list(_BLOCK_SEPARATOR.finditer(text)) + [None]:
         end = match.start() if match is not None else len(text)
@@ -273,7 +274,9 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
             first_line = line_no + lead.count("\n")
             pieces = [
-                (offset, piece) for offset, piece in _paragraphs(chunk.lstrip("\n"), column) if piece.strip(" \t\n\u3000\f\v")
+                (offset, piece)
+                for offset, piece in _paragraphs(chunk.lstrip("\n"), column, whole_page=not separators)
+                if piece.strip(" \t\n\u3000\f\v")
             ]  # not the line break ending the text, cut off as a piece of its own
             # Line numbers counted on from the previous piece: from the block's start for each was
             # quadratic in a block of many pieces.
@@ -325,7 +328,9 @@ def _indent(line: str) -> int:
     return width
 
 
-def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, headers: bool = True) -> list[tuple[int, str]]:
+def _paragraphs(
+    block: str, column: Callable[[], int | None] = lambda: None, *, headers: bool = True, whole_page: bool = False
+) -> list[tuple[int, str]]:
     """A block's paragraphs (offset in the block, text): cut before each line indented further than most.
 
     Extractors and typists set paragraphs without a blank line between them
@@ -370,7 +375,9 @@ def _paragraphs(block: str, column: Callable[[], int | None] = lambda: None, *, 
         offset += len(line) + 1
     pieces.append((start, block[start:]))
     return [
-        (start + offset, part) for start, piece in pieces for offset, part in _wrapped_paragraphs(piece, column, headers=headers)
+        (start + offset, part)
+        for start, piece in pieces
+        for offset, part in _wrapped_paragraphs(piece, column, headers=headers, whole_page=whole_page)
     ]
 
 
@@ -441,7 +448,7 @@ def page_column(text: str) -> int | None:
 
 
 def _wrapped_paragraphs(
-    block: str, page_column: Callable[[], int | None] = lambda: None, *, headers: bool = True
+    block: str, page_column: Callable[[], int | None] = lambda: None, *, headers: bool = True, whole_page: bool = False
 ) -> list[tuple[int, str]]:
     """A hard-wrapped Chinese block cut where its paragraphs, headings and header lines end.
 
@@ -477,6 +484,17 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
+
+    def among_columns(k: int) -> bool:
+        # A page that is one block (an extractor that separates no boxes) has its header lines among
+        # its column lines: a line of another measure than the column's (wider, a title over several
+        # columns; or short after short, header lines one by one) or a byline's ends its piece, and so
+        # does the line before it.
+        if widths[k + 1] > column + WRAPPED_SHORT or (widths[k] > column + WRAPPED_SHORT and column_line(k + 1)):
+            return True  # a title over several columns opens, or closes over a column's line (it may wrap onto a short one)
+        if short(k) and short(k + 1) and not wraps_on(k):
+            return True
+        return (short(k) and byline_like(lines[k].strip())) or (short(k + 1) and byline_like(lines[k + 1].strip()))
 
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
@@ -577,6 +595,8 @@ def _wrapped_paragraphs(
             return True
         if names_follow(k) or lines[k].rstrip().endswith(("）", ")", "——")):
             return True  # a byline follows, or the title closed: its bracketed tag, a kicker's dash
+        if whole_page and widths[k + 1] > column + WRAPPED_SHORT:
+            return True  # another title over several columns (a wrapped one goes on in a shorter line)
         return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
 
     def credit_line(k: int) -> bool:
@@ -611,6 +631,7 @@ def _wrapped_paragraphs(
             or credit_line(k + 1)
             or opens_caption[k + 1]  # a numbered caption opens
             or (ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
+            or (whole_page and k >= body and among_columns(k))
         ):
             pieces.append((start, block[start : offset - 1]))
             start = offset
