@@ -264,7 +264,8 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
     pos = 0
     line_no = 1
     gap = 0
-    separators = list(_BLOCK_SEPARATOR.finditer(text.strip(" \t\n\u3000\f\v")))
+    # A page with no blank line between its first and last text is one block: an extractor that separates no boxes.
+    whole_page = _BLOCK_SEPARATOR.search(text.strip(" \t\n\u3000\f\v")) is None
     # Leading blank lines count as the first fragment's gap.
     for match in list(_BLOCK_SEPARATOR.finditer(text)) + [None]:
         end = match.start() if match is not None else len(text)
@@ -275,7 +276,7 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
             first_line = line_no + lead.count("\n")
             pieces = [
                 (offset, piece)
-                for offset, piece in _paragraphs(chunk.lstrip("\n"), column, whole_page=not separators)
+                for offset, piece in _paragraphs(chunk.lstrip("\n"), column, whole_page=whole_page)
                 if piece.strip(" \t\n\u3000\f\v")
             ]  # not the line break ending the text, cut off as a piece of its own
             # Line numbers counted on from the previous piece: from the block's start for each was
@@ -466,7 +467,9 @@ def _wrapped_paragraphs(
     a sentence ends.  A paragraph whose last line happens to fill the column
     is not found; text in other scripts, whose lines vary in width, and
     blocks without a column of lines stay whole.  With ``headers`` False the block
-    is known to be running text, and no line of it is taken for a header line.
+    is known to be running text, and no line of it is taken for a header line.  With
+    ``whole_page`` the block is the whole page (an extractor that separates no boxes), and
+    header lines stand among its column lines too.
     """
     lines = block.split("\n")
     if len(lines) < 2 or wide_share(block) < WRAPPED_SOLID:
