@@ -493,11 +493,15 @@ def _wrapped_paragraphs(
         # its column lines: a line of another measure than the column's (wider, a title over several
         # columns; or short after short, header lines one by one) or a byline's ends its piece, and so
         # does the line before it.
-        if widths[k + 1] > column + WRAPPED_SHORT or (widths[k] > column + WRAPPED_SHORT and column_line(k + 1)):
+        if wide(k + 1) or (wide(k) and column_line(k + 1)):
             return True  # a title over several columns opens, or closes over a column's line (it may wrap onto a short one)
         if short(k) and short(k + 1) and not wraps_on(k):
             return True
         return (short(k) and byline_like(lines[k].strip())) or (short(k + 1) and byline_like(lines[k + 1].strip()))
+
+    def wide(k: int) -> bool:
+        # Wider than the column, past what a hung mark or the font's letters account for: a title's over several.
+        return widths[k] > column + WRAPPED_SHORT
 
     def short(k: int) -> bool:
         return 0 < widths[k] <= column - WRAPPED_SHORT
@@ -598,9 +602,9 @@ def _wrapped_paragraphs(
             return True
         if names_follow(k) or lines[k].rstrip().endswith(("）", ")", "——")):
             return True  # a byline follows, or the title closed: its bracketed tag, a kicker's dash
-        if whole_page and widths[k + 1] > column + WRAPPED_SHORT:
+        if whole_page and wide(k + 1):
             return True  # another title over several columns (a wrapped one goes on in a shorter line)
-        return widths[k] <= column + WRAPPED_SHORT and not (header_only and wraps_on(k))
+        return not wide(k) and not (header_only and wraps_on(k))
 
     def credit_line(k: int) -> bool:
         # A photo credit is a piece of its own, wherever it stands in the block.  Running text may wrap
