@@ -152,6 +152,21 @@ def test_missed_join_fails_the_unit(pages: dict[str, object]) -> None:
     assert result.counts["chars_lost"][0] == 0 and not result.perfect
 
 
+def test_flags_are_scored_against_wrong_blocks(pages: dict[str, object]) -> None:
+    # One block cut in two halves, one half flagged (confidence below inspect's 0.7), and a
+    # right block flagged: one of two wrong blocks is flagged, one of two flags is on a wrong block.
+    text, truth = scramble.scramble_page(pages[SAMPLE[1]], 0)
+    output = score.truth_to_output(truth)
+    blocks = output["items"][0]["blocks"]
+    k = max(range(len(blocks)), key=lambda i: len(blocks[i]["text"]))
+    half = len(blocks[k]["text"]) // 2
+    blocks[k : k + 1] = [dict(blocks[k], text=blocks[k]["text"][:half], confidence=0.4), dict(blocks[k], text=blocks[k]["text"][half:])]
+    blocks[k - 1 if k else k + 2]["confidence"] = 0.5
+    result = score.score_page(truth, output, text)
+    assert result.counts["flagged_wrong"] == [1, 2]
+    assert result.counts["flags_right"] == [1, 2]
+
+
 def test_heading_type_is_scored_only_where_the_source_marks_headings(pages: dict[str, object]) -> None:
     # The crawler kept bold in some articles only; in the others a heading is a plain line
     # that the truth calls a paragraph, so typing it heading must not count as an error.

@@ -232,13 +232,17 @@ def render_table(
     for split in splits:
         b = score.aggregate(r for r in base if r.split == split)
         columns.append((f"baseline {split}", b))
-        dens.append(b)
         if have_ours:
-            columns.append((f"newsarchive {split}", score.aggregate(r for r in ours if r.split == split)))
+            o = score.aggregate(r for r in ours if r.split == split)
+            columns.append((f"newsarchive {split}", o))
+        # n is the truth's count; where the output's blocks are counted, newsarchive's.
+        dens.append({key: (o if have_ours and key in score.OUTPUT_COUNTED else b)[key] for key in b})
     label_w = max(len(label) for _, label, _ in score.METRICS) + 2
     col_w = [max(len(name), 7) + 2 for name, _ in columns]
     header = "metric".ljust(label_w) + "".join(name.rjust(w) for (name, _), w in zip(columns, col_w))
     header += "   n (" + " / ".join(splits) + ")"
+    if have_ours:
+        header += "; flags: newsarchive's"
     lines = [header, "-" * len(header)]
     for key, label, higher in score.METRICS:
         row = (label + ("" if higher else " ↓")).ljust(label_w)

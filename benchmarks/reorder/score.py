@@ -37,6 +37,12 @@ Metrics (counts summed over pages, shown as numerator / denominator):
                         consecutive blocks of the matched output article
 ``extra_blocks``        output blocks equal to no truth unit of their article (blocks of
                         unmatched articles included), per truth unit - lower is better
+``flagged_wrong``       wrong blocks (equal to no truth unit of their article, blocks of
+                        unmatched articles included) whose confidence is below
+                        ``LOW_CONFIDENCE`` (what ``newsarchive inspect`` marks): the errors a
+                        reviewer is pointed to
+``flags_right``         blocks below ``LOW_CONFIDENCE`` that are wrong: how often a flag
+                        is worth the reviewer's look
 ``photos``              truth photos (of articles and standalone) with the right
                         caption and credit (and title for standalone photos) in the
                         matched output article / among the output's standalone photos
@@ -77,7 +83,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 __all__ = [
+    "LOW_CONFIDENCE",
     "METRICS",
+    "OUTPUT_COUNTED",
     "PageResult",
     "aggregate",
     "baseline_output",
@@ -87,6 +95,11 @@ __all__ = [
     "split_blocks",
     "truth_to_output",
 ]
+
+LOW_CONFIDENCE = 0.7  # the block confidence below which ``newsarchive inspect`` marks a block
+
+# Metrics whose denominator is counted on the output (its wrong or flagged blocks), not on the truth.
+OUTPUT_COUNTED = frozenset({"flagged_wrong", "flags_right"})
 
 # key, label, higher is better
 METRICS: tuple[tuple[str, str, bool], ...] = (
@@ -103,6 +116,8 @@ METRICS: tuple[tuple[str, str, bool], ...] = (
     ("headings_spurious", "spurious headings / heading", False),
     ("successors", "successor accuracy", True),
     ("extra_blocks", "extra blocks / unit", False),
+    ("flagged_wrong", "wrong blocks flagged", True),
+    ("flags_right", "flags on wrong blocks", True),
     ("photos", "photos right", True),
     ("chars_lost", "chars lost", False),
     ("chars_invented", "chars invented", False),
@@ -440,6 +455,19 @@ def score_page(
     for oi, art in enumerate(out_articles):
         if oi not in matched_out:
             c["extra_blocks"][0] += len(art.get("blocks") or [])
+    # confidence: are the wrong blocks the ones marked for review?
+    truth_of = {oi: ti for ti, oi in pairs.items()}
+    for oi, art in enumerate(out_articles):
+        left = Counter(nows(u["text"]) for u in truth_articles[truth_of[oi]]["units"]) if oi in truth_of else Counter()
+        for block in art.get("blocks") or []:
+            key = nows(block.get("text"))
+            wrong = left[key] == 0
+            left[key] -= not wrong
+            flagged = float(block.get("confidence", 1.0)) < LOW_CONFIDENCE
+            c["flagged_wrong"][0] += wrong and flagged
+            c["flagged_wrong"][1] += wrong
+            c["flags_right"][0] += wrong and flagged
+            c["flags_right"][1] += flagged
     c["extra_blocks"][1] = c["units"][1]
     c["headings_spurious"][1] = c["headings"][1]
     if c["extra_blocks"][0]:
