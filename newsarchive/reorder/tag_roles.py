@@ -27,6 +27,9 @@ from . import WIDE_GAP, Draft
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
+# Its confidence: dev pages, 691 of 761 such headings make right blocks (0.91), as often as blocks
+# with no doubt at all (0.90); pdftotext's hard-wrapped pages, 0.68–0.74, against 0.69–0.76.
+INSIDE_TEXT_CONFIDENCE = 0.8
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
 # The reason of a header typed for a dateline lead emitted apart from it (segment-articles reads it).
 LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
@@ -233,7 +236,7 @@ class TagRoles:
                     if role(k) is _TITLE and profile.too_short_for_heading(texts[k]):
                         roles[k] = (Role.PARAGRAPH, 0.5, "title-like but too short for a heading: the start of a cut paragraph")
                     elif role(k) is _TITLE:
-                        roles[k] = (Role.HEADING, 0.6, _INSIDE_TEXT)
+                        roles[k] = (Role.HEADING, INSIDE_TEXT_CONFIDENCE, _INSIDE_TEXT)
                     else:  # a dash line that leads nowhere: part of the running text
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
