@@ -35,6 +35,7 @@ def test_builtins_registered_through_entry_points():
         "assign-fragments",
         "layout-assign",
         "join-frames",
+        "doubt-openings",
         "order-sections",
         "attach-photos",
     ]

@@ -92,6 +92,11 @@ def assemble(draft: Draft) -> Page:
     """Build the page: items in order (see :func:`_placement`), unplaced leftovers, decisions and warnings."""
     profile = draft.profile
     tail_of = {j.head: j for j in draft.joins}
+    # A block is no surer than the doubts recorded on its first piece (doubt-openings).
+    doubt_of: dict[str, float] = {}
+    for d in draft.decisions:
+        if d.kind == "doubt":
+            doubt_of[d.subjects[0]] = min(d.confidence, doubt_of.get(d.subjects[0], 1.0))
     used: list[str] = []
     laid_out = draft.laid_out
     positioned: list[tuple[tuple[float, ...], Article | Photo]] = []
@@ -104,7 +109,7 @@ def assemble(draft: Draft) -> Page:
             frag = draft.fragment(fid)
             ids = [fid]
             text = draft.text(fid)
-            confidence = frag.role_confidence if frag.role is Role.HEADING else 1.0
+            confidence = frag.role_confidence if frag.role is Role.HEADING else doubt_of.get(fid, 1.0)
             while ids[-1] in tail_of and k + 1 < len(body) and body[k + 1] == tail_of[ids[-1]].tail:
                 join = tail_of[ids[-1]]
                 k += 1
