@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -100,3 +101,11 @@ def test_golden_items():
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert items == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_an_extractor_leaving_wider_gaps_everywhere_gives_the_same_items(tmp_path):
+    """Every blank gap one line wider (two blank lines between blocks, three at frame ends): the same page."""
+    text = re.sub(r"\n{2,}", lambda m: m.group() + "\n", EXAMPLE.read_text(encoding="utf-8"))
+    widened = tmp_path / "widened.txt"
+    widened.write_text(text, encoding="utf-8")
+    assert page_to_dict(newsarchive.load(widened))["items"] == page_to_dict(newsarchive.load(EXAMPLE))["items"]

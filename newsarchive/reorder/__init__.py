@@ -13,14 +13,15 @@ attach photos, 900 assemble the final :class:`~newsarchive.model.Page`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from operator import add, attrgetter
-from typing import ClassVar, Iterable, Mapping, Protocol
+from typing import ClassVar, Iterable, Mapping, Protocol, Sequence
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import Profile
 
-__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP"]
+__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
 
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
@@ -77,6 +78,25 @@ class ArticleDraft:
         return tuple(i for i in (self.kicker, self.headline, self.subheadline, self.byline) if i)
 
 
+def page_wide_gap(fragments: Sequence[Fragment]) -> int:
+    """The line breaks that mark a text-frame boundary on a page: more than its ordinary gap between blocks.
+
+    Extractors separate blocks by a blank line and leave a wider gap where a text frame
+    ends, but some separate every block by two blank lines or more: there, only a gap
+    wider than that is a frame's end.  The ordinary gap is the narrowest one before at
+    least a tenth of the blocks that have a blank line before them (a stray narrow gap does
+    not set it).  Pages with boxes keep :data:`WIDE_GAP`: the layout transforms set their gaps.
+    """
+    if any(f.bbox is not None for f in fragments):
+        return WIDE_GAP
+    gaps = Counter(f.gap_before for f in fragments[1:] if f.gap_before >= 2)
+    total = sum(gaps.values())
+    if not total:
+        return WIDE_GAP
+    ordinary = min(gap for gap, count in gaps.items() if count * 10 >= total)
+    return max(WIDE_GAP, ordinary + 1)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
     """The state passed between transforms."""
@@ -92,6 +112,8 @@ class Draft:
     paragraph_ends: frozenset[str] = frozenset()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    # Line breaks before a fragment that mark a text-frame boundary on this page (page_wide_gap).
+    wide_gap: int = WIDE_GAP
     # Fragment id → (its lines, joined text, (text without spaces, its bigrams)).  Shared by the
     # copies transforms make, so a fragment's text is joined and split into bigrams once per page,
     # not once per step and use; keyed on the lines object too, so a transform that gives an id
@@ -107,6 +129,7 @@ class Draft:
             profile=profile,
             index={f.id: i for i, f in enumerate(page.fragments)},
             warnings=page.warnings,
+            wide_gap=page_wide_gap(page.fragments),
         )
 
     @property

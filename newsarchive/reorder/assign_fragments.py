@@ -29,7 +29,7 @@ from operator import eq, mul, not_
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import WIDE_GAP, Draft
+from . import Draft
 from .join_cuts import BODY_ROLES
 from .tag_roles import running_line_width
 
@@ -140,7 +140,7 @@ def body_runs(draft: Draft) -> list[list[str]]:
             or (prev in tail_of and tail_of[prev] != fid)
             or (prev_open and tail_of.get(prev) != fid)
             or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
-            or (frag.gap_before >= WIDE_GAP and head_of.get(fid) != prev)
+            or (frag.gap_before >= draft.wide_gap and head_of.get(fid) != prev)
             or foreign_ended
         ):
             runs.append([fid])

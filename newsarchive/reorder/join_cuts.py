@@ -32,7 +32,7 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
-from . import BETWEEN_FRAMES, WIDE_GAP, Draft, Join
+from . import BETWEEN_FRAMES, Draft, Join
 from .assignment import max_weight_matching
 
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
@@ -110,7 +110,7 @@ class _FrameTopics:
                 continue
             # A frame opens after anything but running text, at a wide gap, after a piece that stops
             # mid-sentence, or with a piece that cannot open a paragraph.
-            if previous is None or frag.gap_before >= WIDE_GAP or previous in heads or frag.id in openers:
+            if previous is None or frag.gap_before >= draft.wide_gap or previous in heads or frag.id in openers:
                 frames.append([])
             frames[-1].append(frag.id)
             self.frame_of[frag.id] = len(frames) - 1
@@ -490,7 +490,7 @@ class JoinCuts:
                 and (
                     previous is None
                     or previous.role not in BODY_ROLES
-                    or frag.gap_before >= WIDE_GAP
+                    or frag.gap_before >= draft.wide_gap
                     or (previous.id in heads and matching.get(previous.id) != frag.id)
                 )
                 and draft.profile.dateline(texts[frag.id]) is None

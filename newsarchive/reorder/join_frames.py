@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import BETWEEN_FRAMES, WIDE_GAP, Draft, Join
+from . import BETWEEN_FRAMES, Draft, Join
 
 CONFIDENCE = 0.75  # 82 right in 112 on dev pages (0.73)
 CONFIDENCE_NEAR = 0.55  # 98 right in 166 on dev pages (0.59): less sure than at a wide gap
@@ -70,7 +70,7 @@ class JoinFrames:
                 and not draft.profile.ends_paragraph(draft.text(head.id))
                 and draft.profile.dateline(draft.text(tail.id)) is None
             ):
-                if tail.gap_before >= WIDE_GAP:
+                if tail.gap_before >= draft.wide_gap:
                     reason, confidence = "stops mid-sentence at a wide gap; the next frame is in the same article", CONFIDENCE
                 elif not near or self._may_end_unpunctuated(draft, draft.text(head.id)) or _LIST_ITEM.match(draft.text(tail.id)):
                     continue

@@ -21,7 +21,7 @@ from typing import ClassVar, Sequence
 
 from ..model import Decision, Fragment, Role
 from ..profiles.textutil import bigrams, commonest_width, display_width
-from . import WIDE_GAP, Draft
+from . import Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
@@ -176,7 +176,7 @@ class TagRoles:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
 
         first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
-        gaps = [f.gap_before for f in draft.fragments]
+        breaks = [f.gap_before >= draft.wide_gap for f in draft.fragments]  # a frame break before fragment k
         stacked_bylines: set[int] = set()
         header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
         i = 0
@@ -241,7 +241,7 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "dash line outside any header")
                 i = j
                 continue
-            parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), gaps)
+            parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), breaks)
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
             while len(parts) > 1 and k < min(n, j + len(parts)):
@@ -261,7 +261,7 @@ class TagRoles:
             i = j
 
         if profile.dateline_opens_article:
-            self._headers_of_orphan_leads(roles, texts, gaps, profile)
+            self._headers_of_orphan_leads(roles, texts, breaks, profile)
 
         # Typesetters keep a section heading with its text, so a frame (or the page) does not end
         # right after one: a lone short line there is the end of a paragraph cut at the frame
@@ -269,7 +269,7 @@ class TagRoles:
         for i in range(n):
             if roles[i][0] is Role.HEADING and roles[i][2] == _INSIDE_TEXT:
                 after = next((k for k in range(i + 1, n) if role(k) is not Role.FURNITURE), n)
-                if after >= n or draft.fragments[after].gap_before >= WIDE_GAP:
+                if after >= n or draft.fragments[after].gap_before >= draft.wide_gap:
                     roles[i] = (Role.PARAGRAPH, 0.5, "short line ending a frame: a heading is kept with its text")
 
         # A byline away from any header is running text (e.g. a reporter's line at the end).
@@ -359,7 +359,7 @@ class TagRoles:
         return far >= LEAD_SHARE_MIN and far >= near + LEAD_SHARE_LEAD
 
     @staticmethod
-    def _headers_of_orphan_leads(roles: list, texts: list[str], gaps: list[int], profile) -> None:
+    def _headers_of_orphan_leads(roles: list, texts: list[str], breaks: list[bool], profile) -> None:
         """A lead paragraph opening with a dateline whose header was emitted apart from it.
 
         A dateline (本报北京6月1日电) opens an article's first paragraph, so the
@@ -390,9 +390,9 @@ class TagRoles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
                 why = LEAD_APART
-                if best + 1 in titles and gaps[best + 1] < WIDE_GAP:
+                if best + 1 in titles and not breaks[best + 1]:
                     best, kicker = best + 1, best  # the line that matched is the kicker over the headline
-                elif best - 1 in titles and gaps[best] < WIDE_GAP:
+                elif best - 1 in titles and not breaks[best]:
                     kicker = best - 1
                 else:
                     kicker = None
@@ -401,7 +401,7 @@ class TagRoles:
                     roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
 
     @staticmethod
-    def _stacked_headers(run: list[int], found: list[object], marked: set[int], gaps: list[int]) -> list[list[int]]:
+    def _stacked_headers(run: list[int], found: list[object], marked: set[int], breaks: list[bool]) -> list[list[int]]:
         """The run cut into the headers of several articles where a line marked as a headline shows it.
 
         An extractor that reads a page line by line emits the headers of articles set
@@ -424,7 +424,7 @@ class TagRoles:
                 k in marked
                 and len(part) >= 2
                 and all(role_of[m] is _TITLE and m not in marked for m in part)
-                and all(gaps[m] < WIDE_GAP for m in part[1:] + [k])
+                and not any(breaks[m] for m in part[1:] + [k])
             ):
                 # Two titles or more right above it (no frame break between): a header has one kicker,
                 # so they are a header of their own.

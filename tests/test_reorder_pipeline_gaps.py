@@ -1,0 +1,33 @@
+"""The page's frame-break gap (Draft.wide_gap): wider than the gap an extractor leaves between ordinary blocks."""
+
+
+from newsarchive.model import BBox, Fragment
+from newsarchive.reorder import WIDE_GAP, page_wide_gap
+
+
+def _fragments(*gaps: int, boxed: bool = False) -> tuple[Fragment, ...]:
+    box = BBox(x0=0, y0=0, x1=10, y1=10) if boxed else None
+    return tuple(
+        Fragment(id=f"f{k + 1}", text="文字", lines=("文字",), start=0, end=2, line=1, gap_before=g, bbox=box)
+        for k, g in enumerate(gaps)
+    )
+
+
+def test_one_blank_line_between_blocks_keeps_the_standard_frame_break():
+    assert page_wide_gap(_fragments(0, 2, 2, 4, 2, 2, 4)) == WIDE_GAP
+
+
+def test_two_blank_lines_between_every_block_make_only_wider_gaps_frame_breaks():
+    assert page_wide_gap(_fragments(0, 3, 3, 5, 3, 3, 3, 5)) == 4
+    assert page_wide_gap(_fragments(0, 4, 4, 4, 6, 4)) == 5
+
+
+def test_a_stray_narrow_gap_does_not_set_the_ordinary_gap():
+    gaps = (0, 2) + (3,) * 12 + (5, 5)  # one gap of 2 among 15: under a tenth
+    assert page_wide_gap(_fragments(*gaps)) == 4
+
+
+def test_a_page_of_one_block_or_with_boxes_keeps_the_standard():
+    assert page_wide_gap(_fragments(0)) == WIDE_GAP
+    assert page_wide_gap(_fragments(0, 1, 1)) == WIDE_GAP
+    assert page_wide_gap(_fragments(0, 4, 4, 4, boxed=True)) == WIDE_GAP
