@@ -109,3 +109,17 @@ def test_an_extractor_leaving_wider_gaps_everywhere_gives_the_same_items(tmp_pat
     widened = tmp_path / "widened.txt"
     widened.write_text(text, encoding="utf-8")
     assert page_to_dict(newsarchive.load(widened))["items"] == page_to_dict(newsarchive.load(EXAMPLE))["items"]
+
+
+def test_straight_quotes_and_bar_dashes_give_the_same_items(tmp_path):
+    """OCR and some PDF text layers give " for “ and ”, and ―― for ——: the marks are read as the same."""
+    text = EXAMPLE.read_text(encoding="utf-8").translate(str.maketrans({"“": '"', "”": '"', "—": "―"}))
+    plain = tmp_path / "plain-marks.txt"
+    plain.write_text(text, encoding="utf-8")
+    # Confidences aside: one paragraph of the page has a stray closing quote (“区域‘一卡通’”促进了…。”宋京燕说。),
+    # which straight marks cannot show, so it reads as ending inside a quote (a cut) and is flagged.
+    no_confidence = re.compile(r', "confidence": [0-9.]+')
+    got = no_confidence.sub("", json.dumps(page_to_dict(newsarchive.load(plain))["items"], ensure_ascii=False))
+    want = no_confidence.sub("", json.dumps(page_to_dict(newsarchive.load(EXAMPLE))["items"], ensure_ascii=False))
+    curly = str.maketrans({"“": '\\"', "”": '\\"', "—": "―"})  # JSON escapes the straight quote
+    assert got == want.translate(curly)

@@ -295,3 +295,34 @@ def test_a_credit_for_several_pictures(text, several):
 )
 def test_caption_shaped_text(text, shaped):
     assert P.is_caption_shaped(text) is shaped
+
+
+# Straight double quotes, as OCR and PDF fonts without curly glyphs give them: each is read by its
+# place as an opening or a closing quote, so the quote evidence holds as with “ and ”.
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ('他说："我们公司拥有300多项专利。"', True),  # closed at the end
+        ('他说："我们公司拥有300多项专利。', False),  # still open
+        ('建立"组合港"，联合湛江港等推广"并行港+', False),  # the last one opens (a cut head)
+    ],
+)
+def test_straight_quotes_are_read_by_their_place(text, ends):
+    assert P.ends_paragraph(text) is ends
+
+
+def test_a_cut_tail_opening_inside_a_straight_quote_closes_it():
+    # An odd number of straight quotes, the first with no opening mark or space before it: it closes
+    # a quote the head opened, as ” would (智"借力 read as 智”借力).
+    assert P.opens_mid_sentence('智"借力。近年来，吉林以"智改数转"为抓手。')
+    assert not P.opens_mid_sentence('近年来，吉林以"智改数转"为抓手。')
+    curly = P.continuation_score("近年来，吉林向“", "智”借力，推动产业升级。")[0]
+    straight = P.continuation_score('近年来，吉林向"', '智"借力，推动产业升级。')[0]
+    assert straight == curly
+
+
+def test_the_horizontal_bar_is_read_as_the_chinese_dash():
+    # ―― (U+2015) is the dash of code page 936 and of some PDF text layers.
+    for dash in ("——", "――"):
+        assert P.is_kicker(f"大力推进区域“一卡通”，逐步实现全国“一卡通”{dash}")
+        assert P.ends_paragraph(f"讲好科学家故事{dash}")

@@ -181,9 +181,74 @@ MAX_REMEMBERED = 256  # characters
 _BAR_AS_DASH = str.maketrans("\u2015", "\u2014")
 
 
+# Straight double quotes (OCR, and PDF fonts without curly glyphs) are read as “ and ” by pairing
+# them up, except that one before a pause or a stop closes (…"，) and one after a pause, or opening
+# the text, opens (他说："…).  An odd number of them leaves one unpaired: the first, closing a quote
+# opened before the text began (a cut's tail: 智"借力), or the last, opening one that goes on after
+# it (a cut's head: 推广"并行港).  The reading that pairs them over shorter spans without sentence
+# punctuation wins (a quoted term is short: "组合港").  A lone one decides by its place: at the
+# text's end it closes after a stop (…专利。") and opens otherwise (向"); after a stop it closes unless
+# near the end (a quote closes there three times as often as it opens); else it closes in the
+# text's first half.
+_SENTENCE_MARKS = frozenset("。！？!?…")
+MAX_QUOTED_TEXT = 20_000  # characters: the longest text whose straight quotes are read
+# Whatever the pairing says, a straight quote before these closes, and one after these opens.
+_CLOSE_BEFORE = frozenset("，,。.、；;：:？?！!）)》…")
+_OPEN_AFTER = frozenset("：:，,、；;（(《“‘")
+_PAUSE_MARKS = frozenset("，；,;：:")
+
+
+def _pairing_cost(text: str, spots: list[int]) -> int:
+    """How unlike quoted spans the spans between consecutive pairs of ``spots`` are."""
+    cost = 0
+    for a, b in zip(spots[::2], spots[1::2]):
+        span = text[a + 1 : b]
+        cost += len(span) + 50 * sum(ch in _SENTENCE_MARKS for ch in span) + 10 * sum(ch in _PAUSE_MARKS for ch in span)
+    return cost
+
+
+def _read_marks(text: str) -> str:
+    """``text`` with its marks as the tests read them: ―― as the dash ——, each straight " as “ or ”.
+
+    For analysis only: the text that is written out keeps the source's marks.
+    """
+    if "\u2015" in text:
+        text = text.translate(_BAR_AS_DASH)
+    if '"' not in text or len(text) > MAX_QUOTED_TEXT:
+        return text  # none, or a text far longer than a paragraph (hostile input): work stays bounded
+    spots = [m.start() for m in re.finditer('"', text)]
+    closes_first = False
+    if len(spots) == 1:
+        i = spots[0]
+        before = text[i - 1] if i else ""
+        if not text[i + 1 :].strip():
+            closes_first = before in _SENTENCE_MARKS  # 。" ends a quotation; 向" at a cut opens one
+        elif before in _SENTENCE_MARKS:
+            closes_first = i < 0.75 * len(text)  # after a stop a quote closes three times as often as it opens
+        elif before and before not in _PAUSE_MARKS and not before.isspace():
+            closes_first = i < len(text) / 2
+    elif len(spots) % 2:
+        closes_first = _pairing_cost(text, spots[1:]) < _pairing_cost(text, spots[:-1])
+    pieces = []  # the text between the quotes and the quotes read (no per-character list: a line may be megabytes)
+    last = len(text) - 1
+    previous = 0
+    for n, i in enumerate(spots):
+        after = text[i + 1] if i < last else ""
+        before = text[i - 1] if i else ""
+        if after in _CLOSE_BEFORE:
+            mark = "”"  # …"，  …"。
+        elif not before or before.isspace() or before in _OPEN_AFTER:
+            mark = "“"  # 他说："…  和"…
+        else:
+            mark = "“" if (n % 2 == 1) == closes_first else "”"
+        pieces += (text[previous:i], mark)
+        previous = i + 1
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
 def _collapse(text: str) -> str:
-    flat = _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)
-    return flat.translate(_BAR_AS_DASH) if "\u2015" in flat else flat
+    return _read_marks(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text))
 
 
 def _quotes_unpaired(text: str) -> bool:
@@ -210,13 +275,13 @@ def _mixed_quote_marks(text: str) -> bool:
 
 
 def quote_balance(text: str) -> int:
-    """Open minus closed double quotes (“ ” and 「 」); > 0 means a quote is still open."""
-    return _quote_balance(text, "“「", "”」")
+    """Open minus closed double quotes (“ ” and 「 」, straight ones by their place); > 0 means a quote is still open."""
+    return _quote_balance(_read_marks(text), "“「", "”」")
 
 
 def leading_unmatched_close(text: str) -> bool:
-    """True if a closing quote (” or 」) appears before any opening one."""
-    return _leading_unmatched_close(text, "“「", "”」")
+    """True if a closing quote (” or 」, a straight one by its place) appears before any opening one."""
+    return _leading_unmatched_close(_read_marks(text), "“「", "”」")
 
 
 def unpad(name: str) -> str:
@@ -614,7 +679,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def ends_paragraph(self, text: str) -> bool:
         """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
-        flat = text.rstrip()
+        flat = _read_marks(text.rstrip())
         if not flat:
             return True
         if quote_balance(flat) > 0:
@@ -650,8 +715,8 @@ class PeoplesDailyProfile:
         but only ~2% of a cut head followed by an unrelated paragraph; a tail that
         cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
         """
-        h = head.rstrip()
-        t = tail.lstrip()
+        h = _read_marks(head.rstrip())
+        t = _read_marks(tail.lstrip())
         if not h or not t:
             return 0.0, "empty"
         score, reasons, closes_first = self._tail_evidence(t)
@@ -744,7 +809,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
-        t = text.lstrip()
+        t = _read_marks(text.lstrip())
         if not t:
             return False
         if t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t) or self._opens_inside_word(t):
