@@ -123,3 +123,23 @@ def test_straight_quotes_and_bar_dashes_give_the_same_items(tmp_path):
     want = no_confidence.sub("", json.dumps(page_to_dict(newsarchive.load(EXAMPLE))["items"], ensure_ascii=False))
     curly = str.maketrans({"“": '\\"', "”": '\\"', "—": "―"})  # JSON escapes the straight quote
     assert got == want.translate(curly)
+
+
+def test_letter_spaced_headers_give_the_same_items(tmp_path):
+    """Kicker and headline set in letter-spaced display type, extracted with a space between characters."""
+    page = newsarchive.load(EXAMPLE)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for article in (i for i in page.items if isinstance(i, Article)):
+        for line in (article.kicker, article.headline):
+            if line:
+                text = text.replace(f"\n{line}\n", "\n" + " ".join(line.replace(" ", "")) + "\n")
+    spaced = tmp_path / "letter-spaced.txt"
+    spaced.write_text(text, encoding="utf-8")
+    got = newsarchive.load(spaced)
+    assert text != EXAMPLE.read_text(encoding="utf-8")
+    for mine, want in zip(got.items, page.items, strict=True):
+        assert type(mine) is type(want)
+        if isinstance(want, Article):
+            assert (mine.kicker or "").replace(" ", "") == (want.kicker or "").replace(" ", "")
+            assert mine.headline.replace(" ", "") == want.headline.replace(" ", "")
+            assert mine.byline == want.byline and mine.blocks == want.blocks and mine.photos == want.photos

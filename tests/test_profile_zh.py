@@ -326,3 +326,19 @@ def test_the_horizontal_bar_is_read_as_the_chinese_dash():
     for dash in ("——", "――"):
         assert P.is_kicker(f"大力推进区域“一卡通”，逐步实现全国“一卡通”{dash}")
         assert P.ends_paragraph(f"讲好科学家故事{dash}")
+
+
+def test_letter_spaced_display_type_is_read_without_its_spaces():
+    # Extractors write the tracking of display type as spaces between characters.
+    kicker = " ".join("越来越多中国非物质文化遗产成为世界认同和欣赏的中华文化符号——")
+    assert P.is_kicker(kicker) and P.is_title_like(kicker)
+    # A letter-spaced kicker ending …举行 is not cut inside the word 举行 (举行|当…).
+    spaced = " ".join("世界市长对话·上海暨2025年上海国际友好城市合作论坛举行")
+    tail = "当地代表纷纷表示，友城合作大有可为。"
+    assert P.continuation_score(spaced, tail)[0] == P.continuation_score(spaced.replace(" ", ""), tail)[0]
+
+
+def test_letter_spacing_is_no_list_of_padded_names():
+    assert P.parse_byline("传 承 人 话 非 遗", after_headline=True) is None  # a short headline, letter-spaced
+    assert P.parse_byline("王 丹 方 敏", after_headline=True).names == ("王丹", "方敏")  # names: their surnames
+    assert P.parse_byline("亦 多", after_headline=True).names == ("亦多",)  # one padded name is this paper's mark

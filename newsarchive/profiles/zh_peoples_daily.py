@@ -247,8 +247,24 @@ def _read_marks(text: str) -> str:
     return "".join(pieces)
 
 
+# Display type is often letter-spaced, and extractors write the tracking as spaces (湖 北 嘉 鱼 县 加
+# 快 发 展): a line of at least this many tokens, nearly all one character, is read without them.
+# Fewer would take a byline of bare padded names (王 丹 方 敏) for letter-spacing.
+LETTER_SPACED_MIN = 8
+
+
+def _unspaced(flat: str) -> str:
+    """``flat`` without its letter-spacing, if it is letter-spaced (its tokens split at single spaces)."""
+    if flat.count(" ") + 1 < LETTER_SPACED_MIN:
+        return flat
+    tokens = flat.split(" ")
+    if sum(len(t) == 1 for t in tokens) * 10 < 9 * len(tokens):
+        return flat
+    return "".join(tokens)
+
+
 def _collapse(text: str) -> str:
-    return _read_marks(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text))
+    return _read_marks(_unspaced(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)))
 
 
 def _quotes_unpaired(text: str) -> bool:
@@ -618,7 +634,10 @@ class PeoplesDailyProfile:
             if not after_headline or not names:
                 return None
             tokens = flat.split()
-            padded = any(map(is_han, tokens))
+            # Every token one character (4+) is letter-spacing as much as padded names (传 承 人 话 非 遗
+            # against 王 丹 方 敏): then the names need their surnames.
+            letter_spaced = len(tokens) >= 4 and all(len(t) == 1 for t in tokens)
+            padded = any(map(is_han, tokens)) and not letter_spaced
             if not (padded or len(tokens) >= 2 or len(names) == 1) or not _look_like_names(names, padded=padded):
                 return None
             if len(names) == 1 and names[0] in words():
@@ -679,7 +698,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def ends_paragraph(self, text: str) -> bool:
         """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
-        flat = _read_marks(text.rstrip())
+        flat = _read_marks(_unspaced(text.rstrip()))
         if not flat:
             return True
         if quote_balance(flat) > 0:
@@ -715,8 +734,8 @@ class PeoplesDailyProfile:
         but only ~2% of a cut head followed by an unrelated paragraph; a tail that
         cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
         """
-        h = _read_marks(head.rstrip())
-        t = _read_marks(tail.lstrip())
+        h = _read_marks(_unspaced(head.rstrip()))
+        t = _read_marks(_unspaced(tail.lstrip()))
         if not h or not t:
             return 0.0, "empty"
         score, reasons, closes_first = self._tail_evidence(t)
@@ -809,7 +828,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
-        t = _read_marks(text.lstrip())
+        t = _read_marks(_unspaced(text.lstrip()))
         if not t:
             return False
         if t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t) or self._opens_inside_word(t):
