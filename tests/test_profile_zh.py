@@ -342,3 +342,9 @@ def test_letter_spacing_is_no_list_of_padded_names():
     assert P.parse_byline("传 承 人 话 非 遗", after_headline=True) is None  # a short headline, letter-spaced
     assert P.parse_byline("王 丹 方 敏", after_headline=True).names == ("王丹", "方敏")  # names: their surnames
     assert P.parse_byline("亦 多", after_headline=True).names == ("亦多",)  # one padded name is this paper's mark
+
+
+def test_a_lead_in_ends_with_a_colon_of_either_width():
+    # Extractors and OCR give half-width punctuation in Chinese text as often as not.
+    assert P.ends_paragraph("一级演员、昆曲省级代表性传承人柯军：")
+    assert P.ends_paragraph("一级演员、昆曲省级代表性传承人柯军:")
