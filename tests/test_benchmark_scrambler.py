@@ -208,3 +208,19 @@ def test_lines_are_broken_by_chinese_line_breaking_rules() -> None:
     # An opening quote never ends a line, and a space never opens one.
     assert scramble.break_lines("他说今天“好”", fits(5)) == ["他说今天", "“好”"]
     assert scramble.break_lines("本报记者 王 浩", fits(4)) == ["本报记者", "王 浩"]
+
+
+def test_extractor_variants_change_only_what_they_say(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[1]]
+    plain, truth = scramble.scramble_page(page, 0)
+    params = scramble.ScrambleParams(wide_blank_prob=1.0, straight_marks_prob=1.0, letter_spaced_prob=1.0)
+    text, varied = scramble.scramble_page(page, 0, params)
+    assert "“" not in text and "—" not in text and '"' in text
+    assert re.search(r"[^\n]\n\n[^\n]", text) is None  # every gap a line wider
+    headline = varied["items"][0]["headline"]
+    assert " ".join(headline.replace(" ", "")) in text.split("\n")  # letter-spaced
+    # The rest is the plain page's: the same characters once the marks are mapped back, in the same order.
+    back = str.maketrans({'"': "“", "'": "‘", "\u2015": "—"})
+    assert _nows(text).translate(back) == _nows(plain).translate(str.maketrans({"”": "“", "’": "‘"}))
+    result = score.score_page(varied, score.truth_to_output(varied), text)
+    assert result.perfect, result.counts

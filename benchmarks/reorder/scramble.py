@@ -86,7 +86,14 @@ Segments, in emission order:
   Chinese font sets them (ideographs, full-width forms, quotes, dashes, the ellipsis and the
   middle dot one wide; Latin letters, digits and the rest half), by Chinese line-breaking
   rules (see ``_hard_wrap``).
-  Header lines, captions and credits stay one line each: display type is set on its own measure.
+  Header lines, captions and credits stay one line each: display type is set on its own measure;
+* three variants of what extractors make of the same page, each drawn per page from a generator
+  of its own and off by default: with probability ``wide_blank_prob`` every gap one line wider
+  (blocks two blank lines apart, frame ends four: ``"gaps|…"``); with ``straight_marks_prob``
+  the quotes straight (“” → ", ‘’ → ') and the dashes horizontal bars (—— → ――), as OCR and
+  PDF fonts without those glyphs give them, in the text and the truth alike (``"marks|…"``); with
+  ``letter_spaced_prob`` the kickers, headlines and decks letter-spaced, a space between
+  characters, as extractors write display type's tracking (``"spacing|…"``).
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -146,6 +153,9 @@ class ScrambleParams:
     running_head_prob: float = 0.5
     one_newline_prob: float = 0.0
     wrap_prob: float = 0.0
+    wide_blank_prob: float = 0.0
+    straight_marks_prob: float = 0.0
+    letter_spaced_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,6 +177,9 @@ _HELP = {
     "running_head_prob": "probability that the page opens with its running head (paper, date, page label)",
     "one_newline_prob": "probability that a page's blocks are separated by one line break, no blank line",
     "wrap_prob": "probability that a page's body text comes hard-wrapped at a column width, a line a column line",
+    "wide_blank_prob": "probability that every gap of a page is a line wider (two blank lines between blocks, four at frame ends)",
+    "straight_marks_prob": "probability that a page's quotes are straight (\" and ') and its dashes horizontal bars (――)",
+    "letter_spaced_prob": "probability that a page's kickers, headlines and decks are letter-spaced (a space between characters)",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -703,18 +716,23 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
     head_rng = _rng(seed, page.date, page.page, "head|")
     furniture = list(page.furniture)
     meta = None
+    blank = "\n" if _drawn(params.wide_blank_prob, seed, page, "gaps|") else ""
     if head_rng.random() < params.running_head_prob:
         head, meta = running_head(page)
         blocks = head if head_rng.random() < 0.5 else ["    ".join(head)]
-        parts += ["\n\n".join(blocks), "\n\n"]
+        parts += [("\n\n" + blank).join(blocks), "\n\n" + blank]
         furniture = blocks + furniture
     wrap_rng = _rng(seed, page.date, page.page, "wrap|")
     column = wrap_rng.choice(WRAP_WIDTHS) if params.wrap_prob and wrap_rng.random() < params.wrap_prob else None
+    spaced = _drawn(params.letter_spaced_prob, seed, page, "spacing|")
+    titles = {t for item in page.items if isinstance(item, ArticleTruth) for t in (item.kicker, item.headline, item.subheadline) if t}
     for n, seg in enumerate(order):
         if n:
-            parts.append("\n\n\n\n" if rng.random() < params.gap4_prob else "\n\n")
+            parts.append(("\n\n\n\n" if rng.random() < params.gap4_prob else "\n\n") + blank)
         blocks = [_hard_wrap(b, column) for b in seg.blocks] if column and seg.kind == "frame" else seg.blocks
-        parts.append("\n\n".join(blocks))
+        if spaced and seg.kind == "header":
+            blocks = [" ".join(b.replace(" ", "")) if b in titles else b for b in blocks]
+        parts.append(("\n\n" + blank).join(blocks))
     parts.append("\n")
     text = "".join(parts)
     if params.one_newline_prob and _rng(seed, page.date, page.page, "newlines|").random() < params.one_newline_prob:
@@ -739,9 +757,33 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
     }
     if meta is not None:
         truth["meta"] = meta
+    if _drawn(params.straight_marks_prob, seed, page, "marks|"):
+        text = text.translate(STRAIGHT_MARKS)
+        truth["items"] = _translated(truth["items"], STRAIGHT_MARKS)
+        truth["furniture"] = _translated(truth["furniture"], STRAIGHT_MARKS)
     if Counter(_nows(text)) != Counter(_nows("".join(truth_texts(truth)))):
         raise AssertionError(f"scrambler lost or invented characters on {truth['name']}")
     return text, truth
+
+
+# Quotes and dashes as OCR and PDF fonts without those glyphs give them (straight_marks_prob).
+STRAIGHT_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "\u2015"})
+
+
+def _drawn(prob: float, seed: int, page: RealPage, salt: str) -> bool:
+    """Whether a page variant of probability ``prob`` applies, from a generator of its own."""
+    return bool(prob) and _rng(seed, page.date, page.page, salt).random() < prob
+
+
+def _translated(value: Any, table: dict[int, str]) -> Any:
+    """``value`` with ``table`` applied to every string in it but the truth's keys and kinds."""
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, list):
+        return [_translated(v, table) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "type" else _translated(v, table) for k, v in value.items()}
+    return value
 
 
 def truth_texts(truth: dict[str, Any]) -> list[str]:
