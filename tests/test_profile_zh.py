@@ -348,3 +348,9 @@ def test_a_lead_in_ends_with_a_colon_of_either_width():
     # Extractors and OCR give half-width punctuation in Chinese text as often as not.
     assert P.ends_paragraph("一级演员、昆曲省级代表性传承人柯军：")
     assert P.ends_paragraph("一级演员、昆曲省级代表性传承人柯军:")
+
+
+def test_a_short_letter_spaced_line_is_read_unless_it_is_padded_names():
+    # Running text letter-spaced too: a byline's role and names come apart into single characters.
+    assert P.parse_byline("本 报 记 者 范 昊 天", after_headline=False).names == ("范昊天",)
+    assert P.parse_byline("王 丹 方 敏 李 明", after_headline=True).names == ("王丹", "方敏", "李明")  # surnames: padded names

@@ -248,17 +248,24 @@ def _read_marks(text: str) -> str:
 
 
 # Display type is often letter-spaced, and extractors write the tracking as spaces (湖 北 嘉 鱼 县 加
-# 快 发 展): a line of at least this many tokens, nearly all one character, is read without them.
-# Fewer would take a byline of bare padded names (王 丹 方 敏) for letter-spacing.
+# 快 发 展), some even in running text: a line of at least LETTER_SPACED_MIN tokens, nearly all one
+# character, is read without them.  A shorter one, of one-character tokens only, may be a list of
+# padded names (王 丹 方 敏 李 明): it is letter-spaced only if most of its pairs open with no surname
+# (本 报 记 者 范 昊 天, 传 承 人 话 非 遗).
 LETTER_SPACED_MIN = 8
+LETTER_SPACED_SHORT = 5
 
 
 def _unspaced(flat: str) -> str:
     """``flat`` without its letter-spacing, if it is letter-spaced (its tokens split at single spaces)."""
-    if flat.count(" ") + 1 < LETTER_SPACED_MIN:
+    gaps = flat.count(" ")
+    if gaps + 1 < LETTER_SPACED_SHORT:
         return flat
     tokens = flat.split(" ")
-    if sum(len(t) == 1 for t in tokens) * 10 < 9 * len(tokens):
+    singles = sum(len(t) == 1 for t in tokens)
+    if len(tokens) >= LETTER_SPACED_MIN:
+        return "".join(tokens) if singles * 10 >= 9 * len(tokens) else flat
+    if singles < len(tokens) or 2 * sum(t in _SURNAMES for t in tokens[::2]) >= len(tokens[::2]):
         return flat
     return "".join(tokens)
 
