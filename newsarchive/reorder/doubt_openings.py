@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..model import Decision, Role
+from ..model import Decision, Fragment, Role
 from . import Draft
 
 # Share right as they stand (dev pages), by what precedes the opening in extraction order:
@@ -70,7 +70,7 @@ class DoubtOpenings:
         return draft.decide(*decisions) if decisions else draft
 
     @staticmethod
-    def _doubt(previous, others_open: set[str], cut: set[str], continued: dict[str, str]) -> tuple[float, str] | None:  # type: ignore[no-untyped-def]
+    def _doubt(previous: Fragment, others_open: set[str], cut: set[str], continued: dict[str, str]) -> tuple[float, str] | None:
         """The confidence and reason for an opening after ``previous``, or None when there is no doubt."""
         if previous.id in cut and previous.id in continued:
             if others_open:
