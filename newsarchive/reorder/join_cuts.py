@@ -20,8 +20,6 @@ matching (Hungarian algorithm per connected component), not greedily.
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import math
 import operator
 import re
@@ -167,8 +165,7 @@ class _PageTerms:
         """
         found = self._followers.get(left)
         if found is None:
-            matches = itertools.islice(_follower_pattern(left).finditer(self.text), MAX_FOLLOWER_MATCHES + 1)
-            followers = [m.group(1) for m in matches]
+            followers = _followers(self.text, left)
             complete = len(followers) <= MAX_FOLLOWER_MATCHES
             found = self._followers[left] = (frozenset(followers), complete)
         followers, complete = found
@@ -210,14 +207,22 @@ class _PageTerms:
         return best[:PAGE_TERM_MAX] if len(best) >= PAGE_TERM_MIN else None
 
 
-@functools.lru_cache(maxsize=2048)  # the characters ending heads: a few hundred over 200 dev pages
-def _follower_pattern(left: str) -> re.Pattern[str]:
-    """A pattern capturing the character after each occurrence of ``left``.
+def _followers(text: str, left: str) -> list[str]:
+    """The character after each occurrence of ``left`` in ``text``, at most MAX_FOLLOWER_MATCHES + 1.
 
-    Cached here rather than by ``re`` (whose cache of 512 patterns all modules share): compiling
-    one (~40 µs) costs more than most scans of a page with it, and a batch meets the same characters.
+    Occurrences are read as a scan for ``left`` and the character after it reads them (one
+    ends past its follower, as ``re.finditer`` of ``left(.)`` would), but by ``str.find``: a
+    pattern per character (~40 µs to compile) cost more than most scans of a page, and the
+    first page of a process compiled a few dozen.
     """
-    return re.compile(re.escape(left) + "(.)", re.DOTALL)
+    out: list[str] = []
+    step = len(left)
+    last = len(text) - step  # an occurrence starting here or later has no character after it
+    at = text.find(left)
+    while 0 <= at < last and len(out) <= MAX_FOLLOWER_MATCHES:
+        out.append(text[at + step])
+        at = text.find(left, at + step + 1)
+    return out
 
 
 def _trailing_run(text: str) -> str:
