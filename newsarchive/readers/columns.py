@@ -58,8 +58,15 @@ LINE_END_MARKS = tuple("，。、；：？！）」』》〉】”’")
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))  # brackets and quotes a wrapped title may leave open
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on
+
+
 # A byline of a reporter's role alone (本报评论员, 新华社记者).
-_ROLE_LINE = re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)")
+@functools.cache
+def _role_line() -> re.Pattern[str]:
+    # Compiled on first use (~0.7 ms): tried only on a line without spaces inside (none of 114 sampled benchmark pages).
+    return re.compile(r"(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)")
+
+
 _SPACED_LINE = re.compile(r"^[^\n]*?\S {%d,}\S" % COLUMN_GAP, re.MULTILINE)  # a line with a column gap (one match a line)
 
 
@@ -193,7 +200,7 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
 def byline_like(line: str) -> bool:
     """A line spaced out as a list of names is (本报记者 王 浩), or a reporter's role alone (本报评论员): a byline's."""
     line = line.strip()
-    return _SPACED.search(line) is not None or _ROLE_LINE.fullmatch(line) is not None
+    return _SPACED.search(line) is not None or _role_line().fullmatch(line) is not None
 
 
 def _open_bracket(text: str) -> bool:
