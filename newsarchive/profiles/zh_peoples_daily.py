@@ -127,6 +127,15 @@ _CAPTION = re.compile(
 _AGENCY_NOTE = re.compile(r"[（(](?:(?:新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?|[^（()）]{1,12}供图)[）)]")
 # A column tag closing a headline: （人民时评）, and one bracket deep inside (（人与自然·走进零碳园区（工厂）看转型）).
 _COLUMN_TAG = re.compile(r"[（(](?:[^（()）。，]|[（(][^（()）。，]{1,20}[）)]){2,40}[）)]$")
+
+
+def _column_tag(flat: str) -> re.Match[str] | None:
+    """The column tag closing a collapsed text (no trailing newline for ``$`` to stand before), or None."""
+    # Only a text ending with a closing bracket can end with one: most texts asked are paragraphs
+    # ending with a stop, and the search tries every bracket in them.
+    return _COLUMN_TAG.search(flat) if flat.endswith(("）", ")")) else None
+
+
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
 _DATELINE = re.compile(
@@ -680,7 +689,7 @@ class PeoplesDailyProfile:
         none of 86 kickers and 17 subheadlines does.
         """
         flat = _collapse(text)
-        tagged = _COLUMN_TAG.search(flat)
+        tagged = _column_tag(flat)
         if tagged is None or tagged.start() < 2 or _AGENCY_NOTE.fullmatch(tagged.group()):
             return False  # no tag, all tag, or a credit's agency (…制图：王 威（新华社发）)
         return self.is_title_like(text)
@@ -689,7 +698,7 @@ class PeoplesDailyProfile:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
         flat = _collapse(text)
         # A column tag closing a headline (（自然讲堂）, （人民时评）) is judged apart from the title.
-        tagged = _COLUMN_TAG.search(flat)
+        tagged = _column_tag(flat)
         if tagged and tagged.start() >= 2:
             flat = flat[: tagged.start()].rstrip()
         if "\n" in text.strip() or not 2 <= len(flat.replace(" ", "")) <= 40:
