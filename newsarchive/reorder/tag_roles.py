@@ -116,7 +116,7 @@ class TagRoles:
                 roles.append((Role.BYLINE, 0.9, "reporter role and names"))
             elif profile.is_caption(text):
                 roles.append((Role.CAPTION, 0.9, "caption marker (图为, 图①)"))
-            elif profile.is_title_like(text) and not (
+            elif (title_like := profile.is_title_like(text)) and not (
                 column is not None
                 and len(draft.fragments[i].lines) == 1
                 and abs(display_width(text) - column) <= 0.5
@@ -124,7 +124,7 @@ class TagRoles:
             ):
                 roles.append((_TITLE, 0.5, "short line without sentence punctuation"))
             else:
-                if profile.is_title_like(text):
+                if title_like:
                     full_lines.append(i)
                 roles.append((Role.PARAGRAPH, 0.8, "running text"))
         # A title as wide as the column is still a title over a reporter's byline, and so is the line
