@@ -508,8 +508,10 @@ def _ends_with_word(text: str) -> bool:
 
 def _stub_first_sentence(text: str) -> bool:
     """The text opens with a sentence too short to stand alone (攀升。…), not a quoted exclamation (“嘀！”…)."""
-    first_sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
-    return len(first_sentence) < len(text) and len(first_sentence) <= 4 and first_sentence[:1] not in _OPENING_MARKS
+    # A first sentence of at most 4 characters ends within the first 5: the search stops there
+    # (a split copied the rest of the paragraph).
+    end = _SENTENCE_SPLIT.search(text, 0, 5)
+    return end is not None and text[: end.start()][:1] not in _OPENING_MARKS
 
 
 def _spaced_letter(ch: str) -> bool:
