@@ -212,8 +212,8 @@ def _followers(text: str, left: str) -> list[str]:
 
     Occurrences are read as a scan for ``left`` and the character after it reads them (one
     ends past its follower, as ``re.finditer`` of ``left(.)`` would), but by ``str.find``: a
-    pattern per character (~40 µs to compile) cost more than most scans of a page, and the
-    first page of a process compiled a few dozen.
+    pattern per character (~40 µs to compile) cost more than most scans of a page (the
+    benchmark's 243 pages compiled 634 in one process, the example page 3).
     """
     out: list[str] = []
     step = len(left)
