@@ -33,14 +33,6 @@ BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 # The fields of a fragment that Draft.with_roles copies unchanged.
 _KEPT_FIELDS = tuple(f.name for f in fields(Fragment) if f.init and f.name not in ("role", "role_confidence", "role_reason"))
 _kept_values = attrgetter(*_KEPT_FIELDS)
-# Fragment's generated __init__ only sets its slots: with_roles sets them through the slots' own
-# descriptors, as that __init__ does, without a keyword dict and call per fragment (tag-roles retypes
-# every fragment of a page).  Only while every field is an init field and nothing runs after __init__.
-_SLOT_SETTERS = (
-    tuple(getattr(Fragment, name).__set__ for name in (*_KEPT_FIELDS, "role", "role_confidence", "role_reason"))
-    if not hasattr(Fragment, "__post_init__") and all(f.init for f in fields(Fragment))
-    else None
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,11 +177,6 @@ class Draft:
             new = roles.get(f.id)
             if new is None or new == (f.role, f.role_confidence, f.role_reason):
                 frags.append(f)
-            elif _SLOT_SETTERS is not None:
-                retyped = object.__new__(Fragment)
-                for setter, value in zip(_SLOT_SETTERS, (*_kept_values(f), new[0], new[1], new[2])):
-                    setter(retyped, value)
-                frags.append(retyped)
             else:  # not replace(): it inspects the fields anew on every call, and tag-roles retypes every fragment
                 kept = dict(zip(_KEPT_FIELDS, _kept_values(f)))
                 frags.append(Fragment(**kept, role=new[0], role_confidence=new[1], role_reason=new[2]))
