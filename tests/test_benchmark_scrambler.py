@@ -224,3 +224,15 @@ def test_extractor_variants_change_only_what_they_say(pages: dict[str, object]) 
     assert _nows(text).translate(back) == _nows(plain).translate(str.maketrans({"”": "“", "’": "‘"}))
     result = score.score_page(varied, score.truth_to_output(varied), text)
     assert result.perfect, result.counts
+
+
+def test_late_headers_follow_their_first_frame(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[1]]
+    params = scramble.ScrambleParams(header_late_prob=1.0, running_head_prob=0.0, move_prob=0.0)
+    text, truth = scramble.scramble_page(page, 0, params)
+    first = truth["items"][0]
+    header = first["kicker"] or first["headline"]
+    blocks = [_nows(b) for b in score.split_blocks(text)]
+    assert blocks.index(_nows(header)) > 0  # text of its first frame came out before it
+    assert blocks[0] == _nows(first["units"][0]["text"])[: len(blocks[0])]
+    assert score.score_page(truth, score.truth_to_output(truth), text).perfect

@@ -93,7 +93,10 @@ Segments, in emission order:
   the quotes straight (“” → ", ‘’ → ') and the dashes horizontal bars (—— → ――), as OCR and
   PDF fonts without those glyphs give them, in the text and the truth alike (``"marks|…"``); with
   ``letter_spaced_prob`` the kickers, headlines and decks letter-spaced, a space between
-  characters, as extractors write display type's tracking (``"spacing|…"``).
+  characters, as extractors write display type's tracking (``"spacing|…"``);
+* with probability ``header_late_prob`` (default 0, per article, ``"late|…"``), an article's
+  header emitted after its first frame, as an extractor following a content stream that draws
+  display type after the text does.
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -156,6 +159,7 @@ class ScrambleParams:
     wide_blank_prob: float = 0.0
     straight_marks_prob: float = 0.0
     letter_spaced_prob: float = 0.0
+    header_late_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -180,6 +184,7 @@ _HELP = {
     "wide_blank_prob": "probability that every gap of a page is a line wider (two blank lines between blocks, four at frame ends)",
     "straight_marks_prob": "probability that a page's quotes are straight (\" and ') and its dashes horizontal bars (――)",
     "letter_spaced_prob": "probability that a page's kickers, headlines and decks are letter-spaced (a space between characters)",
+    "header_late_prob": "probability that an article's header is emitted after its first frame (display type drawn after the text)",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -700,6 +705,13 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         order.pop(pos)
         order.insert(pos + step, seg)
         stats["moved_frames"] += 1
+    # headers emitted after their article's first frame
+    late_rng = _rng(seed, page.date, page.page, "late|")
+    for k in range(len(order) - 1):
+        seg, nxt = order[k], order[k + 1]
+        if params.header_late_prob and seg.kind == "header" and nxt.kind == "frame" and nxt.article == seg.article:
+            if late_rng.random() < params.header_late_prob:
+                order[k], order[k + 1] = nxt, seg
     # drop photos between segments
     for article, blocks in photo_jobs:
         header_pos = next(i for i, s in enumerate(order) if s.kind == "header" and s.article == article)
