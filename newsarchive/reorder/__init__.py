@@ -151,6 +151,10 @@ class Draft:
         self.memo[fragment_id] = (lines, text, None)
         return text
 
+    def unfinished(self, fragment_id: str) -> bool:
+        """Whether the fragment's paragraph goes on after it: no sentence end, and no short last line (``paragraph_ends``)."""
+        return fragment_id not in self.paragraph_ends and not self.profile.ends_paragraph(self.text(fragment_id))
+
     def bigrams(self, fragment_ids: Iterable[str]) -> list[str]:
         """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``)."""
         out: list[str] = []

@@ -47,15 +47,10 @@ class DoubtOpenings:
         """Record a ``doubt`` decision for each such opening."""
         if draft.laid_out:
             return draft
-        profile = draft.profile
         placed = {fid for a in draft.articles for fid in a.body}
         continued = {j.head: j.tail for j in draft.joins}
         tails = set(continued.values())
-
-        def stops_mid(fid: str) -> bool:
-            return fid not in draft.paragraph_ends and not profile.ends_paragraph(draft.text(fid))
-
-        cut = {f.id for f in draft.fragments if f.role is Role.PARAGRAPH and f.id in placed and stops_mid(f.id)}
+        cut = {f.id for f in draft.fragments if f.role is Role.PARAGRAPH and f.id in placed and draft.unfinished(f.id)}
         open_heads = cut - continued.keys()
         decisions = []
         previous = None

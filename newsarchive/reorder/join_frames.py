@@ -68,12 +68,11 @@ class JoinFrames:
                 head.role is Role.PARAGRAPH
                 and tail.role is Role.PARAGRAPH
                 and head.id not in heads
-                and head.id not in draft.paragraph_ends  # its short last line: the layout says it ends
                 and tail.id not in tails
                 and tail.id not in heads  # no cycle: the tail does not already lead on elsewhere
                 and head.id in article_of
                 and article_of.get(tail.id) == article_of[head.id]
-                and not draft.profile.ends_paragraph(draft.text(head.id))
+                and draft.unfinished(head.id)  # stops mid-sentence, and the layout shows no short last line
                 and draft.profile.dateline(draft.text(tail.id)) is None
             ):
                 if tail.gap_before >= draft.wide_gap:
