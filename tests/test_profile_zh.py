@@ -354,3 +354,10 @@ def test_a_short_letter_spaced_line_is_read_unless_it_is_padded_names():
     # Running text letter-spaced too: a byline's role and names come apart into single characters.
     assert P.parse_byline("本 报 记 者 范 昊 天", after_headline=False).names == ("范昊天",)
     assert P.parse_byline("王 丹 方 敏 李 明", after_headline=True).names == ("王丹", "方敏", "李明")  # surnames: padded names
+
+
+def test_a_letter_spaced_running_head_states_its_facts():
+    head = P.running_head("人 民 日 报  2025年1月5日  星 期 日")
+    assert (head.publication, head.date) == ("人民日报", "2025-01-05")
+    label = P.running_head("第 4 版  要 闻")
+    assert (label.page_number, label.page_name) == (4, "要闻")

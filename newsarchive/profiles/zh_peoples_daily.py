@@ -277,6 +277,7 @@ def _read_marks(text: str) -> str:
 # padded names (王 丹 方 敏 李 明): it is letter-spaced only if most of its pairs open with no surname
 # (本 报 记 者 范 昊 天, 传 承 人 话 非 遗).
 LETTER_SPACED_MIN = 8
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # one space between two ideographs
 LETTER_SPACED_SHORT = 5
 
 
@@ -532,7 +533,8 @@ class PeoplesDailyProfile:
         (2 要闻 2025年1月5日 星期日); ``beside_head``: the text stands beside a running head, so a
         bare page number or page name alone is one too.
         """
-        flat = _collapse(text)
+        # A masthead or page label letter-spaced (人 民 日 报, 要 闻) reads as one: no space between ideographs.
+        flat = _LETTER_SPACE.sub("", _collapse(text))
         if len(flat) > MAX_RUNNING_HEAD:
             return None
         # Every running head names the paper, a weekday or a page label (or, beside one, is short):
