@@ -236,3 +236,12 @@ def test_late_headers_follow_their_first_frame(pages: dict[str, object]) -> None
     assert blocks.index(_nows(header)) > 0  # text of its first frame came out before it
     assert blocks[0] == _nows(first["units"][0]["text"])[: len(blocks[0])]
     assert score.score_page(truth, score.truth_to_output(truth), text).perfect
+
+
+def test_header_blocks_hold_their_lines(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[1]]
+    text, truth = scramble.scramble_page(page, 0, scramble.ScrambleParams(header_block_prob=1.0))
+    article = truth["items"][0]
+    lines = [article[k] for k in ("kicker", "headline", "subheadline", "byline") if article[k]]
+    assert "\n".join(lines) in score.split_blocks(text)
+    assert score.score_page(truth, score.truth_to_output(truth), text).perfect

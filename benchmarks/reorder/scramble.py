@@ -94,6 +94,9 @@ Segments, in emission order:
   PDF fonts without those glyphs give them, in the text and the truth alike (``"marks|…"``); with
   ``letter_spaced_prob`` the kickers, headlines and decks letter-spaced, a space between
   characters, as extractors write display type's tracking (``"spacing|…"``);
+* with probability ``header_block_prob`` (default 0, per page, ``"hblock|…"``), each header one
+  block, its lines (kicker, headline, deck, byline) a line each, as extractors that group display
+  lines set close together give it;
 * with probability ``header_late_prob`` (default 0, per article, ``"late|…"``), an article's
   header emitted after its first frame, as an extractor following a content stream that draws
   display type after the text does.
@@ -160,6 +163,7 @@ class ScrambleParams:
     straight_marks_prob: float = 0.0
     letter_spaced_prob: float = 0.0
     header_late_prob: float = 0.0
+    header_block_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,6 +189,7 @@ _HELP = {
     "straight_marks_prob": "probability that a page's quotes are straight (\" and ') and its dashes horizontal bars (――)",
     "letter_spaced_prob": "probability that a page's kickers, headlines and decks are letter-spaced (a space between characters)",
     "header_late_prob": "probability that an article's header is emitted after its first frame (display type drawn after the text)",
+    "header_block_prob": "probability that a page's headers come as one block each, a line a header line",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -737,6 +742,7 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
     wrap_rng = _rng(seed, page.date, page.page, "wrap|")
     column = wrap_rng.choice(WRAP_WIDTHS) if params.wrap_prob and wrap_rng.random() < params.wrap_prob else None
     spaced = _drawn(params.letter_spaced_prob, seed, page, "spacing|")
+    header_block = _drawn(params.header_block_prob, seed, page, "hblock|")
     titles = {t for item in page.items if isinstance(item, ArticleTruth) for t in (item.kicker, item.headline, item.subheadline) if t}
     for n, seg in enumerate(order):
         if n:
@@ -744,7 +750,8 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         blocks = [_hard_wrap(b, column) for b in seg.blocks] if column and seg.kind == "frame" else seg.blocks
         if spaced and seg.kind == "header":
             blocks = [" ".join(b.replace(" ", "")) if b in titles else b for b in blocks]
-        parts.append(("\n\n" + blank).join(blocks))
+        one_block = seg.kind == "header" and header_block
+        parts.append("\n".join(blocks) if one_block else ("\n\n" + blank).join(blocks))
     parts.append("\n")
     text = "".join(parts)
     if params.one_newline_prob and _rng(seed, page.date, page.page, "newlines|").random() < params.one_newline_prob:
