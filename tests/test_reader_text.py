@@ -8,7 +8,7 @@ import pytest
 
 from newsarchive.errors import ReadError
 from newsarchive.model import PageMeta
-from newsarchive.readers.text import TextReader, decode
+from newsarchive.readers.text import TextReader, decode, split_fragments
 
 TEXT = "标题在此\n\n本报记者 李 婕\n\n\n\n第一段第一行\n第一段第二行。\n"
 
@@ -442,8 +442,9 @@ def test_a_block_too_short_to_show_its_column_is_read_with_the_pages():
     column = "\n".join(["灌溉用水来自疏勒河。从祁连山奔流"] * 12)  # the page's column: 16 characters
     short = "技能提升 新就业群体拓宽发展路\n本报记者 杨 昊\n擦拭海产水缸，给商品称重，准备试\n吃活动。"
     assert pieces(column + "\n\n" + short)[-3:] == ["技能提升 新就业群体拓宽发展路", "本报记者 杨 昊", "擦拭海产水缸，给商品称重，准备试吃活动。"]
-    # On its own the block shows no column, and stays whole.
-    assert len(pieces(short)) == 1
+    # On its own the block shows no column: only its header lines show, cut off at the byline, and
+    # the wrapped text stays one piece (its lines are joined as one paragraph's).
+    assert pieces(short) == ["技能提升 新就业群体拓宽发展路", "本报记者 杨 昊", "擦拭海产水缸，给商品称重，准备试吃活动。"]
 
 
 def test_a_block_of_header_lines_alone_is_cut_into_its_lines_on_a_hard_wrapped_page():
@@ -528,3 +529,21 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
         "本报评论员",
         column.replace("\n", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("block", "pieces"),
+    [
+        # Display lines grouped into one block: a kicker's dash or a column tag closes a line, and a byline stands alone.
+        ("大力推进区域“一卡通”，逐步实现全国“一卡通”——\n社保卡，解锁更多应用新场景\n本报记者 李 婕",
+         ["大力推进区域“一卡通”，逐步实现全国“一卡通”——", "社保卡，解锁更多应用新场景", "本报记者 李 婕"]),
+        ("干净清爽  化风成俗（今日谈）\n邹  翔", ["干净清爽  化风成俗（今日谈）", "邹  翔"]),
+        # A credit broken before its agency, and a headline set on two lines, stay whole.
+        ("兰 锋摄\n(人民视觉)", ["兰 锋摄\n(人民视觉)"]),
+        ("深化中外友城合作\n共绘绿色发展新篇", ["深化中外友城合作\n共绘绿色发展新篇"]),
+    ],
+)
+def test_a_header_block_of_a_page_set_a_paragraph_a_line_is_cut_into_its_lines(block, pieces):
+    body = "一张社会保障卡，能帮助居民完成哪些事项？可以看病就医，领取就业补贴和社保待遇，在一些地区还能领取助学金、用于交通出行。"
+    fragments = split_fragments(f"{block}\n\n{body}\n\n{body}\n")
+    assert [f.text for f in fragments[:-2]] == pieces

@@ -36,7 +36,7 @@ from ..profiles.textutil import display_width
 if TYPE_CHECKING:
     from .layout import LayoutBlock
 
-__all__ = ["byline_like", "laid_out", "layout_blocks"]
+__all__ = ["byline_like", "laid_out", "layout_blocks", "opens_with_role"]
 
 COLUMN_GAP = 3  # spaces: a run this long between two words separates columns
 LAID_OUT_LINES = 4  # lines with a column gap a text needs to be read as laid out ...
@@ -201,6 +201,11 @@ def byline_like(line: str) -> bool:
     """A line spaced out as a list of names is (本报记者 王 浩), or a reporter's role alone (本报评论员): a byline's."""
     line = line.strip()
     return _SPACED.search(line) is not None or _role_line().fullmatch(line) is not None
+
+
+def opens_with_role(line: str) -> bool:
+    """A line that opens with a reporter's role (本报记者 …): a byline's first line."""
+    return _role_line().match(line.strip()) is not None
 
 
 def _open_bracket(text: str) -> bool:

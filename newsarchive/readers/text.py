@@ -28,7 +28,7 @@ from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
-from .columns import byline_like, laid_out
+from .columns import byline_like, laid_out, opens_with_role
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -483,7 +483,7 @@ def _wrapped_paragraphs(
         # a block without one is header lines alone (a headline over its author's name: 见证唐代边疆治理 / 尚玉平).
         found = page_column()
         if found is None:
-            return [(0, block)]
+            return _header_lines(block, lines) if headers and len(lines) <= MAX_HEADER_LINES else [(0, block)]
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
@@ -643,6 +643,43 @@ def _wrapped_paragraphs(
             pieces.append((start, block[start : offset - 1]))
             start = offset
             first = k + 1
+    pieces.append((start, block[start:]))
+    return pieces
+
+
+MAX_HEADER_LINES = 4  # a header set as one block: kicker, headline, deck, byline
+
+
+def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
+    """A short block of a page set one paragraph a line, cut into header lines where they show.
+
+    An extractor may put display lines set close together into one block (a kicker over
+    its headline, a headline over its byline).  On a page that is not hard-wrapped its
+    lines are no column's.  A line closed by a kicker's dash or a column tag (……——,
+    …（今日谈）) ends its piece; a deck (——…) opens one, and so does a line with spaces inside
+    (a byline's names, a title's two parts); a byline opening with its role (本报记者 李 婕) is
+    a piece of its own, wrapped or not.  What follows a line with spaces inside goes on with
+    it unless it opens a piece itself (a headline wrapped: 大力弘扬时代楷模精神 积极投身交 /
+    通强国建设), and a line opening with a bracket goes on the line above (a credit broken
+    before its agency: 兰 锋摄 / (人民视觉)).
+    """
+    pieces: list[tuple[int, str]] = []
+    offset = start = 0
+    for k, line in enumerate(lines):
+        offset += len(line) + 1
+        if (
+            k + 1 < len(lines)
+            and not lines[k + 1].lstrip().startswith(("(", "（"))
+            and (
+                line.rstrip().endswith(("——", "）", ")"))
+                or lines[k + 1].lstrip().startswith("——")  # a deck
+                # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
+                or (byline_like(lines[k + 1]) and not (opens_with_role(line) and not opens_with_role(lines[k + 1])))
+                or (opens_with_role(line) and not byline_like(lines[k + 1]))  # a byline's line
+            )
+        ):
+            pieces.append((start, block[start : offset - 1]))
+            start = offset
     pieces.append((start, block[start:]))
     return pieces
 
