@@ -143,3 +143,13 @@ def test_letter_spaced_headers_give_the_same_items(tmp_path):
             assert (mine.kicker or "").replace(" ", "") == (want.kicker or "").replace(" ", "")
             assert mine.headline.replace(" ", "") == want.headline.replace(" ", "")
             assert mine.byline == want.byline and mine.blocks == want.blocks and mine.photos == want.photos
+
+
+def test_header_lines_grouped_into_one_block_give_the_same_items(tmp_path):
+    """An extractor that groups display lines set close together gives kicker, headline and byline as one block."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    grouped = text.replace("——\n\n社保卡，解锁更多应用新场景\n\n本报记者", "——\n社保卡，解锁更多应用新场景\n本报记者")
+    assert grouped != text
+    path = tmp_path / "grouped.txt"
+    path.write_text(grouped, encoding="utf-8")
+    assert page_to_dict(newsarchive.load(path))["items"] == page_to_dict(newsarchive.load(EXAMPLE))["items"]
