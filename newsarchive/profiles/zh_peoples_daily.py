@@ -295,8 +295,13 @@ def _unspaced(flat: str) -> str:
     return "".join(tokens)
 
 
+def _as_read(text: str) -> str:
+    """``text`` as the tests of the profile read it: without letter-spacing, its marks read (see above)."""
+    return _read_marks(_unspaced(text))
+
+
 def _collapse(text: str) -> str:
-    return _read_marks(_unspaced(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text)))
+    return _as_read(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text))
 
 
 def _quotes_unpaired(text: str) -> bool:
@@ -733,7 +738,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def ends_paragraph(self, text: str) -> bool:
         """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
-        flat = _read_marks(_unspaced(text.rstrip()))
+        flat = _as_read(text.rstrip())
         if not flat:
             return True
         if quote_balance(flat) > 0:
@@ -769,8 +774,8 @@ class PeoplesDailyProfile:
         but only ~2% of a cut head followed by an unrelated paragraph; a tail that
         cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
         """
-        h = _read_marks(_unspaced(head.rstrip()))
-        t = _read_marks(_unspaced(tail.lstrip()))
+        h = _as_read(head.rstrip())
+        t = _as_read(tail.lstrip())
         if not h or not t:
             return 0.0, "empty"
         score, reasons, closes_first = self._tail_evidence(t)
@@ -863,7 +868,7 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
-        t = _read_marks(_unspaced(text.lstrip()))
+        t = _as_read(text.lstrip())
         if not t:
             return False
         if t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t) or self._opens_inside_word(t):

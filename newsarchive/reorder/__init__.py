@@ -78,6 +78,11 @@ class ArticleDraft:
         return tuple(i for i in (self.kicker, self.headline, self.subheadline, self.byline) if i)
 
 
+def has_boxes(fragments: Iterable[Fragment]) -> bool:
+    """Whether the reader gave fragments boxes (a page with geometry)."""
+    return any(f.bbox is not None for f in fragments)
+
+
 def page_wide_gap(fragments: Sequence[Fragment]) -> int:
     """The line breaks that mark a text-frame boundary on a page: more than its ordinary gap between blocks.
 
@@ -87,7 +92,7 @@ def page_wide_gap(fragments: Sequence[Fragment]) -> int:
     least a tenth of the blocks that have a blank line before them (a stray narrow gap does
     not set it).  Pages with boxes keep :data:`WIDE_GAP`: the layout transforms set their gaps.
     """
-    if any(f.bbox is not None for f in fragments):
+    if has_boxes(fragments):
         return WIDE_GAP
     gaps = Counter(f.gap_before for f in fragments[1:] if f.gap_before >= 2)
     total = sum(gaps.values())
@@ -135,7 +140,7 @@ class Draft:
     @property
     def laid_out(self) -> bool:
         """Whether the reader gave fragments boxes (a page with geometry)."""
-        return any(f.bbox is not None for f in self.fragments)
+        return has_boxes(self.fragments)
 
     def fragment(self, fragment_id: str) -> Fragment:
         """The fragment with this id."""
