@@ -362,22 +362,17 @@ def _paragraphs(
         # where every line has it: one paragraph a line, as many text dumps are.
         return _indent(line) >= base + PARAGRAPH_INDENT or line.startswith("\u3000\u3000")
 
-    pieces: list[tuple[int, str]] = []
-    offset = start = 0
-    for k, line in enumerate(lines):
-        if (
-            k
-            and line.strip(" \t\u3000\f\v")
-            and opens(line)
-            and lines[k - 1].rstrip(" \t\u3000\f\v").endswith(_SENTENCE_ENDS)  # the paragraph before is finished
-        ):
-            pieces.append((start, block[start : offset - 1]))
-            start = offset
-        offset += len(line) + 1
-    pieces.append((start, block[start:]))
+    def cut_after(k: int, _first: int) -> bool:
+        following = lines[k + 1]
+        return bool(
+            following.strip(" \t\u3000\f\v")
+            and opens(following)
+            and lines[k].rstrip(" \t\u3000\f\v").endswith(_SENTENCE_ENDS)  # the paragraph before is finished
+        )
+
     return [
         (start + offset, part)
-        for start, piece in pieces
+        for start, piece in _cut_lines(block, lines, cut_after)
         for offset, part in _wrapped_paragraphs(piece, column, headers=headers, whole_page=whole_page)
     ]
 
@@ -625,11 +620,8 @@ def _wrapped_paragraphs(
         # A numbered caption (图②：…) runs on to its sentence's end, over lines of its own box's width.
         return opens_caption[first] and not ends_sentence(k) and not credit_line(k + 1) and not opens_caption[k + 1]
 
-    pieces: list[tuple[int, str]] = []
-    offset = start = first = 0
-    for k, line in enumerate(lines):
-        offset += len(line) + 1
-        if k + 1 < len(lines) and not tag_follows(k) and not caption_runs_on(k, first) and (
+    def cut_after(k: int, first: int) -> bool:
+        return not tag_follows(k) and not caption_runs_on(k, first) and (
             (k < body and header_ends(k))
             or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k, moved=True))))
             or ends_short(k)
@@ -639,12 +631,9 @@ def _wrapped_paragraphs(
             or opens_caption[k + 1]  # a numbered caption opens
             or (ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
             or (whole_page and k >= body and among_columns(k))
-        ):
-            pieces.append((start, block[start : offset - 1]))
-            start = offset
-            first = k + 1
-    pieces.append((start, block[start:]))
-    return pieces
+        )
+
+    return _cut_lines(block, lines, cut_after)
 
 
 MAX_HEADER_LINES = 4  # a header set as one block: kicker, headline, deck, byline
@@ -663,23 +652,33 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
     通强国建设), and a line opening with a bracket goes on the line above (a credit broken
     before its agency: 兰 锋摄 / (人民视觉)).
     """
+
+    def cut_after(k: int, _first: int) -> bool:
+        line, following = lines[k], lines[k + 1]
+        return not following.lstrip().startswith(("(", "（")) and (
+            line.rstrip().endswith(("——", "）", ")"))
+            or following.lstrip().startswith("——")  # a deck
+            # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
+            or (byline_like(following) and not (opens_with_role(line) and not opens_with_role(following)))
+            or (opens_with_role(line) and not byline_like(following))  # a byline's line
+        )
+
+    return _cut_lines(block, lines, cut_after)
+
+
+def _cut_lines(block: str, lines: list[str], cut_after: Callable[[int, int], bool]) -> list[tuple[int, str]]:
+    """``block`` (whose lines are ``lines``) cut after each line ``k`` but the last where ``cut_after(k, first)`` holds.
+
+    ``first`` is the first line of the piece being built; each piece is (offset in the block, text).
+    """
     pieces: list[tuple[int, str]] = []
-    offset = start = 0
-    for k, line in enumerate(lines):
+    offset = start = first = 0
+    for k, line in enumerate(lines[:-1]):
         offset += len(line) + 1
-        if (
-            k + 1 < len(lines)
-            and not lines[k + 1].lstrip().startswith(("(", "（"))
-            and (
-                line.rstrip().endswith(("——", "）", ")"))
-                or lines[k + 1].lstrip().startswith("——")  # a deck
-                # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
-                or (byline_like(lines[k + 1]) and not (opens_with_role(line) and not opens_with_role(lines[k + 1])))
-                or (opens_with_role(line) and not byline_like(lines[k + 1]))  # a byline's line
-            )
-        ):
+        if cut_after(k, first):
             pieces.append((start, block[start : offset - 1]))
             start = offset
+            first = k + 1
     pieces.append((start, block[start:]))
     return pieces
 
