@@ -217,6 +217,19 @@ def test_horizontal_bars_are_the_chinese_dash_of_kickers_and_decks():
     assert P.is_subheadline("\u2015\u2015二〇二六年春季中国元首外交纪事")
 
 
+@pytest.mark.parametrize(
+    "text, kicker",
+    [
+        ("长江沿线城市推进生态保护——", True),
+        ("湖 北 嘉 鱼 县 加 快 发 展——", True),  # letter-spaced: counted without its tracking
+        ("讲好故事——", False),  # a piece of running text cut after a run-in lead's dash
+        ("他说——", False),
+    ],
+)
+def test_a_kicker_has_six_characters_before_its_dash(text, kicker):
+    assert P.is_kicker(text) is kicker
+
+
 def test_a_column_tag_with_brackets_inside_closes_a_title():
     assert P.is_title_like("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）")
     assert not P.is_title_like("这是一句话（注：括号里）。")

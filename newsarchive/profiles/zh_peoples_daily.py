@@ -145,6 +145,7 @@ _TERMINAL = set("。！？!?…：:")  # a colon (either width) ends 0.4% of par
 # The data's shortest section headings are five characters (一个子弹盒, 促流通——), section numbers apart;
 # a shorter title-like piece inside running text begins a paragraph cut at a frame's end (dev pages: 32 such).
 MIN_HEADING_CHARS = 5
+KICKER_MIN = 6  # characters before a kicker's dash: a shorter line ending with —— is a run-in lead (他说——)
 _SIGN_OFF_MAX = 20  # characters: a line opening with —— this short is an attribution (——编者), not running text
 # Join evidence weights (log-likelihood ratios; see continuation_score).
 # A word across the cut: log-odds grow with the segmentation gain (nats), measured on dev
@@ -637,9 +638,14 @@ class PeoplesDailyProfile:
         return bool(_caption_shape().match(_collapse(text)))
 
     def is_kicker(self, text: str) -> bool:
-        """A single line ending with "——" (引题), not itself starting with one."""
+        """A single line ending with "——" (引题), not itself starting with one, at least KICKER_MIN characters before it."""
         flat = _collapse(text)
-        return flat.endswith("——") and not flat.startswith("——") and 4 <= len(flat) <= 80 and "。" not in flat
+        return (
+            flat.endswith("——")
+            and not flat.startswith("——")
+            and KICKER_MIN <= len(flat.rstrip("—")) <= 78
+            and "。" not in flat
+        )
 
     def is_subheadline(self, text: str) -> bool:
         """A line starting with "——" (副题), other than the editor's sign-off ——编者."""

@@ -108,7 +108,7 @@ class TagRoles:
                 roles.append((Role.CREDIT, 0.95, "photo credit pattern"))
             elif i > 0 and roles[i - 1][0] is Role.CREDIT and profile.is_credit_tail(text):
                 roles.append((Role.CREDIT, 0.85, "agency line ending the credit above"))
-            elif profile.is_kicker(text) and len(text.rstrip("—\u2015")) >= 6:  # ―― is the dash in some text layers
+            elif profile.is_kicker(text):
                 roles.append((Role.KICKER, 0.85, "line ends with ——"))
             elif profile.is_subheadline(text):
                 roles.append((Role.SUBHEADLINE, 0.85, "line starts with ——"))
