@@ -41,3 +41,12 @@ def test_characters_are_sorted_as_chinese_text_needs():
     # Marks: Chinese punctuation and the marks a Chinese font sets full width; never a letter or digit.
     assert all(map(cjk.is_mark, "，。、；：？！“”‘’《》「」（）——……·￥"))
     assert not any(map(cjk.is_mark, "中アａ１a1 ."))
+
+
+def test_the_line_breaking_classes_are_chinese_marks_on_one_side_each():
+    assert all(map(cjk.is_mark, cjk.CLOSING_MARKS + cjk.OPENING_MARKS))
+    assert not set(cjk.CLOSING_MARKS) & set(cjk.OPENING_MARKS)
+    # Every opening quote or bracket has its closing one among the marks no line may open.
+    pairs = dict(zip("“‘（《「『〈【", "”’）》」』〉】"))
+    assert set(pairs) == set(cjk.OPENING_MARKS)
+    assert all(pairs[mark] in cjk.CLOSING_MARKS for mark in cjk.OPENING_MARKS)

@@ -38,6 +38,14 @@ MARK_RANGES = (
     ("\uffe0", "\uffee"),
 )
 
+# Line-breaking rules (GB/T 15834, as typesetters apply them): marks that close something or stop a
+# sentence never open a line, and opening quotes and brackets never end one.  A reader that meets
+# a line breaking these rules has found a break the extractor made, not the typesetter.
+CLOSING_MARKS = "，。、；：？！）」』》〉】”’"
+OPENING_MARKS = "“‘（《「『〈【"
+# A line ending in one of these may end a paragraph (Chinese and Latin stops, closing quotes).
+SENTENCE_END_MARKS = "。！？；…”’」』）.!?\"')"
+
 HAN_CLASS = "".join(f"{first}-{last}" for first, last in HAN_RANGES)
 SOLID_CLASS = "".join(f"{first}-{last}" for first, last in SOLID_RANGES)
 MARK_CLASS = "".join(f"{first}-{last}" for first, last in MARK_RANGES) + FULL_WIDTH_MARKS

@@ -12,7 +12,7 @@ import functools
 import re
 
 from . import ParsedByline, ParsedCredit, RunningHead
-from .cjk import is_han
+from .cjk import CLOSING_MARKS, is_han
 from .lexicon import start_ratio, words
 from .segmentation import cut_gain, last_word
 from .textutil import collapse as _collapse_whitespace
@@ -171,7 +171,7 @@ _CLOSERS = set("”’」』）)》〉】")
 _SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$")
 # An interview's turns open with the speaker (问：, 答：, 记者：): running text, however short.
 _SPEAKER_TURN = re.compile(r"^(?:问|答|记者)[：:]")
-_CONTINUATION_OPENERS = set("，。、；：？！,.;:?!）)”’」』》〉】")
+_CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
 _CLASSIFIERS = set("个条家名万亿元年月日次人岁位项台辆栋座所只头件批种类处户亩吨度倍期届轮场段部本首篇张份套架艘枚颗层株棵")

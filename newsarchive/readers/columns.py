@@ -30,7 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from ..model import BBox
-from ..profiles.cjk import MARK_CLASS, SOLID_CLASS
+from ..profiles.cjk import CLOSING_MARKS, MARK_CLASS, SENTENCE_END_MARKS, SOLID_CLASS
 from ..profiles.textutil import display_width
 
 if TYPE_CHECKING:
@@ -51,10 +51,10 @@ CENTRED = 3  # half cells (x0 + x1 sums): a line's centre this close to the line
 HEADER_SPREAD = 1.5  # a centred header's width in print, in multiples of its width in cells
 
 _SEGMENT = re.compile(r"\S+(?: {1,%d}\S+)*" % (COLUMN_GAP - 1))
-SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # a line ending so may end a paragraph
-# Marks no line may open (a closing bracket or quote, a comma, a stop): a line under another that
-# opens with one goes on with the line above, broken where it should not have been (（人民时评 / ）).
-LINE_END_MARKS = tuple("，。、；：？！）」』》〉】”’")
+SENTENCE_ENDS = tuple(SENTENCE_END_MARKS)  # a line ending so may end a paragraph
+# A line under another that opens with a mark no line may open goes on with the line above, broken
+# where it should not have been (（人民时评 / ）).
+LINE_END_MARKS = tuple(CLOSING_MARKS)
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))  # brackets and quotes a wrapped title may leave open
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
 _SPACED = re.compile(r"\S\s+\S")  # spaces inside a line: names or parts set apart, not a title's run-on

@@ -25,7 +25,7 @@ from ..errors import ReadError
 from ..languages import with_guessed_language
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
-from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
+from ..profiles.cjk import CLOSING_MARKS, FULL_WIDTH_MARKS, OPENING_MARKS, SENTENCE_END_MARKS, SOLID_CLASS, is_solid
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 from .columns import byline_like, laid_out, opens_with_role
@@ -61,7 +61,7 @@ _MAGIC = (
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
 PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its block's margin opens a paragraph ...
-_SENTENCE_ENDS = tuple("。！？；…”’」』）.!?\"')")  # ... after a line that ends a sentence
+_SENTENCE_ENDS = tuple(SENTENCE_END_MARKS)  # ... after a line that ends a sentence
 # Marks a column's line may end on one character past its width: hung in the margin, or set half
 # wide as typesetters squeeze punctuation.
 _HUNG_MARKS = tuple("，。、；：？！”’）》")
@@ -78,9 +78,9 @@ def _hung(line: str) -> bool:
     return line.endswith(_HUNG_MARKS) and (line.endswith(_NO_TITLE_END) or not _INNER_STOPS.isdisjoint(line[:-1]))
 
 
-_OPENING_MARKS = tuple("“‘（《「『〈【")  # marks no line may end on
-# Marks no line may open: a typesetter hangs one in the margin or takes the character before it down too.
-_NO_OPENING = "—…" + "".join(_HUNG_MARKS)
+# Marks no line may open, dashes and ellipses included: a typesetter hangs one in the margin or takes the
+# character before it down too.
+_NO_OPENING = "—…" + CLOSING_MARKS
 
 
 def _taken_down(line: str, *, openers: bool = True) -> float:
@@ -93,7 +93,7 @@ def _taken_down(line: str, *, openers: bool = True) -> float:
     nothing (——编  者 opens a sign-off).  Each is full width in Chinese text.
     """
     if openers:
-        carried = len(line) - len(line.lstrip("".join(_OPENING_MARKS)))
+        carried = len(line) - len(line.lstrip(OPENING_MARKS))  # marks no line may end on
         if carried:
             return float(carried)
     if len(line) >= 2 and line[1] in _NO_OPENING and line[0] not in _NO_OPENING:
