@@ -30,6 +30,7 @@ def test_builtins_registered_through_entry_points():
         "layout-roles",
         "segment-articles",
         "layout-line-ends",
+        "jump-lines",
         "join-cuts",
         "layout-joins",
         "assign-fragments",

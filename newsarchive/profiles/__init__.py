@@ -39,6 +39,15 @@ class RunningHead:
     page_name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class JumpLine:
+    """A jump line: the article goes on on another page (``continued="on"``: …（下转第二版）) or comes from one (``"from"``: （上接第一版）…)."""
+
+    continued: str  # "on" or "from"
+    page: str  # the page as the line names it, spaces removed: 第二版, 5
+    alone: bool  # the text is the jump line and nothing else (an extractor gave it a block of its own)
+
+
 class Profile(Protocol):
     """What the reorder transforms need to know about a language and publication."""
 
@@ -113,6 +122,10 @@ class Profile(Protocol):
 
     def ends_paragraph(self, text: str) -> bool:
         """True if the text can end a paragraph (ends a sentence, quotes balanced)."""
+        ...
+
+    def jump_line(self, text: str) -> JumpLine | None:
+        """The jump line ending the text (continued on another page) or opening it (continued from one), else None."""
         ...
 
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from . import ParsedByline, ParsedCredit, RunningHead
+from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .textutil import collapse, leading_unmatched_close, quote_balance
 
 _MONTH = (
@@ -40,6 +40,10 @@ _DATELINE = re.compile(
     rf"(?:\s*\({_AGENCY}\))?\s*[—–-]*)"
     rf"|^(?P<dl2>[A-Z][A-Z.'’\- ]{{1,40}}\s*\({_AGENCY}\)\s*[—–-]+)"
 )
+# Jump lines: "Continued on Page 5" ends an article's text on this page, "Continued from Page 1"
+# opens the rest on another.
+_JUMP_ON = re.compile(r"(?:^|(?<=[\s.!?;:,—–-]))\(?\s*(?:continued|cont'?d\.?|concluded)\s+on\s+(?:page|p\.)\s*(?P<page>\w+)\s*\.?\s*\)?\.?$", re.I)
+_JUMP_FROM = re.compile(r"^\(?\s*(?:continued|cont'?d\.?)\s+from\s+(?:page|p\.)\s*(?P<page>\w+)\s*\.?\s*\)?\.?", re.I)
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<rest>.{2,80})$")
 _BYLINE_ROLE = re.compile(
     r"^(?:(?:Our|OUR|our|a|A)\s+)?(?P<role>(?:(?:Own|Special|Political|Foreign|Parliamentary|Staff|Chief|"
@@ -229,8 +233,10 @@ class EnglishNewspaperProfile:
         return False
 
     def is_title_like(self, text: str) -> bool:
-        """A short line set in capitals or Title Case, without a sentence inside it."""
+        """A short line set in capitals or Title Case, without a sentence inside it (nor a jump line)."""
         flat = collapse(text)
+        if self.jump_line(flat) is not None:
+            return False
         lines = [line for line in text.strip().split("\n") if line.strip()]
         if len(lines) > 2 or not 2 <= len(flat) <= 90 or len(_letters(flat)) < MIN_TITLE_LETTERS:
             return False
@@ -249,6 +255,19 @@ class EnglishNewspaperProfile:
         capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
         content = [w for w in words if w.lower() not in small]
         return bool(content) and len(capitalised) >= max(1, len(content)) and flat[-1] not in "."
+
+    def jump_line(self, text: str) -> JumpLine | None:
+        """"Continued on Page 5" ending a text, or "Continued from Page 1" opening one."""
+        flat = collapse(text)
+        if "page" not in flat.lower() and "p." not in flat.lower():
+            return None
+        on = _JUMP_ON.search(flat)
+        if on is not None:
+            return JumpLine("on", on.group("page"), on.start() == 0)
+        found = _JUMP_FROM.match(flat)
+        if found is not None:
+            return JumpLine("from", found.group("page"), found.end() == len(flat))
+        return None
 
     def dateline(self, text: str) -> str | None:
         """The dateline a report opens with, e.g. "WAR OFFICE, FEB. 15, 1824", normalised (spaces collapsed,
@@ -272,8 +291,9 @@ class EnglishNewspaperProfile:
             return True
         if stripped[-1] in _TERMINAL:
             return True
-        # A bracketed note ("(To be continued.)", "(Reuters)") ends a paragraph too.
-        return flat[0] in "([" and flat[-1] in ")]"
+        # A bracketed note ("(To be continued.)", "(Reuters)") ends a paragraph too, and so does a text
+        # continued on another page: nothing on this page goes on with it.
+        return (flat[0] in "([" and flat[-1] in ")]") or _JUMP_ON.search(flat) is not None
 
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
         """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import ParsedByline, ParsedCredit, RunningHead
+from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
 from .lexicon import start_ratio, words
 from .segmentation import cut_gain, last_word
@@ -141,6 +141,11 @@ _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但�
 _DATELINE = re.compile(
     r"^(?P<dl>据?(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
+# Jump lines: an article continued on another page ends its text here with （下转第二版） (page one
+# of People's Daily carries several), and the rest opens there with （上接第一版）.
+_JUMP_PAGE = r"第?\s*[一二三四五六七八九十百\d]{1,4}\s*版"
+_JUMP_ON = re.compile(rf"[（(]\s*(?:下转|转至|转)\s*(?P<page>{_JUMP_PAGE})\s*[）)]$")
+_JUMP_FROM = re.compile(rf"^[（(]\s*(?:上接|接|承)\s*(?P<page>{_JUMP_PAGE})\s*[）)]")
 _TERMINAL = set("。！？!?…：:")  # a colon (either width) ends 0.4% of paragraphs, yet a cut falls right after one ~20x less often
 # The data's shortest section headings are five characters (一个子弹盒, 促流通——), section numbers apart;
 # a shorter title-like piece inside running text begins a paragraph cut at a frame's end (dev pages: 32 such).
@@ -712,6 +717,8 @@ class PeoplesDailyProfile:
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
         flat = _collapse(text)
+        if self._jump(flat) is not None:
+            return False  # a jump line's page (（下转第二版）) is no column tag, and a piece of text ending with one heads nothing
         # A column tag closing a headline (（自然讲堂）, （人民时评）) is judged apart from the title.
         tagged = _column_tag(flat)
         if tagged and tagged.start() >= 2:
@@ -741,6 +748,23 @@ class PeoplesDailyProfile:
         m = _DATELINE.match(_collapse(text))
         return unpad(m.group("dl")) if m else None
 
+    def jump_line(self, text: str) -> JumpLine | None:
+        """（下转第二版） ending a text: continued on 第二版; （上接第一版） opening one: continued from 第一版."""
+        return self._jump(_collapse(text))
+
+    @staticmethod
+    def _jump(flat: str) -> JumpLine | None:
+        """:meth:`jump_line` of a collapsed text."""
+        if "版" not in flat:  # most texts: no page is named, no pattern is tried
+            return None
+        on = _JUMP_ON.search(flat) if flat.endswith(("）", ")")) else None
+        if on is not None:
+            return JumpLine("on", on.group("page").replace(" ", ""), on.start() == 0)
+        found = _JUMP_FROM.match(flat) if flat.startswith(("（", "(")) else None
+        if found is not None:
+            return JumpLine("from", found.group("page").replace(" ", ""), found.end() == len(flat))
+        return None
+
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def ends_paragraph(self, text: str) -> bool:
         """Ends with terminal punctuation (possibly inside closing quotes/brackets), quotes balanced."""
@@ -769,7 +793,8 @@ class PeoplesDailyProfile:
         # the last piece of one cut at a frame break (…研究院院长）: it closes a bracket it never opened.
         if flat[-1] in "）)" and (flat[0] in "（(" or flat.count("）") + flat.count(")") > flat.count("（") + flat.count("(")):
             return True
-        return False
+        # A text continued on another page (…推动经济持续（下转第二版）): nothing on this page goes on with it.
+        return flat[-1] in "）)" and _JUMP_ON.search(flat) is not None
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - stateless profile; a page scores some pairs repeatedly; small, since keys hold page text
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:

@@ -29,6 +29,7 @@ WIDE_GAP = 3
 # Roles of what an extractor drops between two text frames: a photo's parts and page furniture.  The
 # piece after them follows the piece before them in the frames' order.
 BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
+BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)  # the roles of an article's running text
 
 # The fields of a fragment that Draft.with_roles copies unchanged.
 _KEPT_FIELDS = tuple(f.name for f in fields(Fragment) if f.init and f.name not in ("role", "role_confidence", "role_reason"))

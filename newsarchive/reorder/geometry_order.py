@@ -77,7 +77,7 @@ from typing import ClassVar, Collection, Iterable, Sequence
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.cjk import is_han
-from . import ArticleDraft, Draft, Join
+from . import BODY_ROLES, ArticleDraft, Draft, Join
 from .ordering import strongly_connected, topological_order
 from .tag_roles import HEADER_ROLES
 
@@ -1507,8 +1507,6 @@ class LayoutJoins:
             draft = replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
         if not draft.joins:
             return draft
-        from .join_cuts import BODY_ROLES
-
         body = [f.id for f in draft.fragments if f.role in BODY_ROLES]
         position = {fid: k for k, fid in enumerate(body)}
         headers = [draft.index[f.id] for f in draft.fragments if f.role in HEADER_ROLES]

@@ -30,10 +30,9 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
-from . import BETWEEN_FRAMES, Draft, Join
+from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
 from .assignment import max_weight_matching
 
-BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)
 # Weights and thresholds, measured on the benchmark's development pages (see
 # benchmarks/reorder): position alone is weak evidence because moved frames make a
 # wrong neighbour about as likely as the right one, and a tail a few blocks away is
@@ -285,6 +284,16 @@ def _nearest_positions(positions: list[int], k: int) -> list[int]:
     return chosen
 
 
+def _continued_from(draft: Draft, texts: dict[str, str]) -> set[str]:
+    """The texts that open with a jump line (（上接第一版）…): continued from another page, not from this one."""
+    found = set()
+    for fid, text in texts.items():
+        jump = draft.profile.jump_line(text)
+        if jump is not None and jump.continued == "from":
+            found.add(fid)
+    return found
+
+
 class JoinCuts:
     """Find each cut paragraph's continuation (one per cut, solved globally)."""
 
@@ -306,12 +315,17 @@ class JoinCuts:
             return draft
         texts = {f.id: page_texts[f.id] for f in body}
         order = {f.id: k for k, f in enumerate(body)}
+        joined_heads = {j.head for j in draft.joins}  # joined by an earlier step (jump-lines)
         heads = {
             f.id: (HEADING_THRESHOLD if f.role is not Role.PARAGRAPH else PARAGRAPH_THRESHOLD)
             for f in body
-            if (f.role is not Role.PARAGRAPH or not profile.ends_paragraph(texts[f.id])) and f.id not in draft.paragraph_ends
+            if (f.role is not Role.PARAGRAPH or not profile.ends_paragraph(texts[f.id]))
+            and f.id not in draft.paragraph_ends
+            and f.id not in joined_heads
         }
-        tails = {fid: text for fid, text in texts.items() if fid not in placed_kickers}
+        # Text continued from another page continues nothing on this one.
+        closed = placed_kickers | {j.tail for j in draft.joins} | _continued_from(draft, texts)
+        tails = {fid: text for fid, text in texts.items() if fid not in closed}
         after_header = set()
         previous_role = None
         for f in draft.fragments:
@@ -347,7 +361,7 @@ class JoinCuts:
             else:
                 pool |= set(near) | {body[p].id for p in index.nearest(texts[head], k)}
             pool.discard(head)
-            pool -= placed_kickers
+            pool -= closed
             lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
             # A section heading's words recur in its section: a page term is no evidence across a title-like head.
             left = _trailing_run(texts[head]) if not is_heading else ""
@@ -453,7 +467,7 @@ class JoinCuts:
         )
         demoted = set(promoted) & placed_kickers
         articles = tuple(replace(a, kicker=None) if a.kicker in demoted else a for a in draft.articles)
-        return replace(draft.with_roles(promoted), joins=tuple(joins), articles=articles).decide(*decisions)
+        return replace(draft.with_roles(promoted), joins=draft.joins + tuple(joins), articles=articles).decide(*decisions)
 
     @staticmethod
     def _runs_on(profile: Profile, head: str, tail: str) -> bool:
@@ -482,7 +496,7 @@ class JoinCuts:
         if len(open_heads) != 1:
             return None
         head = open_heads[0]
-        taken = set(matching.values())
+        taken = set(matching.values()) | {j.tail for j in draft.joins} | _continued_from(draft, texts)
         openings = []
         previous = None
         for frag in draft.fragments:

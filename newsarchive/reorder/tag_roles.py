@@ -101,9 +101,13 @@ class TagRoles:
         column = running_line_width(draft.fragments)
         roles: list[tuple[object, float, str]] = []
         full_lines: list[int] = []  # title-like lines exactly a column wide, taken for running text
+        jumps: set[int] = set()  # running text with a jump line (（下转第二版）): never a caption
         for i, text in enumerate(texts):
             if profile.is_furniture(text):
                 roles.append((Role.FURNITURE, 0.95, "page furniture line"))
+            elif (jump := profile.jump_line(text)) is not None:
+                roles.append((Role.PARAGRAPH, 0.9, f"running text with a jump line (continued {jump.continued} {jump.page})"))
+                jumps.add(i)
             elif profile.parse_credit(text) is not None:
                 roles.append((Role.CREDIT, 0.95, "photo credit pattern"))
             elif i > 0 and roles[i - 1][0] is Role.CREDIT and profile.is_credit_tail(text):
@@ -162,6 +166,7 @@ class TagRoles:
             if (
                 role(i + 1) is Role.CREDIT
                 and role(i) in (Role.PARAGRAPH, _TITLE)
+                and i not in jumps
                 and not (role(i) is _TITLE and role(i - 1) is Role.KICKER)
                 and not profile.is_captionless_credit(texts[i + 1])
                 and profile.ends_paragraph(texts[i])

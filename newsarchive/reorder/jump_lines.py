@@ -1,0 +1,80 @@
+"""Priority 290: jump lines — text continued on another page, or from one.
+
+A newspaper continues an article on a later page: its text here ends with a
+jump line (…推动经济持续（下转第二版）, "Continued on Page 5") and the rest opens
+there with another ((上接第一版), "Continued from Page 1").  The profile
+recognises them (``Profile.jump_line``); this step records each one as a
+``jump`` decision, so a reader of the JSON can link the parts of an article
+across pages, and keeps a jump line that an extractor gave a block of its own
+with the text it belongs to: a "continued on" line with the body text emitted
+right before it, a "continued from" line with the body text right after it.
+
+The other steps then leave the text alone across the page boundary: a text
+continued on another page ends its paragraph here (the profile's
+``ends_paragraph``), and a text continued from another page continues nothing
+on this one (``join-cuts`` and ``join-frames`` never take it for a tail).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from ..model import Decision, Role
+from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
+
+CONFIDENCE = 0.9  # the line names what it continues; only which text it stood under is inferred
+
+
+class JumpLines:
+    """Record jump lines, and join one standing alone to the text it continues or ends."""
+
+    name: ClassVar[str] = "jump-lines"
+    priority: ClassVar[int] = 290
+
+    def apply(self, draft: Draft) -> Draft:
+        """Add a ``jump`` decision per jump line and a join per jump line standing alone."""
+        profile = draft.profile
+        found = [(f, jump) for f in draft.fragments if f.role in BODY_ROLES and (jump := profile.jump_line(draft.text(f.id)))]
+        if not found:
+            return draft
+        decisions = [
+            Decision(
+                step=self.name,
+                kind="jump",
+                subjects=(f.id,),
+                confidence=0.95,
+                reason=f"continued {jump.continued} {jump.page}",
+            )
+            for f, jump in found
+        ]
+        content = [f for f in draft.fragments if f.role not in BETWEEN_FRAMES]
+        position = {f.id: k for k, f in enumerate(content)}
+        joins: list[Join] = []
+        heads: set[str] = set()
+        tails: set[str] = set()
+        for frag, jump in found:
+            if not jump.alone:
+                continue
+            k = position.get(frag.id)
+            if k is None:
+                continue
+            if jump.continued == "on":
+                # Set under the last line of the text it ends: the body text emitted right before it.
+                other = content[k - 1] if k > 0 else None
+                pair = (other.id, frag.id) if other is not None else None
+                why = f"a jump line (continued on {jump.page}) ends the text above it"
+            else:
+                other = content[k + 1] if k + 1 < len(content) else None
+                pair = (frag.id, other.id) if other is not None else None
+                why = f"a jump line (continued from {jump.page}) opens the text below it"
+            if other is None or pair is None or other.role not in BODY_ROLES or profile.jump_line(draft.text(other.id)):
+                continue
+            head, tail = pair
+            if head in heads or tail in tails:
+                continue
+            heads.add(head)
+            tails.add(tail)
+            joins.append(Join(head=head, tail=tail, confidence=CONFIDENCE, reason=why))
+            decisions.append(Decision(step=self.name, kind="join", subjects=pair, confidence=CONFIDENCE, reason=why))
+        return replace(draft, joins=draft.joins + tuple(joins)).decide(*decisions)
