@@ -245,3 +245,21 @@ def test_header_blocks_hold_their_lines(pages: dict[str, object]) -> None:
     lines = [article[k] for k in ("kicker", "headline", "subheadline", "byline") if article[k]]
     assert "\n".join(lines) in score.split_blocks(text)
     assert score.score_page(truth, score.truth_to_output(truth), text).perfect
+
+
+def test_jumped_articles_end_or_open_with_a_jump_line_inside_a_paragraph(pages: dict[str, object]) -> None:
+    page = pages[SAMPLE[1]]
+    text, truth = scramble.scramble_page(page, 0, scramble.ScrambleParams(jump_prob=1.0))
+    plain, _ = scramble.scramble_page(page, 0, scramble.ScrambleParams())
+    assert text != plain
+    for article in truth["items"]:
+        units = [u["text"] for u in article["units"]]
+        on = re.search(r"（下转第[一二三四五六七八九十]+版）$", units[-1])
+        came = re.match(r"（上接第[一二三四五六七八九十]+版）", units[0])
+        assert bool(on) != bool(came)  # each article jumps once, one way
+        assert sum("版）" in u for u in units) == 1
+    assert score.score_page(truth, score.truth_to_output(truth), text).perfect
+
+
+def test_page_labels_are_chinese_numerals() -> None:
+    assert [scramble._page_label(n) for n in (1, 4, 10, 12, 20, 24)] == ["第一版", "第四版", "第十版", "第十二版", "第二十版", "第二十四版"]

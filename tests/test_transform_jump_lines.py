@@ -14,6 +14,7 @@ from helpers import run
 from newsarchive.reorder.join_cuts import JoinCuts
 from newsarchive.reorder.join_frames import JoinFrames
 from newsarchive.reorder.jump_lines import JumpLines
+from newsarchive.reorder.order_sections import OrderSections
 from newsarchive.reorder.segment_articles import SegmentArticles
 from newsarchive.reorder.assign_fragments import AssignFragments
 from newsarchive.reorder.tag_roles import TagRoles
@@ -110,3 +111,24 @@ def test_a_continued_on_line_standing_alone_ends_the_text_above_it():
     draft = run([HEAD, BYLINE, UNFINISHED, "（下转第二版）", FROM_TEXT.removeprefix("（上接第一版）")], *STEPS)
     assert [(j.head, j.tail) for j in draft.joins] == [("f3", "f4")]
     assert [d.reason for d in draft.decisions if d.kind == "jump"] == ["continued on 第二版"]
+
+
+FIRST = "各地认真落实中央经济工作会议部署，扩大国内需求，经济运行总体平稳。"
+SECOND = "专家认为，随着一揽子增量政策落地见效，经济回升向好的基础将更加牢固。"
+ON_TEXT = "各地区各部门要坚持稳中求进工作总基调，为实现全年目标（下转第二版）"
+ORDERED = (*STEPS, OrderSections())
+
+
+def _body(draft) -> list[str]:
+    return [draft.text(f) for f in draft.articles[0].body]
+
+
+def test_text_continued_from_another_page_is_read_first_in_its_article():
+    """Emitted after the article's other text, it still opens the article's text on this page."""
+    draft = run([HEAD, BYLINE, FIRST, SECOND, FROM_TEXT], *ORDERED)
+    assert _body(draft) == [FROM_TEXT, FIRST, SECOND]
+
+
+def test_text_continued_on_another_page_is_read_last_in_its_article():
+    draft = run([HEAD, BYLINE, ON_TEXT, FIRST, SECOND], *ORDERED)
+    assert _body(draft) == [FIRST, SECOND, ON_TEXT]

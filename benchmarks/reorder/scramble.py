@@ -100,6 +100,11 @@ Segments, in emission order:
 * with probability ``header_late_prob`` (default 0, per article, ``"late|…"``), an article's
   header emitted after its first frame, as an extractor following a content stream that draws
   display type after the text does.
+* with probability ``jump_prob`` (default 0, per article, ``"jump|…"``), an article continued
+  across pages, as page one carries several: half the time its text here ends inside a paragraph
+  (cut where a frame could end, in its second half) with the jump line （下转第X版）, the rest of
+  the article left out; otherwise it opens inside a paragraph with （上接第X版）, the text before
+  left out.  The truth holds what is on the page, jump line included.
 
 Each page and seed has its own generator, seeded from ``sha256("seed|date|page")``,
 so the output is deterministic and independent of which other pages are built.
@@ -164,6 +169,7 @@ class ScrambleParams:
     letter_spaced_prob: float = 0.0
     header_late_prob: float = 0.0
     header_block_prob: float = 0.0
+    jump_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,6 +196,7 @@ _HELP = {
     "letter_spaced_prob": "probability that a page's kickers, headlines and decks are letter-spaced (a space between characters)",
     "header_late_prob": "probability that an article's header is emitted after its first frame (display type drawn after the text)",
     "header_block_prob": "probability that a page's headers come as one block each, a line a header line",
+    "jump_prob": "probability that an article is continued on another page (its text ends mid-sentence with （下转第X版）) or from one (it opens with （上接第X版）)",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -603,6 +610,38 @@ def _best_cut(text: str, capacity: int) -> int | None:
     return None
 
 
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def _page_label(number: int) -> str:
+    """第N版 in Chinese numerals (1–99)."""
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return f"第{_CHINESE_NUMBERS[ones - 1]}版"
+    return f"第{'' if tens == 1 else _CHINESE_NUMBERS[tens - 1]}十{_CHINESE_NUMBERS[ones - 1] if ones else ''}版"
+
+
+def _jumped(units: list[Unit], page: int, rng: random.Random, params: ScrambleParams) -> list[Unit]:
+    """The article's units as a page shows them when, with probability ``jump_prob``, it is continued across pages."""
+    if rng.random() >= params.jump_prob:
+        return units
+    paragraphs = [k for k, u in enumerate(units) if u.type == "paragraph" and len(u.text.strip()) >= 20]
+    onward = page == 1 or rng.random() < 0.5  # page one continues its articles; later pages take them up
+    candidates = [k for k in paragraphs if k > 0] if onward else paragraphs
+    if not candidates:
+        return units
+    k = rng.choice(candidates)
+    text = units[k].text.strip()
+    cut = _best_cut(text, rng.randint(len(text) // 2, len(text) - 2))
+    if cut is None:
+        return units
+    if onward:
+        label = _page_label(page + rng.randint(1, 4))
+        return [*units[:k], Unit("paragraph", text[:cut] + f"（下转{label}）")]
+    label = _page_label(rng.randint(1, page - 1))
+    return [Unit("paragraph", f"（上接{label}）" + text[cut:]), *units[k + 1 :]]
+
+
 def _pour(units: Sequence[Unit], rng: random.Random, params: ScrambleParams) -> tuple[list[list[str]], list[int]]:
     """Pour the units into frames; returns the frames (lists of blocks) and pieces per unit."""
     frames: list[list[str]] = []
@@ -671,6 +710,8 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         byline = _pad(item.byline, rng, params) if item.byline else None
         header = [b for b in (item.kicker, item.headline, item.subheadline, byline) if b]
         segments.append(_Segment("header", index, header))
+        if params.jump_prob:
+            item = dataclasses.replace(item, units=_jumped(item.units, page.page, _rng(seed, page.date, page.page, f"jump|{index}"), params))
         frames, pieces = _pour(item.units, rng, params)
         segments.extend(_Segment("frame", index, f) for f in frames)
         stats["frames"] += len(frames)

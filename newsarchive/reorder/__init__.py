@@ -19,7 +19,7 @@ from operator import add, attrgetter
 from typing import ClassVar, Iterable, Mapping, Protocol, Sequence
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
-from ..profiles import Profile
+from ..profiles import JumpLine, Profile
 
 __all__ = ["ArticleDraft", "BETWEEN_FRAMES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
 
@@ -156,6 +156,11 @@ class Draft:
         text = self.profile.join_lines(lines)
         self.memo[fragment_id] = (lines, text, None)
         return text
+
+    def jump(self, fragment_id: str, continued: str) -> JumpLine | None:
+        """The fragment's jump line if it says the text is continued ``continued`` ("on" or "from") another page."""
+        found = self.profile.jump_line(self.text(fragment_id))
+        return found if found is not None and found.continued == continued else None
 
     def unfinished(self, fragment_id: str) -> bool:
         """Whether the fragment's paragraph goes on after it: no sentence end, and no short last line (``paragraph_ends``)."""

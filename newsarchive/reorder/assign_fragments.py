@@ -139,6 +139,7 @@ def body_runs(draft: Draft) -> list[list[str]]:
             or (prev in tail_of and tail_of[prev] != fid)
             or (prev_open and tail_of.get(prev) != fid)
             or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
+            or draft.jump(fid, "from")  # an article's text on this page opens with it
             or (frag.gap_before >= draft.wide_gap and head_of.get(fid) != prev)
             or foreign_ended
         ):
@@ -158,7 +159,8 @@ def body_runs(draft: Draft) -> list[list[str]]:
         foreign_ended = foreign and fid not in tail_of
         foreign = foreign and not foreign_ended
         prev = fid
-        prev_open = frag.role is Role.PARAGRAPH and not profile.ends_paragraph(draft.text(fid))
+        # A paragraph that stops mid-sentence ended a frame; one continued on another page ends its article here.
+        prev_open = frag.role is Role.PARAGRAPH and (not profile.ends_paragraph(draft.text(fid)) or bool(draft.jump(fid, "on")))
     return runs
 
 

@@ -286,12 +286,7 @@ def _nearest_positions(positions: list[int], k: int) -> list[int]:
 
 def _continued_from(draft: Draft, texts: dict[str, str]) -> set[str]:
     """The texts that open with a jump line (（上接第一版）…): continued from another page, not from this one."""
-    found = set()
-    for fid, text in texts.items():
-        jump = draft.profile.jump_line(text)
-        if jump is not None and jump.continued == "from":
-            found.add(fid)
-    return found
+    return {fid for fid in texts if draft.jump(fid, "from")}
 
 
 class JoinCuts:

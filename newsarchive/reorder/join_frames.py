@@ -48,12 +48,6 @@ def _list_item() -> re.Pattern[str]:
     )
 
 
-def _continued_from(draft: Draft, fragment_id: str) -> bool:
-    """The text opens with a jump line (（上接第一版）…): it continues a text of another page."""
-    jump = draft.profile.jump_line(draft.text(fragment_id))
-    return jump is not None and jump.continued == "from"
-
-
 class JoinFrames:
     """Join an unfinished paragraph to the next piece of its article, when that piece follows it directly."""
 
@@ -80,7 +74,7 @@ class JoinFrames:
                 and article_of.get(tail.id) == article_of[head.id]
                 and draft.unfinished(head.id)  # stops mid-sentence, and the layout shows no short last line
                 and draft.profile.dateline(draft.text(tail.id)) is None
-                and not _continued_from(draft, tail.id)
+                and not draft.jump(tail.id, "from")  # it continues a text of another page
             ):
                 if tail.gap_before >= draft.wide_gap:
                     reason, confidence = "stops mid-sentence at a wide gap; the next frame is in the same article", CONFIDENCE

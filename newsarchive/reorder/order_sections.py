@@ -12,7 +12,9 @@ start of another) form chains that must be read in sequence; soft links then
 join chains unless first-mention evidence contradicts them: a person introduced
 with a title (主任宋京燕说) is read before a passage that names them bare
 (宋京燕说).  Chains are finally ordered by where their first piece was emitted,
-subject to the same first-mention rule.
+subject to the same first-mention rule, and to jump lines: a passage continued
+on another page (…（下转第二版）) is read last, one continued from another page
+(（上接第一版）…) first, and a run ends at either.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class OrderSections:
                     (fid in head_of and head_of[fid] != prev)
                     or (prev in tail_of and tail_of[prev] != fid)
                     or tail_of.get(fid) in in_run
+                    or (prev not in tail_of and draft.jump(prev, "on") is not None)  # the text goes on on another page
+                    or draft.jump(fid, "from") is not None  # the text comes from another page
                 )
                 if contiguous and not jump:
                     if draft.fragment(fid).role is not Role.HEADING:
@@ -123,6 +127,17 @@ class OrderSections:
                 if shared:
                     edges[a].add(b)
                     reasons[b] = f"names {', '.join(shared)} first introduced in an earlier passage"
+        # A jump line puts a passage at an end: text continued on another page is this page's last of the
+        # article, text continued from another page its first.
+        for c, chain in enumerate(chains):
+            if draft.jump(runs[chain[-1]][-1], "on"):
+                for other in edges:
+                    if other != c:
+                        edges[other].add(c)
+                reasons[c] = "its text goes on on another page"
+            if draft.jump(runs[chain[0]][0], "from"):
+                edges[c].update(other for other in edges if other != c)
+                reasons[c] = "its text comes from another page"
         position = [draft.index[runs[chain[0]][0]] for chain in chains]
         order = topological_order([edges[c] for c in range(len(chains))], lambda n: (position[n], n))
         decisions = []
