@@ -236,6 +236,8 @@ def render_tree(page: Page, *, all_decisions: bool = False) -> str:
             who = "、".join(photo.credit.photographers) or "-"
             lines.append(f"{indent}  credit: {photo.credit.text}  (photographers: {who}; agency: {photo.credit.agency or '-'})")
 
+    # Jump lines (…（下转第二版）): the pages the article goes on on or comes from.
+    jumps = {d.subjects[0]: d.reason for d in page.decisions if d.kind == "jump" and d.subjects}
     for number, item in enumerate(page.items, start=1):
         if isinstance(item, Article):
             lines.append(f"{number}. article conf={item.confidence:.2f}")
@@ -246,6 +248,8 @@ def render_tree(page: Page, *, all_decisions: bool = False) -> str:
                 lines.append(f"   byline: {item.byline.text}  (role: {item.byline.role or '-'}; names: {'、'.join(item.byline.names) or '-'})")
             if item.dateline:
                 lines.append(f"   dateline: {item.dateline}")
+            for reason in dict.fromkeys(jumps[f] for block in item.blocks for f in block.fragments if f in jumps):
+                lines.append(f"   jump: {reason}")
             for block in item.blocks:
                 flag = "  <- low confidence" if block.confidence < LOW_CONFIDENCE else ""
                 joined = " + ".join(block.fragments)

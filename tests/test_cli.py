@@ -112,6 +112,19 @@ def test_inspect_shows_joins_and_items(runner):
     assert "low-confidence decisions" in out
 
 
+def test_inspect_names_the_page_an_article_goes_on_on(runner, tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index("据分析，黄金消费需求升温")
+    end = text.index("\n", start)  # the gold article's last paragraph, cut off as page one ends it
+    page = tmp_path / "page-one.txt"
+    page.write_text(text[:start] + "据分析，黄金消费需求升温，是银\n\n（下转第二版）" + text[end:], encoding="utf-8")
+    result = runner.invoke(cli, ["inspect", str(page)])
+    assert result.exit_code == 0
+    article = result.stdout.split("2. article")[1].split("3. standalone photo")[0]
+    assert "headline: 去银行买金饰，有啥不一样？" in article and "jump: continued on 第二版" in article
+    assert "jump:" not in result.stdout.split("2. article")[0]
+
+
 def test_several_inputs_into_a_folder(runner, tmp_path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"

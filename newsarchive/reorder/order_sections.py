@@ -128,7 +128,9 @@ class OrderSections:
                     edges[a].add(b)
                     reasons[b] = f"names {', '.join(shared)} first introduced in an earlier passage"
         # A jump line puts a passage at an end: text continued on another page is this page's last of the
-        # article, text continued from another page its first.
+        # article, text continued from another page its first.  The passage keeps the text emitted with
+        # it: a frame moved after it is read before the whole frame (the scrambled dev pages with every
+        # article jumping: successors 84.0% this way, 83.3% with the jump line's paragraph a run of its own).
         for c, chain in enumerate(chains):
             if draft.jump(runs[chain[-1]][-1], "on"):
                 for other in edges:
