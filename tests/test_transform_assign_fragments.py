@@ -1,5 +1,9 @@
 """assign-fragments (priority 400): body fragments go to the article whose header precedes them."""
 
+from newsarchive.model import Page, PageMeta
+from newsarchive.profiles import get_profile
+from newsarchive.readers.text import split_fragments
+from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assign_fragments import AssignFragments
 from newsarchive.reorder.join_cuts import JoinCuts
 from newsarchive.reorder.segment_articles import SegmentArticles
@@ -32,6 +36,25 @@ def test_joined_paragraph_stays_in_one_article():
     draft = run([*CUT_THEN_HEADER, "银行所售金饰的价格较具竞争力。", CONTINUATION], *STEPS)
     assert ("f3", "f7") in {(j.head, j.tail) for j in draft.joins}
     assert "f7" in draft.articles[0].body and "f7" not in draft.articles[1].body
+
+
+def test_a_paragraph_emitted_before_its_header_follows_its_continuation_under_it():
+    """An extractor drawing display type after the text emits an article's first frame above its header."""
+    blocks = [
+        "社保卡解锁新场景",
+        "本报记者 王 强",
+        "社保卡覆盖人群广，贯穿居民的全生命周期，持卡人可以在全国范围使用。",
+        "银行网点内的金饰受到关注，不少消费者专程前来银行选购黄金首饰，这里的金饰款式丰富，价格也有竞",
+        "银行金饰价格怎么样",
+        "本报记者 李 明",
+        "争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。",
+    ]
+    # A wide gap, as extractors leave between frames, ends article 1's frame.
+    text = "\n\n".join(blocks[:3]) + "\n\n\n\n" + "\n\n".join(blocks[3:])
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+    assert ("f4", "f7") in {(j.head, j.tail) for j in draft.joins}
+    assert draft.articles[1].body == ("f4", "f7") and draft.articles[0].body == ("f3",)
 
 
 def test_text_after_an_unfinished_paragraph_starts_a_new_run():
