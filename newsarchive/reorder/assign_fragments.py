@@ -171,11 +171,6 @@ def body_runs(draft: Draft) -> list[list[str]]:
     return runs
 
 
-def _header_end(draft: Draft, k: int) -> int:
-    """The position of article ``k``'s last header line."""
-    return max(draft.index[i] for i in draft.articles[k].header_ids)
-
-
 def _header_stacks(draft: Draft, headers: list[tuple[int, int]]) -> dict[int, int]:
     """Article → the number of its header stack: headers with no body text between them share one.
 
@@ -226,8 +221,8 @@ class AssignFragments:
                 back = stack_of[before[-1]] - stack_of[k] if before[-1] in stack_of else 0
                 prior = POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR
                 options.append((k, prior))
-            # A header inside the group's span, right above one of its runs: the group's first frame
-            # may have been emitted before its header (display type drawn after the text).
+            # A header inside the group's span (between runs a cut links): the group's first frame may
+            # have been emitted before its header (display type drawn after the text).
             last = max(draft.index[f] for f in g)
             options += [(k, INSIDE_PRIOR) for pos, k in headers if first < pos < last][:1]
             candidates.append(options)

@@ -318,7 +318,8 @@ class JoinCuts:
             and f.id not in draft.paragraph_ends
             and f.id not in joined_heads
         }
-        # Text continued from another page continues nothing on this one.
+        # No tail: a placed kicker, a tail an earlier step joined (jump-lines), and text continued from
+        # another page, which continues nothing on this one.
         closed = placed_kickers | {j.tail for j in draft.joins} | _continued_from(draft, texts)
         tails = {fid: text for fid, text in texts.items() if fid not in closed}
         after_header = set()
