@@ -230,6 +230,17 @@ def test_a_kicker_has_six_characters_before_its_dash(text, kicker):
     assert P.is_kicker(text) is kicker
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["据介绍，今年上半年，贵州引进成渝地区", "近年来，我国农机购置与应用", "此外，上海于5月1日至12月31日开展消费品以旧换", "目前，我国机床"],
+)
+def test_a_piece_opening_with_a_connective_and_a_comma_is_running_text_not_a_title(text):
+    # Pieces of paragraphs cut at a frame's end, which read as section headings; a heading with a comma
+    # states its point at once (分类施策，培育多元经营主体).
+    assert not P.is_title_like(text)
+    assert P.is_title_like("分类施策，培育多元经营主体")
+
+
 def test_a_column_tag_with_brackets_inside_closes_a_title():
     assert P.is_title_like("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）")
     assert not P.is_title_like("这是一句话（注：括号里）。")
