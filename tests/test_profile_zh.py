@@ -232,7 +232,14 @@ def test_a_kicker_has_six_characters_before_its_dash(text, kicker):
 
 @pytest.mark.parametrize(
     "text",
-    ["据介绍，今年上半年，贵州引进成渝地区", "近年来，我国农机购置与应用", "此外，上海于5月1日至12月31日开展消费品以旧换", "目前，我国机床"],
+    [
+        "据介绍，今年上半年，贵州引进成渝地区",
+        "近年来，我国农机购置与应用",
+        "此外，上海于5月1日至12月31日开展消费品以旧换",
+        "目前，我国机床",
+        "2024年，地区生产总值24",
+        "连日来，宁夏吴忠市利",
+    ],
 )
 def test_a_piece_opening_with_a_connective_and_a_comma_is_running_text_not_a_title(text):
     # Pieces of paragraphs cut at a frame's end, which read as section headings; a heading with a comma
