@@ -23,6 +23,7 @@ from typing import ClassVar
 from ..model import Decision, Role
 from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
 
+RECOGNISED = 0.95  # the profile's pattern names the page: a false match needs brackets, 转/接 and 版 together
 CONFIDENCE = 0.9  # the line names what it continues; only which text it stood under is inferred
 
 
@@ -39,42 +40,29 @@ class JumpLines:
         if not found:
             return draft
         decisions = [
-            Decision(
-                step=self.name,
-                kind="jump",
-                subjects=(f.id,),
-                confidence=0.95,
-                reason=f"continued {jump.continued} {jump.page}",
-            )
+            Decision(step=self.name, kind="jump", subjects=(f.id,), confidence=RECOGNISED, reason=f"continued {jump.continued} {jump.page}")
             for f, jump in found
         ]
         content = [f for f in draft.fragments if f.role not in BETWEEN_FRAMES]
         position = {f.id: k for k, f in enumerate(content)}
         joins: list[Join] = []
-        heads: set[str] = set()
-        tails: set[str] = set()
         for frag, jump in found:
-            if not jump.alone:
-                continue
             k = position.get(frag.id)
-            if k is None:
+            if not jump.alone or k is None:
                 continue
+            # "Continued on" stands under the last line of the text it ends: the body text emitted
+            # right before it; "continued from" over the first line of the text right after it.
             if jump.continued == "on":
-                # Set under the last line of the text it ends: the body text emitted right before it.
                 other = content[k - 1] if k > 0 else None
-                pair = (other.id, frag.id) if other is not None else None
-                why = f"a jump line (continued on {jump.page}) ends the text above it"
             else:
                 other = content[k + 1] if k + 1 < len(content) else None
-                pair = (frag.id, other.id) if other is not None else None
-                why = f"a jump line (continued from {jump.page}) opens the text below it"
-            if other is None or pair is None or other.role not in BODY_ROLES or profile.jump_line(draft.text(other.id)):
+            if other is None or other.role not in BODY_ROLES or profile.jump_line(draft.text(other.id)) is not None:
                 continue
-            head, tail = pair
-            if head in heads or tail in tails:
+            head, tail = (other.id, frag.id) if jump.continued == "on" else (frag.id, other.id)
+            if any(j.head == head or j.tail == tail for j in joins):
                 continue
-            heads.add(head)
-            tails.add(tail)
+            where = "ends the text above it" if jump.continued == "on" else "opens the text below it"
+            why = f"a jump line (continued {jump.continued} {jump.page}) {where}"
             joins.append(Join(head=head, tail=tail, confidence=CONFIDENCE, reason=why))
-            decisions.append(Decision(step=self.name, kind="join", subjects=pair, confidence=CONFIDENCE, reason=why))
+            decisions.append(Decision(step=self.name, kind="join", subjects=(head, tail), confidence=CONFIDENCE, reason=why))
         return replace(draft, joins=draft.joins + tuple(joins)).decide(*decisions)
