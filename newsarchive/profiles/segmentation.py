@@ -140,8 +140,21 @@ def cut_gain(head: str, tail: str) -> tuple[str, float] | None:
 
     None when the best segmentation has a word boundary at the cut anyway.
     """
-    left = _end_run(head.rstrip())
-    right = _start_run(tail.lstrip())
+    return runs_gain(head_run(head), tail_run(tail))
+
+
+def head_run(head: str) -> str:
+    """The Han characters ending ``head`` before trailing whitespace (at most WINDOW): its side of a cut."""
+    return _end_run(head.rstrip())
+
+
+def tail_run(tail: str) -> str:
+    """The Han characters opening ``tail`` after leading whitespace (at most WINDOW): its side of a cut."""
+    return _start_run(tail.lstrip())
+
+
+def runs_gain(left: str, right: str) -> tuple[str, float] | None:
+    """:func:`cut_gain` given :func:`head_run` and :func:`tail_run` (a caller pairing many texts reads each side once)."""
     if not left or not right:
         return None
     return _gain(left, right)

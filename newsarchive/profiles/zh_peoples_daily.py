@@ -14,7 +14,7 @@ import re
 from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
 from .lexicon import start_ratio, words
-from .segmentation import cut_gain, last_word
+from .segmentation import head_run, last_word, runs_gain, tail_run
 from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
 from .textutil import quote_balance as _quote_balance
@@ -165,6 +165,7 @@ W_STUB_SENTENCE = 1.5
 # in 500 other pairs).
 W_BRACKET_PAIR, W_BRACKET_MISMATCH = 2.0, -2.0
 _BRACKETS = (("a book title", "《", "》"), ("a bracket", "（(", "）)"))
+_NO_BRACKETS = (False,) * len(_BRACKETS)
 W_SHORT_TAIL = 2.0  # 15.6% of cut tails vs 2.1% of paragraphs are complete and this short (and read as a clause end)
 W_RUN_ON = 1.5
 W_NUMERAL_CLASSIFIER = 2.5  # 165|条: 1.9% of true cuts, 0.14% of other pairs (dev pages)
@@ -812,37 +813,41 @@ class PeoplesDailyProfile:
         but only ~2% of a cut head followed by an unrelated paragraph; a tail that
         cannot open a paragraph follows 33% of true cuts and ~0.5% of others.
         """
-        h = _as_read(head.rstrip())
-        t = _as_read(tail.lstrip())
-        if not h or not t:
+        # Join-cuts pairs each head with several tails and each tail with several heads: what one
+        # side says alone is read once per text (_head_side, _tail_side), only the pairing per pair.
+        head_side = self._head_side(head)
+        tail_side = self._tail_side(tail)
+        if head_side is None or tail_side is None:
             return 0.0, "empty"
-        score, reasons, closes_first = self._tail_evidence(t)
-        reasons = list(reasons)
-        span = cut_gain(h, t)
+        left, quote_open, brackets_open, head_alnum, head_numeral = head_side
+        right, score, why, closes_first, brackets_closed, tail_alnum, tail_classifier = tail_side
+        reasons = list(why)
+        span = runs_gain(left, right)
         if span is not None:
             score += min(W_SPAN_CAP, W_SPAN + W_SPAN_GAIN * span[1])
             reasons.append(f"word {span[0]!r} spans the cut (+{span[1]:.1f} nats)")
         else:
             score += W_NO_SPAN
         if closes_first:
-            if self._quote_open(h):
+            if quote_open:
                 score += W_QUOTE_PAIR
                 reasons.append("quote opened before the cut closes after it")
             else:
                 score += W_QUOTE_ORPHAN
                 reasons.append("tail closes a quote the head never opened")
-        for (name, _, _), head_open, tail_closes in zip(_BRACKETS, self._brackets_open(h), self._brackets_closed_first(t)):
-            if head_open and tail_closes:
-                score += W_BRACKET_PAIR
-                reasons.append(f"{name} opened before the cut closes after it")
-            elif head_open or tail_closes:
-                # A title or a bracketed note is short: an open one closes in the next piece.
-                score += W_BRACKET_MISMATCH
-                reasons.append(f"{name} open on one side of the cut is not closed on the other")
-        if h[-1].isascii() and h[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+        if brackets_open != _NO_BRACKETS or brackets_closed != _NO_BRACKETS:  # the common case: none on either side
+            for (name, _, _), head_open, tail_closes in zip(_BRACKETS, brackets_open, brackets_closed):
+                if head_open and tail_closes:
+                    score += W_BRACKET_PAIR
+                    reasons.append(f"{name} opened before the cut closes after it")
+                elif head_open or tail_closes:
+                    # A title or a bracketed note is short: an open one closes in the next piece.
+                    score += W_BRACKET_MISMATCH
+                    reasons.append(f"{name} open on one side of the cut is not closed on the other")
+        if head_alnum and tail_alnum:
             score += W_RUN_ON
             reasons.append("a number or word runs across the cut")
-        elif (h[-1].isdigit() or h[-1] in _NUMERALS) and (t[0] in _CLASSIFIERS or t[:2] in _UNITS):
+        elif head_numeral and tail_classifier:
             score += W_NUMERAL_CLASSIFIER
             reasons.append("a numeral before the cut, its classifier after it")
         return score, "; ".join(reasons) or "no lexical evidence"
@@ -851,23 +856,39 @@ class PeoplesDailyProfile:
     # within a page, and larger ones made a 2,000-page batch's worker grow by ~10 MB.
     @staticmethod
     @functools.lru_cache(maxsize=1024)
-    def _brackets_open(head: str) -> tuple[bool, ...]:
-        """For each kind of bracket, whether one is still open at the end of ``head``."""
-        return tuple(_quote_balance(head, opens, closes) > 0 for _, opens, closes in _BRACKETS)
-
-    @staticmethod
-    @functools.lru_cache(maxsize=1024)
-    def _brackets_closed_first(tail: str) -> tuple[bool, ...]:
-        """For each kind of bracket, whether ``tail`` closes one before opening any."""
-        return tuple(_leading_unmatched_close(tail, opens, closes) for _, opens, closes in _BRACKETS)
-
-    @staticmethod
-    @functools.lru_cache(maxsize=1024)
-    def _quote_open(head: str) -> bool:
-        return quote_balance(head) > 0
+    def _head_side(head: str) -> tuple[str, bool, tuple[bool, ...], bool, bool] | None:
+        """What a head says of any cut after it (None if empty): its Han run, open quote and brackets, last character's kind."""
+        h = _as_read(head.rstrip())
+        if not h:
+            return None
+        last = h[-1]
+        return (
+            head_run(h),
+            quote_balance(h) > 0,
+            tuple(_quote_balance(h, opens, closes) > 0 for _, opens, closes in _BRACKETS),
+            last.isascii() and last.isalnum(),  # a number or word may run on
+            last.isdigit() or last in _NUMERALS,  # a classifier may follow
+        )
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - the profile is stateless; tails repeat across heads
-    def _tail_evidence(self, t: str) -> tuple[float, tuple[str, ...], bool]:
+    def _tail_side(self, tail: str) -> tuple[str, float, tuple[str, ...], bool, tuple[bool, ...], bool, bool] | None:
+        """What a tail says of any cut before it (None if empty): its Han run, the evidence of the tail alone, its first character's kind."""
+        t = _as_read(tail.lstrip())
+        if not t:
+            return None
+        score, reasons = self._tail_evidence(t)
+        first = t[0]
+        return (
+            tail_run(t),
+            score,
+            reasons,
+            leading_unmatched_close(t),
+            tuple(_leading_unmatched_close(t, opens, closes) for _, opens, closes in _BRACKETS),
+            first.isascii() and first.isalnum(),
+            first in _CLASSIFIERS or t[:2] in _UNITS,
+        )
+
+    def _tail_evidence(self, t: str) -> tuple[float, tuple[str, ...]]:
         """The evidence that depends on the tail alone (scored once per tail, not once per pair)."""
         score = 0.0
         reasons: list[str] = []
@@ -886,7 +907,7 @@ class PeoplesDailyProfile:
         if len(t) <= SHORT_TAIL and self.ends_paragraph(t) and self._short_clause_end(t):
             score += W_SHORT_TAIL
             reasons.append("a whole paragraph this short is rare")
-        return score, tuple(reasons), leading_unmatched_close(t)
+        return score, tuple(reasons)
 
     def _short_clause_end(self, text: str) -> bool:
         """A short complete text that reads as the end of a sentence (味。, 小学校驶去。), not a short unit of its own.
