@@ -207,10 +207,10 @@ _SIGNATURE = re.compile(f"(?:{_TITLES}|行长|副行长|记者|秘书|{_LETTER}�
 _NAME_INTRO = re.compile(f"(?:{_TITLES})({_LETTER}{{2,3}}?)(?={_NAME_VERBS})")
 _NAME_BARE = re.compile(f"(?:^|[，。：；“”！？、\\s])({_LETTER}{{2,3}}?)(?={_NAME_VERBS})")
 # The role predicates (is_kicker, parse_byline, parse_credit, …) each collapse the same fragment
-# text's whitespace; remembering a page's worth of results spares the repeats.  Only short texts
-# are remembered: the predicates are about lines, and a cache must not keep a page's long
+# text's whitespace and read it (_collapse); remembering a page's worth of results spares the
+# repeats (tag-roles asks some eight predicates of every fragment).  Only short texts are
+# remembered: the predicates are about lines, and a cache must not keep a page's long
 # paragraphs (or a hostile megabyte line) alive after the page.
-_collapse_short = functools.lru_cache(maxsize=1024)(_collapse_whitespace)
 MAX_REMEMBERED = 256  # characters
 
 
@@ -314,8 +314,17 @@ def _as_read(text: str) -> str:
     return _read_marks(_unspaced(text))
 
 
+def _collapse_and_read(text: str) -> str:
+    """``text`` with its whitespace runs collapsed to one space, then as read (:func:`_as_read`)."""
+    return _as_read(_collapse_whitespace(text))
+
+
+_collapse_short = functools.lru_cache(maxsize=1024)(_collapse_and_read)
+
+
 def _collapse(text: str) -> str:
-    return _as_read(_collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_whitespace(text))
+    """:func:`_collapse_and_read`, remembered for short texts (see MAX_REMEMBERED)."""
+    return _collapse_short(text) if len(text) <= MAX_REMEMBERED else _collapse_and_read(text)
 
 
 def _quotes_unpaired(text: str) -> bool:
