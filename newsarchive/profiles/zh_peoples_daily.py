@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
@@ -548,6 +549,16 @@ def _spaced_letter(ch: str) -> bool:
     return ch < "\u2e80" and ch.isalpha()
 
 
+class _Opening(NamedTuple):
+    """How a text opens, as the profile reads it (see PeoplesDailyProfile._opening)."""
+
+    text: str  # the text as read (_as_read), leading whitespace left out
+    mark: bool  # opens with a mark no line opens with (，。、 …)
+    inside_word: bool  # without such a mark: opens inside a word (性, 们)
+    closes_quote: bool  # closes a quote before opening one
+    stub: bool  # opens with a sentence too short to stand alone
+
+
 class PeoplesDailyProfile:
     """Conventions of People's Daily pages."""
 
@@ -882,35 +893,37 @@ class PeoplesDailyProfile:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - the profile is stateless; tails repeat across heads
     def _tail_side(self, tail: str) -> tuple[str, float, tuple[str, ...], bool, tuple[bool, ...], bool, bool] | None:
         """What a tail says of any cut before it (None if empty): its Han run, the evidence of the tail alone, its first character's kind."""
-        t = _as_read(tail.lstrip())
-        if not t:
+        opening = self._opening(tail)
+        if opening is None:
             return None
-        score, reasons = self._tail_evidence(t)
+        t = opening.text
+        score, reasons = self._tail_evidence(opening)
         first = t[0]
         return (
             tail_run(t),
             score,
             reasons,
-            leading_unmatched_close(t),
+            opening.closes_quote,
             tuple(_leading_unmatched_close(t, opens, closes) for _, opens, closes in _BRACKETS),
             first.isascii() and first.isalnum(),
             first in _CLASSIFIERS or t[:2] in _UNITS,
         )
 
-    def _tail_evidence(self, t: str) -> tuple[float, tuple[str, ...]]:
+    def _tail_evidence(self, opening: _Opening) -> tuple[float, tuple[str, ...]]:
         """The evidence that depends on the tail alone (scored once per tail, not once per pair)."""
+        t = opening.text
         score = 0.0
         reasons: list[str] = []
         if self.dateline(t):
             score += W_DATELINE
             reasons.append("tail opens with a dateline")
-        if t[0] in _CONTINUATION_OPENERS:
+        if opening.mark:
             score += W_OPENER
             reasons.append(f"tail opens with {t[0]!r}")
-        elif self._opens_inside_word(t):
+        elif opening.inside_word:
             score += W_INSIDE_WORD
             reasons.append(f"{t[0]!r} rarely opens a word")
-        if _stub_first_sentence(t):
+        if opening.stub:
             score += W_STUB_SENTENCE
             reasons.append("tail's first sentence is too short to stand alone")
         if len(t) <= SHORT_TAIL and self.ends_paragraph(t) and self._short_clause_end(t):
@@ -933,15 +946,25 @@ class PeoplesDailyProfile:
             or self.is_title_like(text)
         )
 
-    @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: opening punctuation, a quote closed before opened, a stub sentence."""
+        opening = self._opening(text)
+        return opening is not None and (opening.mark or opening.closes_quote or opening.inside_word or opening.stub)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - stateless profile; join-cuts and assign-fragments ask for every body text
+    def _opening(self, text: str) -> _Opening | None:
+        """How ``text`` opens, as read (None if empty): read once for opens_mid_sentence and a tail's join evidence."""
         t = _as_read(text.lstrip())
         if not t:
-            return False
-        if t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t) or self._opens_inside_word(t):
-            return True
-        return _stub_first_sentence(t)
+            return None
+        mark = t[0] in _CONTINUATION_OPENERS
+        return _Opening(
+            text=t,
+            mark=mark,
+            inside_word=not mark and self._opens_inside_word(t),  # asked only without a mark, as the evidence reads it
+            closes_quote=leading_unmatched_close(t),
+            stub=_stub_first_sentence(t),
+        )
 
     @staticmethod
     def _opens_inside_word(text: str) -> bool:
