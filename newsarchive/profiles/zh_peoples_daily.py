@@ -573,7 +573,12 @@ class PeoplesDailyProfile:
         bare page number or page name alone is one too.
         """
         # A masthead or page label letter-spaced (人 民 日 报, 要 闻) reads as one: no space between ideographs.
-        flat = _LETTER_SPACE.sub("", _collapse(text))
+        collapsed = _collapse(text)
+        # Reading out the letter-spacing drops only spaces: a text too long without any of them (most
+        # texts asked: tag-roles asks every fragment) is too long without a regex pass over it.
+        if len(collapsed) - collapsed.count(" ") > MAX_RUNNING_HEAD:
+            return None
+        flat = _LETTER_SPACE.sub("", collapsed)
         if len(flat) > MAX_RUNNING_HEAD:
             return None
         # Every running head names the paper, a weekday or a page label (or, beside one, is short):
