@@ -665,7 +665,9 @@ class PeoplesDailyProfile:
 
     def is_caption(self, text: str) -> bool:
         """Captions that say so: 图为…, 图①：…, 上图：…."""
-        return bool(_CAPTION.search(text[:40]))
+        head = text[:40]
+        # Every form names a picture (图) or a source (来源): two scans spare most texts the pattern's search.
+        return ("图" in head or "来源" in head) and bool(_CAPTION.search(head))
 
     def credits_several(self, text: str) -> bool:
         """以上图片均为新华社记者 X摄, 本版图片均由 X 提供: one credit under a group of captioned pictures."""
