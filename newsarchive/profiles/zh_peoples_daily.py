@@ -559,6 +559,28 @@ class _Opening(NamedTuple):
     stub: bool  # opens with a sentence too short to stand alone
 
 
+class _HeadSide(NamedTuple):
+    """What a head says of any cut after it (see PeoplesDailyProfile._head_side)."""
+
+    run: str  # the Han characters ending it
+    quote_open: bool
+    brackets_open: tuple[bool, ...]  # per kind of _BRACKETS
+    alnum: bool  # ends with a Latin letter or digit: a number or word may run on
+    numeral: bool  # ends with a numeral: a classifier may follow
+
+
+class _TailSide(NamedTuple):
+    """What a tail says of any cut before it (see PeoplesDailyProfile._tail_side)."""
+
+    run: str  # the Han characters opening it
+    score: float  # the evidence of the tail alone
+    reasons: tuple[str, ...]
+    closes_quote: bool
+    brackets_closed: tuple[bool, ...]  # per kind of _BRACKETS: closes one before opening any
+    alnum: bool  # opens with a Latin letter or digit
+    classifier: bool  # opens with a classifier or unit
+
+
 class PeoplesDailyProfile:
     """Conventions of People's Daily pages."""
 
@@ -846,24 +868,23 @@ class PeoplesDailyProfile:
         tail_side = self._tail_side(tail)
         if head_side is None or tail_side is None:
             return 0.0, "empty"
-        left, quote_open, brackets_open, head_alnum, head_numeral = head_side
-        right, score, why, closes_first, brackets_closed, tail_alnum, tail_classifier = tail_side
-        reasons = list(why)
-        span = runs_gain(left, right)
+        score = tail_side.score
+        reasons = list(tail_side.reasons)
+        span = runs_gain(head_side.run, tail_side.run)
         if span is not None:
             score += min(W_SPAN_CAP, W_SPAN + W_SPAN_GAIN * span[1])
             reasons.append(f"word {span[0]!r} spans the cut (+{span[1]:.1f} nats)")
         else:
             score += W_NO_SPAN
-        if closes_first:
-            if quote_open:
+        if tail_side.closes_quote:
+            if head_side.quote_open:
                 score += W_QUOTE_PAIR
                 reasons.append("quote opened before the cut closes after it")
             else:
                 score += W_QUOTE_ORPHAN
                 reasons.append("tail closes a quote the head never opened")
-        if brackets_open != _NO_BRACKETS or brackets_closed != _NO_BRACKETS:  # the common case: none on either side
-            for (name, _, _), head_open, tail_closes in zip(_BRACKETS, brackets_open, brackets_closed):
+        if head_side.brackets_open != _NO_BRACKETS or tail_side.brackets_closed != _NO_BRACKETS:  # common: none either side
+            for (name, _, _), head_open, tail_closes in zip(_BRACKETS, head_side.brackets_open, tail_side.brackets_closed):
                 if head_open and tail_closes:
                     score += W_BRACKET_PAIR
                     reasons.append(f"{name} opened before the cut closes after it")
@@ -871,10 +892,10 @@ class PeoplesDailyProfile:
                     # A title or a bracketed note is short: an open one closes in the next piece.
                     score += W_BRACKET_MISMATCH
                     reasons.append(f"{name} open on one side of the cut is not closed on the other")
-        if head_alnum and tail_alnum:
+        if head_side.alnum and tail_side.alnum:
             score += W_RUN_ON
             reasons.append("a number or word runs across the cut")
-        elif head_numeral and tail_classifier:
+        elif head_side.numeral and tail_side.classifier:
             score += W_NUMERAL_CLASSIFIER
             reasons.append("a numeral before the cut, its classifier after it")
         return score, "; ".join(reasons) or "no lexical evidence"
@@ -883,22 +904,22 @@ class PeoplesDailyProfile:
     # within a page, and larger ones made a 2,000-page batch's worker grow by ~10 MB.
     @staticmethod
     @functools.lru_cache(maxsize=1024)
-    def _head_side(head: str) -> tuple[str, bool, tuple[bool, ...], bool, bool] | None:
+    def _head_side(head: str) -> _HeadSide | None:
         """What a head says of any cut after it (None if empty): its Han run, open quote and brackets, last character's kind."""
         h = _as_read(head.rstrip())
         if not h:
             return None
         last = h[-1]
-        return (
-            head_run(h),
-            quote_balance(h) > 0,
-            tuple(_quote_balance(h, opens, closes) > 0 for _, opens, closes in _BRACKETS),
-            last.isascii() and last.isalnum(),  # a number or word may run on
-            last.isdigit() or last in _NUMERALS,  # a classifier may follow
+        return _HeadSide(
+            run=head_run(h),
+            quote_open=quote_balance(h) > 0,
+            brackets_open=tuple(_quote_balance(h, opens, closes) > 0 for _, opens, closes in _BRACKETS),
+            alnum=last.isascii() and last.isalnum(),
+            numeral=last.isdigit() or last in _NUMERALS,
         )
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - the profile is stateless; tails repeat across heads
-    def _tail_side(self, tail: str) -> tuple[str, float, tuple[str, ...], bool, tuple[bool, ...], bool, bool] | None:
+    def _tail_side(self, tail: str) -> _TailSide | None:
         """What a tail says of any cut before it (None if empty): its Han run, the evidence of the tail alone, its first character's kind."""
         opening = self._opening(tail)
         if opening is None:
@@ -906,14 +927,14 @@ class PeoplesDailyProfile:
         t = opening.text
         score, reasons = self._tail_evidence(opening)
         first = t[0]
-        return (
-            tail_run(t),
-            score,
-            reasons,
-            opening.closes_quote,
-            tuple(_leading_unmatched_close(t, opens, closes) for _, opens, closes in _BRACKETS),
-            first.isascii() and first.isalnum(),
-            first in _CLASSIFIERS or t[:2] in _UNITS,
+        return _TailSide(
+            run=tail_run(t),
+            score=score,
+            reasons=reasons,
+            closes_quote=opening.closes_quote,
+            brackets_closed=tuple(_leading_unmatched_close(t, opens, closes) for _, opens, closes in _BRACKETS),
+            alnum=first.isascii() and first.isalnum(),
+            classifier=first in _CLASSIFIERS or t[:2] in _UNITS,
         )
 
     def _tail_evidence(self, opening: _Opening) -> tuple[float, tuple[str, ...]]:
