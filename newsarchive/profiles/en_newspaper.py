@@ -258,9 +258,10 @@ class EnglishNewspaperProfile:
 
     def jump_line(self, text: str) -> JumpLine | None:
         """"Continued on Page 5" ending a text, or "Continued from Page 1" opening one."""
-        flat = collapse(text)
-        if "page" not in flat.lower() and "p." not in flat.lower():
+        lowered = text.lower()
+        if "page" not in lowered and "p." not in lowered:  # most texts: no page named
             return None
+        flat = collapse(text)
         on = _JUMP_ON.search(flat)
         if on is not None:
             return JumpLine("on", on.group("page"), on.start() == 0)

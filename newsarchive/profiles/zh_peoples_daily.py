@@ -807,6 +807,8 @@ class PeoplesDailyProfile:
 
     def jump_line(self, text: str) -> JumpLine | None:
         """（下转第二版） ending a text: continued on 第二版; （上接第一版） opening one: continued from 第一版."""
+        if "版" not in text:  # most texts: no page named, nothing to read (reading collapses the text anew)
+            return None
         return self._jump(_collapse(text))
 
     @staticmethod
