@@ -294,7 +294,10 @@ class EnglishNewspaperProfile:
             return True
         # A bracketed note ("(To be continued.)", "(Reuters)") ends a paragraph too, and so does a text
         # continued on another page: nothing on this page goes on with it.
-        return (flat[0] in "([" and flat[-1] in ")]") or _JUMP_ON.search(flat) is not None
+        if flat[0] in "([" and flat[-1] in ")]":
+            return True
+        jump = self.jump_line(flat)
+        return jump is not None and jump.continued == "on"
 
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
         """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut."""

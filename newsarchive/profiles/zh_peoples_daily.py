@@ -145,8 +145,15 @@ _DATELINE = re.compile(
 # Jump lines: an article continued on another page ends its text here with （下转第二版） (page one
 # of People's Daily carries several), and the rest opens there with （上接第一版）.
 _JUMP_PAGE = r"第?\s*[一二三四五六七八九十百\d]{1,4}\s*版"
-_JUMP_ON = re.compile(rf"[（(]\s*(?:下转|转至|转)\s*(?P<page>{_JUMP_PAGE})\s*[）)]$")
-_JUMP_FROM = re.compile(rf"^[（(]\s*(?:上接|接|承)\s*(?P<page>{_JUMP_PAGE})\s*[）)]")
+
+
+@functools.cache
+def _jump_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The jump lines' patterns (continued on, continued from), compiled on first use: most pages have none."""
+    return (
+        re.compile(rf"[（(]\s*(?:下转|转至|转)\s*(?P<page>{_JUMP_PAGE})\s*[）)]$"),
+        re.compile(rf"^[（(]\s*(?:上接|接|承)\s*(?P<page>{_JUMP_PAGE})\s*[）)]"),
+    )
 _TERMINAL = set("。！？!?…：:")  # a colon (either width) ends 0.4% of paragraphs, yet a cut falls right after one ~20x less often
 # The data's shortest section headings are five characters (一个子弹盒, 促流通——), section numbers apart;
 # a shorter title-like piece inside running text begins a paragraph cut at a frame's end (dev pages: 32 such).
@@ -816,10 +823,11 @@ class PeoplesDailyProfile:
         """:meth:`jump_line` of a collapsed text."""
         if "版" not in flat:  # most texts: no page is named, no pattern is tried
             return None
-        on = _JUMP_ON.search(flat) if flat.endswith(("）", ")")) else None
+        jump_on, jump_from = _jump_patterns()
+        on = jump_on.search(flat) if flat.endswith(("）", ")")) else None
         if on is not None:
             return JumpLine("on", on.group("page").replace(" ", ""), on.start() == 0)
-        found = _JUMP_FROM.match(flat) if flat.startswith(("（", "(")) else None
+        found = jump_from.match(flat) if flat.startswith(("（", "(")) else None
         if found is not None:
             return JumpLine("from", found.group("page").replace(" ", ""), found.end() == len(flat))
         return None
@@ -853,7 +861,8 @@ class PeoplesDailyProfile:
         if flat[-1] in "）)" and (flat[0] in "（(" or flat.count("）") + flat.count(")") > flat.count("（") + flat.count("(")):
             return True
         # A text continued on another page (…推动经济持续（下转第二版）): nothing on this page goes on with it.
-        return flat[-1] in "）)" and _JUMP_ON.search(flat) is not None
+        jump = self._jump(flat)
+        return jump is not None and jump.continued == "on"
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - stateless profile; a page scores some pairs repeatedly; small, since keys hold page text
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:

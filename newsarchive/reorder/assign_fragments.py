@@ -224,7 +224,8 @@ class AssignFragments:
             # A header inside the group's span (between runs a cut links): the group's first frame may
             # have been emitted before its header (display type drawn after the text).
             last = max(draft.index[f] for f in g)
-            inside = [k for pos, k in headers if first < pos < last and k not in dict(options)]
+            offered = {k for k, _ in options}
+            inside = [k for pos, k in headers if first < pos < last and k not in offered]
             options += [(k, INSIDE_PRIOR) for k in inside[:1]]
             candidates.append(options)
         owner = [options[0][0] for options in candidates]
