@@ -21,7 +21,7 @@ from typing import ClassVar, Iterable, Mapping, Protocol, Sequence
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import JumpLine, Profile
 
-__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
+__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "BODY_ROLES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
 
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
