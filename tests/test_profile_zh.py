@@ -248,6 +248,11 @@ def test_a_piece_opening_with_a_connective_and_a_comma_is_running_text_not_a_tit
     assert P.is_title_like("分类施策，培育多元经营主体")
 
 
+@pytest.mark.parametrize("text, title", [("高质量发展离不开", False), ("守护绿水青山，必须", False), ("好戏不断", True), ("粤港澳大湾区互联互通再进一步", True)])
+def test_a_title_does_not_end_on_a_modal_verb_or_a_preposition(text, title):
+    assert P.is_title_like(text) is title
+
+
 def test_a_column_tag_with_brackets_inside_closes_a_title():
     assert P.is_title_like("零碳生产是如何实现的？（人与自然·走进零碳园区（工厂）看转型）")
     assert not P.is_title_like("这是一句话（注：括号里）。")

@@ -139,6 +139,9 @@ def _column_tag(flat: str) -> re.Match[str] | None:
 
 # Characters that cannot end a title: function words a heading never stops on.
 _DANGLING_END = set("的是在从和与及把被对向为于将让使或而但并等着过也都还就又才再很更最从自由以因所其之")
+# Words that need what follows them end no title: modal verbs and prepositions (…必须, …围绕, …离不开).
+# Not adverbs or nouns that a title may end on (好戏不断, 再进一步, 发展新依托).
+_DANGLING_WORDS = ("必须", "能够", "应当", "应该", "正在", "已经", "围绕", "按照", "对于", "关于", "随着", "为了", "离不开")
 _DATELINE = re.compile(
     r"^(?P<dl>据?(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
 )
@@ -799,7 +802,7 @@ class PeoplesDailyProfile:
         # balanced when they pair up: OCR reads an opening “ as ” about as often as not (”装进”).
         if _quotes_unpaired(flat) or _brackets_unpaired(flat):
             return False
-        if (flat[-1] in _DANGLING_END and not _ends_with_word(flat)) or flat[-1] in "“（《‘!！…":
+        if (flat[-1] in _DANGLING_END and not _ends_with_word(flat)) or flat[-1] in "“（《‘!！…" or flat.endswith(_DANGLING_WORDS):
             return False  # a function word, an opening mark, an exclamation or an ellipsis ends no title
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
