@@ -421,7 +421,7 @@ class JoinCuts:
         matching = max_weight_matching(scores)
         matching = self._break_cycles(matching, scores)
         matching = self._match_leftovers(matching, scores, late_scores, deferred)
-        last = self._last_pair(draft, heads, matching, texts)
+        last = self._last_pair(draft, heads, matching, texts, closed)
         if last is not None:
             matching[last[0]] = last[1]
             scores[last] = 0.0
@@ -479,9 +479,9 @@ class JoinCuts:
 
     @staticmethod
     def _last_pair(
-        draft: Draft, heads: dict[str, float], matching: dict[str, str], texts: dict[str, str]
+        draft: Draft, heads: dict[str, float], matching: dict[str, str], texts: dict[str, str], closed: set[str]
     ) -> tuple[str, str] | None:
-        """By elimination: one cut paragraph left unjoined and one frame opening that can continue it.
+        """By elimination: one cut paragraph left unjoined and one frame opening that can continue it (``closed``: no tail).
 
         A continuation opens a text frame: it follows a paragraph that stops
         mid-sentence, a header or photo part, or a wide gap.  When every other
@@ -492,7 +492,7 @@ class JoinCuts:
         if len(open_heads) != 1:
             return None
         head = open_heads[0]
-        taken = set(matching.values()) | {j.tail for j in draft.joins} | _continued_from(draft, texts)
+        taken = set(matching.values()) | closed  # placed kickers are no paragraph: not among the openings anyway
         openings = []
         previous = None
         for frag in draft.fragments:
