@@ -92,7 +92,7 @@ def test_a_name_that_recurs_on_the_page_joins_the_pieces_beside_it():
         "“一次性手套干净。”高建林说。",
         "大棚里的番茄。",
         "李 明摄",
-        "另一段完整的话写在这里。",  # a second frame opening: no join by elimination
+        "另一段完整的话写在这里，与上文无关。",  # a second frame opening: no join by elimination
     ]
     assert joins(run(blocks, *STEPS)) == {("f3", "f4")}
 
@@ -106,7 +106,7 @@ def test_without_the_recurring_name_the_pieces_stay_apart():
         "“一次性手套干净。”他说。",
         "大棚里的番茄。",
         "李 明摄",
-        "另一段完整的话写在这里。",  # a second frame opening: no join by elimination
+        "另一段完整的话写在这里，与上文无关。",  # a second frame opening: no join by elimination
     ]
     assert joins(run(blocks, *STEPS)) == set()
 
@@ -147,7 +147,7 @@ def _two_articles(tail):
         tail,
         "市民在河边散步。",
         "李 明摄",
-        "另一段完整的话写在这里。",  # a second frame opening: no join by elimination
+        "另一段完整的话写在这里，与上文无关。",  # a second frame opening: no join by elimination
     ]
 
 

@@ -50,10 +50,9 @@ def test_the_only_supported_tail_left_is_joined_after_stronger_joins():
     assert joins(run(blocks, *STEPS)) == {("f3", "f8"), ("f4", "f9")}
 
 
-def test_a_far_tail_with_weak_evidence_stays_apart_even_as_the_only_candidate():
-    # 线上线|下场景: only the short tail's shape speaks for it (no word, no page term across the
-    # cut), which among far tails is chance more often than not (dev pages: 4 right, 31 wrong).
-    blocks = [
+def _weak_far_tail_page(*between: str) -> list[str]:
+    # 线上线|下场景: only the short tail's shape speaks for it (no word, no page term across the cut).
+    return [
         "标题在此",
         "本报记者 王 强",
         "2023年12月，京津冀三地联合签署合作框架协议，共同推进京津冀“一卡通”建设，加快实现三地社保卡跨省通用、一卡多用、线上线",
@@ -61,11 +60,21 @@ def test_a_far_tail_with_weak_evidence_stays_apart_even_as_the_only_candidate():
         "去银行买金饰，有啥不一样？",
         "周 倩 王俊岭",
         "另一篇文章的导语写在这里。",
-        "市民在网点办理业务。",
-        "李 明摄",
+        *between,
         "下场景融合发展。",
     ]
-    assert joins(run(blocks, *STEPS)) == set()
+
+
+def test_a_far_tail_with_weak_evidence_inside_a_frame_stays_apart_even_as_the_only_candidate():
+    # After a finished paragraph across an ordinary gap, the tail is inside that paragraph's frame:
+    # chance more often than not among far tails.
+    page = _weak_far_tail_page("市民在网点办理业务。", "李 明摄", "新的一段完整的话写在这里。")
+    assert joins(run(page, *STEPS)) == set()
+
+
+def test_a_far_tail_with_weak_evidence_opening_a_frame_is_joined_as_the_only_candidate():
+    # After a photo dropped between frames, the tail opens a frame, as on the example page.
+    assert joins(run(_weak_far_tail_page("市民在网点办理业务。", "李 明摄"), *STEPS)) == {("f3", "f10")}
 
 
 def test_each_tail_used_once_globally():
@@ -181,3 +190,29 @@ def test_a_numeral_and_its_classifier_across_a_far_cut():
     joined, why = profile.continuation_score("实现对165", "条重点河湖235个断面的实时监测。")
     apart, _ = profile.continuation_score("实现对重点河湖的监测", "条重点河湖235个断面的实时监测。")
     assert "classifier" in why and joined >= apart + 2
+
+
+def _far_tails_page(gap_before_second: str) -> list[str]:
+    # 发展|的体制机制 and 发展|们的生活: no word spans either cut, and both tails open with a
+    # character that rarely opens a word; only the second is a short clause end as well.
+    return [
+        "标题在此",
+        "本报记者 王 强",
+        "近年来，各地积极推进乡村振兴，不断完善基础设施，加快构建城乡融合发展",
+        "据介绍，该县今年新建公路20公里。",
+        "的体制机制，农民收入稳步提高。",
+        "据了解，该县今年新建学校3所。" + gap_before_second + "们的生活越来越好。",
+    ]
+
+
+def test_a_far_tail_that_opens_a_text_frame_is_preferred():
+    # The second tail follows a wide gap (a frame's start), the first follows a finished paragraph
+    # across an ordinary gap (inside that paragraph's frame): where they stand decides.
+    assert joins(run(_far_tails_page("\n\n\n\n"), *STEPS)) == {("f3", "f7")}
+
+
+def test_far_tails_inside_frames_stay_apart_on_moderate_evidence():
+    # The same tails, both inside a frame: two candidates with moderate evidence are chance.
+    # (The piece right after the cut is still the head's last resort, by elimination.)
+    found = joins(run(_far_tails_page("\n\n"), *STEPS))
+    assert not found & {("f3", "f5"), ("f3", "f7")}
