@@ -192,6 +192,33 @@ def test_a_numeral_and_its_classifier_across_a_far_cut():
     assert "classifier" in why and joined >= apart + 2
 
 
+def test_a_number_cut_in_two_is_read_across_the_cut():
+    from newsarchive.profiles import get_profile
+
+    profile = get_profile("zh")
+    head = "蓝天保卫战成效明显，“无废城市”建设深入推进。20"
+    joined, why = profile.continuation_score(head, "23年，全面达到国家环境空气质量二级标准。")
+    # 202024年 and 203月 are no numbers: the paragraph opens with a date of its own.
+    year, _ = profile.continuation_score(head, "2024年，全市水体16个国考断面水质全部达标。")
+    month, _ = profile.continuation_score(head, "3月8日，十四届全国人大三次会议开幕。")
+    assert "'2023年'" in why and joined >= 2.5
+    assert year < 0 and month < 0
+    share, _ = profile.continuation_score("全年优良天数3", "14天，比上年增加9天。")
+    assert share >= 2.5
+
+
+def test_a_far_number_cut_in_two_is_joined_among_paragraphs_opening_with_dates():
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "据悉，全国少数民族传统体育运动会执行委员会在贵州省举办20",
+        "2024年，全省接待游客人次增长两成，旅游收入稳步提高。",
+        "3月8日，十四届全国人大三次会议在北京开幕。",
+        "24年民族团结“村BA”篮球赛，吸引了各族群众参与。",
+    ]
+    assert joins(run(blocks, *STEPS)) == {("f3", "f6")}
+
+
 def _far_tails_page(gap_before_second: str) -> list[str]:
     # 发展|的体制机制 and 发展|们的生活: no word spans either cut, and both tails open with a
     # character that rarely opens a word; only the second is a short clause end as well.

@@ -340,6 +340,8 @@ class JoinCuts:
         # Tails that announce they continue something are candidates for every head.
         # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
+        # Tails opening with a digit, for heads ending with one: a number cut in two (20|23年).
+        numeric = sorted(order[fid] for fid, text in tails.items() if text.lstrip()[:1].isdigit())
         index = _LexicalIndex(tails, order)
         page_terms = _PageTerms([page_texts[f.id] for f in draft.fragments])
         topic = _FrameTopics(draft, texts, heads, {body[p].id for p in needy})
@@ -357,6 +359,8 @@ class JoinCuts:
             is_heading = draft.fragment(head).role is not Role.PARAGRAPH
             # A title-like line is only a cut if what follows cannot open a paragraph.
             pool = {body[p].id for p in _nearest_positions(needy, k)}
+            if texts[head].rstrip()[-1:].isdigit():
+                pool |= {body[p].id for p in _nearest_positions(numeric, k)}
             if is_heading:
                 # A title-like line is taken for a cut with its direct follower, a tail that
                 # cannot open a paragraph, or a far tail with strong lexical evidence: the
