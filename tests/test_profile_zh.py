@@ -283,6 +283,19 @@ def test_a_date_alone_on_its_line_heads_nothing(text):
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        ("从事研发的人员是制造工人的5倍，人均生产率提高了6", False),  # 6|7%: cut inside a number
+        ("全国少数民族传统体育运动会在贵州省举办20", False),  # 20|24年
+        ("我们的2024", True),  # a year may end a title
+        ("国产大飞机C919", True),  # a model's number follows letters
+    ],
+)
+def test_a_number_without_its_unit_ends_no_title(text, title):
+    assert P.is_title_like(text) is title
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "中国银行公司金融与投资银行部副总经理 丁正君",

@@ -207,6 +207,8 @@ _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
 _CLASSIFIERS = set("个条家名万亿元年月日次人岁位项台辆栋座所只头件批种类处户亩吨度倍期届轮场段部本首篇张份套架艘枚颗层株棵")
 _UNITS = {"公里", "平方", "立方", "千米", "千克", "小时", "分钟", "周年"}
 _LEADING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|")  # an Arabic number in either width, or ''
+# A short Arabic number right after a Han character ends no title (a year, 4 digits, may: 我们的2024).
+_BARE_QUANTITY_END = re.compile(r"[\u4e00-\u9fff][0-9０-９]{1,3}$")
 _TRAILING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]*)?$")
 _OPENING_MARKS = set("“‘「『《（(")  # a sentence opening with one is a quotation or a title, not a cut stub
 _NAME_VERBS = "说|认为|表示|介绍|指出|坦言|建议|强调|告诉记者|谈到|提到|解释"
@@ -839,6 +841,8 @@ class PeoplesDailyProfile:
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
         if _signature(flat) or _DATE_ALONE.fullmatch(flat):  # a signature or its date closes a piece; it heads nothing
+            return False
+        if _BARE_QUANTITY_END.search(flat):  # a number without its unit (…提高了6, …举办20): a cut inside a sentence
             return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
