@@ -232,3 +232,24 @@ def test_text_under_headers_one_after_the_other_starts_with_the_header_it_shares
     wrapped = "\n".join(column[i : i + 13] for i in range(0, len(column), 13))
     blocks = ["冰雪旅游火热", "本报记者 王 强", "气象服务绿色发展", "本报记者 李 明", wrapped, wrapped]
     assert _side_by_side(blocks, FITS) == [0, 1]
+
+
+def test_headline_words_in_capitals_match_the_text_in_lower_case():
+    # The second article's only text shares its words with the headline set in capitals; the
+    # first article's long text shares English's common letter pairs.  Topic ignores case.
+    text = "\n\n".join(
+        [
+            "CITY COUNCIL APPROVES NEW BUDGET",
+            "By JANE SMITH",
+            "The city council voted on Tuesday to approve a budget for the coming fiscal year, ending weeks of debate.",
+            "Council members said the plan balances the need for new services with the city's limited revenue.",
+            '"This is a responsible budget," said the mayor. "It protects the services residents depend on."',
+            "Opponents argued that the budget does not do enough to address rising housing costs downtown.",
+            "SCHOOL BOARD ELECTS NEW CHAIR",
+            "By MARK LEE",
+            "The school board on Monday elected longtime member Susan Park as its chair, replacing Robert King.",
+        ]
+    )
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("en")))
+    assert draft.articles[1].body == ("f9",)

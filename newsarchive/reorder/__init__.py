@@ -174,7 +174,7 @@ class Draft:
             text = self.text(fid)
             lines, _, split = self.memo[fid]
             if split is None:
-                flat = "".join(text.split())
+                flat = "".join(text.split()).casefold()  # SCHOOL BOARD in a headline is school board in the text
                 split = (flat, list(map(add, flat, flat[1:])))
                 self.memo[fid] = (lines, text, split)
             flat, grams = split
