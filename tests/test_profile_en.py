@@ -39,6 +39,13 @@ def test_bylines():
     assert P.parse_byline("George Baker", after_headline=True) is None
 
 
+def test_a_staff_title_after_the_names_is_the_bylines_role():
+    byline = P.parse_byline("By JANE SMITH, Staff Reporter", after_headline=True)
+    assert byline.names == ("JANE SMITH",) and byline.role == "Staff Reporter"
+    byline = P.parse_byline("By John Smith and Mary Jones, Special Correspondents", after_headline=True)
+    assert byline.names == ("John Smith", "Mary Jones") and byline.role == "Special Correspondents"
+
+
 @pytest.mark.parametrize(
     "text,dateline",
     [

@@ -217,12 +217,16 @@ class EnglishNewspaperProfile:
         role = _BYLINE_ROLE.match(rest)
         if role:
             return ParsedByline(role.group("role"), ())
-        # Names, separated by commas and "and"; a trailing qualification (A. M., M.P.) is no name.
+        # Names, separated by commas and "and"; a trailing qualification (A. M., M.P.) is no name,
+        # and a trailing staff title (By JANE SMITH, Staff Reporter) is the byline's role.
         parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
+        title = _BYLINE_ROLE.match(parts[-1]) if len(parts) > 1 else None
+        if title:
+            parts = parts[:-1]
         names = [p for p in parts if _NAME.match(p) and any(len(w.strip(".")) > 2 for w in p.split())]
-        if not names or len(names) < len(parts) - 1:
+        if not names or len(names) < len(parts) - (0 if title else 1):
             return None
-        return ParsedByline(None, tuple(names))
+        return ParsedByline(title.group("role") if title else None, tuple(names))
 
     def too_short_for_heading(self, text: str) -> bool:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""
