@@ -547,3 +547,15 @@ def test_a_header_block_of_a_page_set_a_paragraph_a_line_is_cut_into_its_lines(b
     body = "一张社会保障卡，能帮助居民完成哪些事项？可以看病就医，领取就业补贴和社保待遇，在一些地区还能领取助学金、用于交通出行。"
     fragments = split_fragments(f"{block}\n\n{body}\n\n{body}\n")
     assert [f.text for f in fragments[:-2]] == pieces
+
+
+def test_a_latin_photo_credit_under_its_caption_is_a_piece_of_its_own():
+    text = "A fallen tree blocks a road in Arlington, Va., on Wednesday.\nJacquelyn Martin/AP\n\nThe storm moved east."
+    assert [f.text for f in split_fragments(text)] == [
+        "A fallen tree blocks a road in Arlington, Va., on Wednesday.",
+        "Jacquelyn Martin/AP",
+        "The storm moved east.",
+    ]
+    # Running text that wraps stays one piece.
+    wrapped = "The council voted on Tuesday to approve\nthe plan, and/or to delay it."
+    assert len(split_fragments(wrapped)) == 1

@@ -364,6 +364,8 @@ def _paragraphs(
 
     def cut_after(k: int, _first: int) -> bool:
         following = lines[k + 1]
+        if _latin_credit_line(lines[k]) or _latin_credit_line(following):
+            return True  # a photo credit under its caption (Jacquelyn Martin/AP) is a piece of its own
         return bool(
             following.strip(" \t\u3000\f\v")
             and opens(following)
@@ -380,6 +382,21 @@ def _paragraphs(
 UNWRAPPED_WIDTH = 40  # full-width characters (80 Latin letters): wider than any column or typed line
 UNWRAPPED_MIN_LINES = 2  # lines that wide a block needs before it is read as one paragraph a line
 UNWRAPPED_SAMPLE = 200  # long lines measured
+
+
+# A photo credit in Latin script on a line of its own: "Jacquelyn Martin/AP", "Photo: Jane Doe/Reuters",
+# "Photograph by John Smith".  Its own line under a caption's: the reader cuts the block there.
+_LATIN_CREDIT = re.compile(
+    r"(?:(?:Photo(?:graph)?|Picture|Image)s?\s*(?:by\b|:)\s*)?[A-Z][\w.'’\- ]{1,40}?\s?/\s?[A-Z][\w.&'’\- ]{1,30}"
+    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+by\s+[A-Z][\w.'’\- ]{1,40}"
+)
+MAX_LATIN_CREDIT = 60  # characters: a longer line is running text
+
+
+def _latin_credit_line(line: str) -> bool:
+    """A line that is a photo credit in Latin script (see _LATIN_CREDIT)."""
+    flat = line.strip()
+    return 0 < len(flat) <= MAX_LATIN_CREDIT and flat[0].isascii() and _LATIN_CREDIT.fullmatch(flat) is not None
 
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:
