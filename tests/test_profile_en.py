@@ -25,6 +25,10 @@ P = EnglishNewspaperProfile()
         ("By GEORGE BAKER, A. M.", False),  # a byline
         ("K \"", False),  # OCR noise
         ("IMPORTANT NEWS,", False),  # dangling comma
+        ("Storm knocks out power to thousands", True),  # a headline in sentence case
+        ("Rain and wind expected to continue through Friday", True),  # its deck
+        ("The state has opened emergency shelters in", False),  # a frame's end: it stops on "in"
+        ("Forecasters said the storm would bring heavy rain to the coast by Friday", False),  # too long
     ],
 )
 def test_title_like(text, expected):
@@ -37,6 +41,32 @@ def test_bylines():
     assert P.parse_byline("By Our Own Correspondent", after_headline=True).role == "Own Correspondent"
     assert P.parse_byline("By the end of the year prices had doubled.", after_headline=True) is None
     assert P.parse_byline("George Baker", after_headline=True) is None
+
+
+def test_two_titles_are_a_headline_and_its_deck_unless_the_first_is_a_short_strap():
+    assert not P.kicker_over_headline("Storm knocks out power to thousands", "Rain and wind expected to continue through Friday")
+    assert P.kicker_over_headline("ELECTION 2024", "Voters head to the polls in record numbers")
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("WASHINGTON — A powerful storm swept across the region.", "WASHINGTON"),
+        ("NEW YORK — Stocks rose on Friday.", "NEW YORK"),
+        ("ARLINGTON, Va. — A tree fell on a house.", "ARLINGTON, Va"),
+        ("US — China talks began on Monday.", None),  # two capitals: an abbreviation, not a place
+        ("The PM — who spoke first — said so.", None),
+    ],
+)
+def test_a_city_in_capitals_and_a_dash_is_a_dateline(text, dateline):
+    assert P.dateline(text) == dateline
+
+
+def test_an_agency_after_the_names_is_the_bylines_role_on_its_line_or_the_next():
+    for text in ("By Anna Wu, Associated Press", "By ANNA WU\nAssociated Press"):
+        byline = P.parse_byline(text, after_headline=True)
+        assert byline.role == "Associated Press" and len(byline.names) == 1
+    assert P.parse_byline("By John Smith, The Times", after_headline=True).names == ("John Smith",)
 
 
 def test_a_staff_title_after_the_names_is_the_bylines_role():
@@ -155,3 +185,25 @@ def test_a_dated_running_head_gives_the_date_and_page_number():
 
 def test_no_line_is_marked_as_a_headline_by_itself():
     assert not EnglishNewspaperProfile().closes_headline("THE WAR IN SPAIN (From our Correspondent)")
+
+
+def test_a_modern_english_page_reads_its_headers_photo_and_datelines():
+    # Sentence-case headlines and a deck, bylines with an agency or a staff title (one on a line of
+    # its own), a city-and-dash dateline, a caption with its credit on the next line.
+    from pathlib import Path
+
+    import newsarchive
+    from newsarchive.serialize import page_to_dict
+
+    page = page_to_dict(newsarchive.load(Path(__file__).parent / "data" / "en" / "storm-page.txt"))
+    storm, board = page["items"]
+    assert storm["headline"] == "Storm knocks out power to thousands"
+    assert storm["subheadline"] == "Rain and wind expected to continue through Friday"
+    assert storm["byline"]["names"] == ["Anna Wu"] and storm["byline"]["role"] == "Associated Press"
+    assert storm["dateline"] == "WASHINGTON"
+    assert [b["text"][:7] for b in storm["blocks"]] == ["WASHING", "Utility"]
+    (photo,) = storm["photos"]
+    assert photo["caption"].startswith("A fallen tree") and photo["credit"]["agency"] == "AP"
+    assert board["headline"] == "School board elects new chair"
+    assert board["byline"]["names"] == ["MARK LEE"] and board["byline"]["role"] == "Staff Writer"
+    assert [b["text"][:10] for b in board["blocks"]] == ["The school"]

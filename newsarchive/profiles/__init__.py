@@ -100,6 +100,10 @@ class Profile(Protocol):
         """A subheadline (副题)."""
         ...
 
+    def kicker_over_headline(self, first: str, second: str) -> bool:
+        """Two undecorated title lines: whether the first is a kicker over the headline (else the headline over its deck)."""
+        ...
+
     def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
         """The byline if the text is one; bare name lists count only right after a headline."""
         ...

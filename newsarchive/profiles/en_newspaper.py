@@ -39,6 +39,8 @@ _DATELINE = re.compile(
     rf"{_MONTH_ANY_CASE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\.?"
     rf"(?:\s*\({_AGENCY}\))?\s*[—–-]*)"
     rf"|^(?P<dl2>[A-Z][A-Z.'’\- ]{{1,40}}\s*\({_AGENCY}\)\s*[—–-]+)"
+    # PLACE[, State] — (WASHINGTON — …, ARLINGTON, Va. — …): a city in capitals and a dash, as agencies write it
+    r"|^(?P<dl3>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,14}){0,2}\s+[—–])(?=\s)"
 )
 # Jump lines: "Continued on Page 5" ends an article's text on this page, "Continued from Page 1"
 # opens the rest on another.
@@ -51,6 +53,9 @@ _BYLINE_ROLE = re.compile(
     r"(?:Correspondents?|Reporters?|Writers?|Editor|Staff))$",
     re.IGNORECASE,
 )
+_AGENCY_ALONE = re.compile(rf"^\(?(?:{_AGENCY})\)?$")
+# A paper named as a reporter's affiliation: The New York Times, the Guardian.
+_PAPER = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.&'’-]*\s*){1,4}$")
 _NAME_TOKEN = r"[A-Z][A-Za-z'’\-]*\.?"
 _NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}$")
 _CREDIT = re.compile(
@@ -112,6 +117,40 @@ W_CAPITAL_TAIL = -0.5  # a tail opening with a capital may start a new paragraph
 W_DATELINE = -5.0
 W_BYLINE = -5.0
 MIN_TITLE_LETTERS = 4  # fewer letters is a stray mark or a number, not a title
+KICKER_MAX_WORDS = 3  # a strap over a headline: ELECTION 2024, THE BIG STORY
+SENTENCE_CASE_TITLE_WORDS = 12  # a longer line in sentence case without a full stop is a piece of running text
+# Words that need more after them: a line stopping on one is cut inside a sentence, never a title.
+_DANGLING_WORDS = frozenset(
+    "a an the of in on at to for and or but nor by with from as than that which who whose whom its their his her our "
+    "your my this these those is are was were be been has have had will would can could should may might must not "
+    "into onto upon about after before over under between among against during through until while if because".split()
+)
+
+
+def _affiliation(text: str) -> bool:
+    """A staff title, a news agency or a paper, as a byline names it after the reporters."""
+    flat = collapse(text).rstrip(".")
+    return bool(_BYLINE_ROLE.match(flat) or _AGENCY_ALONE.match(flat) or _PAPER.match(flat))
+
+
+def _comma_before_affiliation(names: str) -> str:
+    """``names`` with a comma put before a trailing affiliation of up to four words (Anna Wu, Associated Press).
+
+    One word is an affiliation only as an agency (Reuters): a bare title word may be a surname (Mary Staff).
+    """
+    words = names.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        candidate = " ".join(words[-size:])
+        if _affiliation(candidate) if size > 1 else _AGENCY_ALONE.match(candidate):
+            return f"{' '.join(words[:-size])}, {' '.join(words[-size:])}"
+    return names
+
+
+def _role_of(affiliation: str) -> str:
+    """The byline's role from its affiliation: a staff title without "Our" or "a" (Staff Reporter), else as written."""
+    flat = collapse(affiliation).rstrip(".")
+    title = _BYLINE_ROLE.match(flat)
+    return title.group("role") if title else flat.strip("()")
 
 
 def _letters(text: str) -> list[str]:
@@ -200,16 +239,27 @@ class EnglishNewspaperProfile:
         headline, which only the layout can tell): never from text alone."""
         return False
 
+    def kicker_over_headline(self, first: str, second: str) -> bool:
+        """Only a short first line (a strap of up to KICKER_MAX_WORDS words) over a longer one: otherwise
+        the first line is the headline and the second its deck (Storm knocks out power / Rain and wind
+        expected to continue through Friday)."""
+        words = len(collapse(first).split())
+        return words <= KICKER_MAX_WORDS and len(collapse(second).split()) > words
+
     def is_subheadline(self, text: str) -> bool:
         """A deck introduced by a dash ("— The minister resigns"), short and without a full stop inside."""
         flat = collapse(text)
         return flat[:1] in "—–" and 4 <= len(flat) <= 120 and "." not in flat[1:-1]
 
     def parse_byline(self, text: str, *, after_headline: bool) -> ParsedByline | None:
-        """"By NAME[, NAME and NAME][, qualification]" or "By Our Own Correspondent"."""
+        """"By NAME[, NAME and NAME][, qualification]" or "By Our Own Correspondent"; a staff title or an
+        agency after the names, on the same line or the next (By ANNA WU / Associated Press), is its role."""
+        lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
         flat = collapse(text)
-        if len(flat) > 90 or len(text.strip().split("\n")) > 2:
+        if len(flat) > 90 or len(lines) > 2:
             return None
+        if len(lines) == 2 and _affiliation(lines[1]):
+            flat = f"{collapse(lines[0])}, {collapse(lines[1])}"  # the affiliation set on a line of its own
         m = _BYLINE.match(flat)
         if not m:
             return None
@@ -217,16 +267,18 @@ class EnglishNewspaperProfile:
         role = _BYLINE_ROLE.match(rest)
         if role:
             return ParsedByline(role.group("role"), ())
+        if "," not in rest:
+            rest = _comma_before_affiliation(rest)  # its lines joined: By Anna Wu Associated Press
         # Names, separated by commas and "and"; a trailing qualification (A. M., M.P.) is no name,
-        # and a trailing staff title (By JANE SMITH, Staff Reporter) is the byline's role.
+        # and a trailing staff title or agency (By JANE SMITH, Staff Reporter) is the byline's role.
         parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
-        title = _BYLINE_ROLE.match(parts[-1]) if len(parts) > 1 else None
+        title = parts[-1] if len(parts) > 1 and _affiliation(parts[-1]) else None
         if title:
             parts = parts[:-1]
         names = [p for p in parts if _NAME.match(p) and any(len(w.strip(".")) > 2 for w in p.split())]
         if not names or len(names) < len(parts) - (0 if title else 1):
             return None
-        return ParsedByline(title.group("role") if title else None, tuple(names))
+        return ParsedByline(_role_of(title) if title else None, tuple(names))
 
     def too_short_for_heading(self, text: str) -> bool:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""
@@ -258,7 +310,19 @@ class EnglishNewspaperProfile:
         small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is"}
         capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
         content = [w for w in words if w.lower() not in small]
-        return bool(content) and len(capitalised) >= max(1, len(content)) and flat[-1] not in "."
+        if bool(content) and len(capitalised) >= max(1, len(content)) and flat[-1] not in ".":
+            return True
+        # Modern papers set headlines and decks in sentence case (Storm knocks out power to thousands):
+        # a short line opening with a capital, with no full stop, that does not stop on a word that needs
+        # more after it (…shelters in, …said the): the piece of a sentence a frame ends on does.
+        last = words[-1].strip("\"'’”").lower()
+        return (
+            len(words) <= SENTENCE_CASE_TITLE_WORDS
+            and flat[0].isupper()
+            and flat[-1] not in "."
+            and last not in _DANGLING_WORDS
+            and not last.endswith(("'s", "’s"))
+        )
 
     def jump_line(self, text: str) -> JumpLine | None:
         """"Continued on Page 5" ending a text, or "Continued from Page 1" opening one."""
@@ -281,7 +345,7 @@ class EnglishNewspaperProfile:
         m = _DATELINE.match(flat)
         if not m:
             return None
-        value = m.group("dl") or m.group("dl2") or ""
+        value = m.group("dl") or m.group("dl2") or m.group("dl3") or ""
         return value.rstrip(" —–-").rstrip(".").strip() or None
 
     def ends_paragraph(self, text: str) -> bool:

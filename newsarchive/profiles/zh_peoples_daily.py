@@ -753,6 +753,10 @@ class PeoplesDailyProfile:
             and "。" not in flat
         )
 
+    def kicker_over_headline(self, first: str, second: str) -> bool:
+        """Always: People's Daily sets a kicker (引题) over the headline; a deck under it opens with ——."""
+        return True
+
     def is_subheadline(self, text: str) -> bool:
         """A line starting with "——" (副题), other than the editor's sign-off ——编者."""
         flat = _collapse(text)

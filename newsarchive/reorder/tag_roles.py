@@ -21,6 +21,7 @@ from typing import ClassVar, Sequence
 
 from ..model import Decision, Fragment, Role
 from ..profiles.textutil import bigrams, commonest_width, display_width
+from ..profiles import Profile
 from . import Draft
 
 # Roles that belong to an article header.
@@ -261,7 +262,7 @@ class TagRoles:
                     if k not in header:
                         roles[k] = (Role.HEADING, 0.5, _NEXT_TO_HEADER)
                 stacked = "; one of several headers stacked" if len(part) < len(run) else ""
-                for k, value in zip(header, self._header_roles([role(k) for k in header])):
+                for k, value in zip(header, self._header_roles([role(k) for k in header], [texts[k] for k in header], profile)):
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
 
@@ -448,12 +449,14 @@ class TagRoles:
         return run[-3:] if found[-1] is Role.SUBHEADLINE else run[-2:]
 
     @staticmethod
-    def _header_roles(found: list[object]) -> list[Role]:
-        """Roles of up to three header lines: kicker? headline subheadline? (People's Daily order)."""
+    def _header_roles(found: list[object], texts: list[str], profile: Profile) -> list[Role]:
+        """Roles of up to three header lines: kicker? headline subheadline? (two undecorated titles: as the profile reads them)."""
         if len(found) == 1:
             return [Role.HEADLINE]
         if len(found) == 2:
             if found[1] is Role.SUBHEADLINE or found[0] not in (Role.KICKER, _TITLE):
+                return [Role.HEADLINE, Role.SUBHEADLINE]
+            if found[0] is _TITLE and found[1] is _TITLE and not profile.kicker_over_headline(texts[0], texts[1]):
                 return [Role.HEADLINE, Role.SUBHEADLINE]
             return [Role.KICKER, Role.HEADLINE]
         return [Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE]
