@@ -207,3 +207,20 @@ def test_a_modern_english_page_reads_its_headers_photo_and_datelines():
     assert board["headline"] == "School board elects new chair"
     assert board["byline"]["names"] == ["MARK LEE"] and board["byline"]["role"] == "Staff Writer"
     assert [b["text"][:10] for b in board["blocks"]] == ["The school"]
+
+
+@pytest.mark.parametrize(
+    "text, continued, page, alone",
+    [
+        ("See STORM, Page A6", "on", "A6", True),
+        ("Please see STORM | A6", "on", "A6", True),
+        ("shelters in three counties. See STORM, A6", "on", "A6", False),
+        ("STORM, from Page A1", "from", "A1", True),
+        ("STORM | From A1", "from", "A1", True),
+        ("You should see him on 5th street.", None, None, None),
+        ("NATO, from 12 countries, met on Monday.", None, None, None),  # running text
+    ],
+)
+def test_jump_lines_named_by_the_storys_slug(text, continued, page, alone):
+    found = P.jump_line(text)
+    assert (found.continued, found.page, found.alone) == (continued, page, alone) if continued else found is None

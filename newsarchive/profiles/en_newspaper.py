@@ -46,6 +46,15 @@ _DATELINE = re.compile(
 # opens the rest on another.
 _JUMP_ON = re.compile(r"(?:^|(?<=[\s.!?;:,—–-]))\(?\s*(?:continued|cont'?d\.?|concluded)\s+on\s+(?:page|p\.)\s*(?P<page>\w+)\s*\.?\s*\)?\.?$", re.I)
 _JUMP_FROM = re.compile(r"^\(?\s*(?:continued|cont'?d\.?)\s+from\s+(?:page|p\.)\s*(?P<page>\w+)\s*\.?\s*\)?\.?", re.I)
+# American papers name the jump by the story's slug: "See STORM, Page A6" / "Please see STORM | A6" ends
+# the text here, "STORM, from Page A1" / "STORM | From A1" opens the rest.  The slug is set in capitals.
+_JUMP_PAGE = r"(?:(?i:page)\s+|[Pp]\.\s*)?(?P<page>[A-Z]?\d{1,3})"
+_JUMP_SLUG = r"[A-Z][A-Z0-9'’\-]*(?: [A-Z0-9'’\-]+){0,3}"
+_JUMP_SEE = re.compile(
+    rf"(?:^|(?<=[\s.!?;:,—–-]))\(?\s*(?:(?i:please)\s+)?(?i:see)\s+{_JUMP_SLUG}\s*(?:,|\||\bon\b)\s*{_JUMP_PAGE}\s*\)?\.?$"
+)
+# ... on a line of its own or before a dash: "NATO, from 12 countries, met" is running text.
+_JUMP_SLUG_FROM = re.compile(rf"^\(?\s*{_JUMP_SLUG}\s*(?:,|\|)\s*(?i:from)\s+{_JUMP_PAGE}\s*\)?\.?(?:$|\s*[—–-]+)")
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<rest>.{2,80})$")
 _BYLINE_ROLE = re.compile(
     r"^(?:(?:Our|OUR|our|a|A)\s+)?(?P<role>(?:(?:Own|Special|Political|Foreign|Parliamentary|Staff|Chief|"
@@ -325,15 +334,16 @@ class EnglishNewspaperProfile:
         )
 
     def jump_line(self, text: str) -> JumpLine | None:
-        """"Continued on Page 5" ending a text, or "Continued from Page 1" opening one."""
+        """"Continued on Page 5" or "See STORM, Page A6" ending a text, "Continued from Page 1" or
+        "STORM, from A1" opening one."""
         lowered = text.lower()
-        if "page" not in lowered and "p." not in lowered:  # most texts: no page named
-            return None
+        if "page" not in lowered and "p." not in lowered and "see " not in lowered and "from " not in lowered:
+            return None  # most texts: no page named, no jump's words
         flat = collapse(text)
-        on = _JUMP_ON.search(flat)
+        on = _JUMP_ON.search(flat) or _JUMP_SEE.search(flat)
         if on is not None:
             return JumpLine("on", on.group("page"), on.start() == 0)
-        found = _JUMP_FROM.match(flat)
+        found = _JUMP_FROM.match(flat) or _JUMP_SLUG_FROM.match(flat)
         if found is not None:
             return JumpLine("from", found.group("page"), found.end() == len(flat))
         return None
