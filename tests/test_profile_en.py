@@ -224,3 +224,11 @@ def test_a_modern_english_page_reads_its_headers_photo_and_datelines():
 def test_jump_lines_named_by_the_storys_slug(text, continued, page, alone):
     found = P.jump_line(text)
     assert (found.continued, found.page, found.alone) == (continued, page, alone) if continued else found is None
+
+
+def test_a_caption_may_end_with_its_credit_in_brackets_but_a_wire_stories_agency_is_no_credit():
+    assert P.parse_credit("AP Photo/Jacquelyn Martin") == P.parse_credit("Jacquelyn Martin/AP")
+    assert P.is_caption("A fallen tree blocks a road on Wednesday. (AP Photo/Jacquelyn Martin)")
+    assert not P.is_caption("Utility crews were called in, officials said. (Reuters)")
+    assert P.ends_paragraph("Utility crews were called in, officials said. (Reuters)")
+    assert not P.ends_paragraph("He said the plan would pass (though few agreed)")

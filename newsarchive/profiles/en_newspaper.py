@@ -70,8 +70,14 @@ _NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}$")
 _CREDIT = re.compile(
     r"^(?:(?:Photo(?:graph)?s?|Picture|Illustration|Image)\s*(?:by|:)\s*(?P<names>[^/()]{2,60}?)"
     r"(?:\s*[/,]\s*(?P<agency>[A-Z][\w .&-]{1,30}))?"
+    # The agencies' own form: AP Photo/Jacquelyn Martin, Reuters Photo / Jane Doe.
+    rf"|(?P<agency3>{_AGENCY})\s+Photos?\s*/\s*(?P<names3>[A-Z][\w.'’\- ]{{2,40}}?)"
     r"|(?P<names2>[A-Z][\w.'’\- ]{2,40}?)\s*/\s*(?P<agency2>[A-Z][\w .&-]{1,30}))\.?$"
 )
+# A bracketed note after a finished sentence: a wire story's agency, a caption's credit.
+_NOTE_AFTER_SENTENCE = re.compile(r"[.!?][\"'’”]?\s*[(\[][^()\[\]]{1,60}[)\]]$")
+# A caption ending with its credit in brackets: "… on Wednesday. (AP Photo/Jacquelyn Martin)".
+_CAPTION_CREDIT_END = re.compile(r"[.!?]\s*\((?P<credit>[^()]{3,60})\)$")
 _CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
 # Credits of pictures that need no caption: drawings, maps, charts, archive or handout material.
 _CAPTIONLESS_CREDIT = re.compile(r"^(?:Illustration|Graphic|Chart|Map|Diagram|Cartoon|(?:File|Archive|Handout)\s+(?:photo|picture|image))", re.I)
@@ -215,8 +221,8 @@ class EnglishNewspaperProfile:
         m = _CREDIT.match(flat)
         if not m:
             return None
-        names = m.group("names") or m.group("names2") or ""
-        agency = m.group("agency") or m.group("agency2")
+        names = m.group("names") or m.group("names2") or m.group("names3") or ""
+        agency = m.group("agency") or m.group("agency2") or m.group("agency3")
         people = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip())
         if not people or not all(_NAME.match(n) for n in people):
             return None
@@ -232,8 +238,14 @@ class EnglishNewspaperProfile:
         return bool(_CREDIT_AGENCY.match(flat)) and flat[:1] in "(["
 
     def is_caption(self, text: str) -> bool:
-        """Captions that say so: "Above: …", "Pictured: …", "Fig. 2 — …"."""
-        return bool(_CAPTION.match(collapse(text)[:40]))
+        """Captions that say so: "Above: …", "Pictured: …", "Fig. 2 — …", or that end with their credit in
+        brackets: "A tree blocks a road on Wednesday. (AP Photo/Jacquelyn Martin)"."""
+        flat = collapse(text)
+        if _CAPTION.match(flat[:40]):
+            return True
+        end = _CAPTION_CREDIT_END.search(flat[-70:])
+        credit = self.parse_credit(end.group("credit")) if end is not None else None
+        return credit is not None and bool(credit.photographers)  # a bare (Reuters) signs a wire story off
 
     def credits_several(self, text: str) -> bool:
         """"Photos by …", "All photographs: …": one credit under a group of pictures."""
@@ -373,6 +385,8 @@ class EnglishNewspaperProfile:
         # A bracketed note ("(To be continued.)", "(Reuters)") ends a paragraph too, and so does a text
         # continued on another page: nothing on this page goes on with it.
         if flat[0] in "([" and flat[-1] in ")]":
+            return True
+        if _NOTE_AFTER_SENTENCE.search(flat[-80:]):  # …officials said. (Reuters) / …on Wednesday. (AP Photo/X)
             return True
         jump = self.jump_line(flat)
         return jump is not None and jump.continued == "on"
