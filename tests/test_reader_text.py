@@ -559,3 +559,22 @@ def test_a_latin_photo_credit_under_its_caption_is_a_piece_of_its_own():
     # Running text that wraps stays one piece.
     wrapped = "The council voted on Tuesday to approve\nthe plan, and/or to delay it."
     assert len(split_fragments(wrapped)) == 1
+
+
+def test_hard_wrapped_latin_text_is_cut_where_a_line_ends_a_paragraph_with_room_left():
+    import textwrap
+
+    paragraphs = [
+        "The city council voted on Tuesday to approve a budget for the coming fiscal year, ending weeks of debate.",
+        "Council members said the plan balances the need for new services with the city's limited revenue.",
+        '"This is a responsible budget," said the mayor, who had argued for the plan since the spring.',
+        "Opponents argued that it does not do enough about rising housing costs downtown.",
+    ]
+    block = "\n".join(line for p in paragraphs for line in textwrap.wrap(p, 44))  # each last line short
+    assert [f.text.replace("\n", " ") for f in split_fragments(block)] == paragraphs
+
+
+def test_a_hard_wrapped_latin_line_that_ends_a_sentence_but_fills_the_column_goes_on():
+    # "…on Tuesday." fills its line: the next word could not have fit, so the paragraph goes on.
+    block = "The city council met and voted on Tuesday.\nIt approved a budget for the coming fiscal\nyear, ending weeks of debate over it."
+    assert len(split_fragments(block)) == 1

@@ -375,8 +375,46 @@ def _paragraphs(
     return [
         (start + offset, part)
         for start, piece in _cut_lines(block, lines, cut_after)
-        for offset, part in _wrapped_paragraphs(piece, column, headers=headers, whole_page=whole_page)
+        for offset, part in (
+            _latin_wrapped_paragraphs(piece)
+            if wide_share(piece) < LATIN_MAX_WIDE
+            else _wrapped_paragraphs(piece, column, headers=headers, whole_page=whole_page)
+        )
     ]
+
+
+# Hard-wrapped text in Latin script (pdftotext gives a column's lines, paragraphs run together):
+# a line breaks before the column's width only where the next word would not fit, so a line that
+# finishes a sentence with room left for the next line's first word ends its paragraph.
+LATIN_MAX_WIDE = 0.3  # share of wide characters below which a block is read as Latin-script text
+LATIN_WRAPPED_MIN_LINES = 3  # lines a block needs to show its column's width
+LATIN_FIT_MARGIN = 0.1  # of the width: proportional letters make full lines differ this much in length
+_LATIN_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*$")
+_LATIN_OPENS = re.compile(r"[\"'‘“(\[]?[A-Z0-9]")
+
+
+def _latin_wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
+    """A hard-wrapped block of Latin-script text cut after each line that ends a paragraph.
+
+    The column's width is the second longest line (one overlong line, a URL, does
+    not set it).  A line ending a sentence is a paragraph's last when the next
+    line's first word would have fit on it, with a margin for proportional
+    letters, and the next line opens with a capital, a digit or a quote.
+    """
+    lines = block.split("\n")
+    if len(lines) < LATIN_WRAPPED_MIN_LINES:
+        return [(0, block)]
+    lengths = [len(line.rstrip()) for line in lines]
+    width = sorted(lengths)[-2]
+    room = width - max(2, round(LATIN_FIT_MARGIN * width))
+
+    def cut_after(k: int, _first: int) -> bool:
+        following = lines[k + 1].strip()
+        if not following or not _LATIN_SENTENCE_END.search(lines[k].rstrip()) or not _LATIN_OPENS.match(following):
+            return False
+        return lengths[k] + 1 + len(following.split()[0]) <= room
+
+    return _cut_lines(block, lines, cut_after)
 
 
 UNWRAPPED_WIDTH = 40  # full-width characters (80 Latin letters): wider than any column or typed line
