@@ -206,7 +206,7 @@ _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
 _CLASSIFIERS = set("个条家名万亿元年月日次人岁位项台辆栋座所只头件批种类处户亩吨度倍期届轮场段部本首篇张份套架艘枚颗层株棵")
 _UNITS = {"公里", "平方", "立方", "千米", "千克", "小时", "分钟", "周年"}
-_LEADING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|")  # an Arabic number in either width, or ''
+_LEADING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")  # an Arabic number, in either width
 # A short Arabic number right after a Han character ends no title (a year, 4 digits, may: 我们的2024).
 _BARE_QUANTITY_END = re.compile(r"[\u4e00-\u9fff][0-9０-９]{1,3}$")
 _TRAILING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]*)?$")
@@ -564,6 +564,12 @@ def _stub_first_sentence(text: str) -> bool:
     return end is not None and text[: end.start()][:1] not in _OPENING_MARKS
 
 
+def _leading_number(text: str) -> str:
+    """The Arabic number opening ``text`` ('' if none): 23 of 23年，…, 52.77 of 52.77万。"""
+    found = _LEADING_NUMBER.match(text)
+    return found.group(0) if found else ""
+
+
 def _trailing_number(text: str) -> str:
     """The Arabic number ending ``text`` ('' if none): 6 of 提高了6, 2020 of 的原则，2020."""
     found = _TRAILING_NUMBER.search(text)
@@ -575,7 +581,7 @@ def _whole_number_fits(number: str, unit: str) -> bool:
     points = number.count(".") + number.count("．")
     if points > 1:
         return False
-    if unit in "年月日" and unit:
+    if unit and unit in "年月日":
         if points:
             return False
         value = int(number)
@@ -999,7 +1005,7 @@ class PeoplesDailyProfile:
             brackets_closed=tuple(_leading_unmatched_close(t, opens, closes) for _, opens, closes in _BRACKETS),
             alnum=first.isascii() and first.isalnum(),
             classifier=first in _CLASSIFIERS or t[:2] in _UNITS,
-            digits=(number := _LEADING_NUMBER.match(t).group(0)),  # type: ignore[union-attr]  # matches '' at least
+            digits=(number := _leading_number(t)),
             unit=t[len(number) : len(number) + 1],
         )
 
