@@ -238,6 +238,7 @@ def test_a_kicker_has_six_characters_before_its_dash(text, kicker):
         "此外，上海于5月1日至12月31日开展消费品以旧换",
         "目前，我国机床",
         "2024年，地区生产总值24",
+        "6月15日，力箭一号遥十四运载火箭将“吉星”高分07C04星",  # a month and day, then a comma
         "连日来，宁夏吴忠市利",
     ],
 )

@@ -199,7 +199,7 @@ _SPEAKER_TURN = re.compile(r"^(?:问|答|记者)[：:]")
 _CONNECTIVE_OPENING = re.compile(
     r"^(?:据介绍|据了解|据悉|据统计|近年来|近期|此外|另外|同时|与此同时|目前|当前|如今|然而|但是|因此|所以|"
     r"其中|比如|例如|譬如|此前|随后|截至目前|在此基础上|总的来看|总体来看|一方面|另一方面|"
-    r"今年(?:以来)?|去年|近日|日前|连日来|当天|当时|此后|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)[，,]"
+    r"今年(?:以来)?|去年|近日|日前|连日来|当天|当时|此后|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
 )
 _CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
