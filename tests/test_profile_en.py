@@ -67,6 +67,9 @@ def test_an_agency_after_the_names_is_the_bylines_role_on_its_line_or_the_next()
         byline = P.parse_byline(text, after_headline=True)
         assert byline.role == "Associated Press" and len(byline.names) == 1
     assert P.parse_byline("By John Smith, The Times", after_headline=True).names == ("John Smith",)
+    for text, role in (("By Anna Wu (AP)", "AP"), ("By ANNA WU | Staff Writer", "Staff Writer"), ("By Anna Wu — Reuters", "Reuters")):
+        byline = P.parse_byline(text, after_headline=True)
+        assert byline.role == role and len(byline.names) == 1
 
 
 def test_a_staff_title_after_the_names_is_the_bylines_role():

@@ -288,8 +288,9 @@ class EnglishNewspaperProfile:
         role = _BYLINE_ROLE.match(rest)
         if role:
             return ParsedByline(role.group("role"), ())
+        rest = re.sub(r"\s*(?:\||\s[—–]\s)\s*", ", ", rest)  # By ANNA WU | Staff Writer, By Anna Wu — Reuters
         if "," not in rest:
-            rest = _comma_before_affiliation(rest)  # its lines joined: By Anna Wu Associated Press
+            rest = _comma_before_affiliation(rest)  # its lines joined: By Anna Wu Associated Press, By Anna Wu (AP)
         # Names, separated by commas and "and"; a trailing qualification (A. M., M.P.) is no name,
         # and a trailing staff title or agency (By JANE SMITH, Staff Reporter) is the byline's role.
         parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", rest) if p.strip()]
