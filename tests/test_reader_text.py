@@ -578,3 +578,15 @@ def test_a_hard_wrapped_latin_line_that_ends_a_sentence_but_fills_the_column_goe
     # "…on Tuesday." fills its line: the next word could not have fit, so the paragraph goes on.
     block = "The city council met and voted on Tuesday.\nIt approved a budget for the coming fiscal\nyear, ending weeks of debate over it."
     assert len(split_fragments(block)) == 1
+
+
+def test_a_byline_in_hard_wrapped_latin_text_is_a_piece_of_its_own_with_its_agency():
+    block = (
+        "Storm knocks out power to thousands\nBy ANNA WU\nAssociated Press\n"
+        "WASHINGTON — A powerful storm swept across the region on\nWednesday, knocking out power."
+    )
+    assert [f.text for f in split_fragments(block)] == [
+        "Storm knocks out power to thousands",
+        "By ANNA WU\nAssociated Press",
+        "WASHINGTON — A powerful storm swept across the region on\nWednesday, knocking out power.",
+    ]

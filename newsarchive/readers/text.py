@@ -391,6 +391,11 @@ LATIN_WRAPPED_MIN_LINES = 3  # lines a block needs to show its column's width
 LATIN_FIT_MARGIN = 0.1  # of the width: proportional letters make full lines differ this much in length
 _LATIN_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*$")
 _LATIN_OPENS = re.compile(r"[\"'‘“(\[]?[A-Z0-9]")
+# A byline on a line of its own (By ANNA WU, By Jane Doe and John Smith): the header line over the text.
+_LATIN_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}"
+_LATIN_BYLINE_LINE = re.compile(rf"(?:By|BY) {_LATIN_NAME}(?:(?:,| and| &) {_LATIN_NAME})*")
+# The agency or paper a byline's next line names (Associated Press, The New York Times): still the byline.
+_LATIN_AFFILIATION_LINE = re.compile(r"(?:The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}")
 
 
 def _latin_wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
@@ -408,8 +413,14 @@ def _latin_wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     width = sorted(lengths)[-2]
     room = width - max(2, round(LATIN_FIT_MARGIN * width))
 
+    bylines = [_LATIN_BYLINE_LINE.fullmatch(line.strip()) is not None for line in lines]
+
     def cut_after(k: int, _first: int) -> bool:
         following = lines[k + 1].strip()
+        if bylines[k + 1] or (bylines[k] and not _LATIN_AFFILIATION_LINE.fullmatch(following)):
+            return True  # a byline is a header line of its own, with its agency on the next line if any
+        if k and bylines[k - 1] and _LATIN_AFFILIATION_LINE.fullmatch(lines[k].strip()):
+            return True
         if not following or not _LATIN_SENTENCE_END.search(lines[k].rstrip()) or not _LATIN_OPENS.match(following):
             return False
         return lengths[k] + 1 + len(following.split()[0]) <= room
