@@ -13,6 +13,8 @@ converts every page this way.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -42,7 +44,12 @@ def is_mets(data: bytes) -> bool:
 
 
 def is_mets_file(path: str | Path) -> bool:
-    """A file that is a METS document (its first 4 KiB read; an unreadable file is not, and is left to its reader)."""
+    """A file that is a METS document (its first 4 KiB read; an unreadable file is not, and is left to its reader).
+
+    Only a regular file is looked into: a pipe (/dev/stdin, <(cmd)) can be read once, by its reader.
+    """
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as handle:
             return is_mets(handle.read(4096))

@@ -167,3 +167,19 @@ def test_inspect_shows_the_page_facts_a_running_head_states(runner, tmp_path):
     assert converted.exit_code == 0
     assert "the running head gives date 2024-03-15" in converted.stderr  # the caller's date is kept, the clash reported
     assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["meta"]["date"] == "2024-03-16"
+
+
+def test_a_pipe_given_as_a_path_is_read_once_by_its_reader():
+    # <(cmd) or /dev/stdin: a pipe can be read once; looking into it for a METS issue first emptied it.
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is needed for process substitution")
+    code = "import sys; from newsarchive.cli import main; sys.argv = ['newsarchive', 'inspect', sys.argv[1]]; main()"
+    script = f'"{sys.executable}" -c "{code}" <(cat "{EXAMPLE}")'
+    out = subprocess.run([bash, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "社保卡，解锁更多应用新场景" in out.stdout
