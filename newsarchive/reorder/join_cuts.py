@@ -384,15 +384,7 @@ class JoinCuts:
                 if term is not None and self._runs_on(profile, texts[head], texts[tail]):
                     value, why = lexical_of[tail]
                     lexical_of[tail] = (value + W_PAGE_TERM, f"{why}; {term!r} recurs on the page")
-            support = {tail for tail, (value, _) in lexical_of.items() if value >= LEXICAL_MIN}
-            if len(support) > 1 and any(FAR_UNIQUE_MIN <= lexical_of[t][0] < FAR_LEXICAL_MIN for t in support):
-                # Tails from another topic are no rivals: the unique-support rule below counts the rest.
-                support = {
-                    t
-                    for t in support
-                    if not FAR_UNIQUE_MIN <= lexical_of[t][0] < FAR_LEXICAL_MIN or topic.similarity(head, t) >= TOPIC_MIN
-                }
-            supported = len(support)
+            support: set[str] | None = None  # the head's supported tails, read only if a kept pair needs them
             # Position alone is no evidence: moved frames make a wrong neighbour about as
             # likely as the right one (measured on dev pages: 88 right, 232 wrong).
             lexical_min = HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN
@@ -412,22 +404,10 @@ class JoinCuts:
                         why += "; inside a text frame"
                 if not adjacent and lexical < FAR_UNIQUE_MIN:
                     continue  # too weak for a far tail in any case (see below)
-                if lexical < FAR_LEXICAL_MIN and topic.similarity(head, tail) < TOPIC_MIN:
-                    # Moderate evidence between two frames that share no vocabulary: a chance match
-                    # across articles, and a wrong join drags a frame into the wrong article.
-                    continue
                 if adjacent:
                     score += ADJACENT_BONUS
                     why += "; follows directly"
                 else:
-                    # Among many far candidates a weak match is likely chance, unless it is
-                    # the only candidate with any lexical support at all.
-                    weak = lexical < FAR_LEXICAL_MIN and not (supported == 1 and lexical >= FAR_UNIQUE_MIN)
-                    if weak and lexical >= FAR_UNIQUE_MIN:
-                        # It may still be the only supported candidate left once stronger joins are made.
-                        deferred[head][tail] = support
-                    elif weak:
-                        continue
                     score -= FAR_PENALTY
                 if tail in after_header:
                     score -= AFTER_HEADER_PENALTY
@@ -437,10 +417,26 @@ class JoinCuts:
                     why += "; tail looks like a heading"
                 # A tiny preference for the nearer tail makes exact ties deterministic.
                 score -= TIE_BREAK * abs(order[tail] - k)
-                if score - threshold > 0:
-                    target = scores if tail not in deferred[head] else late_scores
-                    target[(head, tail)] = score - threshold
-                    reasons[(head, tail)] = (score, why, adjacent)  # formatted only for the joins chosen
+                if score - threshold <= 0:
+                    continue
+                # The topic checks come last, for the pairs that would be kept: they read whole frames' bigrams.
+                if lexical < FAR_LEXICAL_MIN and topic.similarity(head, tail) < TOPIC_MIN:
+                    # Moderate evidence between two frames that share no vocabulary: a chance match
+                    # across articles, and a wrong join drags a frame into the wrong article.
+                    continue
+                # Among many far candidates a moderate match is likely chance, unless it is the only
+                # candidate with any lexical support at all; it may still be the only supported
+                # candidate left once stronger joins are made, so it is tried after them.
+                late = False
+                if not adjacent and lexical < FAR_LEXICAL_MIN:
+                    if support is None:
+                        support = self._supported_tails(head, lexical_of, topic)
+                    late = len(support) != 1
+                if late:
+                    deferred[head][tail] = support
+                target = late_scores if late else scores
+                target[(head, tail)] = score - threshold
+                reasons[(head, tail)] = (score, why, adjacent)  # formatted only for the joins chosen
         matching = max_weight_matching(scores)
         matching = self._break_cycles(matching, scores)
         matching = self._match_leftovers(matching, scores, late_scores, deferred)
@@ -487,6 +483,19 @@ class JoinCuts:
         demoted = set(promoted) & placed_kickers
         articles = tuple(replace(a, kicker=None) if a.kicker in demoted else a for a in draft.articles)
         return replace(draft.with_roles(promoted), joins=draft.joins + tuple(joins), articles=articles).decide(*decisions)
+
+    @staticmethod
+    def _supported_tails(head: str, lexical_of: dict[str, tuple[float, str]], topic: _FrameTopics) -> set[str]:
+        """The head's candidate tails with lexical support, those on moderate evidence only if their frame shares the head's topic."""
+        support = {tail for tail, (value, _) in lexical_of.items() if value >= LEXICAL_MIN}
+        if len(support) > 1 and any(FAR_UNIQUE_MIN <= lexical_of[t][0] < FAR_LEXICAL_MIN for t in support):
+            # Tails from another topic are no rivals: the unique-support rule counts the rest.
+            support = {
+                t
+                for t in support
+                if not FAR_UNIQUE_MIN <= lexical_of[t][0] < FAR_LEXICAL_MIN or topic.similarity(head, t) >= TOPIC_MIN
+            }
+        return support
 
     @staticmethod
     def _frame_places(draft: Draft, heads: dict[str, float], texts: dict[str, str]) -> tuple[set[str], set[str]]:
