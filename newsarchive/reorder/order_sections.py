@@ -89,9 +89,9 @@ class OrderSections:
         chains = self._link(runs, hard_next)
         profile = draft.profile
 
-        def names(chain: list[int]) -> tuple[set[str], set[str]]:
-            text = "".join(draft.text(f) for k in chain for f in runs[k])
-            return profile.name_introductions(text), profile.name_mentions(text)
+        def passage(chain: list[int]) -> str:
+            """The text of a chain of runs."""
+            return "".join(draft.text(f) for k in chain for f in runs[k])
 
         # Add the soft links unless the later passage introduces a name the earlier one used bare.
         ending = {c[-1]: c for c in chains}
@@ -103,10 +103,11 @@ class OrderSections:
             if a is None or b is None or a is b:
                 continue
             if len(chains) <= MAX_NAME_CHAINS:
-                intro_b, _ = names(b)
-                intro_a, bare_a = names(a)
-                if (intro_b & bare_a) - intro_a:
-                    continue
+                intro_b = profile.name_introductions(passage(b))
+                if intro_b:  # names used bare are looked for (the costlier search) only if b introduces any
+                    text_a = passage(a)
+                    if (intro_b & profile.name_mentions(text_a)) - profile.name_introductions(text_a):
+                        continue
             del ending[a_run], starting[b_run]
             a.extend(b)
             ending[a[-1]] = a
@@ -118,8 +119,15 @@ class OrderSections:
         # First-mention evidence compares every pair of passages: skipped on pathological pages
         # (and when there is a single passage, which has no pair to compare).
         pairs = range(len(chains)) if 1 < len(chains) <= MAX_NAME_CHAINS else range(0)
-        intro, bare = zip(*(names(chain) for chain in chains)) if pairs else ((), ())
+        texts = [passage(chain) for chain in chains] if pairs else []
+        intro = [profile.name_introductions(text) for text in texts]
+        # A passage's bare names count only against another's introductions: the costlier search
+        # for them is made only where some other passage introduces a name.
+        introducers = sum(map(bool, intro))
+        bare = [profile.name_mentions(text) if introducers - bool(named) else set() for text, named in zip(texts, intro)]
         for a in pairs:
+            if not intro[a]:
+                continue  # introduces no name: no passage comes after it for that
             for b in range(len(chains)):
                 if a == b:
                     continue
