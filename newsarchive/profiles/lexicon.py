@@ -177,12 +177,26 @@ def words_from(first: str) -> Mapping[str, int]:
     return shard if shard is not None else table._shard(first)
 
 
-@functools.lru_cache(maxsize=1024)  # a 1-character prefix has up to thousands of completions
 def completions(prefix: str) -> tuple[str, ...]:
     """The remainders of the dictionary words that begin with ``prefix`` and are longer (中 → 国, 国人, …).
 
     Found by searching the bytes of the words of ``prefix[0]``, decoding only the matches.
     """
+    # One character's completions (up to thousands, the costliest to find) are asked for again
+    # on page after page, a longer prefix's seldom: kept apart, the many longer prefixes met once
+    # do not push the characters' out (join-cuts asks for both at every head).
+    return _character_completions(prefix) if len(prefix) == 1 else _prefix_completions(prefix)
+
+
+@functools.lru_cache(maxsize=1024)  # a 1-character prefix has up to thousands of completions
+def _character_completions(prefix: str) -> tuple[str, ...]:
+    """:func:`completions` of a one-character prefix."""
+    return tuple(_lexicon().completions(prefix))
+
+
+@functools.lru_cache(maxsize=1024)
+def _prefix_completions(prefix: str) -> tuple[str, ...]:
+    """:func:`completions` of a prefix of any other length."""
     return tuple(_lexicon().completions(prefix))
 
 

@@ -23,6 +23,8 @@ def quote_balance(text: str, opens: str = "“", closes: str = "”") -> int:
 
 def leading_unmatched_close(text: str, opens: str = "“", closes: str = "”") -> bool:
     """True if a closing quote appears before any opening one (the quote was opened earlier)."""
+    if not any(map(text.__contains__, closes)):
+        return False  # no closing mark at all (most texts): no marks to read
     depth = 0
     for ch in _quote_marks(opens + closes).findall(text):  # only the marks: a paragraph has few
         if ch in opens:
