@@ -28,8 +28,8 @@ import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from itertools import chain, compress, filterfalse, repeat
-from operator import eq, mul, not_
+from itertools import chain, compress, repeat
+from operator import lt, mul, not_
 from typing import ClassVar
 
 from ..model import Decision, Role
@@ -57,12 +57,17 @@ def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return dict(zip(grams, map(mul, grams.values(), map(idf.get, grams, repeat(0.1)))))
 
 
-def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
-    """Each bigram's document frequency over the texts, and its weight: rarer on the page weighs more."""
+def page_frequencies(texts: list[Counter[str]]) -> tuple[Counter[str], dict[int, float]]:
+    """Each bigram's document frequency over the texts, and each frequency's weight: rarer on the page weighs more."""
     df: Counter[str] = Counter(chain.from_iterable(texts))  # each text's distinct bigrams, counted in one call
     # The weight depends only on the count: one log per distinct count, not per bigram.
-    log_of = {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
-    return df, dict(zip(df, map(log_of.__getitem__, df.values())))
+    return df, {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
+
+
+def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
+    """Each bigram's document frequency over the texts, and its weight (:func:`page_frequencies`)."""
+    df, weight_of = page_frequencies(texts)
+    return df, dict(zip(df, map(weight_of.__getitem__, df.values())))
 
 
 def norm(vector: dict[str, float]) -> float:
@@ -262,12 +267,16 @@ class AssignFragments:
         group_grams = [draft.bigrams(g) for g in groups]
         group_text = [Counter(grams) for grams in group_grams]
         # Rarity on this page: a bigram found in many groups says little about which article a group is.
-        df, idf = page_rarity(group_text)
+        # A bigram's weight is read through its frequency (weight_of[df[gram]]): most bigrams are
+        # met once, and a dict of every bigram's weight cost more than the second lookup.
+        df, weight_of = page_frequencies(group_text)
         headers = [draft.bigrams(a.header_ids) * HEADER_WEIGHT for a in draft.articles]
-        # Most bigrams occur in one group and no header: they meet no other text, so they add to
-        # lengths but never to a dot product.  Profiles are built without them (a third of the
-        # size), and each group's own share of them is added back where it counts.
-        lone = set(compress(df, map(eq, df.values(), repeat(1)))).difference(chain.from_iterable(headers))
+        # Most bigrams occur in one group and no header (lone): they meet no other text, so they add
+        # to lengths but never to a dot product.  Profiles are built without them (a third of the
+        # size), and each group's own share of them is added back where it counts.  The set kept is
+        # of the others (shared), the fewer: a group's bigram is lone if it is not in it.
+        shared_set = set(compress(df, map(lt, repeat(1), df.values())))
+        shared_set.update(chain.from_iterable(headers))
         vectors: list[dict[str, float]] = []
         lengths: list[float] = []
         lone_values: list[list[float]] = []
@@ -275,22 +284,24 @@ class AssignFragments:
         shared_grams: list[list[str]] = []
         for grams, counts in zip(group_grams, group_text):
             # weighted() without the dict, split by a membership mask: these lines see every bigram of the page.
-            values = list(map(mul, counts.values(), map(idf.__getitem__, counts)))
+            values = list(map(mul, counts.values(), map(weight_of.__getitem__, map(df.__getitem__, counts))))
             lengths.append(math.hypot(*values))
-            is_lone = list(map(lone.__contains__, counts))
-            shared = list(map(not_, is_lone))
+            shared = list(map(shared_set.__contains__, counts))
+            is_lone = list(map(not_, shared))
             vectors.append(dict(zip(compress(counts, shared), compress(values, shared))))
             lone_part = list(compress(values, is_lone))
             lone_values.append(lone_part)
             lone_sq.append(sum(map(mul, lone_part, lone_part)))
-            shared_grams.append(list(filterfalse(lone.__contains__, grams)))
+            shared_grams.append(list(filter(shared_set.__contains__, grams)))
         built: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
 
         def profile(k: int, members: tuple[int, ...]) -> tuple[dict[str, float], float]:
             """An article's profile without lone bigrams, and its full length."""
             key = (k, *members)  # rebuilt only when the article's groups change between rounds
             if key not in built:
-                vector = weighted(Counter(chain(headers[k], *(shared_grams[gi] for gi in members))), idf)
+                grams = Counter(chain(headers[k], *(shared_grams[gi] for gi in members)))
+                # weighted(): a bigram of the headers only has no frequency, and weighs 0.1 there too.
+                vector = dict(zip(grams, map(mul, grams.values(), map(weight_of.get, map(df.get, grams), repeat(0.1)))))
                 built[key] = (vector, math.hypot(*vector.values(), *chain.from_iterable(lone_values[gi] for gi in members)))
             return built[key]
 
