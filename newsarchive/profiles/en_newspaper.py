@@ -313,10 +313,11 @@ class EnglishNewspaperProfile:
     def is_title_like(self, text: str) -> bool:
         """A short line set in capitals or Title Case, without a sentence inside it (nor a jump line)."""
         flat = collapse(text)
-        if self.jump_line(flat) is not None:
-            return False
         lines = [line for line in text.strip().split("\n") if line.strip()]
         if len(lines) > 2 or not 2 <= len(flat) <= 90 or len(_letters(flat)) < MIN_TITLE_LETTERS:
+            return False
+        # Only a short line is asked for a jump line: the slug patterns search a long text end to end.
+        if self.jump_line(flat) is not None:
             return False
         words = flat.split()
         if len(words) > 14 or flat[-1] in ",;:-(" or self.dateline(flat) == flat.rstrip(".—–- "):

@@ -572,6 +572,8 @@ def _leading_number(text: str) -> str:
 
 def _trailing_number(text: str) -> str:
     """The Arabic number ending ``text`` ('' if none): 6 of 提高了6, 2020 of 的原则，2020."""
+    if not text or not (text[-1].isdigit() or text[-1] in ".．"):
+        return ""  # most heads: the search would scan the whole text for a number at its end
     found = _TRAILING_NUMBER.search(text)
     return found.group(0) if found else ""
 

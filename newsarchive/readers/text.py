@@ -362,9 +362,11 @@ def _paragraphs(
         # where every line has it: one paragraph a line, as many text dumps are.
         return _indent(line) >= base + PARAGRAPH_INDENT or line.startswith("\u3000\u3000")
 
+    credits = [_latin_credit_line(line) for line in lines]  # each line read once, as k and as k + 1
+
     def cut_after(k: int, _first: int) -> bool:
         following = lines[k + 1]
-        if _latin_credit_line(lines[k]) or _latin_credit_line(following):
+        if credits[k] or credits[k + 1]:
             return True  # a photo credit under its caption (Jacquelyn Martin/AP) is a piece of its own
         return bool(
             following.strip(" \t\u3000\f\v")
