@@ -1,6 +1,6 @@
 """assign-fragments (priority 400): body fragments go to the article whose header precedes them."""
 
-from newsarchive.model import Page, PageMeta
+from newsarchive.model import Page, PageMeta, Role
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
 from newsarchive.reorder import Draft, Pipeline
@@ -55,6 +55,64 @@ def test_a_paragraph_emitted_before_its_header_follows_its_continuation_under_it
     draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
     assert ("f4", "f7") in {(j.head, j.tail) for j in draft.joins}
     assert draft.articles[1].body == ("f4", "f7") and draft.articles[0].body == ("f3",)
+
+
+# Two articles whose every header an extractor emitted after the article's first frame; no frame
+# ends mid-sentence, so no cut links a first frame to the text under its header.
+HEADERS_AFTER_FRAMES = [
+    "社保卡覆盖人群广，贯穿居民的全生命周期，持卡人可以在全国范围使用社保卡。",
+    "社保卡解锁新场景",
+    "本报记者 王 强",
+    "社保卡的用途越来越多，社保卡服务更多民生领域。",
+    "银行网点内的金饰受到关注，不少消费者专程前来银行选购金饰，银行金饰款式丰富。",
+    "银行金饰价格怎么样",
+    "本报记者 李 明",
+    "银行金饰价格较具竞争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。",
+]
+
+
+def _frames(blocks: list[str], wide_before: int) -> Draft:
+    """The blocks as a page, with the wide gap extractors leave between frames before block ``wide_before`` (0-based)."""
+    text = "\n\n".join(blocks[:wide_before]) + "\n\n\n\n" + "\n\n".join(blocks[wide_before:])
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    return Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+
+
+def test_on_a_page_whose_headers_follow_their_first_frames_the_text_above_a_header_is_its_article_s():
+    """Text above the first header shows the extractor emits headers after their first frames."""
+    draft = _frames(HEADERS_AFTER_FRAMES, 4)
+    assert draft.headers_follow_frames()
+    assert draft.articles[0].body == ("f1", "f4") and draft.articles[1].body == ("f5", "f8")
+
+
+def test_on_a_page_whose_headers_come_first_the_text_above_a_header_ends_the_article_before():
+    """The same texts with the first header on top: the text above the second header stays with the first article,
+    however many words it shares with the second (a report's last frame above an editor's note on it)."""
+    blocks = HEADERS_AFTER_FRAMES[1:3] + HEADERS_AFTER_FRAMES[:1] + HEADERS_AFTER_FRAMES[3:]
+    draft = _frames(blocks, 4)
+    assert not draft.headers_follow_frames()
+    assert draft.articles[0].body == ("f3", "f4", "f5") and draft.articles[1].body == ("f8",)
+
+
+def test_text_continued_from_another_page_above_the_first_header_says_nothing_of_the_headers():
+    draft = run(["（上接第一版）社保卡的用途越来越多，服务更多民生领域。", *HEADERS_AFTER_FRAMES[1:4]], *STEPS)
+    assert not draft.headers_follow_frames()
+
+
+def _with_roles(blocks: list[tuple[str, Role]]) -> Draft:
+    """A draft of these blocks with these roles, segmented into articles."""
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments("\n\n".join(text for text, _ in blocks)))
+    draft = Draft.from_page(page, get_profile("zh-CN"))
+    draft = draft.with_roles({f"f{k}": (role, 1.0, "test") for k, (_, role) in enumerate(blocks, 1)})
+    return SegmentArticles().apply(draft)
+
+
+def test_text_above_the_first_header_opening_with_a_title_like_line_says_nothing_of_the_headers():
+    """An article's first frame opens with its lead; a title-like line first is more likely a header read as text."""
+    lead = (HEADERS_AFTER_FRAMES[0], Role.PARAGRAPH)
+    header = [(HEADERS_AFTER_FRAMES[5], Role.HEADLINE), (HEADERS_AFTER_FRAMES[6], Role.BYLINE), (HEADERS_AFTER_FRAMES[7], Role.PARAGRAPH)]
+    assert _with_roles([lead, *header]).headers_follow_frames()
+    assert not _with_roles([(HEADERS_AFTER_FRAMES[1], Role.PARAGRAPH), lead, *header]).headers_follow_frames()
 
 
 def test_text_after_an_unfinished_paragraph_starts_a_new_run():

@@ -166,6 +166,24 @@ class Draft:
         """Whether the fragment's paragraph goes on after it: no sentence end, and no short last line (``paragraph_ends``)."""
         return fragment_id not in self.paragraph_ends and not self.profile.ends_paragraph(self.text(fragment_id))
 
+    def headers_follow_frames(self) -> bool:
+        """Whether body text is emitted above the page's first article header: an extractor that emits each header after its article's first frame.
+
+        Extractors emit a header before its text, and frames emitted out of place go
+        later, never earlier, so on a page read so no text stands above the first
+        header; one that follows a content stream drawing display type after the text
+        emits every article's first frame, the first article's too, above its header.
+        Text continued from another page (上接第X版) may open a page and says nothing;
+        nor does text opening with a title-like line: an article's first frame opens
+        with its lead, and such a line is more likely a header read as text.
+        """
+        tops = [min(map(self.index.__getitem__, a.header_ids)) for a in self.articles if a.header_ids]
+        if not tops:
+            return False
+        above = [self.text(f.id) for f in self.fragments[: min(tops)] if f.role in BODY_ROLES]
+        above = [text for text in above if self.profile.jump_line(text) is None]
+        return bool(above) and not self.profile.is_title_like(above[0])
+
     def bigrams(self, fragment_ids: Iterable[str]) -> list[str]:
         """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``)."""
         out: list[str] = []

@@ -196,6 +196,15 @@ def _header_stacks(draft: Draft, headers: list[tuple[int, int]]) -> dict[int, in
     return stack_of
 
 
+def _following_header(headers: list[tuple[int, int]], body_at: list[int], last: int) -> int | None:
+    """The article whose header is emitted right after position ``last`` with no body text between, if any."""
+    i = bisect.bisect_right(headers, (last,))  # no header stands at a body position
+    if i == len(headers):
+        return None
+    j = bisect.bisect_right(body_at, last)
+    return headers[i][1] if j == len(body_at) or body_at[j] > headers[i][0] else None
+
+
 class AssignFragments:
     """Give each group of body runs an article, from position and topic evidence."""
 
@@ -214,21 +223,29 @@ class AssignFragments:
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
         stack_of = _header_stacks(draft, headers)
+        body_at = [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
+        late = draft.headers_follow_frames()
         candidates: list[list[tuple[int, float]]] = []
         for g in groups:
             first = min(draft.index[f] for f in g)
+            last = max(draft.index[f] for f in g)
             before = [k for pos, k in headers if pos < first]
             if not before:  # text above every header: the first article (or the only one)
                 before = [headers[0][1]] if headers else [0]
             options = []
+            # On a page whose headers follow their first frames, the header emitted right after the
+            # group (no other text between) is the nearest, and those before it are a step further back.
+            following = _following_header(headers, body_at, last) if late else None
+            if following is not None and following not in before:
+                options.append((following, POSITION_PRIOR[0]))
+            shift = len(options)
             for k in list(reversed(before))[:MAX_BACK]:
                 # Headers emitted one after the other, with no text between, are all as near.
-                back = stack_of[before[-1]] - stack_of[k] if before[-1] in stack_of else 0
+                back = shift + (stack_of[before[-1]] - stack_of[k] if before[-1] in stack_of else 0)
                 prior = POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR
                 options.append((k, prior))
             # A header inside the group's span (between runs a cut links): the group's first frame may
             # have been emitted before its header (display type drawn after the text).
-            last = max(draft.index[f] for f in g)
             offered = {k for k, _ in options}
             inside = [k for pos, k in headers if first < pos < last and k not in offered]
             options += [(k, INSIDE_PRIOR) for k in inside[:1]]
