@@ -226,12 +226,12 @@ def test_stacked_headers_are_equally_near_their_text(monkeypatch):
 
 
 def test_text_between_headers_starts_a_new_stack():
-    from newsarchive.reorder.assign_fragments import _header_stacks
+    from newsarchive.reorder.assign_fragments import _header_stacks, body_positions
 
     blocks = ["第一篇标题（今日谈）", "第二篇标题（人民时评）", "本报记者 王 强", "李 明", "甲文第一段。", "第三篇标题", "本报记者 张 三", "丙文。"]
     draft = run(blocks, TagRoles(), SegmentArticles())
     headers = sorted((min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles))
-    assert _header_stacks(draft, headers) == {0: 0, 1: 0, 2: 1}
+    assert _header_stacks(headers, body_positions(draft)) == {0: 0, 1: 0, 2: 1}
 
 
 def test_an_article_left_without_text_takes_the_group_that_costs_its_owner_least():

@@ -180,9 +180,9 @@ class Draft:
         tops = [min(map(self.index.__getitem__, a.header_ids)) for a in self.articles if a.header_ids]
         if not tops:
             return False
-        above = [self.text(f.id) for f in self.fragments[: min(tops)] if f.role in BODY_ROLES]
-        above = [text for text in above if self.profile.jump_line(text) is None]
-        return bool(above) and not self.profile.is_title_like(above[0])
+        above = (self.text(f.id) for f in self.fragments[: min(tops)] if f.role in BODY_ROLES)
+        opening = next((text for text in above if self.profile.jump_line(text) is None), None)
+        return opening is not None and not self.profile.is_title_like(opening)
 
     def bigrams(self, fragment_ids: Iterable[str]) -> list[str]:
         """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``)."""

@@ -176,13 +176,18 @@ def body_runs(draft: Draft) -> list[list[str]]:
     return runs
 
 
-def _header_stacks(draft: Draft, headers: list[tuple[int, int]]) -> dict[int, int]:
+def body_positions(draft: Draft) -> list[int]:
+    """The positions, in extraction order, of the body fragments."""
+    return [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
+
+
+def _header_stacks(headers: list[tuple[int, int]], body_at: list[int]) -> dict[int, int]:
     """Article → the number of its header stack: headers with no body text between them share one.
 
-    An extractor reading the page line by line emits the headers of articles set side
-    by side one after the other, and their texts after all of them.
+    ``headers`` are (position, article) in order, ``body_at`` the body's positions
+    (:func:`body_positions`).  An extractor reading the page line by line emits the
+    headers of articles set side by side one after the other, and their texts after all of them.
     """
-    body_at = [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
     stack_of: dict[int, int] = {}
     stack = -1
     previous = -1
@@ -222,8 +227,8 @@ class AssignFragments:
         headers = sorted(
             (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
         )
-        stack_of = _header_stacks(draft, headers)
-        body_at = [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
+        body_at = body_positions(draft)
+        stack_of = _header_stacks(headers, body_at)
         late = draft.headers_follow_frames()
         candidates: list[list[tuple[int, float]]] = []
         for g in groups:
