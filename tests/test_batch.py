@@ -212,7 +212,9 @@ def test_metadata_sidecar_and_index(tmp_path):
 
 
 def test_resume_after_kill_9(tmp_path):
-    PAGES = 120  # enough that the kill lands mid-run on a fast machine (a page takes a few milliseconds)
+    # Enough that the kill lands mid-run on a fast machine: the manifest commits its first group after a
+    # second (Manifest.GROUP_SECONDS), and all four formats of a page take ~8 ms on a fast core.
+    PAGES = 300
     src = tmp_path / "src"
     make_tree(src, PAGES)
     out = tmp_path / "out"
