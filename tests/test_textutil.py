@@ -52,6 +52,10 @@ def test_draft_bigrams_of_pieces_equal_the_bigrams_of_their_joined_text(blocks, 
     chosen = data.draw(st.lists(st.sampled_from(ids), max_size=6))
     for _ in range(2):  # the second time from the memo
         assert draft.bigrams(chosen) == bigram_list("".join(map(draft.text, chosen)))
+    # Read on from the piece before (with a character to read on from), the rest's bigrams are the whole's rest.
+    k = data.draw(st.integers(0, len(chosen)))
+    if 0 < k and "".join(draft.text(chosen[k - 1]).split()):
+        assert draft.bigrams(chosen[k:], after=chosen[k - 1]) == draft.bigrams(chosen)[len(draft.bigrams(chosen[:k])) :]
     # A copy whose fragment has new lines is read anew, not from the memo its copies share.
     first = draft.fragments[0]
     changed = replace(draft, fragments=(replace(first, lines=("改了",)), *draft.fragments[1:]))

@@ -217,7 +217,7 @@ def test_stacked_headers_are_equally_near_their_text(monkeypatch):
     seen = []
     refine = AssignFragments._refine
     monkeypatch.setattr(
-        AssignFragments, "_refine", staticmethod(lambda draft, groups, candidates, owner: seen.append(candidates) or refine(draft, groups, candidates, owner))
+        AssignFragments, "_refine", staticmethod(lambda draft, groups, candidates, owner, leads: seen.append(candidates) or refine(draft, groups, candidates, owner, leads))
     )
     blocks = ["冰雪旅游火热（人与自然）", "气象服务绿色发展（生态论苑）", "本报记者 王 强", "李红梅", "游客在公园里滑冰、看灯展。"]
     draft = run(blocks, *STEPS)
@@ -311,3 +311,40 @@ def test_headline_words_in_capitals_match_the_text_in_lower_case():
     page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
     draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("en")))
     assert draft.articles[1].body == ("f9",)
+
+
+# Article 1's text, article 2's header and first frame; then, with no wide gap between, the end of
+# article 2's text and a frame of article 1 cut at 社会保 / 障卡, whose continuation comes after
+# another frame of article 2.
+FRAME_BEFORE_A_CUT = [
+    "社保卡解锁新场景",
+    "本报记者 王 强",
+    "社保卡覆盖人群广，社保卡贯穿居民的全生命周期。",
+    "银行金饰价格怎么样",
+    "本报记者 李 明",
+    "银行金饰价格较具竞争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。",
+]
+CUT_FRAME = "社保卡的用途越来越多，社保卡从参加社会保险到关系转移接续，持卡人可以在全国范围使用社会保"
+LATER_FRAME = "银行金饰的款式也越来越多，银行金饰柜台前排起长队。"
+CUT_CONTINUATION = "障卡，社保卡服务更多民生领域，社保卡的便利让居民少跑腿。"
+
+
+def _run_then_continuation(lead: str) -> Draft:
+    """FRAME_BEFORE_A_CUT, then ``lead`` and CUT_FRAME emitted together, then LATER_FRAME and CUT_CONTINUATION."""
+    frames = ["\n\n".join(FRAME_BEFORE_A_CUT), lead + "\n\n" + CUT_FRAME, LATER_FRAME, CUT_CONTINUATION]
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments("\n\n\n\n".join(frames)))
+    return Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+
+
+def test_the_lead_of_a_run_a_cut_ties_elsewhere_goes_to_the_article_its_text_fits():
+    draft = _run_then_continuation("银行网点内的金饰受到关注，不少消费者专程前来银行选购金饰，银行金饰款式丰富。")
+    assert ("f8", "f10") in {(j.head, j.tail) for j in draft.joins}
+    assert draft.articles[0].body == ("f3", "f8", "f10")
+    assert draft.articles[1].body == ("f6", "f7", "f9")
+    assert any(d.kind == "assign" and d.subjects == ("f7",) for d in draft.decisions)
+
+
+def test_the_lead_of_a_run_a_cut_ties_elsewhere_stays_when_its_text_fits_there_too():
+    draft = _run_then_continuation("社保卡的服务网点越来越多，社保卡办理更加方便。")
+    assert draft.articles[0].body == ("f3", "f7", "f8", "f10")
+    assert draft.articles[1].body == ("f6", "f9")

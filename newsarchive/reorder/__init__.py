@@ -184,24 +184,32 @@ class Draft:
         opening = next((text for text in above if self.profile.jump_line(text) is None), None)
         return opening is not None and not self.profile.is_title_like(opening)
 
-    def bigrams(self, fragment_ids: Iterable[str]) -> list[str]:
-        """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``)."""
+    def bigrams(self, fragment_ids: Iterable[str], after: str | None = None) -> list[str]:
+        """The character bigrams, in order, of these fragments' texts read as one, spaces left out (as ``bigram_list``).
+
+        With ``after``, the texts are read on from that fragment's: its last character and
+        the first of theirs make a bigram (so a text's bigrams can be counted piece by piece).
+        """
         out: list[str] = []
-        last = ""  # the last non-space character so far: it and the next piece's first make a bigram
+        last = self._split(after)[0][-1:] if after is not None else ""  # the last non-space character so far
         for fid in fragment_ids:
-            text = self.text(fid)
-            lines, _, split = self.memo[fid]
-            if split is None:
-                flat = "".join(text.split()).casefold()  # SCHOOL BOARD in a headline is school board in the text
-                split = (flat, list(map(add, flat, flat[1:])))
-                self.memo[fid] = (lines, text, split)
-            flat, grams = split
+            flat, grams = self._split(fid)
             if flat:
                 if last:
-                    out.append(last + flat[0])
+                    out.append(last + flat[0])  # it and the next piece's first make a bigram
                 out += grams
                 last = flat[-1]
         return out
+
+    def _split(self, fragment_id: str) -> tuple[str, list[str]]:
+        """A fragment's text without spaces, case-folded, and its bigrams (memoized)."""
+        text = self.text(fragment_id)
+        lines, _, split = self.memo[fragment_id]
+        if split is None:
+            flat = "".join(text.split()).casefold()  # SCHOOL BOARD in a headline is school board in the text
+            split = (flat, list(map(add, flat, flat[1:])))
+            self.memo[fragment_id] = (lines, text, split)
+        return split
 
     def with_roles(self, roles: Mapping[str, tuple[Role, float, str]]) -> "Draft":
         """A copy with some fragments' roles replaced: id → (role, confidence, reason)."""
