@@ -235,3 +235,16 @@ def test_a_caption_may_end_with_its_credit_in_brackets_but_a_wire_stories_agency
     assert not P.is_caption("Utility crews were called in, officials said. (Reuters)")
     assert P.ends_paragraph("Utility crews were called in, officials said. (Reuters)")
     assert not P.ends_paragraph("He said the plan would pass (though few agreed)")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("However, the council voted against it.", True),
+        ("On Tuesday, the mayor spoke.", True),
+        ("however, the council voted against it.", False),
+        ("Last year the budget grew.", False),
+    ],
+)
+def test_a_sentence_opens_with_a_connective_and_a_comma(text, opens):
+    assert EnglishNewspaperProfile().opens_sentence(text) is opens

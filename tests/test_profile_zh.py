@@ -411,3 +411,19 @@ def test_a_letter_spaced_running_head_states_its_facts():
     assert (head.publication, head.date) == ("人民日报", "2025-01-05")
     label = P.running_head("第 4 版  要 闻")
     assert (label.page_number, label.page_name) == (4, "要闻")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("近日，嘉鱼县蔬菜产业持续壮大。", True),
+        ("2024年，全县蔬菜产值突破百亿元。", True),
+        ("据介绍，新品种来自研究院。", True),
+        ("（新华社北京6月18日电）会议指出……", True),
+        ("当地干部群众走科技之路、质量之路。", False),  # the rest of a sentence cut before it
+        ("近日的降雨让菜价上涨。", False),  # a time word as a subject, no comma: no telling
+        ("“近日，”他说。", False),
+    ],
+)
+def test_a_sentence_opens_with_a_time_or_a_connective_and_a_comma(text, opens):
+    assert P.opens_sentence(text) is opens

@@ -105,6 +105,13 @@ def test_not_joined_to_the_next_article_or_a_dateline_lead():
     assert ("f3", "f4") not in _joins(lead)
 
 
+def test_not_joined_to_text_opening_as_a_sentence_does():
+    """A cut mid-sentence rarely leaves a piece opening with a time or a connective and a comma."""
+    for opening in ("近日，嘉鱼县蔬菜产业持续壮大。", "前不久，嘉鱼县举办蔬菜节。", "（新华社武汉1月4日电）嘉鱼县蔬菜产业持续壮大。"):
+        draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, opening, *MORE)
+        assert ("f3", "f4") not in _joins(draft), opening
+
+
 def test_not_joined_when_the_layout_shows_the_paragraph_ends():
     """A short last line (layout-line-ends) outweighs the missing full stop."""
     from dataclasses import replace

@@ -140,6 +140,10 @@ class Profile(Protocol):
         """Text that cannot open a paragraph (it continues one cut before it)."""
         ...
 
+    def opens_sentence(self, text: str) -> bool:
+        """Text opening as running text opens a sentence (据介绍，…, 2024年，…): a piece cut mid-sentence rarely does."""
+        ...
+
     def join(self, head: str, tail: str) -> str:
         """Join two pieces of one paragraph (no separator for CJK)."""
         ...

@@ -105,6 +105,11 @@ _TERMINAL = set(".!?…")
 _CLOSERS = "\"'”’)]"
 # Not . ! ?: OCR noise often opens a block with a stray full stop.
 _CONTINUATION_OPENERS = set(",;:)]”’")
+# Running text opens a sentence with a connective or a time and a comma (However, …; On Tuesday, …).
+_CONNECTIVE_OPENING = re.compile(
+    r"(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|In addition|At the same time|Yesterday|Last (?:week|month|year|night)|"
+    r"On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),"
+)
 # Words a paragraph hardly ever ends on: an article, preposition or conjunction at the end means a cut.
 _DANGLING = {
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor",
@@ -436,6 +441,10 @@ class EnglishNewspaperProfile:
         if not t:
             return False
         return t[0].islower() or t[0] in _CONTINUATION_OPENERS or leading_unmatched_close(t)
+
+    def opens_sentence(self, text: str) -> bool:
+        """A connective or a time and a comma (However, …; On Tuesday, …)."""
+        return _CONNECTIVE_OPENING.match(text.lstrip()) is not None
 
     def join(self, head: str, tail: str) -> str:
         """One space between the pieces; none after a word hyphen at the cut ("money-" + "lenders")."""

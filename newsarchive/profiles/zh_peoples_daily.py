@@ -199,8 +199,10 @@ _SPEAKER_TURN = re.compile(r"^(?:问|答|记者)[：:]")
 _CONNECTIVE_OPENING = re.compile(
     r"^(?:据介绍|据了解|据悉|据统计|近年来|近期|此外|另外|同时|与此同时|目前|当前|如今|然而|但是|因此|所以|"
     r"其中|比如|例如|譬如|此前|随后|截至目前|在此基础上|总的来看|总体来看|一方面|另一方面|"
-    r"今年(?:以来)?|去年|近日|日前|连日来|当天|当时|此后|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
+    r"今年(?:以来)?|去年|近日|日前|前不久|不久前|连日来|当天|当时|此后|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
 )
+# A news agency's bracketed source opens a note or a lead of its own (（新华社北京6月18日电）…).
+_SOURCE_OPENING = re.compile(r"^[（(](?:新华社|本报|中新社)")
 _CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
 _SENTENCE_SPLIT = re.compile(r"[。！？!?]")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
@@ -857,6 +859,11 @@ class PeoplesDailyProfile:
         if _BARE_QUANTITY_END.search(flat):  # a number without its unit (…提高了6, …举办20): a cut inside a sentence
             return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
+
+    def opens_sentence(self, text: str) -> bool:
+        """A connective or a time and a comma (据介绍，…, 此外，…, 2024年，…), or an agency's bracketed source."""
+        flat = text.lstrip()
+        return _CONNECTIVE_OPENING.match(flat) is not None or _SOURCE_OPENING.match(flat) is not None
 
     def dateline(self, text: str) -> str | None:
         """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
