@@ -166,6 +166,10 @@ class Draft:
         """Whether the fragment's paragraph goes on after it: no sentence end, and no short last line (``paragraph_ends``)."""
         return fragment_id not in self.paragraph_ends and not self.profile.ends_paragraph(self.text(fragment_id))
 
+    def header_positions(self) -> list[tuple[int, int]]:
+        """(position of its first header fragment in extraction order, article index) of each article with a header, in page order."""
+        return sorted((min(map(self.index.__getitem__, a.header_ids)), k) for k, a in enumerate(self.articles) if a.header_ids)
+
     def headers_follow_frames(self) -> bool:
         """Whether body text is emitted above the page's first article header: an extractor that emits each header after its article's first frame.
 
@@ -177,10 +181,10 @@ class Draft:
         nor does text opening with a title-like line: an article's first frame opens
         with its lead, and such a line is more likely a header read as text.
         """
-        tops = [min(map(self.index.__getitem__, a.header_ids)) for a in self.articles if a.header_ids]
-        if not tops:
+        headers = self.header_positions()
+        if not headers:
             return False
-        above = (self.text(f.id) for f in self.fragments[: min(tops)] if f.role in BODY_ROLES)
+        above = (self.text(f.id) for f in self.fragments[: headers[0][0]] if f.role in BODY_ROLES)
         opening = next((text for text in above if self.profile.jump_line(text) is None), None)
         return opening is not None and not self.profile.is_title_like(opening)
 

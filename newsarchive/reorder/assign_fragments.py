@@ -130,9 +130,7 @@ def chains(draft: Draft) -> list[list[str]]:
 
 def regions(draft: Draft) -> dict[str, int]:
     """Fragment id → index of the article whose header precedes it (the first article before any header)."""
-    header_at = sorted(
-        (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
-    )
+    header_at = draft.header_positions()
     out: dict[str, int] = {}
     current = header_at[0][1] if header_at else 0
     pointer = 0
@@ -270,9 +268,7 @@ class AssignFragments:
         if not runs:
             return draft
         groups = self._groups(draft, runs)
-        headers = sorted(
-            (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
-        )
+        headers = draft.header_positions()
         body_at = body_positions(draft)
         stack_of = _header_stacks(headers, body_at)
         late = draft.headers_follow_frames()

@@ -143,9 +143,7 @@ class AttachPhotos:
         page: the nearest preceding header is most likely, and the caption's
         words decide against it when they clearly belong to another article.
         """
-        headers = sorted(
-            (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
-        )
+        headers = draft.header_positions()
         idf: dict[str, float] = {}
         vectors: list[dict[str, float]] = []
         norms: list[float] = []

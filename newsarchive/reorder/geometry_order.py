@@ -1422,9 +1422,7 @@ class LayoutAssign:
         if not runs:
             return draft
         groups = AssignFragments._groups(draft, runs)  # runs linked by cuts, as assign-fragments builds them
-        headers = sorted(
-            (min(draft.index[i] for i in a.header_ids), k) for k, a in enumerate(draft.articles) if a.header_ids
-        )
+        headers = draft.header_positions()
         articles = list(draft.articles)
         all_headed = bool(headers) and len(headers) == len(articles)  # else a headline-less article exists already
         decisions: list[Decision] = []
