@@ -140,6 +140,30 @@ def test_the_headline_of_a_dateline_lead_under_a_short_line_sums_the_lead_up(cas
     assert {k: found[k] for k in expected} == expected
 
 
+# A's header shares the dateline lead's words: the lead is A's, emitted after B's frames, and the
+# title-like line above it is a piece of B's text cut at a frame break, not a headline.
+HEADER_FOUND_ELSEWHERE = [
+    "习近平给新华社老党员张连生回信强调",
+    "传承红色基因  在新征程上书写优异答卷",
+    "本报记者 王 强",
+    "连日来，各地老党员纷纷表示要传承红色基因。",
+    "为世界政治文明发展进步贡献中国智慧",
+    "新华社记者",
+    "连日来，多国政党人士和专家学者认为，这一思想为世界政党发展提供了中国视角。",
+    "古巴国际政治研究中心",
+]
+LEAD_OF_A = "新华社北京6月18日电  习近平给新华社老党员张连生回信，向全国的老党员致以问候。"
+
+
+@pytest.mark.parametrize(
+    "between", [[], ["回  信", "新华社老党员张连生同志：", "您好！很高兴收到来信。"]], ids=["right over the lead", "text between"]
+)
+def test_a_line_sharing_nothing_with_a_lead_whose_header_is_found_is_not_its_headline(between):
+    found = roles(run([*HEADER_FOUND_ELSEWHERE, *between, LEAD_OF_A], TagRoles()))
+    assert found[:6] == ["kicker", "headline", "byline", "paragraph", "headline", "byline"]
+    assert found[7] != "headline" and "headline" not in found[8:]
+
+
 def test_kicker_and_headline_of_a_lead_emitted_apart_from_them():
     # B's header is two title lines with no byline; its lead ("据新华社…电", a reprinted Xinhua story)
     # comes after A's frames.  The line sharing the lead's words is the kicker; the line under it is

@@ -229,7 +229,7 @@ class TagRoles:
                     roles[run[-1]] = (Role.HEADING, 0.5, "a line too short for a headline under the page's first header")
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
-                if self._headline_further_up(run, j, roles, texts, profile):
+                if self._headline_further_up(run, j, roles, texts, profile) or self._lead_of_a_header_found(run, j, roles, texts, profile):
                     for k in run:
                         roles[k] = (Role.PARAGRAPH, 0.5, _CUT_ABOVE_LEAD)
                     i = j
@@ -364,6 +364,24 @@ class TagRoles:
         far = max(_lead_share(texts[k], lead) for k in titles)
         return far >= LEAD_SHARE_MIN and far >= near + LEAD_SHARE_LEAD
 
+    @classmethod
+    def _lead_of_a_header_found(cls, run: list[int], d: int, roles: list, texts: list[str], profile) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the plain title-like lines ``run`` over the dateline lead at ``d`` share none of its words while a header found does.
+
+        A headline sums up its lead; lines that do not, over a lead whose words a
+        header already typed shares, are another article's text (a paragraph cut at a
+        frame break) above a lead emitted apart from its header.
+        """
+        if any(roles[k][0] is not _TITLE or profile.closes_headline(texts[k]) for k in run):
+            return False  # dashes or a column tag mark a header of its own
+        lead = bigrams(texts[d]).keys()
+        return max(_lead_share(texts[k], lead) for k in run) < LEAD_SHARE_MIN and cls._header_found(lead, roles, texts)
+
+    @staticmethod
+    def _header_found(lead: object, roles: list, texts: list[str]) -> bool:
+        """Whether a kicker or headline already typed shares the lead's words (``lead``: its bigrams): the lead's header is found."""
+        return any(role[0] in (Role.KICKER, Role.HEADLINE) and _lead_share(text, lead) >= LEAD_SHARE_MIN for role, text in zip(roles, texts))
+
     @staticmethod
     def _headers_of_orphan_leads(roles: list, texts: list[str], breaks: list[bool], profile) -> None:
         """A lead paragraph opening with a dateline whose header was emitted apart from it.
@@ -373,7 +391,9 @@ class TagRoles:
         header, the headline is the title-like line above (no header, dateline or
         photo between them) that shares most of its words with the lead, the
         nearest on ties.  Two such lines stacked (no wide gap between) are the
-        header's kicker and, under it, its headline (updates ``roles``).
+        header's kicker and, under it, its headline (updates ``roles``).  A line
+        sharing too few of the lead's words is no headline of it where a header
+        already typed shares them: that is the lead's header, emitted apart.
         """
         n = len(texts)
         # Lines left next to a header, in page order: looked up by bisection for each lead.
@@ -395,6 +415,8 @@ class TagRoles:
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
+                if _lead_share(texts[best], lead) < LEAD_SHARE_MIN and TagRoles._header_found(lead, roles, texts):
+                    continue  # the lead's header is found: the line sums up nothing of it (a cut piece, a heading)
                 why = LEAD_APART
                 if best + 1 in titles and not breaks[best + 1]:
                     best, kicker = best + 1, best  # the line that matched is the kicker over the headline
@@ -460,3 +482,4 @@ class TagRoles:
                 return [Role.HEADLINE, Role.SUBHEADLINE]
             return [Role.KICKER, Role.HEADLINE]
         return [Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE]
+
