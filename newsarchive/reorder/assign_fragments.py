@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain, compress, repeat
 from operator import add, lt, mul, not_
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from ..model import Decision, Role
 from . import BODY_ROLES, Draft
@@ -113,6 +113,14 @@ def cosine_of(product: float, mine: float, norm: float, own: bool = False) -> fl
         norm = math.sqrt(max(norm * norm - 2 * product + mine_sq, 0.0))
         product -= mine_sq
     return product / (mine * norm) if product > 0 and mine and norm else 0.0
+
+
+def memberships(owner: list[int], articles: int) -> list[tuple[int, ...]]:
+    """Each article's groups, in order, given each group's owner."""
+    members: list[list[int]] = [[] for _ in range(articles)]
+    for gi, k in enumerate(owner):
+        members[k].append(gi)
+    return [tuple(m) for m in members]
 
 
 def chains(draft: Draft) -> list[list[str]]:
@@ -411,10 +419,7 @@ class AssignFragments:
         AssignFragments._side_by_side(draft, candidates, owner, lambda gi, k: cosine_to(vectors[gi], lengths[gi], *profile(k, ())))
         scored_with: list[tuple[object, ...] | None] = [None] * len(groups)  # a group's owner and profiles when last scored
         for _ in range(ROUNDS):
-            members: list[list[int]] = [[] for _ in headers]
-            for gi, k in enumerate(owner):
-                members[k].append(gi)
-            current = [tuple(m) for m in members]
+            current = memberships(owner, len(headers))
             changed = False
             for gi, options in enumerate(candidates):
                 if len(options) == 1:
@@ -432,12 +437,10 @@ class AssignFragments:
         AssignFragments._fill_empty(draft, groups, candidates, owner, score)
         if not leads:
             return []
-        members: list[list[int]] = [[] for _ in headers]
-        for gi, k in enumerate(owner):
-            members[k].append(gi)
-        current = [tuple(m) for m in members]
+        current = memberships(owner, len(headers))
 
-        # Each part's topic score for every article it may go to.  A run's parts are its leading
+        # Each part's topic score for every article it may go to (its own owner's profile taken out of
+        # it, as the groups' are in score()).  A run's parts are its leading
         # fragments, shortest first, so each part's bigrams extend the last's and its dot products and
         # length are updated with the new bigrams only (the work stays linear in the run's length).
         fits: dict[tuple[str, ...], dict[int, float]] = {}
@@ -470,18 +473,13 @@ class AssignFragments:
                 products[k] += sum(map(mul, compress(values, lone), wholes))
                 length = math.sqrt(square)
                 fits[part] = {j: TOPIC_WEIGHT * cosine_of(products[j], length, profiles[j][1], j == k) for j in targets}
-
-        def fit(part: tuple[str, ...], gi: int, k: int) -> float:
-            """Topic score of article ``k`` for ``part``, a leading part of group ``gi``'s text (taken out of its owner's profile)."""
-            return fits[part][k]
-
-        return AssignFragments._peel(leads, owner, fit)
+        return AssignFragments._peel(leads, owner, fits)
 
     @staticmethod
     def _peel(
         leads: list[tuple[int, list[tuple[str, ...]], list[tuple[int, float]]]],
         owner: list[int],
-        fit: Callable[[tuple[str, ...], int, int], float],
+        fits: dict[tuple[str, ...], dict[int, float]],
     ) -> list[tuple[tuple[str, ...], int]]:
         """The leading parts of runs whose text fits another article clearly better, each with that article.
 
@@ -497,9 +495,9 @@ class AssignFragments:
             k = owner[gi]
             best: tuple[float, tuple[str, ...], int] | None = None
             for part in parts:
-                stay = fit(part, gi, k) + RUN_TIE_PRIOR
+                stay = fits[part][k] + RUN_TIE_PRIOR
                 for j, prior in options:
-                    gain = fit(part, gi, j) + prior - stay if j != k else 0.0
+                    gain = fits[part][j] + prior - stay if j != k else 0.0
                     if gain > 0 and (best is None or gain > best[0]):
                         best = (gain, part, j)
             if best is not None:
@@ -552,10 +550,7 @@ class AssignFragments:
         counts = Counter(owner)
         if len(counts) == len(draft.articles):
             return  # no article is empty (the common case)
-        members: list[list[int]] = [[] for _ in draft.articles]
-        for gi, k in enumerate(owner):
-            members[k].append(gi)
-        current = [tuple(m) for m in members]
+        current = memberships(owner, len(draft.articles))
         # Article → the groups it may take and its prior for each (each group has at most MAX_BACK options).
         reachable: dict[int, list[tuple[int, float]]] = defaultdict(list)
         for gi, options in enumerate(candidates):
