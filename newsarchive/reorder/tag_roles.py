@@ -229,7 +229,7 @@ class TagRoles:
                     roles[run[-1]] = (Role.HEADING, 0.5, "a line too short for a headline under the page's first header")
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
-                if self._headline_further_up(run, j, roles, texts, profile) or self._lead_of_a_header_found(run, j, roles, texts, profile):
+                if self._headline_further_up(run, j, roles, texts, profile):
                     for k in run:
                         roles[k] = (Role.PARAGRAPH, 0.5, _CUT_ABOVE_LEAD)
                     i = j
@@ -352,30 +352,21 @@ class TagRoles:
         before it, often a short piece of another paragraph cut at a frame break
         (疏通堵, 郑州航空港区，比亚迪全自动焊接车间里，机械臂轻).  A headline sums up its
         lead, so when such lines share few of the lead's words and a line typed as
-        a section heading further up shares many, that line is the headline.
+        a section heading further up shares many, that line is the headline; so is
+        a header already typed when the lines share too few (below LEAD_SHARE_MIN)
+        and it shares enough: the lead was emitted apart from its header.
         """
         if any(roles[k][0] is not _TITLE or profile.closes_headline(texts[k]) for k in run):
             return False  # dashes or a column tag mark a header of its own
+        lead = bigrams(texts[d]).keys()
+        near = max(_lead_share(texts[k], lead) for k in run)
+        if near < LEAD_SHARE_MIN and cls._header_found(lead, roles, texts):
+            return True
         titles = cls._orphan_titles(d, roles, texts, profile, start=run[0] - 1)
         if not titles:
             return False
-        lead = bigrams(texts[d]).keys()
-        near = max(_lead_share(texts[k], lead) for k in run)
         far = max(_lead_share(texts[k], lead) for k in titles)
         return far >= LEAD_SHARE_MIN and far >= near + LEAD_SHARE_LEAD
-
-    @classmethod
-    def _lead_of_a_header_found(cls, run: list[int], d: int, roles: list, texts: list[str], profile) -> bool:  # type: ignore[no-untyped-def]
-        """Whether the plain title-like lines ``run`` over the dateline lead at ``d`` share none of its words while a header found does.
-
-        A headline sums up its lead; lines that do not, over a lead whose words a
-        header already typed shares, are another article's text (a paragraph cut at a
-        frame break) above a lead emitted apart from its header.
-        """
-        if any(roles[k][0] is not _TITLE or profile.closes_headline(texts[k]) for k in run):
-            return False  # dashes or a column tag mark a header of its own
-        lead = bigrams(texts[d]).keys()
-        return max(_lead_share(texts[k], lead) for k in run) < LEAD_SHARE_MIN and cls._header_found(lead, roles, texts)
 
     @staticmethod
     def _header_found(lead: object, roles: list, texts: list[str]) -> bool:
@@ -482,4 +473,3 @@ class TagRoles:
                 return [Role.HEADLINE, Role.SUBHEADLINE]
             return [Role.KICKER, Role.HEADLINE]
         return [Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE]
-
