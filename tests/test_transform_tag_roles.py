@@ -216,6 +216,15 @@ def test_short_line_ending_a_frame_is_not_a_heading():
     assert roles(run(blocks[:4], TagRoles()))[3] == "paragraph"  # the page ends after it
 
 
+def test_short_line_before_text_that_cannot_open_a_paragraph_is_not_a_heading():
+    # Text opening mid-sentence (、项目储备…) is the rest of a cut, so the frame broke before it:
+    # the short line above is the end of another paragraph cut at a frame break, not a heading.
+    blocks = ["标题在此", "本报记者 王 强", "正文第一段。", "依托政策资金", "正文第二段。"]
+    assert roles(run(blocks, TagRoles()))[3] == "heading"
+    blocks[4] = "、项目储备充足等有利条件，下半年稳投资工作要聚焦补短板。"
+    assert roles(run(blocks, TagRoles()))[3] == "paragraph"
+
+
 def test_a_section_number_alone_on_its_line_is_a_heading():
     # （一） / 二、 head the parts of a long commentary; a bracketed note (（作者为…）) is no heading.
     texts = ["标题在此", "本报记者 王 强", "正文第一段。", "（一）", "正文第二段。", "二、", "正文第三段。", "（作者为某大学教授）"]
