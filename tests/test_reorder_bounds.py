@@ -52,3 +52,14 @@ def test_many_cut_candidates_reconstruct_in_bounded_time():
     with time_limit(5):
         page = newsarchive.reconstruct(page_from_blocks(*blocks))
     assert len(page.fragments) == 3000
+
+
+def test_many_cuts_in_text_of_few_characters_reconstruct_in_bounded_time():
+    """Regression: 2,000 blocks of 50 characters drawn from a few dozen, none ending a sentence, took ~21 s:
+    every three-character seed across a cut recurs, and each search for a page term read the page from its
+    start; a scan budget per page character (join_cuts.MAX_SCAN_PER_CHAR) makes it ~2 s."""
+    rng = random.Random(1)
+    blocks = ["".join(rng.choice(CJK) for _ in range(50)) for _ in range(2000)]
+    with time_limit(10):
+        page = newsarchive.reconstruct(page_from_blocks(*blocks))
+    assert len(page.fragments) == 2000

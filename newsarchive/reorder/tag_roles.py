@@ -32,6 +32,9 @@ _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for
 # with no doubt at all (0.90); pdftotext's hard-wrapped pages, 0.68–0.74, against 0.69–0.76.
 INSIDE_TEXT_CONFIDENCE = 0.8
 ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its headline
+# Title-like lines looked back over from a dateline lead for a header found that sums it up: the
+# lead's own header stands a few articles up (bounds the work on a page of very many leads).
+HEADER_LOOKBACK = 48
 # The reason of a header typed for a dateline lead emitted apart from it (segment-articles reads it).
 LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
 _NEXT_TO_HEADER = "title-like line next to a header"
@@ -185,6 +188,7 @@ class TagRoles:
         breaks = [f.gap_before >= draft.wide_gap for f in draft.fragments]  # a frame break before fragment k
         stacked_bylines: set[int] = set()
         header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
+        titled = [k for k in range(n) if role(k) in header_like]  # the lines that may become a kicker or headline
         i = 0
         while i < n:
             if role(i) not in header_like:
@@ -229,7 +233,7 @@ class TagRoles:
                     roles[run[-1]] = (Role.HEADING, 0.5, "a line too short for a headline under the page's first header")
                     run.pop()
             elif j < n and profile.dateline(texts[j]) is not None:
-                if self._headline_further_up(run, j, roles, texts, profile):
+                if self._headline_further_up(run, j, roles, texts, profile, titled):
                     for k in run:
                         roles[k] = (Role.PARAGRAPH, 0.5, _CUT_ABOVE_LEAD)
                     i = j
@@ -267,7 +271,7 @@ class TagRoles:
             i = j
 
         if profile.dateline_opens_article:
-            self._headers_of_orphan_leads(roles, texts, breaks, profile)
+            self._headers_of_orphan_leads(roles, texts, breaks, profile, titled)
 
         # Typesetters keep a section heading with its text, so a frame (or the page) does not end
         # right after one: a lone short line there is the end of a paragraph cut at the frame
@@ -349,7 +353,7 @@ class TagRoles:
         return titles
 
     @classmethod
-    def _headline_further_up(cls, run: list[int], d: int, roles: list, texts: list[str], profile) -> bool:
+    def _headline_further_up(cls, run: list[int], d: int, roles: list, texts: list[str], profile, titled: list[int]) -> bool:
         """Whether the plain title-like lines ``run`` over the dateline lead at ``d`` are running text, its headline further up.
 
         A frame moved away from its header leaves its lead under whatever came
@@ -364,7 +368,7 @@ class TagRoles:
             return False  # dashes or a column tag mark a header of its own
         lead = bigrams(texts[d]).keys()
         near = max(_lead_share(texts[k], lead) for k in run)
-        if near < LEAD_SHARE_MIN and cls._header_found(lead, roles, texts):
+        if near < LEAD_SHARE_MIN and cls._header_found(lead, d, roles, texts, titled):
             return True
         titles = cls._orphan_titles(d, roles, texts, profile, start=run[0] - 1)
         if not titles:
@@ -373,12 +377,20 @@ class TagRoles:
         return far >= LEAD_SHARE_MIN and far >= near + LEAD_SHARE_LEAD
 
     @staticmethod
-    def _header_found(lead: object, roles: list, texts: list[str]) -> bool:
-        """Whether a kicker or headline already typed shares the lead's words (``lead``: its bigrams): the lead's header is found."""
-        return any(role[0] in (Role.KICKER, Role.HEADLINE) and _lead_share(text, lead) >= LEAD_SHARE_MIN for role, text in zip(roles, texts))
+    def _header_found(lead: object, d: int, roles: list, texts: list[str], titled: list[int]) -> bool:
+        """Whether a kicker or headline already typed above ``d`` shares the lead's words (``lead``: its bigrams): the lead's header is found.
+
+        ``titled`` lists the lines that may have become one, in page order; the nearest
+        HEADER_LOOKBACK of them are read.
+        """
+        at = bisect.bisect_left(titled, d)
+        return any(
+            roles[k][0] in (Role.KICKER, Role.HEADLINE) and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN
+            for k in titled[max(0, at - HEADER_LOOKBACK) : at]
+        )
 
     @staticmethod
-    def _headers_of_orphan_leads(roles: list, texts: list[str], breaks: list[bool], profile) -> None:
+    def _headers_of_orphan_leads(roles: list, texts: list[str], breaks: list[bool], profile, titled: list[int]) -> None:
         """A lead paragraph opening with a dateline whose header was emitted apart from it.
 
         A dateline (本报北京6月1日电) opens an article's first paragraph, so the
@@ -410,7 +422,7 @@ class TagRoles:
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
-                if _lead_share(texts[best], lead) < LEAD_SHARE_MIN and TagRoles._header_found(lead, roles, texts):
+                if _lead_share(texts[best], lead) < LEAD_SHARE_MIN and TagRoles._header_found(lead, d, roles, texts, titled):
                     continue  # the lead's header is found: the line sums up nothing of it (a cut piece, a heading)
                 why = LEAD_APART
                 if best + 1 in titles and not breaks[best + 1]:
