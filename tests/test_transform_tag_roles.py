@@ -225,6 +225,22 @@ def test_short_line_before_text_that_cannot_open_a_paragraph_is_not_a_heading():
     assert roles(run(blocks, TagRoles()))[3] == "paragraph"
 
 
+def test_on_a_page_with_boxes_the_next_block_in_the_file_says_nothing_of_a_heading():
+    # OCR blocks in file order: the block after a heading need not stand under it.
+    from dataclasses import replace
+
+    from newsarchive.model import BBox, Page, PageMeta
+    from newsarchive.profiles import get_profile
+    from newsarchive.readers.text import split_fragments
+    from newsarchive.reorder import Draft
+
+    blocks = ["标题在此", "本报记者 王 强", "正文第一段。", "依托政策资金", "、项目储备充足等有利条件，下半年稳投资工作要聚焦补短板。"]
+    fragments = split_fragments("\n\n".join(blocks))
+    boxed = tuple(replace(f, bbox=BBox(x0=0, y0=20 * k, x1=100, y1=20 * k + 15)) for k, f in enumerate(fragments))
+    draft = TagRoles().apply(Draft.from_page(Page(meta=PageMeta(source="test"), fragments=boxed), get_profile("zh")))
+    assert draft.fragments[3].role.value == "heading"
+
+
 def test_a_section_number_alone_on_its_line_is_a_heading():
     # （一） / 二、 head the parts of a long commentary; a bracketed note (（作者为…）) is no heading.
     texts = ["标题在此", "本报记者 王 强", "正文第一段。", "（一）", "正文第二段。", "二、", "正文第三段。", "（作者为某大学教授）"]
