@@ -106,10 +106,14 @@ def test_not_joined_to_the_next_article_or_a_dateline_lead():
 
 
 def test_not_joined_to_text_opening_as_a_sentence_does():
-    """A cut mid-sentence rarely leaves a piece opening with a time or a connective and a comma."""
+    """A cut inside a clause rarely leaves a piece opening with a time or a connective and a comma."""
     for opening in ("近日，嘉鱼县蔬菜产业持续壮大。", "前不久，嘉鱼县举办蔬菜节。", "（新华社武汉1月4日电）嘉鱼县蔬菜产业持续壮大。"):
         draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, opening, *MORE)
         assert ("f3", "f4") not in _joins(draft), opening
+    # After a clause's comma a clause may open so: 张和平介绍，| 近年来，….
+    said = "澄江市教育体育局副局长张和平介绍，"
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, said, WIDE, "近年来，抚仙湖帆船运动规模不断扩大。", *MORE)
+    assert ("f3", "f4") in _joins(draft)
 
 
 def test_not_joined_when_the_layout_shows_the_paragraph_ends():

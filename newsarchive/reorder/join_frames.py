@@ -18,11 +18,14 @@ two pieces at most.
   a paragraph without a full stop are left out: an item of a list
   (…；), a lead-in (…：) and a title-like line (with them, about 4 in 10).
   These joins get a lower confidence, so ``inspect`` lists them.
-* Never to a piece that opens as a sentence does (近日，…, 2024年，…).  Of
-  3,307 continuations of cut paragraphs on the benchmark's pages (dev,
-  held-out and all-variants), 7 open so, each cut right after a sentence's
-  end (a finished head, which this step never joins); the joins to such
-  pieces were all wrong (dev 2, held-out 10).  On a
+* Never from a paragraph cut inside a clause (ending on a word character)
+  to a piece that opens as a sentence does (近日，…, 2024年，…).  Of 3,307
+  continuations of cut paragraphs on the benchmark's pages (dev, held-out
+  and all-variants), 7 open so, each cut right after a sentence's end (a
+  finished head, which this step never joins); the joins to such pieces
+  were all wrong (dev 2, held-out 10), none from a head ending with a
+  clause's comma.  After one a clause may open so (张和平介绍，| 近年来，…, a
+  right join on a held-out PDF page).  On a
   laid-out page (fragments with boxes), ``layout-joins`` has already judged
   each piece and the next from their lines, so only the wide-gap rule applies.
 """
@@ -41,6 +44,8 @@ CONFIDENCE = 0.75  # 82 right in 112 on dev pages (0.73)
 CONFIDENCE_NEAR = 0.55  # 98 right in 166 on dev pages (0.59): less sure than at a wide gap
 # Marks that end a list item or a lead-in: a paragraph may stop at one without a full stop.
 _CLAUSE_ENDS = "；;：:"
+# Marks after which a clause opens: a clause after them may open as a sentence does (…介绍，| 近年来，…).
+_CLAUSE_BREAKS = "，," + _CLAUSE_ENDS
 
 
 # A list item's marker opening a piece (- , • , 1. , 2) , （3）, ④, 一、, （二）): an item may end without a
@@ -79,7 +84,7 @@ class JoinFrames:
                 and article_of.get(tail.id) == article_of[head.id]
                 and draft.unfinished(head.id)  # stops mid-sentence, and the layout shows no short last line
                 and draft.profile.dateline(draft.text(tail.id)) is None
-                and not draft.profile.opens_sentence(draft.text(tail.id))  # a cut mid-sentence rarely leaves one
+                and not self._opens_as_a_sentence_inside_a_clause(draft, head.id, tail.id)
                 and not draft.jump(tail.id, "from")  # it continues a text of another page
             ):
                 if tail.gap_before >= draft.wide_gap:
@@ -98,6 +103,15 @@ class JoinFrames:
             for j in added
         ]
         return replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+
+    @staticmethod
+    def _opens_as_a_sentence_inside_a_clause(draft: Draft, head: str, tail: str) -> bool:
+        """Whether ``tail`` opens as a sentence does (近日，…) after a head cut inside a clause (not after ，：；).
+
+        A cut inside a clause rarely leaves such a piece, nor one inside a list (…、|
+        3月8日，…); after a clause's comma a clause may open so (张和平介绍，| 近年来，…).
+        """
+        return draft.text(head).rstrip()[-1:] not in _CLAUSE_BREAKS and draft.profile.opens_sentence(draft.text(tail))
 
     @staticmethod
     def _may_end_unpunctuated(draft: Draft, text: str) -> bool:
