@@ -1,4 +1,4 @@
-"""The page's frame-break gap (Draft.wide_gap): wider than the gap an extractor leaves between ordinary blocks."""
+"""The page's frame-break gap (Draft.wide_gap), and what stands before each piece (Draft.with_previous)."""
 
 
 from newsarchive.model import BBox, Fragment
@@ -31,3 +31,19 @@ def test_a_page_of_one_block_or_with_boxes_keeps_the_standard():
     assert page_wide_gap(_fragments(0)) == WIDE_GAP
     assert page_wide_gap(_fragments(0, 1, 1)) == WIDE_GAP
     assert page_wide_gap(_fragments(0, 4, 4, 4, boxed=True)) == WIDE_GAP
+
+
+def test_with_previous_skips_furniture_and_pairs_each_piece_with_the_one_before():
+    from dataclasses import replace
+
+    from newsarchive.model import Page, PageMeta, Role
+    from newsarchive.profiles import get_profile
+    from newsarchive.reorder import Draft
+
+    frags = list(_fragments(2, 2, 2, 2))
+    frags[0] = replace(frags[0], role=Role.FURNITURE)
+    frags[2] = replace(frags[2], role=Role.FURNITURE)
+    draft = Draft.from_page(Page(meta=PageMeta(source="test"), fragments=tuple(frags)), get_profile("zh-CN"))
+    pairs = [(f.id, p.id if p is not None else None) for f, p in draft.with_previous()]
+    ids = [f.id for f in frags]
+    assert pairs == [(ids[1], None), (ids[3], ids[1])]

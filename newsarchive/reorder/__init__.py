@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from operator import add, attrgetter
-from typing import ClassVar, Iterable, Mapping, Protocol, Sequence
+from typing import ClassVar, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import JumpLine, Profile
@@ -165,6 +165,20 @@ class Draft:
     def unfinished(self, fragment_id: str) -> bool:
         """Whether the fragment's paragraph goes on after it: no sentence end, and no short last line (``paragraph_ends``)."""
         return fragment_id not in self.paragraph_ends and not self.profile.ends_paragraph(self.text(fragment_id))
+
+    def with_previous(self) -> Iterator[tuple[Fragment, Fragment | None]]:
+        """Each fragment but page furniture, in extraction order, with the one before it (furniture skipped; None first).
+
+        What stands before a piece is the evidence of where a text frame opens: the
+        steps read it their own ways (a topic frame, a frame's place, an opening left
+        for elimination, a doubt), from this one sequence.
+        """
+        previous = None
+        for frag in self.fragments:
+            if frag.role is Role.FURNITURE:
+                continue
+            yield frag, previous
+            previous = frag
 
     def header_positions(self) -> list[tuple[int, int]]:
         """(position of its first header fragment in extraction order, article index) of each article with a header, in page order."""

@@ -53,15 +53,11 @@ class DoubtOpenings:
         cut = {f.id for f in draft.fragments if f.role is Role.PARAGRAPH and f.id in placed and draft.unfinished(f.id)}
         open_heads = cut - continued.keys()
         decisions = []
-        previous = None
-        for frag in draft.fragments:
-            if frag.role is Role.FURNITURE:
-                continue
+        for frag, previous in draft.with_previous():
             if previous is not None and frag.role is Role.PARAGRAPH and frag.id in placed and frag.id not in tails:
                 doubt = self._doubt(previous, open_heads - {previous.id}, cut, continued)
                 if doubt is not None:
                     decisions.append(Decision(step=self.name, kind="doubt", subjects=(frag.id,), confidence=doubt[0], reason=doubt[1]))
-            previous = frag
         return draft.decide(*decisions) if decisions else draft
 
     @staticmethod

@@ -64,6 +64,17 @@ MAX_CANDIDATES = 40  # per head and kind of evidence: keeps the work linear in t
 # 83.5 → 84.0% (larger weights, 2 and 3, lowered units again).
 W_FRAME_OPENING = 1.0
 W_INSIDE_FRAME = 1.0
+# Where a text frame opens is read from what stands before each piece (Draft.with_previous), three
+# ways for three uses, each as strict as its use needs:
+# - topic (_FrameTopics): any break of running text opens a frame (a wide gap, a head that stops
+#   mid-sentence, a piece that cannot open a paragraph, or anything but body text before it);
+#   it only groups text whose bigrams are compared, so a frame too many costs little;
+# - evidence (_frame_places): a piece opens a frame after a head, a jump line, a photo part or a
+#   wide gap, and is inside one after a finished paragraph; after a header or heading the place
+#   says nothing, since a lead and a continuation both stand there;
+# - elimination (_last_pair): an opening left once the matching is done, the only way a join is
+#   made with no evidence at all, so a piece after a header counts (a continuation may follow one)
+#   and a dateline lead does not.
 
 
 # A page term read across the cut: where no dictionary word spans it, the direct follower was the
@@ -113,20 +124,21 @@ class _FrameTopics:
     def __init__(self, draft: Draft, texts: dict[str, str], heads: dict[str, float], openers: set[str]) -> None:
         self.frame_of: dict[str, int] = {}
         frames: list[list[str]] = []
-        previous = None
-        for frag in draft.fragments:
-            if frag.role is Role.FURNITURE:
-                continue
+        for frag, previous in draft.with_previous():
             if frag.id not in texts:
-                previous = None
                 continue
             # A frame opens after anything but running text, at a wide gap, after a piece that stops
             # mid-sentence, or with a piece that cannot open a paragraph.
-            if previous is None or frag.gap_before >= draft.wide_gap or previous in heads or frag.id in openers:
+            if (
+                previous is None
+                or previous.id not in texts
+                or frag.gap_before >= draft.wide_gap
+                or previous.id in heads
+                or frag.id in openers
+            ):
                 frames.append([])
             frames[-1].append(frag.id)
             self.frame_of[frag.id] = len(frames) - 1
-            previous = frag.id
         self._frames = frames
         self._draft = draft
         self._vectors: dict[int, frozenset[str]] = {}
@@ -341,13 +353,11 @@ class JoinCuts:
         # another page, which continues nothing on this one.
         closed = placed_kickers | {j.tail for j in draft.joins} | _continued_from(draft, texts)
         tails = {fid: text for fid, text in texts.items() if fid not in closed}
-        after_header = set()
-        previous_role = None
-        for f in draft.fragments:
-            if f.role in BODY_ROLES and previous_role in (Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE):
-                after_header.add(f.id)
-            if f.role is not Role.FURNITURE:
-                previous_role = f.role
+        after_header = {
+            f.id
+            for f, previous in draft.with_previous()
+            if f.role in BODY_ROLES and previous is not None and previous.role in (Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
+        }
         # Tails that announce they continue something are candidates for every head.
         # Tails that cannot open a paragraph, by body position, for a bisect-based nearest lookup.
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
@@ -519,17 +529,13 @@ class JoinCuts:
         """
         openings: set[str] = set()
         inside: set[str] = set()
-        previous = None
-        for frag in draft.fragments:
-            if frag.role is Role.FURNITURE:
-                continue
+        for frag, previous in draft.with_previous():
             if frag.id in texts and previous is not None:
                 if frag.gap_before >= draft.wide_gap or previous.role in (Role.CAPTION, Role.CREDIT):
                     openings.add(frag.id)
                 elif previous.role is Role.PARAGRAPH:
                     ends_frame = previous.id in heads or draft.jump(previous.id, "on")
                     (openings if ends_frame else inside).add(frag.id)
-            previous = frag
         return openings, inside
 
     @staticmethod
@@ -561,10 +567,7 @@ class JoinCuts:
         head = open_heads[0]
         taken = set(matching.values()) | closed  # placed kickers are no paragraph: not among the openings anyway
         openings = []
-        previous = None
-        for frag in draft.fragments:
-            if frag.role is Role.FURNITURE:
-                continue
+        for frag, previous in draft.with_previous():
             if (
                 frag.role is Role.PARAGRAPH
                 and frag.id not in taken
@@ -578,7 +581,6 @@ class JoinCuts:
                 and draft.profile.dateline(texts[frag.id]) is None
             ):
                 openings.append(frag.id)
-            previous = frag
         if len(openings) != 1:
             return None
         node: str | None = openings[0]
