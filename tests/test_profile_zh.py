@@ -427,3 +427,12 @@ def test_a_letter_spaced_running_head_states_its_facts():
 )
 def test_a_sentence_opens_with_a_time_or_a_connective_and_a_comma(text, opens):
     assert P.opens_sentence(text) is opens
+
+
+def test_box_labels_alone_on_their_line():
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    profile = PeoplesDailyProfile()
+    assert all(map(profile.is_box_label, ["开栏的话", "核 心 阅 读", "■延伸阅读", "【编者按】", "链接", "相关链接："]))
+    # A label opening a paragraph, a longer title, or a word inside one is no label.
+    assert not any(map(profile.is_box_label, ["编者按：本报今起开设专栏", "开栏的话题", "图为链接", "打开链接全球的窗口"]))

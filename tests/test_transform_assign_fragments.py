@@ -348,3 +348,12 @@ def test_the_lead_of_a_run_a_cut_ties_elsewhere_stays_when_its_text_fits_there_t
     draft = _run_then_continuation("社保卡的服务网点越来越多，社保卡办理更加方便。")
     assert draft.articles[0].body == ("f3", "f7", "f8", "f10")
     assert draft.articles[1].body == ("f6", "f9")
+
+
+def test_a_box_label_above_the_first_frame_is_no_headline_and_the_frame_is_its_article_s():
+    """开栏的话 over the first article's first frame, every header after its frame: the label heads text, not an article."""
+    draft = _frames(["开栏的话", *HEADERS_AFTER_FRAMES], 5)
+    assert draft.fragment("f1").role is Role.HEADING
+    assert draft.headers_follow_frames()
+    assert len(draft.articles) == 2
+    assert draft.articles[0].body == ("f1", "f2", "f5") and draft.articles[1].body == ("f6", "f9")

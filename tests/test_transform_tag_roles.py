@@ -407,3 +407,9 @@ def test_a_title_as_wide_as_the_column_closed_by_its_column_tag_over_a_name_is_a
     column = "\n".join(["基础研究并不是脱离实际的纯理论研"] * 12) + "\n究。"
     found = roles(run([column, "基础研究点亮未来之光（教育时评）", "潘建伟", column], TagRoles()))
     assert found[1:3] == ["headline", "byline"]
+
+
+@pytest.mark.parametrize("label", ["开栏的话", "核 心 阅 读", "■延伸阅读", "【编者按】", "相关链接："])
+def test_a_box_label_is_a_heading_even_where_it_opens_the_page(label):
+    draft = run([label, "正文第一段写到这里结束。", "一个新标题在这里", "本报记者 王 强", "正文第二段。"], TagRoles())
+    assert roles(draft)[:4] == ["heading", "paragraph", "headline", "byline"]

@@ -116,6 +116,10 @@ class Profile(Protocol):
         """Title-like text too short to head a section: the first words of a paragraph cut at a frame's end."""
         ...
 
+    def is_box_label(self, text: str) -> bool:
+        """A line that labels a box inside an article (编者按, 核心阅读, Editor's note): a section heading, never a headline."""
+        ...
+
     def closes_headline(self, text: str) -> bool:
         """Title-like text marked as a headline, never a kicker or subheadline (a column tag: （今日谈）)."""
         ...

@@ -106,6 +106,8 @@ _CLOSERS = "\"'”’)]"
 # Not . ! ?: OCR noise often opens a block with a stray full stop.
 _CONTINUATION_OPENERS = set(",;:)]”’")
 # Running text opens a sentence with a connective or a time and a comma (However, …; On Tuesday, …).
+# Labels over a box inside a report: alone on a line they head its text, never a report.
+_BOX_LABEL = re.compile(r"(?i)(?:editor['’]s note|related(?: coverage| stories)?|background|fact ?box|key facts|at a glance)[.:]?")
 _CONNECTIVE_OPENING = re.compile(
     r"(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|In addition|At the same time|Yesterday|Last (?:week|month|year|night)|"
     r"On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),"
@@ -306,6 +308,10 @@ class EnglishNewspaperProfile:
         if not names or len(names) < len(parts) - (0 if title else 1):
             return None
         return ParsedByline(_role_of(title) if title else None, tuple(names))
+
+    def is_box_label(self, text: str) -> bool:
+        """A sidebar's label alone on its line (Editor's note, Related, Fact box)."""
+        return _BOX_LABEL.fullmatch(collapse(text)) is not None
 
     def too_short_for_heading(self, text: str) -> bool:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""

@@ -191,6 +191,16 @@ SHORT_TAIL = 12  # characters: a complete paragraph shorter than this is more li
 RARE_WORD_START = 0.12  # below this share of word-initial uses, a character rarely opens a sentence
 _CLOSERS = set("”’」』）)》〉】")
 # A section number standing alone on its line ((一), 二、) heads the part that follows it.
+# The labels People's Daily sets over a box inside an article (an editor's note, a summary, a reporter's
+# notes, a sidebar): alone on a line, marked or bracketed at most (■延伸阅读, 【编者按】), they head
+# text of the article they stand in and never an article: a page read with each article's first frame
+# above its header has one at its top, where a title-like line is taken for the page's first headline.
+_BOX_LABEL = re.compile(
+    r"[■□●◆◇▲△★☆◎【\[]?"
+    r"(?:编者按|编后(?:语|记)?|开栏的话|结栏的话|核心阅读|阅读提示|记者手记|采访手记|延伸阅读|"
+    r"(?:相关|背景|新闻|知识)?链接|新闻背景|短评|专家点评|小贴士|名词解释)"
+    r"[】\]]?[：:]?"
+)
 _SECTION_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$")
 # An interview's turns open with the speaker (问：, 答：, 记者：): running text, however short.
 _SPEAKER_TURN = re.compile(r"^(?:问|答|记者)[：:]")
@@ -811,6 +821,11 @@ class PeoplesDailyProfile:
             if len(names) == 1 and not padded and not _surname_length(names[0]) and names[0][:2] in words():
                 return None  # nor a word and a character (工业母, a frame cut three characters into its text)
         return ParsedByline(roles[0] if roles else None, tuple(names))
+
+    def is_box_label(self, text: str) -> bool:
+        """A box's label alone on its line (编者按, 核心阅读, ■延伸阅读, 【链接】), letter-spaced or not."""
+        flat = _collapse(text).replace(" ", "")
+        return len(flat) <= 8 and _BOX_LABEL.fullmatch(flat) is not None
 
     def too_short_for_heading(self, text: str) -> bool:
         """Fewer than :data:`MIN_HEADING_CHARS` characters, unless a section number ((一)): 湖南, 淮北市 are pieces."""

@@ -199,7 +199,10 @@ class Draft:
         if not headers:
             return False
         above = (self.text(f.id) for f in self.fragments[: headers[0][0]] if f.role in BODY_ROLES)
-        opening = next((text for text in above if self.profile.jump_line(text) is None), None)
+        # A box's label (开栏的话) heads text of the article it stands in: the text under it says.
+        opening = next(
+            (text for text in above if self.profile.jump_line(text) is None and not self.profile.is_box_label(text)), None
+        )
         return opening is not None and not self.profile.is_title_like(opening)
 
     def bigrams(self, fragment_ids: Iterable[str], after: str | None = None) -> list[str]:

@@ -124,6 +124,8 @@ class TagRoles:
                 roles.append((Role.BYLINE, 0.9, "reporter role and names"))
             elif profile.is_caption(text):
                 roles.append((Role.CAPTION, 0.9, "caption marker (图为, 图①)"))
+            elif profile.is_box_label(text):
+                roles.append((Role.HEADING, 0.8, "label of a box inside an article (编者按, 核心阅读)"))
             elif (title_like := profile.is_title_like(text)) and not (
                 column is not None
                 and len(draft.fragments[i].lines) == 1
