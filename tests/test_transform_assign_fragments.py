@@ -357,3 +357,17 @@ def test_a_box_label_above_the_first_frame_is_no_headline_and_the_frame_is_its_a
     assert draft.headers_follow_frames()
     assert len(draft.articles) == 2
     assert draft.articles[0].body == ("f1", "f2", "f5") and draft.articles[1].body == ("f6", "f9")
+
+
+def test_on_a_late_header_page_text_further_above_a_header_may_be_that_article_s_first_frame():
+    """The second article's first frame, cut where no join is found, comes out as two runs above its header:
+    the upper run is no longer directly above it, and its text, not only the header above, decides."""
+    blocks = [
+        *HEADERS_AFTER_FRAMES[:4],
+        "银行网点内的金饰受到关注。不少消费者专程前来银行选购金饰，银行金饰款式新颖，吸引了",
+        "年轻人的目光。银行金饰款式丰富，银行金饰价格较具竞争力，银行金饰的销量逐月上升。",
+        *HEADERS_AFTER_FRAMES[5:],
+    ]
+    draft = _frames(blocks, 4)
+    assert draft.headers_follow_frames() and not draft.joins
+    assert draft.articles[0].body == ("f1", "f4") and draft.articles[1].body == ("f5", "f6", "f9")

@@ -262,6 +262,12 @@ def _following_header(headers: list[tuple[int, int]], body_at: list[int], last: 
     return headers[i][1] if j == len(body_at) or body_at[j] > headers[i][0] else None
 
 
+def _next_header(headers: list[tuple[int, int]], last: int) -> int | None:
+    """The article whose header is the first emitted after position ``last``, if any."""
+    i = bisect.bisect_right(headers, (last,))
+    return headers[i][1] if i < len(headers) else None
+
+
 class AssignFragments:
     """Give each group of body runs an article, from position and topic evidence."""
 
@@ -294,6 +300,10 @@ class AssignFragments:
             following = _following_header(headers, body_at, last) if late else None
             if following is not None and following not in before:
                 options.append((following, POSITION_PRIOR[0]))
+            elif late and (below := _next_header(headers, last)) is not None and below not in before:
+                # Further above a header, past other text: the next article's first frame, cut off
+                # from the rest of it by a cut not rejoined, or the previous article's text, as likely.
+                options.append((below, POSITION_PRIOR[1]))
             shift = len(options)
             for k in list(reversed(before))[:MAX_BACK]:
                 # Headers emitted one after the other, with no text between, are all as near.
