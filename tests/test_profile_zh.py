@@ -436,3 +436,12 @@ def test_box_labels_alone_on_their_line():
     assert all(map(profile.is_box_label, ["开栏的话", "核 心 阅 读", "■延伸阅读", "【编者按】", "链接", "相关链接："]))
     # A label opening a paragraph, a longer title, or a word inside one is no label.
     assert not any(map(profile.is_box_label, ["编者按：本报今起开设专栏", "开栏的话题", "图为链接", "打开链接全球的窗口"]))
+
+
+def test_a_piece_stopping_on_a_conjunction_is_no_title():
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    profile = PeoplesDailyProfile()
+    assert not profile.is_title_like("南芬露天铁矿的职工把这条游览线路命名为“纪元路”，它不仅")
+    assert not profile.is_title_like("推动传统产业转型升级以及")
+    assert profile.is_title_like("百年钢企逐“绿”行")
