@@ -413,3 +413,20 @@ def test_a_title_as_wide_as_the_column_closed_by_its_column_tag_over_a_name_is_a
 def test_a_box_label_is_a_heading_even_where_it_opens_the_page(label):
     draft = run([label, "正文第一段写到这里结束。", "一个新标题在这里", "本报记者 王 强", "正文第二段。"], TagRoles())
     assert roles(draft)[:4] == ["heading", "paragraph", "headline", "byline"]
+
+
+def test_a_dateline_lead_with_no_header_above_takes_the_title_under_its_frame_that_sums_it_up():
+    """An extractor that draws display type after the text emits a short news item's headline under its lead."""
+    blocks = [
+        "本报北京8月21日电  （记者李红梅）中国气象局近日出台方案，提出“十五五”时期我国将构建现代气候业务体系，气候业务能力明显提升。",
+        "方案提出，气象部门将建立国家级、省级气候业务分工协作机制。",
+        "“十五五”时期我国将构建现代气候业务体系",
+        "衡水市新增调蓄空间216万立方米，城市内涝积水区域基本消除。",
+        "城市增韧性  家园更宜居",
+        "本报记者 邵玉姿",
+        "雨季积水少了，小区环境更好了。",
+    ]
+    assert roles(run(blocks, TagRoles())) == ["paragraph", "paragraph", "headline", "paragraph", "headline", "byline", "paragraph"]
+    # A section heading under a lead that shares none of its words stays a heading.
+    blocks[2] = "智能监测应急响应更精准"
+    assert roles(run(blocks, TagRoles()))[2] == "heading"

@@ -357,6 +357,23 @@ class TagRoles:
                 titles.append(k)
         return titles
 
+    @staticmethod
+    def _title_below(d: int, roles: list, texts: list[str], profile) -> list[int]:
+        """The first section-heading-like lines under the dateline lead at ``d`` (one, or two stacked), [] if none.
+
+        The look stops at a header, a photo part or another dateline lead, as :meth:`_orphan_titles` does.
+        """
+        for k in range(d + 1, min(len(texts), d + 1 + ORPHAN_LEAD_WINDOW)):
+            found = roles[k][0]
+            if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+                return []
+            if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
+                return []
+            if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
+                stacked = k + 1 < len(texts) and roles[k + 1][0] is Role.HEADING and roles[k + 1][2] == _INSIDE_TEXT
+                return [k, k + 1] if stacked else [k]
+        return []
+
     @classmethod
     def _headline_further_up(cls, run: list[int], d: int, roles: list, texts: list[str], profile, titled: list[int]) -> bool:
         """Whether the plain title-like lines ``run`` over the dateline lead at ``d`` are running text, its headline further up.
@@ -424,6 +441,12 @@ class TagRoles:
                 stacked = [k for k in above if roles[k][0] is Role.HEADING and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
                 if stacked:
                     titles = stacked
+            if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
+                # An extractor that draws display type after the text emits the header after the
+                # lead's frame: the first title-like line under the lead, if it sums the lead up.
+                below = TagRoles._title_below(d, roles, texts, profile)
+                if below and _lead_share(texts[below[-1]], lead) >= LEAD_SHARE_MIN and not TagRoles._header_found(lead, d, roles, texts, titled):
+                    titles = below
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
