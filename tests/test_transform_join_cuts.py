@@ -243,3 +243,17 @@ def test_far_tails_inside_frames_stay_apart_on_moderate_evidence():
     # (The piece right after the cut is still the head's last resort, by elimination.)
     found = joins(run(_far_tails_page("\n\n"), *STEPS))
     assert not found & {("f3", "f5"), ("f3", "f7")}
+
+
+def test_strong_words_across_the_cut_are_no_chance_match_inside_another_topic_s_frame():
+    # 国|内需求 (+6 nats) after a finished paragraph on satellites with no gap: the place reads as
+    # inside that paragraph's frame, whose topic is not the head's; the words decide, not the topic
+    # check (which would leave the head to the unrelated text right after it).
+    blocks = [
+        "扩大内需的政策持续发力",
+        "本报记者 王 强",
+        "7月30日，中共中央政治局召开会议，分析研究当前经济形势，部署下半年经济工作。会议强调，下半年要以更大力度、更实举措有效扩大国",
+        "吉林将光电信息产业列为“一号工程”，建设集成光电子等全国重点实验室，卫星、光学、激光等领域创新成果不断涌现，长光卫星公司的机器人正在加工镜片。",
+        "内需求，必须立足有利条件、精准施策。",
+    ]
+    assert joins(run(blocks, *STEPS)) == {("f3", "f5")}

@@ -441,9 +441,12 @@ class JoinCuts:
                 if score - threshold <= 0:
                     continue
                 # The topic checks come last, for the pairs that would be kept: they read whole frames' bigrams.
-                if lexical < FAR_LEXICAL_MIN and topic.similarity(head, tail) < TOPIC_MIN:
+                if max(lexical, lexical_of[tail][0]) < FAR_LEXICAL_MIN and topic.similarity(head, tail) < TOPIC_MIN:
                     # Moderate evidence between two frames that share no vocabulary: a chance match
-                    # across articles, and a wrong join drags a frame into the wrong article.
+                    # across articles, and a wrong join drags a frame into the wrong article.  Strong
+                    # words across the cut are exempt whatever the place says: a continuation set after
+                    # a finished paragraph with no gap reads as inside that paragraph's frame, and so
+                    # shares that frame's topic, not the head's (扩大国|内需求 under a frame on satellites).
                     continue
                 # Among many far candidates a moderate match is likely chance, unless it is the only
                 # candidate with any lexical support at all; it may still be the only supported
