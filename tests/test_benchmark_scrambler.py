@@ -263,3 +263,28 @@ def test_jumped_articles_end_or_open_with_a_jump_line_inside_a_paragraph(pages: 
 
 def test_page_labels_are_chinese_numerals() -> None:
     assert [scramble._page_label(n) for n in (1, 4, 10, 12, 20, 24)] == ["第一版", "第四版", "第十版", "第十二版", "第二十版", "第二十四版"]
+
+
+def test_diagnosis_counts_what_the_scorer_counts(pages: dict[str, object]) -> None:
+    # diagnose.py sorts the errors into classes; its totals must be the scorer's misses, and every
+    # cut of the truth must be read back from the page's fragments.
+    import newsarchive
+    from newsarchive.profiles import get_profile
+    from newsarchive.serialize import page_to_dict
+
+    diagnose = _load("diagnose")
+    for name in SAMPLE:
+        text, truth = scramble.scramble_page(pages[name], 3)
+        output = page_to_dict(newsarchive.load(text.encode("utf-8")))
+        cuts = sum(u.get("pieces", 1) - 1 for item in truth["items"] for u in item.get("units", ()))
+        assert len(diagnose.cut_pairs(truth, output["fragments"])) == cuts
+        counts = diagnose.diagnose_page(truth, output, get_profile("zh"))
+        result = score.score_page(truth, output, text)
+
+        def total(section: str) -> int:
+            return sum(v for k, v in counts.items() if k[0] == section)
+
+        assert total("cuts") == cuts
+        for section, metric in (("lost units", "units"), ("successors lost", "successors"), ("photos not right", "photos"), ("headlines not found", "headline")):
+            num, den = result.counts[metric]
+            assert total(section) == den - num, (name, section)

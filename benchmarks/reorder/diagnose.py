@@ -1,0 +1,260 @@
+"""Where newsarchive's reconstruction goes wrong on the benchmark's pages: the error classes, counted.
+
+Usage (from the repository root, after ``run.py`` has generated the pages)::
+
+    python benchmarks/reorder/diagnose.py [--split dev|heldout|all] [--out DIR] [--skip PREFIX ...]
+                                          [--jobs N]
+
+``run.py`` says how much is right; this says what kind of thing is wrong, so
+that work goes to the largest class of error (and closing notes can be checked):
+
+* **cuts**: every cut of the truth (two consecutive pieces of one truth unit), by
+  outcome: rejoined; missed with both pieces left alone; the head joined to another
+  piece; the tail taken by another head; both.  The missed ones are split by the
+  evidence the profile sees across the cut (``continuation_score``: none, i.e. no
+  word spans it, or some), and the wrong joins by the step that made them.
+* **lost units**: truth units not recovered in their article, by kind: a cut
+  joined wrong or not at all, the unit whole but in another article, the unit
+  merged with or split from others though never cut, its article never found
+  (no output article matched), or read as a header field.
+* **successors**: pairs of consecutive truth units not consecutive in the output,
+  with a unit missing, or both present but out of order.
+* **headlines** not found, by the role and reason the fragment holding the text got.
+* **photos** not right: in another article, found with another caption or credit,
+  or not found at all.
+
+The pieces of a cut unit are found again by reading the unit from the page's
+fragments (the longest fragment that continues it, each fragment once): the
+truth records how many pieces a unit has, not which.  Pages are the generated
+ones (``--out``, default ``generated/``), used as they are: their manifest is
+read, never regenerated, so a variant built with ``run.py --out DIR …`` is
+diagnosed with its own parameters.  ``--skip PREFIX`` leaves out pages whose name
+starts so (e.g. the composite pages whose truth keeps several reports in one
+article).  Needs newsarchive importable in this environment (in-process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import scramble  # noqa: E402
+import score  # noqa: E402
+
+nows = score.nows
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def cut_pairs(truth: dict[str, Any], fragments: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(head, tail) fragment ids of every cut in the truth, read back from the page's fragments."""
+    flat = {f["id"]: nows(f["text"]) for f in fragments}
+    by_start: dict[str, list[str]] = defaultdict(list)  # first character → fragment ids
+    for fid, text in flat.items():
+        if text:
+            by_start[text[0]].append(fid)
+    used: set[str] = set()
+    pairs = []
+    for item in truth["items"]:
+        for unit in item.get("units", ()):
+            if unit.get("pieces", 1) < 2:
+                continue
+            text, pos, chain = nows(unit["text"]), 0, []
+            while pos < len(text):
+                fits = [f for f in by_start.get(text[pos], ()) if f not in used and text.startswith(flat[f], pos)]
+                if not fits:
+                    break
+                best = max(fits, key=lambda f: len(flat[f]))
+                chain.append(best)
+                pos += len(flat[best])
+            if pos == len(text):
+                used.update(chain)
+                pairs += zip(chain, chain[1:])
+    return pairs
+
+
+def _articles(output: dict[str, Any]) -> list[dict[str, Any]]:
+    return [i for i in output["items"] if i.get("type") != "photo"]
+
+
+def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -> Counter[tuple[str, ...]]:
+    """The page's counts, keyed by (section, class, ...)."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    fragments = output.get("fragments") or []
+    text = {f["id"]: f["text"] for f in fragments}
+    frag_by_flat = {nows(f["text"]): f for f in fragments}
+    t_arts = [i for i in truth["items"] if i["type"] == "article"]
+    o_arts = _articles(output)
+    pairs = score._match_articles(t_arts, o_arts)
+
+    # cuts
+    after: dict[str, str] = {}
+    for art in output["items"]:
+        for block in art.get("blocks") or ():
+            ids = block.get("fragments") or []
+            after.update(zip(ids, ids[1:]))
+    before = {tail: head for head, tail in after.items()}
+    step_of = {tuple(d["subjects"]): d["step"] for d in output.get("decisions") or () if d["kind"] == "join"}
+    for head, tail in cut_pairs(truth, fragments):
+        if after.get(head) == tail:
+            counts["cuts", "rejoined"] += 1
+            continue
+        lexical = profile.continuation_score(text[head], text[tail])[0]
+        evidence = "no word across the cut" if lexical <= 0 else "some evidence across the cut"
+        if head not in after and tail not in before:
+            counts["cuts", "missed, both pieces alone", evidence] += 1
+        elif head in after and tail not in before:
+            counts["cuts", "head joined to another piece", f"by {step_of.get((head, after[head]), '?')}"] += 1
+        elif head not in after:
+            counts["cuts", "tail taken by another head", f"by {step_of.get((before[tail], tail), '?')}"] += 1
+        else:
+            counts["cuts", "head and tail both joined elsewhere"] += 1
+
+    # lost units, successors
+    headers = set()
+    for art in o_arts:
+        headers |= {nows(art.get(k)) for k in ("kicker", "headline", "subheadline")}
+        headers.add(nows(score._byline_text(art.get("byline"))))
+    everywhere = Counter(nows(b["text"]) for art in o_arts for b in art.get("blocks") or ())
+    for ti, t_art in enumerate(t_arts):
+        o_art = o_arts[pairs[ti]] if ti in pairs else None
+        blocks = [nows(b["text"]) for b in (o_art.get("blocks") or [])] if o_art else []
+        left = Counter(blocks)
+        for unit in t_art["units"]:
+            key = nows(unit["text"])
+            if left[key] > 0:
+                left[key] -= 1
+                continue
+            if o_art is None:
+                kind = "its article never found"
+            elif everywhere[key] > 0:
+                kind = "whole, in another article"
+            elif key in headers:
+                kind = "read as a header field"
+            elif unit.get("pieces", 1) > 1:
+                kind = "cut, joined wrong or not at all"
+            else:
+                kind = "never cut, merged or split wrong"
+            counts["lost units", kind] += 1
+        where = {}
+        for k, b in enumerate(blocks):
+            where.setdefault(b, k)
+        units = [nows(u["text"]) for u in t_art["units"]]
+        for a, b in zip(units, units[1:]):
+            if a in where and b in where and where[b] == where[a] + 1:
+                continue
+            counts["successors lost", "both units present, out of order" if a in where and b in where else "a unit missing"] += 1
+
+        # headlines
+        headline = nows(t_art.get("headline"))
+        if headline and not any(nows(a.get("headline")) == headline for a in o_arts):
+            frag = frag_by_flat.get(headline)
+            why = f"{frag['role']}: {frag['role_reason']}" if frag else "not one fragment"
+            counts["headlines not found", why] += 1
+
+        # photos
+        got = [(nows(p.get("caption")), nows(score._credit_text(p.get("credit")))) for p in (o_art or {}).get("photos") or ()]
+        anywhere = [
+            (nows(p.get("caption")), nows(score._credit_text(p.get("credit"))))
+            for a in output["items"]
+            for p in ([a] if a.get("type") == "photo" else a.get("photos") or ())
+        ]
+        for photo in t_art.get("photos", ()):
+            key2 = (nows(photo.get("caption")), nows(photo.get("credit")))
+            if key2 in got:
+                got.remove(key2)
+            elif key2 in anywhere:
+                counts["photos not right", "in another article or standalone"] += 1
+            elif any(key2[0] and c == key2[0] or key2[1] and r == key2[1] for c, r in anywhere):
+                counts["photos not right", "found with another caption or credit"] += 1
+            else:
+                counts["photos not right", "caption and credit not found"] += 1
+    return counts
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def load_pages(out: Path, split: str, skip: Sequence[str]) -> list[tuple[Path, dict[str, Any]]]:
+    """(text path, truth) of the generated pages of the split, as they are."""
+    manifest_path = out / "manifest.json"
+    if not manifest_path.is_file():
+        raise SystemExit(f"diagnose: no generated pages in {out} (run benchmarks/reorder/run.py first)")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    chosen = []
+    for entry in manifest["pages"]:
+        if split not in ("all", entry["split"]) or any(entry["name"].startswith(p) for p in skip):
+            continue
+        path = out / entry["path"]
+        chosen.append((path, json.loads(path.with_name(entry["name"] + ".truth.json").read_text(encoding="utf-8"))))
+    return sorted(chosen, key=lambda pt: str(pt[0]))
+
+
+def _diagnose_one(job: tuple[str, dict[str, Any]]) -> Counter[tuple[str, ...]]:
+    import newsarchive
+    from newsarchive.profiles import get_profile
+    from newsarchive.serialize import page_to_dict
+
+    path, truth = job
+    output = page_to_dict(newsarchive.load(path))
+    return diagnose_page(truth, output, get_profile(output["meta"].get("language")))
+
+
+def diagnose(pages: Iterable[tuple[Path, dict[str, Any]]], jobs: int) -> Counter[tuple[str, ...]]:
+    """The counts summed over pages."""
+    total: Counter[tuple[str, ...]] = Counter()
+    work = [(str(p), t) for p, t in pages]
+    if jobs > 1:
+        with concurrent.futures.ProcessPoolExecutor(jobs) as pool:
+            for counts in pool.map(_diagnose_one, work, chunksize=8):
+                total.update(counts)
+    else:
+        for job in work:
+            total.update(_diagnose_one(job))
+    return total
+
+
+def render(counts: Counter[tuple[str, ...]]) -> str:
+    """Sections in a fixed order, classes by count, sub-classes indented under them."""
+    lines = []
+    for section in ("cuts", "lost units", "successors lost", "headlines not found", "photos not right"):
+        rows = {k[1:]: v for k, v in counts.items() if k[0] == section}
+        total = sum(rows.values())
+        lines.append(f"{section}: {total}")
+        by_class: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, value in rows.items():
+            by_class[key[0]][key[1] if len(key) > 1 else ""] += value
+        for name, subs in sorted(by_class.items(), key=lambda kv: -sum(kv[1].values())):
+            lines.append(f"  {sum(subs.values()):6d}  {name}")
+            for sub, value in sorted(subs.items(), key=lambda kv: -kv[1]):
+                if sub:
+                    lines.append(f"  {value:6d}      {sub}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--out", type=Path, default=HERE / "generated", help="generated pages folder (as run.py wrote it)")
+    parser.add_argument("--skip", nargs="*", default=[], metavar="PREFIX", help="leave out pages whose name starts so")
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args(argv)
+    if scramble.SPLITS and args.split not in (*scramble.SPLITS, "all"):
+        parser.error(f"unknown split {args.split}")
+    pages = load_pages(args.out, args.split, args.skip)
+    print(f"{len(pages)} pages ({args.split}) from {args.out}" + (f", skipping {' '.join(args.skip)}" if args.skip else ""))
+    print(render(diagnose(pages, max(1, args.jobs))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
