@@ -24,10 +24,10 @@ import math
 import operator
 import re
 from collections import defaultdict
-from dataclasses import replace
-from typing import ClassVar
+from dataclasses import dataclass, field, replace
+from typing import Callable, ClassVar
 
-from ..model import Decision, Role
+from ..model import Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
 from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
@@ -320,14 +320,32 @@ def _continued_from(draft: Draft, texts: dict[str, str]) -> set[str]:
     return {fid for fid in texts if draft.jump(fid, "from")}
 
 
-class JoinCuts:
-    """Find each cut paragraph's continuation (one per cut, solved globally)."""
+@dataclass
+class _CutPage:
+    """What join-cuts reads of a page once: the body, its heads and possible tails, and the evidence indexes."""
 
-    name: ClassVar[str] = "join-cuts"
-    priority: ClassVar[int] = 300
+    draft: Draft
+    placed_kickers: set[str]
+    body: list[Fragment]
+    texts: dict[str, str]  # body fragment → its text
+    order: dict[str, int]  # body fragment → its position in the body
+    heads: dict[str, float]  # fragment that may end in a cut → the score its join must exceed
+    closed: set[str]  # fragments that are no tail
+    after_header: set[str]
+    needy: list[int]  # body positions of tails that cannot open a paragraph
+    numeric: list[int]  # body positions of tails opening with a digit
+    index: _LexicalIndex
+    page_terms: _PageTerms
+    topic: _FrameTopics
+    frame_openings: set[str]
+    inside_frames: set[str]
+    opening_runs: dict[str, str] = field(default_factory=dict)  # tail → the word characters opening it (once per tail)
 
-    def apply(self, draft: Draft) -> Draft:
-        """Score candidate pairs, match them, and record the joins."""
+    @classmethod
+    def read(
+        cls, draft: Draft, frame_places: Callable[[Draft, dict[str, float], dict[str, str]], tuple[set[str], set[str]]]
+    ) -> _CutPage | None:
+        """The page's evidence, or None when it has no body text."""
         profile = draft.profile
         page_texts = {f.id: draft.text(f.id) for f in draft.fragments}  # joined once, read by most steps below
         # A kicker without its dashes is only known by its place above a headline: it may be
@@ -338,7 +356,7 @@ class JoinCuts:
         }
         body = [f for f in draft.fragments if f.role in BODY_ROLES or f.id in placed_kickers]
         if not body:
-            return draft
+            return None
         texts = {f.id: page_texts[f.id] for f in body}
         order = {f.id: k for k, f in enumerate(body)}
         joined_heads = {j.head for j in draft.joins}  # joined by an earlier step (jump-lines)
@@ -363,112 +381,166 @@ class JoinCuts:
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
         # Tails opening with a digit, for heads ending with one: a number cut in two (20|23年).
         numeric = sorted(order[fid] for fid, text in tails.items() if text.lstrip()[:1].isdigit())
-        index = _LexicalIndex(tails, order)
-        page_terms = _PageTerms([page_texts[f.id] for f in draft.fragments])
-        topic = _FrameTopics(draft, texts, heads, {body[p].id for p in needy})
-        opening_runs: dict[str, str] = {}  # tail → the word characters opening it (computed once per tail)
-        frame_openings, inside_frames = self._frame_places(draft, heads, texts)
-        scores: dict[tuple[str, str], float] = {}
-        reasons: dict[tuple[str, str], str | tuple[float, str, bool]] = {}  # (score, evidence, adjacent) until chosen
-        # Far pairs with moderate evidence whose head had other supported candidates: head →
-        # tail → the head's supported tails.  Tried after the first matching (see _match_leftovers).
-        deferred: dict[str, dict[str, set[str]]] = defaultdict(dict)
-        late_scores: dict[tuple[str, str], float] = {}
-        for head, threshold in heads.items():
-            k = order[head]
-            near = [f.id for f in body[k + 1 : k + 1 + NEAR_WINDOW]]
-            is_heading = draft.fragment(head).role is not Role.PARAGRAPH
-            # A title-like line is only a cut if what follows cannot open a paragraph.
-            pool = {body[p].id for p in _nearest_positions(needy, k)}
-            if texts[head].rstrip()[-1:].isdigit():
-                pool |= {body[p].id for p in _nearest_positions(numeric, k)}
-            if is_heading:
-                # A title-like line is taken for a cut with its direct follower, a tail that
-                # cannot open a paragraph, or a far tail with strong lexical evidence: the
-                # segmentation gain makes a chance word across the cut rare (dev pages:
-                # 34 more right joins, 11 more wrong, than without far tails).
-                pool |= set(near[:1]) | {body[p].id for p in index.nearest(texts[head], k)}
-            else:
-                pool |= set(near) | {body[p].id for p in index.nearest(texts[head], k)}
-            pool.discard(head)
-            pool -= closed
-            lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
-            # A section heading's words recur in its section: a page term is no evidence across a title-like head.
-            left = _trailing_run(texts[head]) if not is_heading else ""
-            for tail in pool if left else ():
-                right = opening_runs.get(tail)
-                if right is None:
-                    right = opening_runs[tail] = _leading_run(texts[tail])
-                if not right or not page_terms.meets(left[-1], right[0]):  # the common case, decided here
-                    continue
-                term = page_terms.across_runs(left, right)
-                if term is not None and self._runs_on(profile, texts[head], texts[tail]):
-                    value, why = lexical_of[tail]
-                    lexical_of[tail] = (value + W_PAGE_TERM, f"{why}; {term!r} recurs on the page")
-            support: set[str] | None = None  # the head's supported tails, read only if a kept pair needs them
-            # Position alone is no evidence: moved frames make a wrong neighbour about as
-            # likely as the right one (measured on dev pages: 88 right, 232 wrong).
-            lexical_min = HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN
-            for tail in sorted((t for t in pool if lexical_of[t][0] >= lexical_min), key=order.__getitem__):
-                score, why = lexical_of[tail]
-                lexical = score
-                adjacent = tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail)
-                if not adjacent:
-                    # Where a far tail stands counts with the words across the cut, in the thresholds below too.
-                    if tail in frame_openings:
-                        score += W_FRAME_OPENING
-                        lexical += W_FRAME_OPENING
-                        why += "; opens a text frame"
-                    elif tail in inside_frames:
-                        score -= W_INSIDE_FRAME
-                        lexical -= W_INSIDE_FRAME
-                        why += "; inside a text frame"
-                if not adjacent and lexical < FAR_UNIQUE_MIN:
-                    continue  # too weak for a far tail in any case (see below)
-                if adjacent:
-                    score += ADJACENT_BONUS
-                    why += "; follows directly"
-                else:
-                    score -= FAR_PENALTY
-                if tail in after_header:
-                    score -= AFTER_HEADER_PENALTY
-                    why += "; first text under a header"
-                if draft.fragment(tail).role is Role.HEADING:
-                    score -= HEADING_TAIL_PENALTY
-                    why += "; tail looks like a heading"
-                # A tiny preference for the nearer tail makes exact ties deterministic.
-                score -= TIE_BREAK * abs(order[tail] - k)
-                if score - threshold <= 0:
-                    continue
-                # The topic checks come last, for the pairs that would be kept: they read whole frames' bigrams.
-                if max(lexical, lexical_of[tail][0]) < FAR_LEXICAL_MIN and topic.similarity(head, tail) < TOPIC_MIN:
-                    # Moderate evidence between two frames that share no vocabulary: a chance match
-                    # across articles, and a wrong join drags a frame into the wrong article.  Strong
-                    # words across the cut are exempt whatever the place says: a continuation set after
-                    # a finished paragraph with no gap reads as inside that paragraph's frame, and so
-                    # shares that frame's topic, not the head's (扩大国|内需求 under a frame on satellites).
-                    continue
-                # Among many far candidates a moderate match is likely chance, unless it is the only
-                # candidate with any lexical support at all; it may still be the only supported
-                # candidate left once stronger joins are made, so it is tried after them.
-                late = False
-                if not adjacent and lexical < FAR_LEXICAL_MIN:
-                    if support is None:
-                        support = self._supported_tails(head, lexical_of, topic)
-                    late = len(support) != 1
-                if late:
-                    deferred[head][tail] = support
-                target = late_scores if late else scores
-                target[(head, tail)] = score - threshold
-                reasons[(head, tail)] = (score, why, adjacent)  # formatted only for the joins chosen
-        matching = max_weight_matching(scores)
-        matching = self._break_cycles(matching, scores)
-        matching = self._match_leftovers(matching, scores, late_scores, deferred)
-        last = self._last_pair(draft, heads, matching, texts, closed)
+        frame_openings, inside_frames = frame_places(draft, heads, texts)
+        return cls(
+            draft=draft,
+            placed_kickers=placed_kickers,
+            body=body,
+            texts=texts,
+            order=order,
+            heads=heads,
+            closed=closed,
+            after_header=after_header,
+            needy=needy,
+            numeric=numeric,
+            index=_LexicalIndex(tails, order),
+            page_terms=_PageTerms([page_texts[f.id] for f in draft.fragments]),
+            topic=_FrameTopics(draft, texts, heads, {body[p].id for p in needy}),
+            frame_openings=frame_openings,
+            inside_frames=inside_frames,
+        )
+
+    def pool(self, head: str, k: int, near: list[str], is_heading: bool) -> set[str]:
+        """The head's candidate tails: the nearest that cannot open a paragraph, the next few, and lexical matches."""
+        body, text = self.body, self.texts[head]
+        # A title-like line is only a cut if what follows cannot open a paragraph.
+        pool = {body[p].id for p in _nearest_positions(self.needy, k)}
+        if text.rstrip()[-1:].isdigit():
+            pool |= {body[p].id for p in _nearest_positions(self.numeric, k)}
+        if is_heading:
+            # A title-like line is taken for a cut with its direct follower, a tail that
+            # cannot open a paragraph, or a far tail with strong lexical evidence: the
+            # segmentation gain makes a chance word across the cut rare (dev pages:
+            # 34 more right joins, 11 more wrong, than without far tails).
+            pool |= set(near[:1]) | {body[p].id for p in self.index.nearest(text, k)}
+        else:
+            pool |= set(near) | {body[p].id for p in self.index.nearest(text, k)}
+        pool.discard(head)
+        return pool - self.closed
+
+
+@dataclass
+class _Candidates:
+    """The pairs kept so far: scores for the matching, the far pairs tried after it, and why each was kept."""
+
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    # Far pairs with moderate evidence whose head had other supported candidates: head →
+    # tail → the head's supported tails.  Tried after the first matching (see _match_leftovers).
+    late_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    deferred: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
+    reasons: dict[tuple[str, str], str | tuple[float, str, bool]] = field(default_factory=dict)  # (score, evidence, adjacent) until chosen
+
+
+class JoinCuts:
+    """Find each cut paragraph's continuation (one per cut, solved globally)."""
+
+    name: ClassVar[str] = "join-cuts"
+    priority: ClassVar[int] = 300
+
+    def apply(self, draft: Draft) -> Draft:
+        """Score candidate pairs, match them, and record the joins."""
+        page = _CutPage.read(draft, self._frame_places)
+        if page is None:
+            return draft
+        found = _Candidates()
+        for head, threshold in page.heads.items():
+            self._score_head(page, head, threshold, found)
+        matching = max_weight_matching(found.scores)
+        matching = self._break_cycles(matching, found.scores)
+        matching = self._match_leftovers(matching, found.scores, found.late_scores, found.deferred)
+        last = self._last_pair(draft, page.heads, matching, page.texts, page.closed)
         if last is not None:
             matching[last[0]] = last[1]
-            scores[last] = 0.0
-            reasons[last] = "the only unjoined cut and the only frame opening left to continue it"
+            found.scores[last] = 0.0
+            found.reasons[last] = "the only unjoined cut and the only frame opening left to continue it"
+        return self._record(page, found, matching)
+
+    def _score_head(self, page: _CutPage, head: str, threshold: float, found: _Candidates) -> None:
+        """Score the head's candidate tails and keep the pairs that pass (in ``found``)."""
+        draft, texts, order = page.draft, page.texts, page.order
+        k = order[head]
+        near = [f.id for f in page.body[k + 1 : k + 1 + NEAR_WINDOW]]
+        is_heading = draft.fragment(head).role is not Role.PARAGRAPH
+        pool = page.pool(head, k, near, is_heading)
+        lexical_of = self._lexical_evidence(page, head, pool, is_heading)
+        support: set[str] | None = None  # the head's supported tails, read only if a kept pair needs them
+        # Position alone is no evidence: moved frames make a wrong neighbour about as
+        # likely as the right one (measured on dev pages: 88 right, 232 wrong).
+        lexical_min = HEADING_LEXICAL_MIN if is_heading else LEXICAL_MIN
+        for tail in sorted((t for t in pool if lexical_of[t][0] >= lexical_min), key=order.__getitem__):
+            score, why = lexical_of[tail]
+            lexical = score
+            adjacent = tail == (near[0] if near else None) and self._only_photos_between(draft, head, tail)
+            if not adjacent:
+                # Where a far tail stands counts with the words across the cut, in the thresholds below too.
+                if tail in page.frame_openings:
+                    score += W_FRAME_OPENING
+                    lexical += W_FRAME_OPENING
+                    why += "; opens a text frame"
+                elif tail in page.inside_frames:
+                    score -= W_INSIDE_FRAME
+                    lexical -= W_INSIDE_FRAME
+                    why += "; inside a text frame"
+            if not adjacent and lexical < FAR_UNIQUE_MIN:
+                continue  # too weak for a far tail in any case (see below)
+            if adjacent:
+                score += ADJACENT_BONUS
+                why += "; follows directly"
+            else:
+                score -= FAR_PENALTY
+            if tail in page.after_header:
+                score -= AFTER_HEADER_PENALTY
+                why += "; first text under a header"
+            if draft.fragment(tail).role is Role.HEADING:
+                score -= HEADING_TAIL_PENALTY
+                why += "; tail looks like a heading"
+            # A tiny preference for the nearer tail makes exact ties deterministic.
+            score -= TIE_BREAK * abs(order[tail] - k)
+            if score - threshold <= 0:
+                continue
+            # The topic checks come last, for the pairs that would be kept: they read whole frames' bigrams.
+            if max(lexical, lexical_of[tail][0]) < FAR_LEXICAL_MIN and page.topic.similarity(head, tail) < TOPIC_MIN:
+                # Moderate evidence between two frames that share no vocabulary: a chance match
+                # across articles, and a wrong join drags a frame into the wrong article.  Strong
+                # words across the cut are exempt whatever the place says: a continuation set after
+                # a finished paragraph with no gap reads as inside that paragraph's frame, and so
+                # shares that frame's topic, not the head's (扩大国|内需求 under a frame on satellites).
+                continue
+            # Among many far candidates a moderate match is likely chance, unless it is the only
+            # candidate with any lexical support at all; it may still be the only supported
+            # candidate left once stronger joins are made, so it is tried after them.
+            late = False
+            if not adjacent and lexical < FAR_LEXICAL_MIN:
+                if support is None:
+                    support = self._supported_tails(head, lexical_of, page.topic)
+                late = len(support) != 1
+            if late:
+                found.deferred[head][tail] = support
+            target = found.late_scores if late else found.scores
+            target[(head, tail)] = score - threshold
+            found.reasons[(head, tail)] = (score, why, adjacent)  # formatted only for the joins chosen
+
+    def _lexical_evidence(self, page: _CutPage, head: str, pool: set[str], is_heading: bool) -> dict[str, tuple[float, str]]:
+        """Each candidate tail's evidence across the cut: the profile's, plus a page term read across it."""
+        texts, profile = page.texts, page.draft.profile
+        lexical_of = {tail: profile.continuation_score(texts[head], texts[tail]) for tail in pool}
+        # A section heading's words recur in its section: a page term is no evidence across a title-like head.
+        left = _trailing_run(texts[head]) if not is_heading else ""
+        for tail in pool if left else ():
+            right = page.opening_runs.get(tail)
+            if right is None:
+                right = page.opening_runs[tail] = _leading_run(texts[tail])
+            if not right or not page.page_terms.meets(left[-1], right[0]):  # the common case, decided here
+                continue
+            term = page.page_terms.across_runs(left, right)
+            if term is not None and self._runs_on(profile, texts[head], texts[tail]):
+                value, why = lexical_of[tail]
+                lexical_of[tail] = (value + W_PAGE_TERM, f"{why}; {term!r} recurs on the page")
+        return lexical_of
+
+    def _record(self, page: _CutPage, found: _Candidates, matching: dict[str, str]) -> Draft:
+        """The draft with the chosen joins (each with a calibrated confidence), their decisions and the roles they change."""
+        draft, scores, reasons = page.draft, found.scores, found.reasons
         joins = []
         decisions = []
         # The best alternative of each head and each tail, for the confidence of a chosen join.
@@ -477,20 +549,20 @@ class JoinCuts:
         for (h, t), value in scores.items():
             by_head[h].append(value)
             by_tail[t].append(value)
-        for head, tail in sorted(matching.items(), key=lambda ht: order[ht[0]]):
+        for head, tail in sorted(matching.items(), key=lambda ht: page.order[ht[0]]):
             margin = scores[(head, tail)]
             rival = max(
                 max((v for v in by_head[head] if v != margin), default=0.0),
                 max((v for v in by_tail[tail] if v != margin), default=0.0),
             )
-            found = reasons[(head, tail)]
-            confidence = _calibrated(found, margin - rival)
-            reason = found if isinstance(found, str) else f"{found[0]:.2f}: {found[1]}"
+            chosen = reasons[(head, tail)]
+            confidence = _calibrated(chosen, margin - rival)
+            reason = chosen if isinstance(chosen, str) else f"{chosen[0]:.2f}: {chosen[1]}"
             joins.append(Join(head=head, tail=tail, confidence=confidence, reason=reason))
             decisions.append(
                 Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reason)
             )
-        for head in heads:
+        for head in page.heads:
             if head not in matching and draft.fragment(head).role is Role.PARAGRAPH:
                 decisions.append(
                     Decision(step=self.name, kind="join", subjects=(head,), confidence=0.3, reason="ends mid-sentence but no continuation found")
@@ -504,7 +576,7 @@ class JoinCuts:
         promoted.update(
             {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
         )
-        demoted = set(promoted) & placed_kickers
+        demoted = set(promoted) & page.placed_kickers
         articles = tuple(replace(a, kicker=None) if a.kicker in demoted else a for a in draft.articles)
         return replace(draft.with_roles(promoted), joins=draft.joins + tuple(joins), articles=articles).decide(*decisions)
 
