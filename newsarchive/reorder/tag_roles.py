@@ -26,7 +26,7 @@ from . import Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
-_TITLE = "title"
+_TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 # Its confidence: dev pages, 691 of 761 such headings make right blocks (0.91), as often as blocks
 # with no doubt at all (0.90); pdftotext's hard-wrapped pages, 0.68–0.74, against 0.69–0.76.
@@ -48,7 +48,8 @@ _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the c
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
 _STANDS_ALONE = "a title-like line as wide as the column between a title or a finished paragraph and running text it does not run on into"
 MAX_NOTE = 60  # characters of a bracketed note
-MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption  # provisional: headline, heading or photo title, decided in pass two
+_HEADER_LIKE = (_TITLE, Role.KICKER, Role.SUBHEADLINE)  # the roles a header line may have before pass two
+MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption
 
 
 # Hard-wrapped running text (a text extractor's columns): most of its lines share one width.
@@ -91,6 +92,29 @@ def running_line_width(fragments: Sequence[Fragment]) -> float | None:
     return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * len(lines) else None
 
 
+class _Tagging:
+    """One page's fragments and their roles while the passes of tag-roles refine them."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.profile = draft.profile
+        self.texts = [self.profile.join_lines(f.lines) for f in draft.fragments]
+        self.n = len(self.texts)
+        self.roles: list[tuple[object, float, str]] = []  # (role, confidence, reason) of each fragment
+        self.breaks = [f.gap_before >= draft.wide_gap for f in draft.fragments]  # a frame break before fragment k
+        self._openers: list[int] | None = None
+
+    def role(self, i: int) -> object:
+        """The role of fragment ``i`` so far (None outside the page)."""
+        return self.roles[i][0] if 0 <= i < self.n else None
+
+    def mid_sentence_openers(self) -> list[int]:
+        """The fragments that open mid-sentence (found on the first need)."""
+        if self._openers is None:
+            self._openers = [k for k, text in enumerate(self.texts) if self.profile.opens_mid_sentence(text)]
+        return self._openers
+
+
 class TagRoles:
     """Assign a role with a confidence and a reason to every fragment."""
 
@@ -99,11 +123,30 @@ class TagRoles:
 
     def apply(self, draft: Draft) -> Draft:
         """Tag roles in two passes (alone, then in context)."""
-        profile = draft.profile
-        texts = [profile.join_lines(f.lines) for f in draft.fragments]
-        n = len(texts)
+        page = _Tagging(draft)
+        full_lines, jumps = self._alone(page)
+        self._titles_a_column_wide(page, full_lines)
+        self._captions_over_credits(page, jumps)
+        self._names_under_titles(page)
+        titled = [k for k in range(page.n) if page.role(k) in _HEADER_LIKE]  # the lines that may become a kicker or headline
+        stacked_bylines = self._headers(page, titled)
+        if page.profile.dateline_opens_article:
+            self._headers_of_orphan_leads(page.roles, page.texts, page.breaks, page.profile, titled)
+        self._headings_ending_frames(page)
+        self._stray_bylines(page, stacked_bylines)
+        assigned = {f.id: page.roles[i] for i, f in enumerate(draft.fragments)}  # type: ignore[misc]
+        draft = draft.with_roles(assigned)  # type: ignore[arg-type]
+        low = [
+            Decision(step=self.name, kind="role", subjects=(f.id,), confidence=f.role_confidence, reason=f"{f.role.value}: {f.role_reason}")
+            for f in draft.fragments
+        ]
+        return draft.decide(*low)
+
+    @staticmethod
+    def _alone(page: _Tagging) -> tuple[list[int], set[int]]:
+        """Pass one: each fragment by its own text; returns the title-like lines a column wide, and the texts with a jump line."""
+        draft, profile, texts, roles = page.draft, page.profile, page.texts, page.roles
         column = running_line_width(draft.fragments)
-        roles: list[tuple[object, float, str]] = []
         full_lines: list[int] = []  # title-like lines exactly a column wide, taken for running text
         jumps: set[int] = set()  # running text with a jump line (（下转第二版）): never a caption
         for i, text in enumerate(texts):
@@ -137,22 +180,18 @@ class TagRoles:
                 if title_like:
                     full_lines.append(i)
                 roles.append((Role.PARAGRAPH, 0.8, "running text"))
-        # A title as wide as the column is still a title over a reporter's byline, and so is the line
-        # over it (a kicker without dashes): running text runs on into no byline.
-        openers: list[int] | None = None  # fragments opening mid-sentence, found on the first need
+        return full_lines, jumps
 
-        def mid_sentence_openers() -> list[int]:
-            nonlocal openers
-            if openers is None:
-                openers = [k for k, text in enumerate(texts) if profile.opens_mid_sentence(text)]
-            return openers
-
+    @classmethod
+    def _titles_a_column_wide(cls, page: _Tagging, full_lines: list[int]) -> None:
+        """A title as wide as the column is still a title over a reporter's byline, and so is the line over it (a kicker without dashes): running text runs on into no byline."""
+        profile, texts, roles, n = page.profile, page.texts, page.roles, page.n
         for i in reversed(full_lines):
             over_byline = i + 1 < n and roles[i + 1][0] is Role.BYLINE
             over_headline = i + 2 < n and roles[i + 1][0] is _TITLE and roles[i + 2][0] is Role.BYLINE
             if over_byline or over_headline:
                 roles[i] = (_TITLE, 0.5, _OVER_BYLINE)
-            elif self._stands_alone(i, texts, roles, profile, mid_sentence_openers):
+            elif cls._stands_alone(i, texts, roles, profile, page.mid_sentence_openers):
                 roles[i] = (_TITLE, 0.5, _STANDS_ALONE)
             elif (
                 i + 1 < n
@@ -163,12 +202,14 @@ class TagRoles:
                 # 潘建伟): running text ends no line on a column tag with a name under it.
                 roles[i] = (_TITLE, 0.5, _TAG_OVER_NAME)
 
-        def role(i: int) -> object:
-            return roles[i][0] if 0 <= i < n else None
+    @staticmethod
+    def _captions_over_credits(page: _Tagging, jumps: set[int]) -> None:
+        """Captions: complete, caption-sized text directly above a credit.
 
-        # Captions: complete, caption-sized text directly above a credit (text cut mid-sentence
-        # is running text, and chart or archive credits stand without a caption).
-        for i in range(n - 1):
+        Text cut mid-sentence is running text, and chart or archive credits stand without a caption.
+        """
+        profile, texts, roles, role = page.profile, page.texts, page.roles, page.role
+        for i in range(page.n - 1):
             if (
                 role(i + 1) is Role.CREDIT
                 and role(i) in (Role.PARAGRAPH, _TITLE)
@@ -180,24 +221,27 @@ class TagRoles:
             ):
                 roles[i] = (Role.CAPTION, 0.8, "directly above a photo credit")
 
-        # A bare list of names counts as a byline only right under a title-like line.
-        for i in range(1, n):
+    @staticmethod
+    def _names_under_titles(page: _Tagging) -> None:
+        """A bare list of names counts as a byline only right under a title-like line."""
+        profile, texts, roles, role = page.profile, page.texts, page.roles, page.role
+        for i in range(1, page.n):
             if role(i) in (Role.PARAGRAPH, _TITLE) and role(i - 1) in (_TITLE, Role.KICKER, Role.SUBHEADLINE):
                 if profile.parse_byline(texts[i], after_headline=True) is not None:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
 
+    def _headers(self, page: _Tagging, titled: list[int]) -> set[int]:
+        """Pass two: each run of title-like lines becomes a header, a heading or running text, by what stands around it; returns the bylines under stacked headers."""
+        profile, texts, roles, role, n, breaks = page.profile, page.texts, page.roles, page.role, page.n, page.breaks
         first_content = next((i for i in range(n) if role(i) is not Role.FURNITURE), 0)
-        breaks = [f.gap_before >= draft.wide_gap for f in draft.fragments]  # a frame break before fragment k
         stacked_bylines: set[int] = set()
-        header_like = (_TITLE, Role.KICKER, Role.SUBHEADLINE)
-        titled = [k for k in range(n) if role(k) in header_like]  # the lines that may become a kicker or headline
         i = 0
         while i < n:
-            if role(i) not in header_like:
+            if role(i) not in _HEADER_LIKE:
                 i += 1
                 continue
             j = i
-            while j < n and role(j) in header_like:
+            while j < n and role(j) in _HEADER_LIKE:
                 j += 1
             run = list(range(i, j))  # a maximal run of title-like lines
             marked = {k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])}
@@ -207,7 +251,7 @@ class TagRoles:
                 and role(i) is _TITLE
                 and below is Role.CAPTION
                 and role(j + 1) is Role.CREDIT
-                and (j + 2 >= n or role(j + 2) in header_like + (Role.FURNITURE,))
+                and (j + 2 >= n or role(j + 2) in _HEADER_LIKE + (Role.FURNITURE,))
             ):
                 roles[i] = (Role.PHOTO_TITLE, 0.75, "title above a caption and credit that end an item")
                 i = j
@@ -271,17 +315,21 @@ class TagRoles:
                 for k, value in zip(header, self._header_roles([role(k) for k in header], [texts[k] for k in header], profile)):
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
+        return stacked_bylines
 
-        if profile.dateline_opens_article:
-            self._headers_of_orphan_leads(roles, texts, breaks, profile, titled)
+    @staticmethod
+    def _headings_ending_frames(page: _Tagging) -> None:
+        """A heading typed for want of header evidence that ends a frame is the end of a cut paragraph.
 
-        # Typesetters keep a section heading with its text, so a frame (or the page) does not end
-        # right after one: a lone short line there is the end of a paragraph cut at the frame
-        # break (dev pages: 0 of 343 section headings, 103 such pieces).  So is one followed by
-        # text that cannot open a paragraph, the rest of another cut (dev pages: no section
-        # heading lost; held-out units 86.3 → 86.5%, spurious headings 8.7 → 7.7%), where the
-        # fragments come in the extractor's stream: on a page with boxes the next in the file need
-        # not stand under the line (OCR blocks of the 1824 Statesman: successors 0.976 → 0.951).
+        Typesetters keep a section heading with its text, so a frame (or the page) does not end
+        right after one: a lone short line there is the end of a paragraph cut at the frame
+        break (dev pages: 0 of 343 section headings, 103 such pieces).  So is one followed by
+        text that cannot open a paragraph, the rest of another cut (dev pages: no section
+        heading lost; held-out units 86.3 → 86.5%, spurious headings 8.7 → 7.7%), where the
+        fragments come in the extractor's stream: on a page with boxes the next in the file need
+        not stand under the line (OCR blocks of the 1824 Statesman: successors 0.976 → 0.951).
+        """
+        draft, profile, texts, roles, role, n = page.draft, page.profile, page.texts, page.roles, page.role, page.n
         stream = not draft.laid_out
         for i in range(n):
             if roles[i][0] is Role.HEADING and roles[i][2] == _INSIDE_TEXT:
@@ -291,18 +339,13 @@ class TagRoles:
                 ):
                     roles[i] = (Role.PARAGRAPH, 0.5, "short line ending a frame: a heading is kept with its text")
 
-        # A byline away from any header is running text (e.g. a reporter's line at the end).
-        for i in range(n):
+    @staticmethod
+    def _stray_bylines(page: _Tagging, stacked_bylines: set[int]) -> None:
+        """A byline away from any header is running text (e.g. a reporter's line at the end)."""
+        roles, role = page.roles, page.role
+        for i in range(page.n):
             if role(i) is Role.BYLINE and role(i - 1) not in (Role.HEADLINE, Role.SUBHEADLINE, Role.KICKER) and i not in stacked_bylines:
                 roles[i] = (Role.PARAGRAPH, 0.5, "byline pattern away from any headline")
-
-        assigned = {f.id: roles[i] for i, f in enumerate(draft.fragments)}  # type: ignore[misc]
-        draft = draft.with_roles(assigned)  # type: ignore[arg-type]
-        low = [
-            Decision(step=self.name, kind="role", subjects=(f.id,), confidence=f.role_confidence, reason=f"{f.role.value}: {f.role_reason}")
-            for f in draft.fragments
-        ]
-        return draft.decide(*low)
 
     @staticmethod
     def _stands_alone(i: int, texts: list[str], roles: list, profile, openers) -> bool:  # type: ignore[no-untyped-def]
