@@ -187,86 +187,115 @@ def header_extents(
     kicker ending ——): set in body type and as wide as a column, they are still no
     column's first or last line.
     """
+    page = _HeaderStacks(boxes, lines, unit, column, sizes, titles)
     out: dict[int, HeaderExtent] = {}
-    n = len(boxes)
-    columns = [b for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]  # running text, whose lines fill its column
-    measured = [z for z, k in zip(sizes or (), lines) if z and k >= RUNNING_TEXT_LINES]
-    body_size = _median(measured) if measured else None
+    for h in range(len(boxes)):
+        if h in out or not page.display_line(h):
+            continue
+        stack, (x0, x1, top, bottom) = page.stack(h)
+        x0, x1, heads_text = page.first_row(h, stack, x0, x1, bottom)
+        for k in stack:
+            out[k] = HeaderExtent(x0, x1, heads_text)
+    return out
 
-    def body_type(k: int) -> bool:
+
+class _HeaderStacks:
+    """A page's blocks as :func:`header_extents` reads them: boxes, line counts, the body's type and columns."""
+
+    def __init__(
+        self,
+        boxes: Sequence[BBox],
+        lines: Sequence[int],
+        unit: float,
+        column: float | None,
+        sizes: Sequence[float | None] | None,
+        titles: Collection[int],
+    ) -> None:
+        self.boxes, self.lines, self.unit, self.column, self.sizes, self.titles = boxes, lines, unit, column, sizes, titles
+        self.n = len(boxes)
+        self.columns = [b for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]  # running text, whose lines fill its column
+        measured = [z for z, k in zip(sizes or (), lines) if z and k >= RUNNING_TEXT_LINES]
+        self.body_size = _median(measured) if measured else None
+
+    def display_line(self, k: int) -> bool:
+        """A short block in display type (larger than the running text's, not a poster's): a headline that may start a stack."""
+        height = (self.boxes[k].y1 - self.boxes[k].y0) / max(1, self.lines[k])
+        return self.lines[k] <= MAX_HEADLINE_LINES and LARGE_TYPE * self.unit <= height <= HUGE_TYPE * self.unit
+
+    def body_type(self, k: int) -> bool:
         """Set in the running text's type: measured where a size is known, else by line height."""
-        size = sizes[k] if sizes else None
-        if size and body_size:
-            return size <= BODY_TYPE * body_size
-        return (boxes[k].y1 - boxes[k].y0) / max(1, lines[k]) < LARGE_TYPE * unit
+        size = self.sizes[k] if self.sizes else None
+        if size and self.body_size:
+            return size <= BODY_TYPE * self.body_size
+        return (self.boxes[k].y1 - self.boxes[k].y0) / max(1, self.lines[k]) < LARGE_TYPE * self.unit
 
-    def overlaps(k: int, x0: float, x1: float) -> bool:
-        return min(boxes[k].x1, x1) - max(boxes[k].x0, x0) > 0
+    def overlaps(self, k: int, x0: float, x1: float) -> bool:
+        """Whether block ``k`` overlaps the horizontal extent x0..x1."""
+        return min(self.boxes[k].x1, x1) - max(self.boxes[k].x0, x0) > 0
 
-    def aligned(b: BBox, head: BBox) -> bool:
+    def aligned(self, b: BBox, head: BBox) -> bool:
         """A kicker is centred on its headline or flush with it; the last line of a column above is not."""
         centre = abs((b.x0 + b.x1) / 2 - (head.x0 + head.x1) / 2) <= CENTRE_TOLERANCE * (head.x1 - head.x0)
-        return centre or abs(b.x0 - head.x0) <= ROW_ALIGN * unit
+        return centre or abs(b.x0 - head.x0) <= ROW_ALIGN * self.unit
 
-    def headed_elsewhere(k: int, stack: set[int]) -> bool:
+    def headed_elsewhere(self, k: int, stack: set[int]) -> bool:
         """A block right above ``k`` that is not in this stack: ``k`` is no column top of this article.
 
         A short block there is another article's header line; running text there is a column
         that began higher up (indented paragraphs come as a box each, so a paragraph of another
         article's column may start on this article's first line).
         """
-        b = boxes[k]
+        b, boxes = self.boxes[k], self.boxes
         return any(
             j not in stack
-            and overlaps(j, b.x0, b.x1)
-            and 0 <= b.y0 - boxes[j].y1 <= (STACK_GAP + 1) * unit
-            for j in range(n)
+            and self.overlaps(j, b.x0, b.x1)
+            and 0 <= b.y0 - boxes[j].y1 <= (STACK_GAP + 1) * self.unit
+            for j in range(self.n)
         )
 
-    def reach(b: BBox) -> float:
+    def reach(self, b: BBox) -> float:
         """Where the block's column ends: a short line does not reach its column's right edge."""
-        return max(b.x1, b.x0 + column) if column else b.x1
+        return max(b.x1, b.x0 + self.column) if self.column else b.x1
 
-    def column_start(x: float) -> float:
+    def column_start(self, x: float) -> float:
         """Where the column of a block starting at ``x`` begins: an indented first line starts right of it."""
-        starts = [c.x0 for c in columns if 0 <= x - c.x0 <= INDENT_SPAN * unit]
+        starts = [c.x0 for c in self.columns if 0 <= x - c.x0 <= INDENT_SPAN * self.unit]
         return min(starts) if starts else x
 
-    for h in range(n):
-        height = (boxes[h].y1 - boxes[h].y0) / max(1, lines[h])
-        if h in out or lines[h] > MAX_HEADLINE_LINES or not LARGE_TYPE * unit <= height <= HUGE_TYPE * unit:
-            continue
+    def stack(self, h: int) -> tuple[set[int], tuple[float, float, float, float]]:
+        """The header stack grown from the display line ``h``, and its bounds (x0, x1, top, bottom)."""
+        boxes, lines, unit, column, n = self.boxes, self.lines, self.unit, self.column, self.n
         stack = {h}
         x0, x1, top, bottom = boxes[h].x0, boxes[h].x1, boxes[h].y0, boxes[h].y1
         grew = True
         while grew:
             grew = False
             for k in range(n):
-                if k in stack or lines[k] > MAX_HEADLINE_LINES or not overlaps(k, x0, x1):
+                if k in stack or lines[k] > MAX_HEADLINE_LINES or not self.overlaps(k, x0, x1):
                     continue
                 b = boxes[k]
                 column_wide = column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column
-                if k not in titles and lines[k] >= 2 and column_wide:
+                if k not in self.titles and lines[k] >= 2 and column_wide:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
-                if k not in titles and _justified(b, columns, ROW_ALIGN * unit) and body_type(k):
+                if k not in self.titles and _justified(b, self.columns, ROW_ALIGN * unit) and self.body_type(k):
                     continue  # body type from edge to edge of a column: the foot of that column's text
                 # From below as from above, a header line is centred on the stack or flush with it.
                 below = (
                     bottom - unit <= b.y0 <= bottom + STACK_GAP * unit
                     and b.y1 > bottom
-                    and aligned(b, BBox(x0=x0, y0=top, x1=x1, y1=bottom))
+                    and self.aligned(b, BBox(x0=x0, y0=top, x1=x1, y1=bottom))
                 )
-                above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and aligned(b, boxes[h])
+                above = top - STACK_GAP * unit <= b.y1 <= top + unit and b.y0 < top and self.aligned(b, boxes[h])
                 if below and any(
                     j != k
                     and j not in stack
                     and abs(boxes[j].y0 - b.y0) <= ROW_ALIGN * unit
-                    and 0 < max(boxes[j].x0 - reach(b), b.x0 - reach(boxes[j])) <= ROW_GAP * unit
+                    and 0 < max(boxes[j].x0 - self.reach(b), b.x0 - self.reach(boxes[j])) <= ROW_GAP * unit
                     for j in range(n)
                 ):
                     continue  # a block with neighbours starting on its line opens a row of columns: body text
                 if below and any(
-                    j != k and j not in stack and overlaps(j, b.x0, b.x1) and bottom - unit <= boxes[j].y0 and boxes[j].y1 <= b.y0
+                    j != k and j not in stack and self.overlaps(j, b.x0, b.x1) and bottom - unit <= boxes[j].y0 and boxes[j].y1 <= b.y0
                     for j in range(n)
                 ):
                     continue  # another block stands between the stack and this one: the stack ended above it
@@ -275,11 +304,16 @@ def header_extents(
                     x0, x1 = min(x0, b.x0), max(x1, b.x1)
                     top, bottom = min(top, b.y0), max(bottom, b.y1)
                     grew = True
+        return stack, (x0, x1, top, bottom)
+
+    def first_row(self, h: int, stack: set[int], x0: float, x1: float, bottom: float) -> tuple[float, float, bool]:
+        """The stack's extent grown to the row of columns right under it, and whether running text starts there."""
+        boxes, lines, unit, n = self.boxes, self.lines, self.unit, self.n
         row = sorted(
             (k for k in range(n) if k not in stack and bottom - unit <= boxes[k].y0 <= bottom + (STACK_GAP + 1) * unit),
             key=lambda k: boxes[k].x0,
         )
-        members = [k for k in row if overlaps(k, x0, x1)]
+        members = [k for k in row if self.overlaps(k, x0, x1)]
         # Headlines beside this one on its line (typeset pages align them): a column whose centre is
         # nearer to one of theirs than to this one's is that headline's, though nothing stands right
         # above it (headlines are centred over their articles; their edges say little).
@@ -310,14 +344,14 @@ def header_extents(
             # A short line (a heading, the end of a paragraph) does not reach its column's right edge:
             # the row's widest block measures a column.
             width = max(boxes[k].x1 - boxes[k].x0 for k in members)
-            lo = column_start(min(boxes[k].x0 for k in members))
+            lo = self.column_start(min(boxes[k].x0 for k in members))
             hi = max(boxes[k].x1 for k in members)
             for k in reversed(row):
                 if boxes[k].x0 >= lo:
                     continue
                 if (
                     lo - max(boxes[k].x1, boxes[k].x0 + width) > ROW_GAP * unit
-                    or headed_elsewhere(k, stack)
+                    or self.headed_elsewhere(k, stack)
                     or nearer_rival(k)
                 ):
                     break  # a wide gap, or columns under another article's header: the article ends here
@@ -326,7 +360,7 @@ def header_extents(
             for k in row:
                 if boxes[k].x0 < hi:
                     continue
-                if boxes[k].x0 - edge > ROW_GAP * unit or headed_elsewhere(k, stack) or nearer_rival(k):
+                if boxes[k].x0 - edge > ROW_GAP * unit or self.headed_elsewhere(k, stack) or nearer_rival(k):
                     break
                 hi = boxes[k].x1
                 edge = max(hi, boxes[k].x0 + width)
@@ -334,9 +368,7 @@ def header_extents(
             # Paragraphs set with an indent and no blank line come as a box each, so the blocks right
             # under a centred headline may be one or two lines long: running text anywhere in the row counts.
             heads_text = heads_text or any(lines[k] >= RUNNING_TEXT_LINES for k in row if lo <= boxes[k].x0 <= hi)
-        for k in stack:
-            out[k] = HeaderExtent(x0, x1, heads_text)
-    return out
+        return x0, x1, heads_text
 
 
 def noise_blocks(boxes: Sequence[BBox], lines: Sequence[int], texts: Sequence[str]) -> set[int]:
