@@ -550,73 +550,118 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
+    wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page)
+    if not headers:  # the caller knows the block is running text (a column's run of laid-out text)
+        wrapped.body = 0
+    elif header_only:
+        wrapped.body = len(lines)
+    else:
+        wrapped.body = next(
+            (k for k in range(len(lines)) if (wrapped.column_line(k) or wrapped.indented(k)) and not wrapped.names_follow(k)),
+            len(lines),
+        )
+    return _cut_lines(block, lines, wrapped.cut_after)
 
-    def among_columns(k: int) -> bool:
-        # A page that is one block (an extractor that separates no boxes) has its header lines among
-        # its column lines: a line of another measure than the column's (wider, a title over several
-        # columns; or short after short, header lines one by one) or a byline's ends its piece, and so
-        # does the line before it.
-        if wide(k + 1) or (wide(k) and column_line(k + 1)):
+
+class _WrappedBlock:
+    """The lines of a hard-wrapped block against its column, read by :func:`_wrapped_paragraphs` to cut it."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        widths: list[int],
+        column: int,
+        own_column: bool,
+        header_only: bool,
+        page_column: Callable[[], int | None],
+        whole_page: bool,
+    ) -> None:
+        self.lines, self.widths, self.column = lines, widths, column
+        self.own_column, self.header_only, self.page_column, self.whole_page = own_column, header_only, page_column, whole_page
+        self.body = len(lines)  # the first line of running text (lines above it are header lines); set by the caller
+        self._sets_in: bool | None = None
+        # The lines a numbered caption opens (图②：…), matched once each.
+        self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+
+    def among_columns(self, k: int) -> bool:
+        """On a page that is one block, a header line among the column lines ends its piece, and so does the line before it.
+
+        An extractor that separates no boxes gives the header lines among the column lines: a
+        line of another measure than the column's (wider, a title over several columns; or short
+        after short, header lines one by one) or a byline's.
+        """
+        lines, short = self.lines, self.short
+        if self.wide(k + 1) or (self.wide(k) and self.column_line(k + 1)):
             return True  # a title over several columns opens, or closes over a column's line (it may wrap onto a short one)
-        if short(k) and short(k + 1) and not wraps_on(k):
+        if short(k) and short(k + 1) and not self.wraps_on(k):
             return True
         return (short(k) and byline_like(lines[k].strip())) or (short(k + 1) and byline_like(lines[k + 1].strip()))
 
-    def wide(k: int) -> bool:
-        # Wider than the column, past what a hung mark or the font's letters account for: a title's over several.
-        return widths[k] > column + WRAPPED_SHORT
+    def wide(self, k: int) -> bool:
+        """Wider than the column, past what a hung mark or the font's letters account for: a title's over several."""
+        return self.widths[k] > self.column + WRAPPED_SHORT
 
-    def short(k: int) -> bool:
-        return 0 < widths[k] <= column - WRAPPED_SHORT
+    def short(self, k: int) -> bool:
+        """Short of the column by more than a font's letters account for."""
+        return 0 < self.widths[k] <= self.column - WRAPPED_SHORT
 
-    def ends_short(k: int) -> bool:
-        # A sentence ending a line a character short of the column, measured exactly: a paragraph's
-        # last line (the margin of WRAPPED_SHORT is for lines whose Latin letters, digits or quotes
-        # vary in width with the font).
-        return widths[k] <= column - 1 and ends_sentence(k) and _square_line(lines[k].strip()) and not carried(k)
+    def ends_short(self, k: int) -> bool:
+        """A sentence ending a line a character short of the column, measured exactly: a paragraph's last line.
 
-    def carried(k: int) -> bool:
-        # Short by no more than what the typesetter took down to the next line and justified this
-        # one over, a sentence's end or not (Chinese line-breaking rules): an opening quote or bracket
-        # that may not end a line (“村超”), or a character with the dash or ellipsis that may not
-        # open one (红色历 / 史——); a paragraph's last line is short by any amount.
-        if k + 1 >= len(lines):
+        (The margin of WRAPPED_SHORT is for lines whose Latin letters, digits or quotes vary in width with the font.)
+        """
+        return self.widths[k] <= self.column - 1 and self.ends_sentence(k) and _square_line(self.lines[k].strip()) and not self.carried(k)
+
+    def carried(self, k: int) -> bool:
+        """Short by no more than what the typesetter took down to the next line and justified this one over.
+
+        A sentence's end or not (Chinese line-breaking rules): an opening quote or bracket that
+        may not end a line (“村超”), or a character with the dash or ellipsis that may not open
+        one (红色历 / 史——); a paragraph's last line is short by any amount.
+        """
+        if k + 1 >= len(self.lines):
             return False
-        taken = _taken_down(lines[k + 1].lstrip())
-        return taken > 0 and column - widths[k] <= taken + WRAPPED_INDENT_SLACK
+        taken = _taken_down(self.lines[k + 1].lstrip())
+        return taken > 0 and self.column - self.widths[k] <= taken + WRAPPED_INDENT_SLACK
 
-    def stops_short(k: int) -> bool:
-        # A line of square glyphs, measured exactly, two characters or more short of the column is
-        # a paragraph's or heading's last line however it ends (传承人李兴昌：): a line within a
-        # paragraph is full, or a character short where a mark may not open the next line.  Only
-        # against the block's own column: the page's may be wider than this one's.
+    def stops_short(self, k: int) -> bool:
+        """A line of square glyphs two characters or more short of the column: a paragraph's or heading's last line.
+
+        However it ends (传承人李兴昌：): a line within a paragraph is full, or a character short
+        where a mark may not open the next line.  Only against the block's own column: the page's
+        may be wider than this one's.
+        """
         return (
-            own_column
-            and widths[k] <= column - 2
-            and not indented(k, moved=True)
-            and _square_line(lines[k].strip())
-            and not carried(k)
+            self.own_column
+            and self.widths[k] <= self.column - 2
+            and not self.indented(k, moved=True)
+            and _square_line(self.lines[k].strip())
+            and not self.carried(k)
         )
 
-    def ends_sentence(k: int) -> bool:
-        return lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
+    def ends_sentence(self, k: int) -> bool:
+        """Line ``k`` ends a sentence."""
+        return self.lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
 
-    @functools.cache
-    def sets_in() -> bool:
-        # The block sets its paragraphs' first lines in: one of them is exactly the indent narrower.
-        return any(indented(k) for k in range(len(lines)))
+    def sets_in(self) -> bool:
+        """The block sets its paragraphs' first lines in: one of them is exactly the indent narrower."""
+        if self._sets_in is None:
+            self._sets_in = any(self.indented(k) for k in range(len(self.lines)))
+        return self._sets_in
 
-    def indented(k: int, moved: bool = False) -> bool:
-        # A paragraph's first line set in from the margin by two characters, whose indent the
-        # extractor dropped: as narrow as the indent, and running on into a full line or the
-        # paragraph's last (a header line as wide, over a byline, runs on into nothing).  With
-        # ``moved``, as line-breaking rules move that width after a finished paragraph: a
-        # character or two taken down to the next line (在“智改数 / 转”…) make it narrower, a
-        # comma hung in the margin a character wider.
-        if k + 1 >= len(lines) or ends_sentence(k) or not (widths[k + 1] >= column - 1 or ends_sentence(k + 1)):
+    def indented(self, k: int, moved: bool = False) -> bool:
+        """A paragraph's first line set in from the margin by two characters, whose indent the extractor dropped.
+
+        As narrow as the indent, and running on into a full line or the paragraph's last (a header
+        line as wide, over a byline, runs on into nothing).  With ``moved``, as line-breaking rules
+        move that width after a finished paragraph: a character or two taken down to the next line
+        (在“智改数 / 转”…) make it narrower, a comma hung in the margin a character wider.
+        """
+        lines, widths, column = self.lines, self.widths, self.column
+        if k + 1 >= len(lines) or self.ends_sentence(k) or not (widths[k + 1] >= column - 1 or self.ends_sentence(k + 1)):
             return False
         measured = [widths[k]]
-        if moved and sets_in():  # as wide as the indent with what was taken down put back (not an opening quote: a sentence opens so)
+        if moved and self.sets_in():  # as wide as the indent with what was taken down put back (not an opening quote: a sentence opens so)
             taken = _taken_down(lines[k + 1].lstrip(), openers=False)
             if taken:
                 measured += [widths[k] + taken, widths[k] + taken - 1]  # the last mark put back may have hung
@@ -624,84 +669,81 @@ def _wrapped_paragraphs(
                 measured.append(widths[k] - 1)
         return any(abs(width - (column - 2)) <= WRAPPED_INDENT_SLACK for width in measured)
 
-    # Lines above the column's first line are header lines (kicker, headline, byline), each a piece
-    # of its own, except that a line wider than the column (a headline over several) wraps on into
-    # the next header line, unless that one is spaced out as a list is (本报记者 王 浩: a byline).
-    def names_follow(k: int) -> bool:
-        # The next line is spaced out as a list of names is (本报记者 王 浩), or is a reporter's role
-        # alone (本报评论员): a byline, under a header line.  So is a bare name (陈智林) under a title
-        # closed by its column tag or quote (…（人文茶座）) or under a subheadline: a paragraph's last
-        # line ends with its stop.
-        if k + 1 >= len(lines) or not short(k + 1):
+    def names_follow(self, k: int) -> bool:
+        """The next line is a byline under header line ``k``.
+
+        Lines above the column's first line are header lines (kicker, headline, byline), each a
+        piece of its own, except that a line wider than the column (a headline over several) wraps
+        on into the next header line, unless that one is spaced out as a list of names is (本报记者
+        王 浩), or is a reporter's role alone (本报评论员).  So is a bare name (陈智林) under a title
+        closed by its column tag or quote (…（人文茶座）) or under a subheadline: a paragraph's last
+        line ends with its stop.
+        """
+        if k + 1 >= len(self.lines) or not self.short(k + 1):
             return False
-        below = lines[k + 1].strip()
+        below = self.lines[k + 1].strip()
         if byline_like(below):
             return True
-        title = lines[k].strip()
+        title = self.lines[k].strip()
         return (title.endswith(("）", ")", "”")) or title.startswith("——")) and _NAME_LINE.fullmatch(below) is not None
 
-    def column_line(k: int) -> bool:
-        # As wide as the column, give or take a character; but square glyphs measure exactly, and a
-        # line of them wider than the column is a title's (贵州：大力实施民族文化传承弘扬工程), unless
-        # its last mark hangs in the margin or is set half wide (see _hung).
-        line = lines[k].strip()
-        return abs(widths[k] - column) <= 1 and not (widths[k] > column and _square_line(line) and not _hung(line))
+    def column_line(self, k: int) -> bool:
+        """As wide as the column, give or take a character.
 
-    def wraps_on(k: int) -> bool:
-        # Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption).
-        return abs(widths[k] - widths[k + 1]) <= 1 and not ends_sentence(k)
+        But square glyphs measure exactly, and a line of them wider than the column is a title's
+        (贵州：大力实施民族文化传承弘扬工程), unless its last mark hangs in the margin or is set half
+        wide (see _hung).
+        """
+        line = self.lines[k].strip()
+        return abs(self.widths[k] - self.column) <= 1 and not (self.widths[k] > self.column and _square_line(line) and not _hung(line))
 
-    if not headers:  # the caller knows the block is running text (a column's run of laid-out text)
-        body = 0
-    elif header_only:
-        body = len(lines)
-    else:
-        body = next(
-            (k for k in range(len(lines)) if (column_line(k) or indented(k)) and not names_follow(k)), len(lines)
-        )
+    def wraps_on(self, k: int) -> bool:
+        """Lines of one width, the first not ending a sentence: text wrapped in a box of its own (a caption)."""
+        return abs(self.widths[k] - self.widths[k + 1]) <= 1 and not self.ends_sentence(k)
 
-    def header_ends(k: int) -> bool:
-        if k + 1 >= body:
+    def header_ends(self, k: int) -> bool:
+        """Header line ``k`` is a piece of its own."""
+        if k + 1 >= self.body:
             return True
-        if names_follow(k) or lines[k].rstrip().endswith(("）", ")", "——")):
+        if self.names_follow(k) or self.lines[k].rstrip().endswith(("）", ")", "——")):
             return True  # a byline follows, or the title closed: its bracketed tag, a kicker's dash
-        if whole_page and wide(k + 1):
+        if self.whole_page and self.wide(k + 1):
             return True  # another title over several columns (a wrapped one goes on in a shorter line)
-        return not wide(k) and not (header_only and wraps_on(k))
+        return not self.wide(k) and not (self.header_only and self.wraps_on(k))
 
-    def credit_line(k: int) -> bool:
-        # A photo credit is a piece of its own, wherever it stands in the block.  Running text may wrap
-        # after 拍摄 too, but on a full line: a credit is short of the page's column.
+    def credit_line(self, k: int) -> bool:
+        """A photo credit is a piece of its own, wherever it stands in the block.
+
+        Running text may wrap after 拍摄 too, but on a full line: a credit is short of the page's column.
+        """
+        lines = self.lines
         if k >= len(lines) or len(lines[k]) > MAX_CREDIT_LINE or _CREDIT_LINE.fullmatch(lines[k].strip()) is None:
             return False
-        measure = page_column() or column
-        return widths[k] <= measure - 2
+        measure = self.page_column() or self.column
+        return self.widths[k] <= measure - 2
 
-    def tag_follows(k: int) -> bool:
-        # A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it.
-        return k + 1 < body and _BRACKETED.fullmatch(lines[k + 1].strip()) is not None
+    def tag_follows(self, k: int) -> bool:
+        """A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it."""
+        return k + 1 < self.body and _BRACKETED.fullmatch(self.lines[k + 1].strip()) is not None
 
-    # The lines a numbered caption opens (图②：…), matched once each.
-    opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+    def caption_runs_on(self, k: int, first: int) -> bool:
+        """A numbered caption (图②：…) runs on to its sentence's end, over lines of its own box's width."""
+        return self.opens_caption[first] and not self.ends_sentence(k) and not self.credit_line(k + 1) and not self.opens_caption[k + 1]
 
-    def caption_runs_on(k: int, first: int) -> bool:
-        # A numbered caption (图②：…) runs on to its sentence's end, over lines of its own box's width.
-        return opens_caption[first] and not ends_sentence(k) and not credit_line(k + 1) and not opens_caption[k + 1]
-
-    def cut_after(k: int, first: int) -> bool:
-        return not tag_follows(k) and not caption_runs_on(k, first) and (
-            (k < body and header_ends(k))
-            or (short(k) and (ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k, moved=True))))
-            or ends_short(k)
-            or stops_short(k)
-            or credit_line(k)
-            or credit_line(k + 1)
-            or opens_caption[k + 1]  # a numbered caption opens
-            or (ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
-            or (whole_page and k >= body and among_columns(k))
+    def cut_after(self, k: int, first: int) -> bool:
+        """Whether the piece that began at line ``first`` ends after line ``k``."""
+        short, indented, widths, column = self.short, self.indented, self.widths, self.column
+        return not self.tag_follows(k) and not self.caption_runs_on(k, first) and (
+            (k < self.body and self.header_ends(k))
+            or (short(k) and (self.ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k, moved=True))))
+            or self.ends_short(k)
+            or self.stops_short(k)
+            or self.credit_line(k)
+            or self.credit_line(k + 1)
+            or self.opens_caption[k + 1]  # a numbered caption opens
+            or (self.ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
+            or (self.whole_page and k >= self.body and self.among_columns(k))
         )
-
-    return _cut_lines(block, lines, cut_after)
 
 
 MAX_HEADER_LINES = 4  # a header set as one block: kicker, headline, deck, byline
