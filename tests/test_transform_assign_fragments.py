@@ -217,7 +217,7 @@ def test_stacked_headers_are_equally_near_their_text(monkeypatch):
     seen = []
     refine = AssignFragments._refine
     monkeypatch.setattr(
-        AssignFragments, "_refine", staticmethod(lambda draft, groups, candidates, owner, leads: seen.append(candidates) or refine(draft, groups, candidates, owner, leads))
+        AssignFragments, "_refine", staticmethod(lambda draft, groups, candidates, owner, leads, *rest: seen.append(candidates) or refine(draft, groups, candidates, owner, leads, *rest))
     )
     blocks = ["冰雪旅游火热（人与自然）", "气象服务绿色发展（生态论苑）", "本报记者 王 强", "李红梅", "游客在公园里滑冰、看灯展。"]
     draft = run(blocks, *STEPS)
@@ -371,3 +371,29 @@ def test_on_a_late_header_page_text_further_above_a_header_may_be_that_article_s
     draft = _frames(blocks, 4)
     assert draft.headers_follow_frames() and not draft.joins
     assert draft.articles[0].body == ("f1", "f4") and draft.articles[1].body == ("f5", "f6", "f9")
+
+
+def test_on_a_late_header_page_text_tied_between_the_header_below_and_those_above_starts_with_the_header_it_fits():
+    """Text between a stack of headers and the next header below, on a late-header page: all three are
+    as near (the below one may be its article's, the stacked ones too), and the first guess is the
+    header whose words it shares, not the first option.  Started under the header below, the text
+    of one article kept itself there (each group's profile full of the others'), and that article's
+    own text then filled the empty one (dev page 2026-08-22_p01, late variant: two articles swapped)."""
+    blocks = [
+        *HEADERS_AFTER_FRAMES[:4],
+        "有效扩大国内需求",
+        "本报记者 张 华",
+    ]
+    draft = Pipeline((TagRoles(), SegmentArticles())).run(
+        Draft.from_page(Page(meta=PageMeta(source="test"), fragments=split_fragments("\n\n".join(blocks))), get_profile("zh-CN"))
+    )
+    # One group tied between the stacked article 1 and article 2 below, listed below first.
+    candidates = [[(1, -1.2), (0, -1.2)]]
+    fits = {0: 0.1, 1: 0.0}  # the group's words are article 0's header's
+
+    owner = [1]
+    AssignFragments._side_by_side(draft, candidates, owner, lambda gi, k: fits[k])
+    assert owner == [1]  # headers that do not interleave: the first option stands
+    owner = [1]
+    AssignFragments._side_by_side(draft, candidates, owner, lambda gi, k: fits[k], below_first={0})
+    assert owner == [0]
