@@ -50,9 +50,48 @@ class OrderSections:
     def _order(
         self, draft: Draft, article: ArticleDraft, tail_of: dict[str, str], head_of: dict[str, str], number: int
     ) -> tuple[tuple[str, ...], list[Decision]]:
+        """The article's body in reading order, and a decision for each passage placed."""
         body = sorted(article.body, key=lambda f: draft.index[f])
         if len(body) < 2:
             return tuple(body), []
+        runs, soft_next = self._runs(draft, body, tail_of, head_of)
+        run_of = {fid: k for k, run in enumerate(runs) for fid in run}
+        hard_next: dict[int, int] = {}
+        for k, run in enumerate(runs):
+            tail = tail_of.get(run[-1])
+            if tail is not None and tail in run_of and run_of[tail] != k and runs[run_of[tail]][0] == tail:
+                hard_next[k] = run_of[tail]
+        chains = self._join_soft_links(draft, runs, self._link(runs, hard_next), soft_next)
+        edges, reasons = self._constraints(draft, runs, chains)
+        position = [draft.index[runs[chain[0]][0]] for chain in chains]
+        order = topological_order([edges[c] for c in range(len(chains))], lambda n: (position[n], n))
+        decisions = []
+        result: list[str] = []
+        for c in order:
+            chain = chains[c]
+            if c in reasons:
+                confidence, reason = 0.8, reasons[c]
+            else:
+                confidence, reason = 0.6, "placed where its first piece was emitted"
+            if len(chains) > 1:
+                decisions.append(
+                    Decision(
+                        step=self.name,
+                        kind="order",
+                        subjects=tuple(runs[chain[0]][:1]),
+                        confidence=confidence if result else max(confidence, 0.7),
+                        reason=f"article {number}: {reason}" + (f"; {len(chain)} runs linked by cuts" if len(chain) > 1 else ""),
+                    )
+                )
+            for k in chain:
+                result.extend(runs[k])
+        return tuple(result), decisions
+
+    @staticmethod
+    def _runs(
+        draft: Draft, body: list[str], tail_of: dict[str, str], head_of: dict[str, str]
+    ) -> tuple[list[list[str]], dict[int, int]]:
+        """The body's runs (fragments emitted together, in extraction order), and the soft links across section headings."""
         runs: list[list[str]] = []
         soft_next: dict[int, int] = {}  # run → the run emitted right after it, across a section heading
         in_run: set[str] = set()  # the fragments of runs[-1]
@@ -80,20 +119,12 @@ class OrderSections:
                     soft_next[len(runs) - 1] = len(runs)
             runs.append([fid])
             in_run = {fid}
-        run_of = {fid: k for k, run in enumerate(runs) for fid in run}
-        hard_next: dict[int, int] = {}
-        for k, run in enumerate(runs):
-            tail = tail_of.get(run[-1])
-            if tail is not None and tail in run_of and run_of[tail] != k and runs[run_of[tail]][0] == tail:
-                hard_next[k] = run_of[tail]
-        chains = self._link(runs, hard_next)
+        return runs, soft_next
+
+    @staticmethod
+    def _join_soft_links(draft: Draft, runs: list[list[str]], chains: list[list[int]], soft_next: dict[int, int]) -> list[list[int]]:
+        """The chains with the soft links added, unless the later passage introduces a name the earlier one used bare."""
         profile = draft.profile
-
-        def passage(chain: list[int]) -> str:
-            """The text of a chain of runs."""
-            return "".join(draft.text(f) for k in chain for f in runs[k])
-
-        # Add the soft links unless the later passage introduces a name the earlier one used bare.
         ending = {c[-1]: c for c in chains}
         starting = {c[0]: c for c in chains}
         merged: set[int] = set()  # ids of chains absorbed into another
@@ -103,23 +134,27 @@ class OrderSections:
             if a is None or b is None or a is b:
                 continue
             if len(chains) <= MAX_NAME_CHAINS:
-                intro_b = profile.name_introductions(passage(b))
+                intro_b = profile.name_introductions(_passage(draft, runs, b))
                 if intro_b:  # names used bare are looked for (the costlier search) only if b introduces any
-                    text_a = passage(a)
+                    text_a = _passage(draft, runs, a)
                     if (intro_b & profile.name_mentions(text_a)) - profile.name_introductions(text_a):
                         continue
             del ending[a_run], starting[b_run]
             a.extend(b)
             ending[a[-1]] = a
             merged.add(id(b))
-        chains = [c for c in chains if id(c) not in merged]
+        return [c for c in chains if id(c) not in merged]
 
+    @staticmethod
+    def _constraints(draft: Draft, runs: list[list[str]], chains: list[list[int]]) -> tuple[dict[int, set[int]], dict[int, str]]:
+        """Which chain must be read before which (first mentions, jump lines), and why each constrained one is placed so."""
+        profile = draft.profile
         edges: dict[int, set[int]] = {c: set() for c in range(len(chains))}
         reasons: dict[int, str] = {}
         # First-mention evidence compares every pair of passages: skipped on pathological pages
         # (and when there is a single passage, which has no pair to compare).
         pairs = range(len(chains)) if 1 < len(chains) <= MAX_NAME_CHAINS else range(0)
-        texts = [passage(chain) for chain in chains] if pairs else []
+        texts = [_passage(draft, runs, chain) for chain in chains] if pairs else []
         intro = [profile.name_introductions(text) for text in texts]
         # A passage's bare names count only against another's introductions: the costlier search
         # for them is made only where some other passage introduces a name.
@@ -148,29 +183,7 @@ class OrderSections:
             if draft.jump(runs[chain[0]][0], "from"):
                 edges[c].update(other for other in edges if other != c)
                 reasons[c] = "its text comes from another page"
-        position = [draft.index[runs[chain[0]][0]] for chain in chains]
-        order = topological_order([edges[c] for c in range(len(chains))], lambda n: (position[n], n))
-        decisions = []
-        result: list[str] = []
-        for c in order:
-            chain = chains[c]
-            if c in reasons:
-                confidence, reason = 0.8, reasons[c]
-            else:
-                confidence, reason = 0.6, "placed where its first piece was emitted"
-            if len(chains) > 1:
-                decisions.append(
-                    Decision(
-                        step=self.name,
-                        kind="order",
-                        subjects=tuple(runs[chain[0]][:1]),
-                        confidence=confidence if result else max(confidence, 0.7),
-                        reason=f"article {number}: {reason}" + (f"; {len(chain)} runs linked by cuts" if len(chain) > 1 else ""),
-                    )
-                )
-            for k in chain:
-                result.extend(runs[k])
-        return tuple(result), decisions
+        return edges, reasons
 
     @staticmethod
     def _link(runs: list[list[str]], next_run: dict[int, int]) -> list[list[int]]:
@@ -187,3 +200,8 @@ class OrderSections:
         placed = {k for chain in chains for k in chain}
         chains.extend([k] for k in range(len(runs)) if k not in placed)  # runs caught in a link cycle
         return chains
+
+
+def _passage(draft: Draft, runs: list[list[str]], chain: list[int]) -> str:
+    """The text of a chain of runs."""
+    return "".join(draft.text(f) for k in chain for f in runs[k])
