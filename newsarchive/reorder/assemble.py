@@ -8,7 +8,7 @@ page accounts for every character of the input.
 from __future__ import annotations
 
 import math
-
+from typing import Sequence
 
 from ..model import (
     Article,
@@ -23,7 +23,7 @@ from ..model import (
     Unplaced,
     Warning,
 )
-from . import Draft, PhotoDraft
+from . import ArticleDraft, Draft, Join, PhotoDraft
 
 
 def _photo(draft: Draft, photo: PhotoDraft) -> Photo:
@@ -90,7 +90,6 @@ def _in_page_order(places: list[tuple[float, ...]]) -> list[int]:
 
 def assemble(draft: Draft) -> Page:
     """Build the page: items in order (see :func:`_placement`), unplaced leftovers, decisions and warnings."""
-    profile = draft.profile
     tail_of = {j.head: j for j in draft.joins}
     # A block is no surer than the doubts recorded on its first piece (doubt-openings).
     doubt_of: dict[str, float] = {}
@@ -101,55 +100,7 @@ def assemble(draft: Draft) -> Page:
     laid_out = draft.laid_out
     positioned: list[tuple[tuple[float, ...], Article | Photo]] = []
     for number, art in enumerate(draft.articles):
-        blocks: list[Block] = []
-        body = list(art.body)
-        k = 0
-        while k < len(body):
-            fid = body[k]
-            frag = draft.fragment(fid)
-            ids = [fid]
-            text = draft.text(fid)
-            confidence = frag.role_confidence if frag.role is Role.HEADING else doubt_of.get(fid, 1.0)
-            while ids[-1] in tail_of and k + 1 < len(body) and body[k + 1] == tail_of[ids[-1]].tail:
-                join = tail_of[ids[-1]]
-                k += 1
-                ids.append(join.tail)
-                text = profile.join(text, draft.text(join.tail))
-                confidence = min(confidence, join.confidence)
-            if frag.role is Role.HEADING and len(ids) == 1:
-                kind = BlockType.HEADING
-            else:
-                kind = BlockType.PARAGRAPH
-                if not profile.ends_paragraph(text):
-                    confidence = min(confidence, 0.4)
-            blocks.append(Block(type=kind, text=text, fragments=tuple(ids), confidence=round(confidence, 3)))
-            k += 1
-        byline = None
-        if art.byline:
-            # A line break in a byline separates names (方 / 敏 朱佩娴), never a word: keep it as a space;
-            # but a name set vertically, a character a line (李 / 龙 / 伊), is one name.
-            lines = [line.strip() for line in draft.fragment(art.byline).lines if line.strip()]
-            text = "".join(lines) if len(lines) > 1 and all(len(line) == 1 for line in lines) else " ".join(lines)
-            parsed = profile.parse_byline(text, after_headline=True)
-            byline = Byline(
-                text=text,
-                role=parsed.role if parsed else None,
-                names=parsed.names if parsed else (),
-                fragments=(art.byline,),
-            )
-        first_paragraph = next((b for b in blocks if b.type is BlockType.PARAGRAPH), None)
-        photos = tuple(_photo(draft, p) for p in draft.photos if p.article == number)
-        article = Article(
-            kicker=draft.text(art.kicker) if art.kicker else None,
-            headline=draft.text(art.headline) if art.headline else None,
-            subheadline=draft.text(art.subheadline) if art.subheadline else None,
-            byline=byline,
-            dateline=profile.dateline(first_paragraph.text) if first_paragraph else None,
-            blocks=tuple(blocks),
-            photos=photos,
-            header_fragments=tuple(i for i in (art.kicker, art.headline, art.subheadline) if i),
-            confidence=round(min([art.confidence] + [b.confidence for b in blocks]), 3),
-        )
+        article = _article(draft, number, art, _blocks(draft, art.body, tail_of, doubt_of))
         used.extend(art.header_ids)
         used.extend(art.body)
         for p in draft.photos:
@@ -162,18 +113,7 @@ def assemble(draft: Draft) -> Page:
             used.extend(p.fragment_ids)
             positioned.append((_placement(draft, p.fragment_ids[:1], laid_out), _photo(draft, p)))
     positioned = [positioned[k] for k in _in_page_order([place for place, _ in positioned])]
-
-    warnings = list(draft.warnings)
-    seen: set[str] = set()
-    for fid in used:
-        if fid in seen:  # a transform bug; keep going, but say so
-            warnings.append(Warning(code="fragment-reused", message=f"fragment {fid} placed twice", source=draft.meta.source))
-        seen.add(fid)
-    unplaced = []
-    for frag in draft.fragments:
-        if frag.id not in seen:
-            reason = "page furniture" if frag.role is Role.FURNITURE else f"not placed ({frag.role.value})"
-            unplaced.append(Unplaced(text=draft.text(frag.id), fragments=(frag.id,), reason=reason))
+    warnings, unplaced = _leftovers(draft, used)
     decisions = list(draft.decisions)
     decisions.extend(
         Decision(step="assemble", kind="unplaced", subjects=u.fragments, confidence=1.0, reason=u.reason) for u in unplaced
@@ -186,3 +126,78 @@ def assemble(draft: Draft) -> Page:
         decisions=tuple(decisions),
         warnings=tuple(warnings),
     )
+
+
+def _blocks(draft: Draft, body: Sequence[str], tail_of: dict[str, Join], doubt_of: dict[str, float]) -> list[Block]:
+    """An article's body as blocks: each paragraph's joined pieces in one, section headings alone."""
+    profile = draft.profile
+    blocks: list[Block] = []
+    k = 0
+    while k < len(body):
+        fid = body[k]
+        frag = draft.fragment(fid)
+        ids = [fid]
+        text = draft.text(fid)
+        confidence = frag.role_confidence if frag.role is Role.HEADING else doubt_of.get(fid, 1.0)
+        while ids[-1] in tail_of and k + 1 < len(body) and body[k + 1] == tail_of[ids[-1]].tail:
+            join = tail_of[ids[-1]]
+            k += 1
+            ids.append(join.tail)
+            text = profile.join(text, draft.text(join.tail))
+            confidence = min(confidence, join.confidence)
+        if frag.role is Role.HEADING and len(ids) == 1:
+            kind = BlockType.HEADING
+        else:
+            kind = BlockType.PARAGRAPH
+            if not profile.ends_paragraph(text):
+                confidence = min(confidence, 0.4)
+        blocks.append(Block(type=kind, text=text, fragments=tuple(ids), confidence=round(confidence, 3)))
+        k += 1
+    return blocks
+
+
+def _byline(draft: Draft, fragment_id: str) -> Byline:
+    """The byline fragment as a Byline, its names parsed."""
+    # A line break in a byline separates names (方 / 敏 朱佩娴), never a word: keep it as a space;
+    # but a name set vertically, a character a line (李 / 龙 / 伊), is one name.
+    lines = [line.strip() for line in draft.fragment(fragment_id).lines if line.strip()]
+    text = "".join(lines) if len(lines) > 1 and all(len(line) == 1 for line in lines) else " ".join(lines)
+    parsed = draft.profile.parse_byline(text, after_headline=True)
+    return Byline(
+        text=text,
+        role=parsed.role if parsed else None,
+        names=parsed.names if parsed else (),
+        fragments=(fragment_id,),
+    )
+
+
+def _article(draft: Draft, number: int, art: ArticleDraft, blocks: list[Block]) -> Article:
+    """The article ``number`` of the draft, with its blocks, header fields and photos."""
+    first_paragraph = next((b for b in blocks if b.type is BlockType.PARAGRAPH), None)
+    return Article(
+        kicker=draft.text(art.kicker) if art.kicker else None,
+        headline=draft.text(art.headline) if art.headline else None,
+        subheadline=draft.text(art.subheadline) if art.subheadline else None,
+        byline=_byline(draft, art.byline) if art.byline else None,
+        dateline=draft.profile.dateline(first_paragraph.text) if first_paragraph else None,
+        blocks=tuple(blocks),
+        photos=tuple(_photo(draft, p) for p in draft.photos if p.article == number),
+        header_fragments=tuple(i for i in (art.kicker, art.headline, art.subheadline) if i),
+        confidence=round(min([art.confidence] + [b.confidence for b in blocks]), 3),
+    )
+
+
+def _leftovers(draft: Draft, used: list[str]) -> tuple[list[Warning], list[Unplaced]]:
+    """The draft's warnings, with one for each fragment placed twice, and the fragments placed nowhere."""
+    warnings = list(draft.warnings)
+    seen: set[str] = set()
+    for fid in used:
+        if fid in seen:  # a transform bug; keep going, but say so
+            warnings.append(Warning(code="fragment-reused", message=f"fragment {fid} placed twice", source=draft.meta.source))
+        seen.add(fid)
+    unplaced = []
+    for frag in draft.fragments:
+        if frag.id not in seen:
+            reason = "page furniture" if frag.role is Role.FURNITURE else f"not placed ({frag.role.value})"
+            unplaced.append(Unplaced(text=draft.text(frag.id), fragments=(frag.id,), reason=reason))
+    return warnings, unplaced
