@@ -25,7 +25,7 @@ import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from ..model import Decision, Fragment, Role
 from ..profiles import Profile
@@ -320,6 +320,26 @@ def _continued_from(draft: Draft, texts: dict[str, str]) -> set[str]:
     return {fid for fid in texts if draft.jump(fid, "from")}
 
 
+def _frame_places(draft: Draft, heads: dict[str, float], texts: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The body texts that open a text frame by what precedes them, and those inside a frame.
+
+    A frame opens after a paragraph that stops mid-sentence (the frame before ended
+    there), a photo's caption or credit, or a wide gap; a text after a finished
+    paragraph and an ordinary gap is inside the frame of that paragraph.  After a
+    header, a section heading or nothing, the place says nothing.
+    """
+    openings: set[str] = set()
+    inside: set[str] = set()
+    for frag, previous in draft.with_previous():
+        if frag.id in texts and previous is not None:
+            if frag.gap_before >= draft.wide_gap or previous.role in (Role.CAPTION, Role.CREDIT):
+                openings.add(frag.id)
+            elif previous.role is Role.PARAGRAPH:
+                ends_frame = previous.id in heads or draft.jump(previous.id, "on")
+                (openings if ends_frame else inside).add(frag.id)
+    return openings, inside
+
+
 @dataclass
 class _CutPage:
     """What join-cuts reads of a page once: the body, its heads and possible tails, and the evidence indexes."""
@@ -342,9 +362,7 @@ class _CutPage:
     opening_runs: dict[str, str] = field(default_factory=dict)  # tail → the word characters opening it (once per tail)
 
     @classmethod
-    def read(
-        cls, draft: Draft, frame_places: Callable[[Draft, dict[str, float], dict[str, str]], tuple[set[str], set[str]]]
-    ) -> _CutPage | None:
+    def read(cls, draft: Draft) -> _CutPage | None:
         """The page's evidence, or None when it has no body text."""
         profile = draft.profile
         page_texts = {f.id: draft.text(f.id) for f in draft.fragments}  # joined once, read by most steps below
@@ -381,7 +399,7 @@ class _CutPage:
         needy = sorted(order[fid] for fid, text in tails.items() if profile.opens_mid_sentence(text))
         # Tails opening with a digit, for heads ending with one: a number cut in two (20|23年).
         numeric = sorted(order[fid] for fid, text in tails.items() if text.lstrip()[:1].isdigit())
-        frame_openings, inside_frames = frame_places(draft, heads, texts)
+        frame_openings, inside_frames = _frame_places(draft, heads, texts)
         return cls(
             draft=draft,
             placed_kickers=placed_kickers,
@@ -439,7 +457,7 @@ class JoinCuts:
 
     def apply(self, draft: Draft) -> Draft:
         """Score candidate pairs, match them, and record the joins."""
-        page = _CutPage.read(draft, self._frame_places)
+        page = _CutPage.read(draft)
         if page is None:
             return draft
         found = _Candidates()
@@ -592,26 +610,6 @@ class JoinCuts:
                 if not FAR_UNIQUE_MIN <= lexical_of[t][0] < FAR_LEXICAL_MIN or topic.similarity(head, t) >= TOPIC_MIN
             }
         return support
-
-    @staticmethod
-    def _frame_places(draft: Draft, heads: dict[str, float], texts: dict[str, str]) -> tuple[set[str], set[str]]:
-        """The body texts that open a text frame by what precedes them, and those inside a frame.
-
-        A frame opens after a paragraph that stops mid-sentence (the frame before ended
-        there), a photo's caption or credit, or a wide gap; a text after a finished
-        paragraph and an ordinary gap is inside the frame of that paragraph.  After a
-        header, a section heading or nothing, the place says nothing.
-        """
-        openings: set[str] = set()
-        inside: set[str] = set()
-        for frag, previous in draft.with_previous():
-            if frag.id in texts and previous is not None:
-                if frag.gap_before >= draft.wide_gap or previous.role in (Role.CAPTION, Role.CREDIT):
-                    openings.add(frag.id)
-                elif previous.role is Role.PARAGRAPH:
-                    ends_frame = previous.id in heads or draft.jump(previous.id, "on")
-                    (openings if ends_frame else inside).add(frag.id)
-        return openings, inside
 
     @staticmethod
     def _runs_on(profile: Profile, head: str, tail: str) -> bool:
