@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Hashable, Mapping
+from typing import Hashable, Mapping, TypeVar, cast
+
+L = TypeVar("L", bound=Hashable)  # a left node (a head)
+R = TypeVar("R", bound=Hashable)  # a right node (a tail)
 
 INF = float("inf")
 # A component is solved exactly while the Hungarian algorithm's O(n² (n + m)) steps (n left,
@@ -14,16 +17,16 @@ EXACT_LIMIT = 200
 EXACT_WORK = EXACT_LIMIT**2 * (2 * EXACT_LIMIT)
 
 
-def _greedy(edges: Mapping[tuple[Hashable, Hashable], float], lefts: list[Hashable]) -> dict[Hashable, Hashable]:
+def _greedy(edges: Mapping[tuple[L, R], float], lefts: list[L]) -> dict[L, R]:
     """Heaviest edge first, each node used once (deterministic: ties by node names)."""
     wanted = set(lefts)
     ranked = sorted(
         ((w, str(l), str(r), l, r) for (l, r), w in edges.items() if w > 0 and l in wanted),
         key=lambda e: (-e[0], e[1], e[2]),
     )
-    used_left: set[Hashable] = set()
-    used_right: set[Hashable] = set()
-    out: dict[Hashable, Hashable] = {}
+    used_left: set[L] = set()
+    used_right: set[R] = set()
+    out: dict[L, R] = {}
     for _, _, _, left, right in ranked:
         if left not in used_left and right not in used_right:
             out[left] = right
@@ -82,7 +85,7 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
     return result
 
 
-def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dict[Hashable, Hashable]:
+def max_weight_matching(edges: Mapping[tuple[L, R], float]) -> dict[L, R]:
     """A maximum-weight one-to-one matching of left to right nodes over positive-weight edges.
 
     Every left node may also stay unmatched (weight 0), so only edges that add
@@ -97,7 +100,7 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
             adjacency[("L", left)].add(("R", right))
             adjacency[("R", right)].add(("L", left))
     seen: set[tuple[str, Hashable]] = set()
-    matching: dict[Hashable, Hashable] = {}
+    matching: dict[L, R] = {}
     for start in sorted(adjacency, key=lambda n: (n[0], str(n[1]))):
         if start in seen:
             continue
@@ -111,8 +114,9 @@ def max_weight_matching(edges: Mapping[tuple[Hashable, Hashable], float]) -> dic
                 if other not in seen:
                     seen.add(other)
                     stack.append(other)
-        lefts = sorted((key for side, key in component if side == "L"), key=str)
-        rights = sorted((key for side, key in component if side == "R"), key=str)
+        # The graph keeps both sides' nodes in one set, tagged "L" or "R".
+        lefts = cast("list[L]", sorted((key for side, key in component if side == "L"), key=str))
+        rights = cast("list[R]", sorted((key for side, key in component if side == "R"), key=str))
         if len(lefts) ** 2 * (len(lefts) + len(rights)) > EXACT_WORK:
             # A pathological page (thousands of cut candidates in one component): the exact
             # O(n² m) solution would take minutes, so take the heaviest free edges first

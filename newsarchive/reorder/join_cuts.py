@@ -192,9 +192,8 @@ class _PageTerms:
         """
         found = self._followers.get(left)
         if found is None:
-            followers = _followers(self.text, left)
-            complete = len(followers) <= MAX_FOLLOWER_MATCHES
-            found = self._followers[left] = (frozenset(followers), complete)
+            met = _followers(self.text, left)
+            found = self._followers[left] = (frozenset(met), len(met) <= MAX_FOLLOWER_MATCHES)
         followers, complete = found
         return right in followers or not complete
 
@@ -532,8 +531,8 @@ class JoinCuts:
                 if support is None:
                     support = self._supported_tails(head, lexical_of, page.topic)
                 late = len(support) != 1
-            if late:
-                found.deferred[head][tail] = support
+                if late:
+                    found.deferred[head][tail] = support
             target = found.late_scores if late else found.scores
             target[(head, tail)] = score - threshold
             found.reasons[(head, tail)] = (score, why, adjacent)  # formatted only for the joins chosen
