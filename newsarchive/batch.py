@@ -382,7 +382,7 @@ def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dic
         return
     for page in pages:
         facts = {"page_number": page.number, "date": page.date, "publication": page.publication}
-        issue = {k: v for k, v in facts.items() if v is not None}
+        issue: dict[str, Any] = {k: v for k, v in facts.items() if v is not None}
         issue["publisher_articles"] = [list(a) for a in page.articles]
         yield page.path, str(page.path), _stem_under(page.path, root), issue
 

@@ -23,7 +23,7 @@ class Failure(click.ClickException):
 
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; each failure has its own
 
     def show(self, file: Any = None) -> None:
         """Print ``newsarchive: error: …`` (no traceback)."""

@@ -346,7 +346,7 @@ def _json_locations(text: str) -> dict[tuple[Any, ...], int]:
     decoder = json.JSONDecoder()
 
     def skip(i: int) -> int:
-        return _WS.match(text, i).end()
+        return _WS.match(text, i).end()  # type: ignore[union-attr]  # [ \t\n\r]* matches everywhere
 
     def value(i: int, path: tuple[Any, ...]) -> int:
         i = skip(i)
@@ -357,7 +357,7 @@ def _json_locations(text: str) -> dict[tuple[Any, ...], int]:
                 return i + 1
             while True:
                 i = skip(i)
-                key, after = json.decoder.scanstring(text, i + 1)
+                key, after = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]  # the C scanner, not in the stubs
                 found[path + (key,)] = lines.line(i)
                 i = value(skip(after) + 1, path + (key,))  # past the ':'
                 i = skip(i)

@@ -7,7 +7,7 @@ import bisect
 import functools
 import pkgutil
 import sys
-from typing import Callable, Generic, Iterator, Mapping, TypeVar
+from typing import Callable, Generic, Iterator, Mapping, TypeVar, cast
 
 # Once this many first characters have been looked up (one page looks up about 90,
 # five pages 250), the process is converting many pages: one full dict (C-speed
@@ -173,8 +173,9 @@ def words_from(first: str) -> Mapping[str, int]:
     table = words()
     if type(table) is dict:  # the whole list (tested first, and not with isinstance(): the ABC check is slow)
         return table
-    shard = table._shards.get(first)
-    return shard if shard is not None else table._shard(first)
+    lazy = cast(_Lexicon, table)  # the only other kind words() returns
+    shard = lazy._shards.get(first)
+    return shard if shard is not None else lazy._shard(first)
 
 
 def completions(prefix: str) -> tuple[str, ...]:

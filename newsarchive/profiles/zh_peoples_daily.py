@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
@@ -306,7 +306,7 @@ def _read_marks(text: str) -> str:
             closes_first = i < len(text) / 2
     elif len(spots) % 2:
         closes_first = _pairing_cost(text, spots[1:]) < _pairing_cost(text, spots[:-1])
-    pieces = []  # the text between the quotes and the quotes read (no per-character list: a line may be megabytes)
+    pieces: list[str] = []  # the text between the quotes and the quotes read (no per-character list: a line may be megabytes)
     last = len(text) - 1
     previous = 0
     for n, i in enumerate(spots):
@@ -478,7 +478,7 @@ def _surname_length(text: str) -> int:
     return 1 if text[:1] in _SURNAMES else 0
 
 
-def _look_like_names(names: tuple[str, ...], *, padded: bool) -> bool:
+def _look_like_names(names: Sequence[str], *, padded: bool) -> bool:
     """Tokens read as names without a role (本报记者) before them: most open with a known surname.
 
     A bare list under a headline is told from a short two-part heading (绿能赛道 追光前行,

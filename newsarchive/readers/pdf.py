@@ -152,7 +152,7 @@ def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
 
 
 def _line_text(
-    line: Iterable[Any], char_type: type, unmapped: Counter[str], shown: Counter[str]
+    line: Iterable[Any], char_type: type[Any], unmapped: Counter[str], shown: Counter[str]
 ) -> tuple[str, Counter[float], int]:
     """A pdfminer line's text (runs of whitespace as one space), its characters' sizes and their number.
 
@@ -187,7 +187,7 @@ def _line_text(
     return " ".join(joined.split()), sizes, sum(sizes.values())
 
 
-def _chinese_spacing(items: list[Any], k: int, char_type: type) -> bool:
+def _chinese_spacing(items: list[Any], k: int, char_type: type[Any]) -> bool:
     """The space pdfminer put in at ``items[k]`` is a narrow undrawn gap beside Chinese text (工 代 赈, 今年 1 月).
 
     Only between two glyphs on one baseline less than :data:`SPACING_MAX` type sizes apart,
@@ -343,8 +343,8 @@ def _rejoin_split_lines(found: list[tuple[list[_Line], float | None]]) -> list[t
         group.clear()
 
     for y0, _, k, i in entries:
-        size = found[k][1] or 0.0
-        if group and abs(found[group[0][0]][0][group[0][1]].bbox.y0 - y0) > 0.3 * size:
+        type_size = found[k][1] or 0.0
+        if group and abs(found[group[0][0]][0][group[0][1]].bbox.y0 - y0) > 0.3 * type_size:
             flush()
         group.append((k, i))
     if group:
@@ -381,7 +381,7 @@ def _column_flows(found: list[tuple[list[_Line], float | None]]) -> list[tuple[l
             del extent[head]
         best = None
         for head, flow in extent.items() if size else ():
-            if found[head][1] != size:
+            if size is None or found[head][1] != size:  # (never None here: a type checker's narrowing)
                 continue
             # Against the flow's whole width: an indented line or a lone "。" overlaps its column, not its neighbour.
             overlap = min(flow.x1, box.x1) - max(flow.x0, box.x0)

@@ -569,7 +569,7 @@ class _WrappedBlock:
     def __init__(
         self,
         lines: list[str],
-        widths: list[int],
+        widths: list[float],
         column: int,
         own_column: bool,
         header_only: bool,

@@ -57,8 +57,7 @@ def _placement(draft: Draft, ids: tuple[str, ...], laid_out: bool) -> tuple[floa
     start = float(min((draft.index[i] for i in ids), default=0))
     if not laid_out:
         return (0, start, start, 0, start)
-    boxes = [(draft.fragment(i).page or 0, draft.fragment(i).bbox) for i in ids]
-    boxes = [(page, box) for page, box in boxes if box is not None]
+    boxes = [(f.page or 0, f.bbox) for f in map(draft.fragment, ids) if f.bbox is not None]
     if not boxes:  # no box to place it by (a reader could not place these fragments): after the boxed items
         return (math.inf, math.inf, math.inf, math.inf, start)
     page = min(page for page, _ in boxes)

@@ -404,13 +404,13 @@ class AssignFragments:
         lone_values: list[list[float]] = []
         lone_sq: list[float] = []
         shared_grams: list[list[str]] = []
-        for grams, counts in zip(group_grams, group_text):
+        for grams, group_counts in zip(group_grams, group_text):
             # weighted() without the dict, split by a membership mask: these lines see every bigram of the page.
-            values = list(map(mul, counts.values(), map(weight_of.__getitem__, map(df.__getitem__, counts))))
+            values = list(map(mul, group_counts.values(), map(weight_of.__getitem__, map(df.__getitem__, group_counts))))
             lengths.append(math.hypot(*values))
-            shared = list(map(shared_set.__contains__, counts))
+            shared = list(map(shared_set.__contains__, group_counts))
             is_lone = list(map(not_, shared))
-            vectors.append(dict(zip(compress(counts, shared), compress(values, shared))))
+            vectors.append(dict(zip(compress(group_counts, shared), compress(values, shared))))
             lone_part = list(compress(values, is_lone))
             lone_values.append(lone_part)
             lone_sq.append(sum(map(mul, lone_part, lone_part)))
@@ -423,7 +423,7 @@ class AssignFragments:
             if key not in built:
                 grams = Counter(chain(headers[k], *(shared_grams[gi] for gi in members)))
                 # weighted(): a bigram of the headers only has no frequency, and weighs 0.1 there too.
-                vector = dict(zip(grams, map(mul, grams.values(), map(weight_of.get, map(df.get, grams), repeat(0.1)))))
+                vector = dict(zip(grams, map(mul, grams.values(), map(weight_of.get, map(df.get, grams), repeat(0.1)))))  # type: ignore[arg-type]  # get(None) is the 0.1
                 built[key] = (vector, math.hypot(*vector.values(), *chain.from_iterable(lone_values[gi] for gi in members)))
             return built[key]
 

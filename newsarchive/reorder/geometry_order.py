@@ -1100,9 +1100,10 @@ class LayoutRoles:
                     continue
                 if below.role is Role.KICKER and (not _display_type(f, unit) or profile.is_kicker(draft.text(below.id))):
                     continue  # a kicker stands above its headline: this block ends what precedes it
-                why = self._evidence(f, below, unit)
-                if why is None:
+                evidence = self._evidence(f, below, unit)
+                if evidence is None:
                     continue
+                why = evidence
                 if below.role is Role.KICKER:
                     # The text took the first title line of the page for a kicker, but a kicker stands over its
                     # headline, not under one in display type: under the headline, it heads a section.

@@ -15,7 +15,7 @@ document of several pages only the paper and the date are the document's.
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import Callable, ClassVar
+from typing import Any, Callable, ClassVar
 
 from ..model import BBox, Decision, Fragment, Role, Warning
 from ..profiles import RunningHead
@@ -64,7 +64,7 @@ class RunningHeads:
                 value = getattr(head, f.name)
                 if value is not None:
                     said[f.name].setdefault(value, []).append(fid)
-        updates: dict[str, object] = {}
+        updates: dict[str, Any] = {}  # PageMeta fields: publication, date, page number and name
         warnings: list[Warning] = []
         source = draft.meta.source
         # A document of several pages (an ALTO issue) has a page number and name per page, not one.

@@ -534,6 +534,7 @@ def _core_template(core: bytes, example: dict[str, str | int | dt.datetime]) -> 
     props = CoreProperties(root)
     marks: dict[str, str] = {}
     for number, (name, value) in enumerate(example.items()):
+        mark: dt.datetime | int | str
         if isinstance(value, dt.datetime):
             mark = dt.datetime(2001 + number, 1, 1, tzinfo=dt.timezone.utc)
             marks[name] = mark.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -544,10 +545,10 @@ def _core_template(core: bytes, example: dict[str, str | int | dt.datetime]) -> 
             mark = marks[name] = f"\ue000{name}\ue001"  # private-use characters: in no template
         setattr(props, name, mark)
     text = serialize_part_xml(root).decode("utf-8").replace("{", "{{").replace("}", "}}")
-    for name, mark in marks.items():
-        if text.count(mark) != 1:
+    for name, written in marks.items():
+        if text.count(written) != 1:
             raise RuntimeError(f"DOCX template: core property {name} not found once in core.xml")
-        text = text.replace(mark, "{" + name + "}")
+        text = text.replace(written, "{" + name + "}")
     return text
 
 

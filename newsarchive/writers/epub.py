@@ -350,7 +350,7 @@ def _photo_document(
     where = f"photo {index}"
     title = clean(photo.title, f"{where} title") if photo.title else None
     body = Element("article", attrs={"class": "photo"})
-    if _first_nonblank(title):
+    if title is not None and _first_nonblank(title):
         _text(body, "h1", title)
     else:
         _label(body, "h1", f"{labels.photo} {index}", label_lang)

@@ -16,7 +16,7 @@ try:
     from _json import encode_basestring as _STRING  # what json.dumps(ensure_ascii=False) escapes strings with
     from _json import make_encoder as c_make_encoder
 except ImportError:  # a Python without the accelerator: json.dumps does everything
-    _STRING = c_make_encoder = None
+    _STRING = c_make_encoder = None  # type: ignore[assignment,misc]
 
 _SURROGATE = "[\ud800-\udfff]"  # compiled (and cached by re) only for a page that has one
 _INDENT = "  "
@@ -81,7 +81,7 @@ def _scalars(values: list[Any]) -> list[str]:
     return "".join(_flat(_CUT)(values, 0))[1:-1].split(_CUT)
 
 
-def _encode(value: object, indent: str) -> str:
+def _encode(value: Any, indent: str) -> str:  # Any: exact-type tests (type(value) is list) do not narrow
     """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it at ``indent``.
 
     json's indenting encoder is pure Python and visits every value; this one hands

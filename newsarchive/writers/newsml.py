@@ -173,7 +173,8 @@ class _Build:
                 _sub(catalog, "scheme", alias=alias, uri=uri)
         return item
 
-    def _item_meta(self, item: _Element, item_class: str, title: str | None, *, headline: bool = True) -> None:
+    def _item_meta(self, item: _Element, item_class: str, title: str | None, *, headline: bool = True) -> _Element:
+        """The item's itemMeta: class, provider, version time, status and title."""
         meta = _sub(item, "itemMeta")
         _sub(meta, "itemClass", qcode=item_class)
         _sub(meta, "provider", literal=PROVIDER)
@@ -184,6 +185,7 @@ class _Build:
             _sub(meta, "title", title, role="nahl:main")
         elif title is not None:
             _sub(meta, "title", title)
+        return meta
 
     def _page_number_property(self, content_meta: _Element) -> None:
         if self.page_number is not None:
@@ -311,9 +313,8 @@ class _Build:
         item = self._item("packageItem", guid, (GROUP_SCHEME, PROPERTY_SCHEME))
         title = _page_title(self.publication, self.date, self.page_number, self.page_name, self.language)
         # The package title is a page label, not a headline, so it carries no nahl role.
-        self._item_meta(item, "ninat:composite", title, headline=False)
+        item_meta = self._item_meta(item, "ninat:composite", title, headline=False)
         # Text no item took (page furniture, mostly) is kept as editorial notes, so nothing is lost.
-        item_meta = item.find("itemMeta")
         for n, unplaced in enumerate(self.page.unplaced, start=1):
             text = self._text(unplaced.text, f"unplaced text {n}")
             if text:
