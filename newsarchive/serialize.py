@@ -190,63 +190,11 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         source=m.get("source"),
         encoding=m.get("encoding"),
     )
-    items: list[Article | Photo] = []
-    for it in data.get("items", []):
-        if it.get("type") == "photo":
-            items.append(_photo_from(it))
-            continue
-        if it.get("type") != "article":
-            raise ValueError(f"unknown item type {it.get('type')!r}")
-        by = it.get("byline")
-        items.append(
-            Article(
-                kicker=it.get("kicker"),
-                headline=it.get("headline"),
-                subheadline=it.get("subheadline"),
-                byline=None
-                if by is None
-                else Byline(
-                    text=by["text"],
-                    role=by.get("role"),
-                    names=tuple(by.get("names", ())),
-                    fragments=tuple(by.get("fragments", ())),
-                ),
-                dateline=it.get("dateline"),
-                blocks=tuple(
-                    Block(
-                        type=BlockType(b["type"]),
-                        text=b["text"],
-                        fragments=tuple(b.get("fragments", ())),
-                        confidence=float(b.get("confidence", 1.0)),
-                    )
-                    for b in it.get("blocks", [])
-                ),
-                photos=tuple(_photo_from(p) for p in it.get("photos", [])),
-                header_fragments=tuple(it.get("header_fragments", ())),
-                confidence=float(it.get("confidence", 1.0)),
-            )
-        )
-    fragments = tuple(
-        Fragment(
-            id=f["id"],
-            text=f["text"],
-            lines=tuple(f.get("lines") or f["text"].split("\n")),
-            start=int(f.get("start", 0)),
-            end=int(f.get("end", 0)),
-            line=int(f.get("line", 0)),
-            gap_before=int(f.get("gap_before", 0)),
-            page=f.get("page"),
-            bbox=None if f.get("bbox") is None else BBox(x0=f["bbox"][0], y0=f["bbox"][1], x1=f["bbox"][2], y1=f["bbox"][3]),
-            role=Role(f.get("role", "unknown")),
-            role_confidence=float(f.get("role_confidence", 0.0)),
-            role_reason=f.get("role_reason", ""),
-        )
-        for f in data.get("fragments", [])
-    )
+    items = tuple(_item_from(it) for it in data.get("items", []))
     return Page(
         meta=meta,
-        fragments=fragments,
-        items=tuple(items),
+        fragments=tuple(_fragment_from(f) for f in data.get("fragments", [])),
+        items=items,
         unplaced=tuple(
             Unplaced(text=u["text"], fragments=tuple(u.get("fragments", ())), reason=u.get("reason", ""))
             for u in data.get("unplaced", [])
@@ -270,4 +218,57 @@ def page_from_dict(data: dict[str, Any]) -> Page:
             )
             for w in data.get("warnings", [])
         ),
+    )
+
+
+def _item_from(it: dict[str, Any]) -> Article | Photo:
+    """An item of the page (an article, or a standalone photo) from its dict."""
+    if it.get("type") == "photo":
+        return _photo_from(it)
+    if it.get("type") != "article":
+        raise ValueError(f"unknown item type {it.get('type')!r}")
+    by = it.get("byline")
+    return Article(
+        kicker=it.get("kicker"),
+        headline=it.get("headline"),
+        subheadline=it.get("subheadline"),
+        byline=None
+        if by is None
+        else Byline(
+            text=by["text"],
+            role=by.get("role"),
+            names=tuple(by.get("names", ())),
+            fragments=tuple(by.get("fragments", ())),
+        ),
+        dateline=it.get("dateline"),
+        blocks=tuple(
+            Block(
+                type=BlockType(b["type"]),
+                text=b["text"],
+                fragments=tuple(b.get("fragments", ())),
+                confidence=float(b.get("confidence", 1.0)),
+            )
+            for b in it.get("blocks", [])
+        ),
+        photos=tuple(_photo_from(p) for p in it.get("photos", [])),
+        header_fragments=tuple(it.get("header_fragments", ())),
+        confidence=float(it.get("confidence", 1.0)),
+    )
+
+
+def _fragment_from(f: dict[str, Any]) -> Fragment:
+    """A fragment, with its provenance and role, from its dict."""
+    return Fragment(
+        id=f["id"],
+        text=f["text"],
+        lines=tuple(f.get("lines") or f["text"].split("\n")),
+        start=int(f.get("start", 0)),
+        end=int(f.get("end", 0)),
+        line=int(f.get("line", 0)),
+        gap_before=int(f.get("gap_before", 0)),
+        page=f.get("page"),
+        bbox=None if f.get("bbox") is None else BBox(x0=f["bbox"][0], y0=f["bbox"][1], x1=f["bbox"][2], y1=f["bbox"][3]),
+        role=Role(f.get("role", "unknown")),
+        role_confidence=float(f.get("role_confidence", 0.0)),
+        role_reason=f.get("role_reason", ""),
     )
