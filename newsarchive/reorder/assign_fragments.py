@@ -287,14 +287,15 @@ class AssignFragments:
         stack_of = _header_stacks(headers, body_at)
         late = draft.headers_follow_frames()
 
-        def options_for(g: list[str] | tuple[str, ...]) -> list[tuple[int, float]]:
-            """The articles that may own text spanning these fragments, each with its position prior."""
+        def options_for(g: list[str] | tuple[str, ...]) -> tuple[list[tuple[int, float]], bool]:
+            """The articles that may own text spanning these fragments, each with its position prior, and whether the first is the header below them."""
             first = min(draft.index[f] for f in g)
             last = max(draft.index[f] for f in g)
             before = [k for pos, k in headers if pos < first]
             if not before:  # text above every header: the first article (or the only one)
                 before = [headers[0][1]] if headers else [0]
             options = []
+            offers_below = False
             # On a page whose headers follow their first frames, the header emitted right after the
             # group (no other text between) is the nearest, and those before it are a step further back.
             following = _following_header(headers, body_at, last) if late else None
@@ -304,6 +305,7 @@ class AssignFragments:
                 # Further above a header, past other text: the next article's first frame, cut off
                 # from the rest of it by a cut not rejoined, or the previous article's text, as likely.
                 options.append((below, POSITION_PRIOR[1]))
+                offers_below = True
             shift = len(options)
             for k in list(reversed(before))[:MAX_BACK]:
                 # Headers emitted one after the other, with no text between, are all as near.
@@ -315,9 +317,13 @@ class AssignFragments:
             offered = {k for k, _ in options}
             inside = [k for pos, k in headers if first < pos < last and k not in offered]
             options += [(k, INSIDE_PRIOR) for k in inside[:1]]
-            return options
+            return options, offers_below
 
-        candidates = [options_for(g) for g in groups]
+        found = [options_for(g) for g in groups]
+        candidates = [options for options, _ in found]
+        # Groups whose first guess is the header below them, tied with those above (late-header pages):
+        # which article's text they are is what the headers' words say, not the order of the options.
+        below_first = {gi for gi, (_, below) in enumerate(found) if below}
         group_of = {f: gi for gi, g in enumerate(groups) for f in g}
         # Leading parts of runs that only a cut at their end ties to their group (pages without boxes, as body_runs).
         leads = []
@@ -325,18 +331,10 @@ class AssignFragments:
             gi = group_of[last]
             # No header stands inside a run, nor right after a part of it (the rest of the run does):
             # every part has the options of the run's first fragment.
-            options = options_for(parts[0])
+            options, _ = options_for(parts[0])
             if {k for k, _ in options + candidates[gi]} != {candidates[gi][0][0]}:  # else there is nowhere to go
                 leads.append((gi, parts, options))
         owner = [options[0][0] for options in candidates]
-        # Groups whose first guess is the header below them, tied with those above (late-header pages):
-        # which article's text they are is what the headers' words say, not the order of the options.
-        header_position = {k: pos for pos, k in headers}
-        below_first = {
-            gi
-            for gi, (g, options) in enumerate(zip(groups, candidates))
-            if late and options[0][1] == POSITION_PRIOR[1] and header_position[options[0][0]] > max(draft.index[f] for f in g)
-        }
         peeled: list[tuple[tuple[str, ...], int]] = []
         if any(len(options) > 1 for options in candidates) or leads:
             peeled = self._refine(draft, groups, candidates, owner, leads, below_first)
