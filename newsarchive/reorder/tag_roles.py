@@ -92,6 +92,19 @@ def running_line_width(fragments: Sequence[Fragment]) -> float | None:
     return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * len(lines) else None
 
 
+def _inside_heading(found: tuple[object, float, str]) -> bool:
+    """A role typed a section heading for want of header evidence (a short line inside running text)."""
+    return found[0] is Role.HEADING and found[2] == _INSIDE_TEXT
+
+
+def _ends_lead_look(k: int, roles: list[tuple[object, float, str]], texts: list[str], profile: Profile) -> bool:
+    """Fragment ``k`` ends the look for a dateline lead's headline: a header, a photo part or another dateline lead lies there."""
+    found = roles[k][0]
+    if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+        return True
+    return found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None
+
+
 class _Tagging:
     """One page's fragments and their roles while the passes of tag-roles refine them."""
 
@@ -332,7 +345,7 @@ class TagRoles:
         draft, profile, texts, roles, role, n = page.draft, page.profile, page.texts, page.roles, page.role, page.n
         stream = not draft.laid_out
         for i in range(n):
-            if roles[i][0] is Role.HEADING and roles[i][2] == _INSIDE_TEXT:
+            if _inside_heading(roles[i]):
                 after = next((k for k in range(i + 1, n) if role(k) is not Role.FURNITURE), n)
                 if after >= n or draft.fragments[after].gap_before >= draft.wide_gap or (
                     stream and role(after) is Role.PARAGRAPH and profile.opens_mid_sentence(texts[after])
@@ -391,12 +404,9 @@ class TagRoles:
         titles = []
         start = d - 1 if start is None else start
         for k in range(start, max(-1, d - 1 - ORPHAN_LEAD_WINDOW), -1):
-            found = roles[k][0]
-            if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+            if _ends_lead_look(k, roles, texts, profile):
                 break
-            if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
-                break
-            if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
+            if _inside_heading(roles[k]):
                 titles.append(k)
         return titles
 
@@ -407,14 +417,10 @@ class TagRoles:
         The look stops at a header, a photo part or another dateline lead, as :meth:`_orphan_titles` does.
         """
         for k in range(d + 1, min(len(texts), d + 1 + ORPHAN_LEAD_WINDOW)):
-            found = roles[k][0]
-            if found in HEADER_ROLES or found in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+            if _ends_lead_look(k, roles, texts, profile):
                 return []
-            if found is Role.PARAGRAPH and profile.dateline(texts[k]) is not None:
-                return []
-            if found is Role.HEADING and roles[k][2] == _INSIDE_TEXT:
-                stacked = k + 1 < len(texts) and roles[k + 1][0] is Role.HEADING and roles[k + 1][2] == _INSIDE_TEXT
-                return [k, k + 1] if stacked else [k]
+            if _inside_heading(roles[k]):
+                return [k, k + 1] if k + 1 < len(texts) and _inside_heading(roles[k + 1]) else [k]
         return []
 
     @classmethod
