@@ -550,16 +550,7 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
-    wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page)
-    if not headers:  # the caller knows the block is running text (a column's run of laid-out text)
-        wrapped.body = 0
-    elif header_only:
-        wrapped.body = len(lines)
-    else:
-        wrapped.body = next(
-            (k for k in range(len(lines)) if (wrapped.column_line(k) or wrapped.indented(k)) and not wrapped.names_follow(k)),
-            len(lines),
-        )
+    wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page, headers)
     return _cut_lines(block, lines, wrapped.cut_after)
 
 
@@ -575,13 +566,25 @@ class _WrappedBlock:
         header_only: bool,
         page_column: Callable[[], int | None],
         whole_page: bool,
+        headers: bool,
     ) -> None:
         self.lines, self.widths, self.column = lines, widths, column
         self.own_column, self.header_only, self.page_column, self.whole_page = own_column, header_only, page_column, whole_page
-        self.body = len(lines)  # the first line of running text (lines above it are header lines); set by the caller
         self._sets_in: bool | None = None
         # The lines a numbered caption opens (图②：…), matched once each.
         self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+        self.body = self._first_body_line(headers)  # lines above it are header lines
+
+    def _first_body_line(self, headers: bool) -> int:
+        """The first line of running text: the block's first as wide as its column (or set in), not over a byline."""
+        if not headers:  # the caller knows the block is running text (a column's run of laid-out text)
+            return 0
+        if self.header_only:
+            return len(self.lines)
+        return next(
+            (k for k in range(len(self.lines)) if (self.column_line(k) or self.indented(k)) and not self.names_follow(k)),
+            len(self.lines),
+        )
 
     def among_columns(self, k: int) -> bool:
         """On a page that is one block, a header line among the column lines ends its piece, and so does the line before it.
