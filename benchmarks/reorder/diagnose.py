@@ -82,10 +82,6 @@ def cut_pairs(truth: dict[str, Any], fragments: Sequence[dict[str, Any]]) -> lis
     return pairs
 
 
-def _articles(output: dict[str, Any]) -> list[dict[str, Any]]:
-    return [i for i in output["items"] if i.get("type") != "photo"]
-
-
 def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -> Counter[tuple[str, ...]]:
     """The page's counts, keyed by (section, class, ...)."""
     counts: Counter[tuple[str, ...]] = Counter()
@@ -93,7 +89,7 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
     text = {f["id"]: f["text"] for f in fragments}
     frag_by_flat = {nows(f["text"]): f for f in fragments}
     t_arts = [i for i in truth["items"] if i["type"] == "article"]
-    o_arts = _articles(output)
+    o_arts = [i for i in output["items"] if i.get("type") != "photo"]
     pairs = score._match_articles(t_arts, o_arts)
 
     # cuts
@@ -125,6 +121,10 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
         headers |= {nows(art.get(k)) for k in ("kicker", "headline", "subheadline")}
         headers.add(nows(score._byline_text(art.get("byline"))))
     everywhere = Counter(nows(b["text"]) for art in o_arts for b in art.get("blocks") or ())
+    headlines = {nows(a.get("headline")) for a in o_arts}
+    photos_anywhere = [
+        score.caption_credit(p) for item in output["items"] for p in ([item] if item.get("type") == "photo" else item.get("photos") or ())
+    ]
     for ti, t_art in enumerate(t_arts):
         o_art = o_arts[pairs[ti]] if ti in pairs else None
         blocks = [nows(b["text"]) for b in (o_art.get("blocks") or [])] if o_art else []
@@ -156,25 +156,20 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
 
         # headlines
         headline = nows(t_art.get("headline"))
-        if headline and not any(nows(a.get("headline")) == headline for a in o_arts):
+        if headline and headline not in headlines:
             frag = frag_by_flat.get(headline)
             why = f"{frag['role']}: {frag['role_reason']}" if frag else "not one fragment"
             counts["headlines not found", why] += 1
 
         # photos
-        got = [(nows(p.get("caption")), nows(score._credit_text(p.get("credit")))) for p in (o_art or {}).get("photos") or ()]
-        anywhere = [
-            (nows(p.get("caption")), nows(score._credit_text(p.get("credit"))))
-            for a in output["items"]
-            for p in ([a] if a.get("type") == "photo" else a.get("photos") or ())
-        ]
+        got = [score.caption_credit(p) for p in (o_art or {}).get("photos") or ()]
         for photo in t_art.get("photos", ()):
-            key2 = (nows(photo.get("caption")), nows(photo.get("credit")))
+            key2 = score.caption_credit(photo)
             if key2 in got:
                 got.remove(key2)
-            elif key2 in anywhere:
+            elif key2 in photos_anywhere:
                 counts["photos not right", "in another article or standalone"] += 1
-            elif any(key2[0] and c == key2[0] or key2[1] and r == key2[1] for c, r in anywhere):
+            elif any(key2[0] and c == key2[0] or key2[1] and r == key2[1] for c, r in photos_anywhere):
                 counts["photos not right", "found with another caption or credit"] += 1
             else:
                 counts["photos not right", "caption and credit not found"] += 1

@@ -141,6 +141,11 @@ def _credit_text(credit: Any) -> str | None:
     return credit.get("text")
 
 
+def caption_credit(photo: dict[str, Any]) -> tuple[str, str]:
+    """A photo's caption and credit text, whitespace left out: what makes a photo right (truth or output alike)."""
+    return nows(photo.get("caption")), nows(_credit_text(photo.get("credit")))
+
+
 def _byline_text(byline: Any) -> str | None:
     if byline is None:
         return None
@@ -440,9 +445,9 @@ def score_page(
                 flawless = False
         # photos of the article
         out_photo_list = (out.get("photos") or []) if out is not None else []
-        got_photos = Counter((nows(p.get("caption")), nows(_credit_text(p.get("credit")))) for p in out_photo_list)
+        got_photos = Counter(map(caption_credit, out_photo_list))
         for photo in art["photos"]:
-            key2 = (nows(photo.get("caption")), nows(photo.get("credit")))
+            key2 = caption_credit(photo)
             c["photos"][1] += 1
             if got_photos[key2] > 0:
                 got_photos[key2] -= 1
@@ -475,7 +480,7 @@ def score_page(
 
     # standalone photos
     def photo_key(p: dict[str, Any]) -> tuple[str, str, str]:
-        return (nows(p.get("title")), nows(p.get("caption")), nows(_credit_text(p.get("credit"))))
+        return (nows(p.get("title")), *caption_credit(p))
 
     free_photos: dict[tuple[str, str, str], list[int]] = {}
     for oi, p in enumerate(out_photos):
