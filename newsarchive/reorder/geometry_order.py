@@ -320,11 +320,7 @@ class _HeaderStacks:
         rivals = [
             j
             for j in range(n)
-            if j not in stack
-            and lines[j] <= MAX_HEADLINE_LINES
-            and boxes[j].y0 < boxes[h].y1
-            and boxes[j].y1 > boxes[h].y0
-            and LARGE_TYPE * unit <= (boxes[j].y1 - boxes[j].y0) / max(1, lines[j]) <= HUGE_TYPE * unit
+            if j not in stack and boxes[j].y0 < boxes[h].y1 and boxes[j].y1 > boxes[h].y0 and self.display_line(j)
         ]
 
         def nearer_rival(k: int) -> bool:
