@@ -384,9 +384,7 @@ def test_on_a_late_header_page_text_tied_between_the_header_below_and_those_abov
         "有效扩大国内需求",
         "本报记者 张 华",
     ]
-    draft = Pipeline((TagRoles(), SegmentArticles())).run(
-        Draft.from_page(Page(meta=PageMeta(source="test"), fragments=split_fragments("\n\n".join(blocks))), get_profile("zh-CN"))
-    )
+    draft = run(blocks, TagRoles(), SegmentArticles())
     # One group tied between the stacked article 1 and article 2 below, listed below first.
     candidates = [[(1, -1.2), (0, -1.2)]]
     fits = {0: 0.1, 1: 0.0}  # the group's words are article 0's header's
