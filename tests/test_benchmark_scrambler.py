@@ -288,3 +288,40 @@ def test_diagnosis_counts_what_the_scorer_counts(pages: dict[str, object]) -> No
         for section, metric in (("lost units", "units"), ("successors lost", "successors"), ("photos not right", "photos"), ("headlines not found", "headline")):
             num, den = result.counts[metric]
             assert total(section) == den - num, (name, section)
+
+
+def test_a_package_of_signed_stories_is_split_into_articles() -> None:
+    paragraphs = [
+        "端午将至，本版推出系列报道。",
+        "——编  者",
+        "甘肃高台：",
+        "戈壁龙舟",
+        "赛出精气神",
+        "本报记者  董洪亮  赵帅杰",
+        "高举船桨，屏气凝神。",
+        "比赛结束了。",
+        "翻山勘地质  跋涉寻水源",
+        "本报记者  王欣悦",
+        "清晨，山林间的薄雾还未散尽。",
+    ]
+    own, stories = scramble.split_package(paragraphs)
+    assert own == paragraphs[:2]
+    assert [(s.kicker, s.headline, s.byline, s.paragraphs) for s in stories] == [
+        ("甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", paragraphs[6:8]),
+        (None, "翻山勘地质  跋涉寻水源", "本报记者  王欣悦", paragraphs[10:]),
+    ]
+
+
+def test_one_signed_block_alone_leaves_the_record_whole() -> None:
+    # A caption over a reporter's photo credit reads like a story's title over its byline.
+    paragraphs = ["正文一段。", "古村落风貌", "本报记者  王 强", "正文二段。"]
+    assert scramble.split_package(paragraphs) == (paragraphs, [])
+
+
+def test_the_stories_of_a_package_on_the_data_are_articles_of_their_own(pages: dict[str, object]) -> None:
+    page = pages["2025-02-03_p04"]
+    headlines = [item.headline for item in page.items if isinstance(item, scramble.ArticleTruth)]
+    assert headlines[:2] == ["护越冬候鸟  保一方平安", "翻山勘地质  跋涉寻水源"]
+    first = page.items[0]
+    assert first.kicker == "新春走基层·平凡岗位 不凡坚守" and first.byline == "本报记者  杨颜菲"  # the banner, with no lead of its own
+    assert not any(u.text.startswith("本报记者") for item in page.items if isinstance(item, scramble.ArticleTruth) for u in item.units)

@@ -30,6 +30,11 @@ Ground truth (built from the data, never from the scrambled text)
   (普洱茶韵飘香世界, 这条数字河流如何发挥作用？) written as plain lines, so their
   units are all "paragraph" and the scorer does not hold a heading type against
   the output there.
+* A package (a record whose paragraphs hold two or more signed stories, each a byline with a
+  role under one to three short display lines) is split: each story is an article (kicker,
+  the headline's lines joined by two spaces, byline), and the record keeps the paragraphs
+  before the first story under its own title, or, with none, its title becomes the first
+  story's kicker (``split_package``).  Stories are set as articles on the printed page.
 * Photo lines are taken out of ``paragraphs``: a *credit* is a short line without
   sentence punctuation ending in 摄 / 摄影报道 / 绘 / 供图 / 提供 (optionally
   followed by an agency in parentheses), or 资料图片 / 资料照片 / 新华社发 / 图为资料图片 / 制图：…;
@@ -137,8 +142,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # 2: truth articles say whether their source marks headings; 3: 新华社发 alone is a credit; 4: running heads;
-# 5: hard-wrapped variant (wrap_prob) measures quotes, dashes and the ellipsis full width; 6: no space opens its lines
-GENERATOR_VERSION = 6
+# 5: hard-wrapped variant (wrap_prob) measures quotes, dashes and the ellipsis full width; 6: no space opens its lines;
+# 7: a package's signed stories are articles of their own (split_package)
+GENERATOR_VERSION = 7
 TRUTH_FORMAT = "newsarchive-reorder-truth"
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "peoples-daily"
@@ -389,6 +395,66 @@ def split_photos(paragraphs: Sequence[str], headings: set[str]) -> tuple[list[st
     return body, photos, furniture
 
 
+# A story's byline inside a record's paragraphs: a reporter's role, then names (本报记者  杨颜菲).
+_STORY_BYLINE = re.compile(r"^(本报记者|本报特约记者|本报通讯员|新华社记者|记者|通讯员)\s*\S")
+_TITLE_STOP = re.compile(r"[。！？；]")
+MAX_STORY_TITLE = 30  # characters of one display line above a story's byline
+MAX_STORY_TITLE_LINES = 3  # kicker plus a headline set on two lines (甘肃高台： / 戈壁龙舟 / 赛出精气神)
+
+
+def _story_byline(text: str) -> bool:
+    s = text.strip()
+    return len(s) <= 40 and bool(_STORY_BYLINE.match(s)) and not _SENTENCE_PUNCT.search(s) and not is_credit(s)
+
+
+def _story_title(text: str) -> bool:
+    s = _nows(text)
+    return 0 < len(s) <= MAX_STORY_TITLE and not _TITLE_STOP.search(s) and not s.startswith("——") and not is_credit(text)
+
+
+@dataclass
+class Story:
+    """One signed story of a package: its display lines and byline, and the paragraphs after them."""
+
+    kicker: str | None
+    headline: str
+    byline: str
+    paragraphs: list[str]
+
+
+def split_package(paragraphs: Sequence[str]) -> tuple[list[str], list[Story]]:
+    """A record's own paragraphs and, for a package of signed stories, each story.
+
+    The crawler stores a package (新春走基层·平凡岗位 不凡坚守: a banner, an editor's note and
+    several stories, each with its own headline and reporter) as one article whose paragraphs
+    hold the stories' display lines and bylines.  On the printed page each story is set as an
+    article: 1-3 short display lines (a kicker, then a headline, perhaps on two lines) and a
+    byline (``本报记者  郁静娴``).  A record with two or more such stories is a package: the
+    paragraphs before the first story stay the record's (the banner's lead), and each story
+    becomes an article.  One signed block alone is not enough (a credit-like line after a
+    caption reads the same), so a record with fewer keeps its paragraphs whole.
+    """
+    starts: list[tuple[int, int]] = []  # (first display line, byline) of each story
+    for i, text in enumerate(paragraphs):
+        if not _story_byline(text):
+            continue
+        first = i
+        while first > 0 and i - first < MAX_STORY_TITLE_LINES and _story_title(paragraphs[first - 1]):
+            first -= 1
+        if first < i and (not starts or first > starts[-1][1]):
+            starts.append((first, i))
+    if len(starts) < 2:
+        return list(paragraphs), []
+    stories = []
+    for n, (first, byline) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(paragraphs)
+        lines = [t.strip() for t in paragraphs[first:byline]]
+        kicker = lines[0] if len(lines) > 1 else None
+        headline = "  ".join(lines[1:] if len(lines) > 1 else lines)  # two display lines read as one, as 护越冬候鸟  保一方平安
+        stories.append(Story(kicker, headline, paragraphs[byline].strip(), list(paragraphs[byline + 1 : end])))
+    return list(paragraphs[: starts[0][0]]), stories
+
+
 _BOLD = re.compile(r"^\s*\*\*(.+?)\*\*\s*$", re.M)
 
 
@@ -448,26 +514,47 @@ def load_pages(data: Path = DEFAULT_DATA) -> list[RealPage]:
             if not paras:
                 continue  # an advertisement or an empty record
             bold = headings.get(rec.get("url") or "", set())
-            body, photos, furn = split_photos(paras, bold)
+            own, stories = split_package(paras)
+            body, photos, furn = split_photos(own, bold)
             furniture.extend(furn)
             units = [Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body]
             title = (rec.get("title") or "").strip()
-            if not units and photos and not rec.get("kicker") and not rec.get("byline"):
+            kicker = rec.get("kicker") or None
+            if stories and not units and not photos and kicker is None and stories[0].kicker is None:
+                # A banner over stories with no lead of its own is set above the first story's headline.
+                stories[0].kicker, title = title or None, ""
+            if not units and photos and not kicker and not rec.get("byline") and not stories:
                 photos[0].title = title or None
                 items.extend(photos)
                 continue
-            items.append(
-                ArticleTruth(
-                    headline=title,
-                    kicker=rec.get("kicker") or None,
-                    subheadline=rec.get("subtitle") or None,
-                    byline=rec.get("byline") or None,
-                    units=units,
-                    photos=photos,
-                    url=rec.get("url") or "",
-                    headings_marked=bool(bold),
+            if title or units or photos:
+                items.append(
+                    ArticleTruth(
+                        headline=title,
+                        kicker=kicker,
+                        subheadline=rec.get("subtitle") or None,
+                        byline=rec.get("byline") or None,
+                        units=units,
+                        photos=photos,
+                        url=rec.get("url") or "",
+                        headings_marked=bool(bold),
+                    )
                 )
-            )
+            for n, story in enumerate(stories, 1):
+                body, photos, furn = split_photos(story.paragraphs, bold)
+                furniture.extend(furn)
+                items.append(
+                    ArticleTruth(
+                        headline=story.headline,
+                        kicker=story.kicker,
+                        subheadline=None,
+                        byline=story.byline,
+                        units=[Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body],
+                        photos=photos,
+                        url=f"{rec.get('url') or ''}#story-{n}",
+                        headings_marked=bool(bold),
+                    )
+                )
         if items:
             pages.append(RealPage(date, number, recs[0].get("page_name") or "", items, furniture))
     return pages
