@@ -430,3 +430,22 @@ def test_a_dateline_lead_with_no_header_above_takes_the_title_under_its_frame_th
     # A section heading under a lead that shares none of its words stays a heading.
     blocks[2] = "智能监测应急响应更精准"
     assert roles(run(blocks, TagRoles()))[2] == "heading"
+
+
+def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
+    """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
+    blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[1:4] == ["kicker", "headline", "byline"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["标题在此", "本报记者 王 强", "他说：", "我们一定把这件事做好", "正文继续写下去。"],  # no byline under the title
+        ["标题在此", "本报记者 王 强", "他在会上讲了话。他指出：", "戈壁龙舟", "本报记者  董洪亮"],  # a sentence, not a title, before the colon
+    ],
+)
+def test_a_colon_line_is_no_kicker_without_a_signed_title_under_it_or_a_title_before_the_colon(blocks):
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[2] == "paragraph"

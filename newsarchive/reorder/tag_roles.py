@@ -46,6 +46,7 @@ LEAD_SHARE_MIN = 0.15
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
+_LEAD_IN_OVER_HEADLINE = "a short line ending with a colon over a title and a byline: a kicker (甘肃高台：)"
 _STANDS_ALONE = "a title-like line as wide as the column between a title or a finished paragraph and running text it does not run on into"
 MAX_NOTE = 60  # characters of a bracketed note
 _HEADER_LIKE = (_TITLE, Role.KICKER, Role.SUBHEADLINE)  # the roles a header line may have before pass two
@@ -141,6 +142,7 @@ class TagRoles:
         self._titles_a_column_wide(page, full_lines)
         self._captions_over_credits(page, jumps)
         self._names_under_titles(page)
+        self._lead_ins_over_headlines(page)
         titled = [k for k in range(page.n) if page.role(k) in _HEADER_LIKE]  # the lines that may become a kicker or headline
         stacked_bylines = self._headers(page, titled)
         if page.profile.dateline_opens_article:
@@ -242,6 +244,25 @@ class TagRoles:
             if role(i) in (Role.PARAGRAPH, _TITLE) and role(i - 1) in (_TITLE, Role.KICKER, Role.SUBHEADLINE):
                 if profile.parse_byline(texts[i], after_headline=True) is not None:
                     roles[i] = (Role.BYLINE, 0.8, "list of names under a headline")
+
+    @staticmethod
+    def _lead_ins_over_headlines(page: _Tagging) -> None:
+        """A title-like line but for its closing colon, over a title over a byline, is a kicker (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …).
+
+        Alone, a colon ends a lead-in of running text (对话嘉宾：), never a title; but running
+        text runs on into its next line, not into a headline signed by a reporter.
+        """
+        profile, texts, roles, role = page.profile, page.texts, page.roles, page.role
+        for i in range(page.n - 2):
+            text = texts[i].rstrip()
+            if (
+                role(i) is Role.PARAGRAPH
+                and role(i + 1) is _TITLE
+                and role(i + 2) is Role.BYLINE
+                and text[-1:] in ("：", ":")
+                and profile.is_title_like(text[:-1])
+            ):
+                roles[i] = (_TITLE, 0.5, _LEAD_IN_OVER_HEADLINE)
 
     def _headers(self, page: _Tagging, titled: list[int]) -> set[int]:
         """Pass two: each run of title-like lines becomes a header, a heading or running text, by what stands around it; returns the bylines under stacked headers."""
