@@ -395,3 +395,30 @@ def test_on_a_late_header_page_text_tied_between_the_header_below_and_those_abov
     owner = [1]
     AssignFragments._side_by_side(draft, candidates, owner, lambda gi, k: fits[k], below_first={0})
     assert owner == [0]
+
+
+# Two headers one after the other, then one run with no visible frame break: article 1's frame, then article 2's.
+STACKED_THEN_ONE_RUN = [
+    "社保卡解锁新场景",
+    "本报记者 王 强",
+    "银行金饰价格怎么样",
+    "本报记者 李 明",
+    "社保卡覆盖人群广，社保卡贯穿居民的全生命周期。",
+    "社保卡的用途越来越多，社保卡服务更多民生领域，社保卡的便利让居民少跑腿。",
+    "银行网点内的金饰受到关注，不少消费者专程前来银行选购金饰，银行金饰款式丰富。",
+    "银行金饰价格较具竞争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。",
+]
+
+
+def test_a_run_holding_two_articles_frames_is_split_where_the_text_changes_article():
+    draft = run(STACKED_THEN_ONE_RUN, *STEPS)
+    assert draft.articles[0].body == ("f5", "f6")
+    assert draft.articles[1].body == ("f7", "f8")
+    assert any(d.kind == "assign" and d.subjects in (("f5", "f6"),) for d in draft.decisions)
+
+
+def test_a_run_whose_text_fits_one_article_throughout_stays_whole():
+    blocks = [*STACKED_THEN_ONE_RUN[:6], "社保卡的服务网点越来越多，社保卡办理更加方便。", "持社保卡可以在全国范围就医结算，社保卡还能乘坐公交。"]
+    draft = run(blocks, *STEPS)
+    assert draft.articles[0].body == ("f5", "f6", "f7", "f8")
+    assert draft.articles[1].body == ()
