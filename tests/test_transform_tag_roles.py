@@ -449,3 +449,11 @@ def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
 def test_a_colon_line_is_no_kicker_without_a_signed_title_under_it_or_a_title_before_the_colon(blocks):
     draft = run(blocks, TagRoles())
     assert roles(draft)[2] == "paragraph"
+
+
+def test_a_line_with_a_clause_s_comma_over_a_photo_ending_an_item_is_running_text_not_its_title():
+    """A photo's title is a phrase (春暖花开采茶忙); a frame cut off mid-sentence above a photo dropped after it is not."""
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "“百姓小院”的星火，离不开西藏持续夯实的公", "游客在茶园采摘春茶。", "范 晖摄 (人民视觉)"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[3] != "photo_title"
+    assert roles(draft)[4:] == ["caption", "credit"]

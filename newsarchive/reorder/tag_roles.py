@@ -16,6 +16,8 @@ one is the start of a paragraph cut at a frame break).
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from typing import ClassVar, Sequence
 
@@ -46,6 +48,9 @@ LEAD_SHARE_MIN = 0.15
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
+# A photo's title is display type, a phrase (春暖花开采茶忙): a line with a clause's commas or a colon
+# inside, over a photo dropped at a frame's end, is the end of that frame's running text.
+_CLAUSE_MARKS = re.compile(r"[，,：:；;]")
 _LEAD_IN_OVER_HEADLINE = "a short line ending with a colon over a title and a byline: a kicker (甘肃高台：)"
 _STANDS_ALONE = "a title-like line as wide as the column between a title or a finished paragraph and running text it does not run on into"
 MAX_NOTE = 60  # characters of a bracketed note
@@ -283,6 +288,7 @@ class TagRoles:
             if (
                 len(run) == 1
                 and role(i) is _TITLE
+                and not _CLAUSE_MARKS.search(texts[i])
                 and below is Role.CAPTION
                 and role(j + 1) is Role.CREDIT
                 and (j + 2 >= n or role(j + 2) in _HEADER_LIKE + (Role.FURNITURE,))
