@@ -457,3 +457,9 @@ def test_a_line_with_a_clause_s_comma_over_a_photo_ending_an_item_is_running_tex
     draft = run(blocks, TagRoles())
     assert roles(draft)[3] != "photo_title"
     assert roles(draft)[4:] == ["caption", "credit"]
+
+
+def test_a_short_photo_title_with_a_comma_is_still_a_photo_title():
+    blocks = ["标题在此", "本报记者 王 强", "正文。", "秋收忙，丰收喜", "农民在田间收割水稻。", "范 晖摄 (人民视觉)"]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[3:] == ["photo_title", "caption", "credit"]

