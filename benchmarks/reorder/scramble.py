@@ -455,6 +455,31 @@ def split_package(paragraphs: Sequence[str]) -> tuple[list[str], list[Story]]:
     return list(paragraphs[: starts[0][0]]), stories
 
 
+def _article_truth(
+    headline: str,
+    kicker: str | None,
+    subheadline: str | None,
+    byline: str | None,
+    paragraphs: Sequence[str],
+    bold: set[str],
+    url: str,
+    furniture: list[str],
+) -> ArticleTruth:
+    """An article from its header fields and paragraphs: photos and furniture taken out (furniture added to ``furniture``)."""
+    body, photos, furn = split_photos(paragraphs, bold)
+    furniture.extend(furn)
+    return ArticleTruth(
+        headline=headline,
+        kicker=kicker,
+        subheadline=subheadline,
+        byline=byline,
+        units=[Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body],
+        photos=photos,
+        url=url,
+        headings_marked=bool(bold),
+    )
+
+
 _BOLD = re.compile(r"^\s*\*\*(.+?)\*\*\s*$", re.M)
 
 
@@ -513,48 +538,26 @@ def load_pages(data: Path = DEFAULT_DATA) -> list[RealPage]:
             paras = [p for p in rec.get("paragraphs") or [] if p.strip()]
             if not paras:
                 continue  # an advertisement or an empty record
-            bold = headings.get(rec.get("url") or "", set())
+            url = rec.get("url") or ""
+            bold = headings.get(url, set())
             own, stories = split_package(paras)
-            body, photos, furn = split_photos(own, bold)
-            furniture.extend(furn)
-            units = [Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body]
-            title = (rec.get("title") or "").strip()
-            kicker = rec.get("kicker") or None
-            if stories and not units and not photos and kicker is None and stories[0].kicker is None:
+            kicker, byline = rec.get("kicker") or None, rec.get("byline") or None
+            record = _article_truth(
+                (rec.get("title") or "").strip(), kicker, rec.get("subtitle") or None, byline, own, bold, url, furniture
+            )
+            if stories and not record.units and not record.photos and kicker is None and stories[0].kicker is None:
                 # A banner over stories with no lead of its own is set above the first story's headline.
-                stories[0].kicker, title = title or None, ""
-            if not units and photos and not kicker and not rec.get("byline") and not stories:
-                photos[0].title = title or None
-                items.extend(photos)
+                stories[0].kicker, record.headline = record.headline or None, ""
+            if not record.units and record.photos and not kicker and not byline and not stories:
+                record.photos[0].title = record.headline or None
+                items.extend(record.photos)
                 continue
-            if title or units or photos:
-                items.append(
-                    ArticleTruth(
-                        headline=title,
-                        kicker=kicker,
-                        subheadline=rec.get("subtitle") or None,
-                        byline=rec.get("byline") or None,
-                        units=units,
-                        photos=photos,
-                        url=rec.get("url") or "",
-                        headings_marked=bool(bold),
-                    )
-                )
-            for n, story in enumerate(stories, 1):
-                body, photos, furn = split_photos(story.paragraphs, bold)
-                furniture.extend(furn)
-                items.append(
-                    ArticleTruth(
-                        headline=story.headline,
-                        kicker=story.kicker,
-                        subheadline=None,
-                        byline=story.byline,
-                        units=[Unit("heading" if _nows(p) in bold else "paragraph", p) for p in body],
-                        photos=photos,
-                        url=f"{rec.get('url') or ''}#story-{n}",
-                        headings_marked=bool(bold),
-                    )
-                )
+            if record.headline or record.units or record.photos:
+                items.append(record)
+            items.extend(
+                _article_truth(s.headline, s.kicker, None, s.byline, s.paragraphs, bold, f"{url}#story-{n}", furniture)
+                for n, s in enumerate(stories, 1)
+            )
         if items:
             pages.append(RealPage(date, number, recs[0].get("page_name") or "", items, furniture))
     return pages
