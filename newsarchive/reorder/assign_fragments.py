@@ -535,7 +535,7 @@ class AssignFragments:
             k = owner[gi]
             best: tuple[float, int, int, bool] | None = None  # gain, part's length, article, whether the rest moves
             group_prior = dict(candidates[gi])
-            rest_may_move = runs_of_group[gi] == 1 and k in group_prior
+            rest_may_move = runs_of_group[gi] == 1  # (the owner is always one of its group's options)
             for end, fit, rest_fit in zip(ends, part_fits, part_rest_fits):
                 stay = fit[k] + RUN_TIE_PRIOR
                 for j, prior in options:

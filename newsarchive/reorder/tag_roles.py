@@ -16,9 +16,8 @@ one is the start of a paragraph cut at a frame break).
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 from typing import ClassVar, Sequence
 
 from ..model import Decision, Fragment, Role
@@ -69,6 +68,11 @@ RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's col
 RUNS_ON_EVIDENCE = 4.0
 SHORT_PIECE = 40  # characters: a column line and the short line under it that make one complete piece
 MAX_ELSEWHERE = 64  # texts opening mid-sentence, nearest first, tried as a column line's continuation
+
+
+def _phrase(text: str) -> bool:
+    """Whether a title-like line may be a photo's title: no clause mark in it, or short (秋收忙，丰收喜)."""
+    return not _CLAUSE_MARKS.search(text) or len("".join(text.split())) <= PHOTO_TITLE_MAX_CLAUSES
 
 
 def _bracketed_note(text: str) -> bool:
@@ -290,7 +294,7 @@ class TagRoles:
             if (
                 len(run) == 1
                 and role(i) is _TITLE
-                and not (_CLAUSE_MARKS.search(texts[i]) and len("".join(texts[i].split())) > PHOTO_TITLE_MAX_CLAUSES)
+                and _phrase(texts[i])
                 and below is Role.CAPTION
                 and role(j + 1) is Role.CREDIT
                 and (j + 2 >= n or role(j + 2) in _HEADER_LIKE + (Role.FURNITURE,))
