@@ -94,6 +94,36 @@ def test_on_a_page_whose_headers_come_first_the_text_above_a_header_ends_the_art
     assert draft.articles[0].body == ("f3", "f4", "f5") and draft.articles[1].body == ("f8",)
 
 
+# Three articles: the first one's header on top of the page (its first frame is not above it),
+# each of the other two emitted after its first frame, and every frame boundary a wide gap.
+FIRST_ON_TOP_OTHERS_LATE = [
+    ["社保卡解锁新场景", "本报记者 王 强", "社保卡覆盖人群广，贯穿居民的全生命周期，持卡人可以在全国范围使用社保卡。"],
+    ["银行网点内的金饰受到关注，不少消费者专程前来银行选购金饰，银行金饰款式丰富。"],
+    ["银行金饰价格怎么样", "本报记者 李 明", "银行金饰价格较具竞争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。"],
+    ["高铁站里的候车室越来越舒适，旅客在高铁站候车时可以充电、阅读、休息。"],
+    ["高铁候车新体验", "本报记者 张 华", "高铁站还开设了母婴室和便民服务台，旅客候车更加方便。"],
+]
+
+
+def test_a_page_whose_headers_but_the_first_follow_their_first_frames_tells_by_the_words_above_each_header():
+    """No text stands above the first header, but the text right above each of the next two shares its words:
+    those headers were emitted after their first frames, and that text is their articles'."""
+    text = "\n\n\n\n".join("\n\n".join(frame) for frame in FIRST_ON_TOP_OTHERS_LATE)
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+    assert not draft.headers_follow_frames()  # the page-wide test of the text above the first header
+    assert [a.body for a in draft.articles] == [("f3",), ("f4", "f7"), ("f8", "f11")]
+
+
+def test_one_header_sharing_the_words_of_the_text_above_it_does_not_make_a_page_late():
+    """Only the last header has its words in the text above it (a report's last frame above a note on it)."""
+    frames = [*FIRST_ON_TOP_OTHERS_LATE[:1], FIRST_ON_TOP_OTHERS_LATE[2], *FIRST_ON_TOP_OTHERS_LATE[3:]]
+    text = "\n\n\n\n".join("\n\n".join(frame) for frame in frames)
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+    assert [a.body for a in draft.articles] == [("f3",), ("f6", "f7"), ("f10",)]
+
+
 def test_text_continued_from_another_page_above_the_first_header_says_nothing_of_the_headers():
     draft = run(["（上接第一版）社保卡的用途越来越多，服务更多民生领域。", *HEADERS_AFTER_FRAMES[1:4]], *STEPS)
     assert not draft.headers_follow_frames()
