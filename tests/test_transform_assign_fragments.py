@@ -452,3 +452,39 @@ def test_a_run_whose_text_fits_one_article_throughout_stays_whole():
     draft = run(blocks, *STEPS)
     assert draft.articles[0].body == ("f5", "f6", "f7", "f8")
     assert draft.articles[1].body == ()
+
+
+def _topic_score(topics: list[str], priors: list[dict[int, float]]):  # type: ignore[no-untyped-def]
+    """A stand-in for the topic score: a group's prior plus the other groups of its topic in the article."""
+
+    def score(gi: int, k: int, prior: float, current: list[tuple[int, ...]]) -> float:
+        return priors[gi][k] + sum(1.0 for other in current[k] if other != gi and topics[other] == topics[gi])
+
+    return score
+
+
+def test_groups_that_keep_each_other_under_another_header_move_together_to_the_header_they_name():
+    """Three frames of article 0 emitted under article 1's header: one at a time, each fits article 1 better
+    (the other two are there); moved together, both articles' groups score higher."""
+    topics = ["a", "a", "a", "b", "a"]  # groups 0-2: article 0's frames; 3: article 1's lead; 4: article 0's lead
+    candidates = [[(1, 0.0), (0, -1.2)]] * 4 + [[(0, 0.0)]]
+    owner = [1, 1, 1, 1, 0]
+    priors = [dict(options) for options in candidates]
+    names = {0: {0, 1, 2, 4}, 1: {3}}  # whose header words each group shares
+    AssignFragments._move_blocks(candidates, owner, 2, _topic_score(topics, priors), lambda gi, k: float(gi in names[k]))
+    assert owner == [0, 0, 0, 1, 0]
+
+
+def test_groups_move_together_only_if_that_scores_higher_and_never_empty_an_article():
+    topics = ["a", "a", "a", "b", "a"]
+    candidates = [[(1, 0.0), (0, -3.0)]] * 4 + [[(0, 0.0)]]  # far above: the position outweighs the topic
+    owner = [1, 1, 1, 1, 0]
+    priors = [dict(options) for options in candidates]
+    names = {0: {0, 1, 2, 4}, 1: {3}}
+    AssignFragments._move_blocks(candidates, owner, 2, _topic_score(topics, priors), lambda gi, k: float(gi in names[k]))
+    assert owner == [1, 1, 1, 1, 0]
+    candidates = [[(1, 0.0), (0, -1.2)]] * 3 + [[(0, 0.0)]]  # every group of article 1 names article 0
+    owner = [1, 1, 1, 0]
+    priors = [dict(options) for options in candidates]
+    AssignFragments._move_blocks(candidates, owner, 2, _topic_score(["a"] * 4, priors), lambda gi, k: float(k == 0))
+    assert owner == [1, 1, 1, 0]
