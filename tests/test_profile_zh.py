@@ -231,6 +231,21 @@ def test_a_kicker_has_six_characters_before_its_dash(text, kicker):
 
 
 @pytest.mark.parametrize(
+    "text, kicker",
+    [
+        ("蔡奇在山西大同市调研时强调", True),  # a report's kicker: who, where, and the verb the headline quotes
+        ("粤港澳大湾区车展参展车企表示", True),
+        ("何立峰与单杏花同志先进事迹报告团成员座谈时强调", True),
+        ("——2018年5月28日，习近平总书记在两院院士大会上强调", False),  # running text: a pause inside, a dash opening it
+        ("会议强调，要坚持问题导向", False),
+        ("专家表示", False),  # too short to say who and where
+    ],
+)
+def test_a_report_kicker_ends_on_the_verb_its_headline_quotes(text, kicker):
+    assert P.is_kicker(text) is kicker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "据介绍，今年上半年，贵州引进成渝地区",

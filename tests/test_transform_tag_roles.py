@@ -377,6 +377,39 @@ def test_two_titles_right_above_a_tagged_headline_are_a_header_of_their_own():
     assert roles(draft)[1:4] == ["kicker", "headline", "byline"]
 
 
+def test_a_kicker_heads_one_headline_so_the_titles_after_it_open_the_tagged_headline_s_header():
+    # Read line by line: a report's kicker and headline, then another article's kicker and tagged headline.
+    blocks = [
+        "刘国中在广东调研时强调",
+        "有力有效推进农业科技创新 加快先进医疗器械研发应用",
+        "信息能否“一键迁移”，事项如何跨区域通办",
+        "纳税人跨省份迁移便利吗（经济新方位）",
+        "本报记者 王 观",
+        "正文。",
+    ]
+    draft = run(blocks, TagRoles())
+    assert roles(draft)[:5] == ["kicker", "headline", "kicker", "headline", "byline"]
+
+
+def test_under_a_kicker_and_its_headline_a_title_without_a_dash_is_a_section_heading_not_a_deck():
+    blocks = ["习近平给新华社老党员张连生回信强调", "传承红色基因 在新征程上书写优异答卷", "回  信", "张连生同志：你好！来信收悉。"]
+    assert roles(run(blocks, TagRoles()))[:3] == ["kicker", "headline", "heading"]
+    blocks[2] = "——写在建党节前夕"
+    assert roles(run(blocks, TagRoles()))[:3] == ["kicker", "headline", "subheadline"]
+
+
+def test_a_cut_line_over_a_dateline_lead_is_running_text_where_a_header_above_shares_more_of_the_lead():
+    """The cut line shares some of the lead's words (车展), the kicker above far more (粤港澳大湾区车展, 车企表示)."""
+    blocks = [
+        "粤港澳大湾区车展参展车企表示",
+        "汽车产业比“价值”不卷“价格”",
+        "广汽集团副总经理在车展上表示，当前用户对汽车的需求远远超出交通工具。",
+        "华为智能汽车解决方案负责人在车展上说，2024年，华为",
+        "据新华社深圳6月1日电  （记者印朋）5月31日，2025粤港澳大湾区车展在深圳开幕，参展车企表示将以价值竞争取代价格竞争。",
+    ]
+    assert roles(run(blocks, TagRoles())) == ["kicker", "headline", "paragraph", "paragraph", "paragraph"]
+
+
 def test_a_bracketed_note_between_a_header_and_its_byline_does_not_part_them():
     # Read line by line, another article's closing note comes between this header and its byline.
     blocks = ["在推进创新驱动发展中闯出新路子", "河北强算力产业育创新场景", "（本报记者申琳参与采写）", "本报记者 万秀斌 张腾扬", "轻点鼠标，计算指令由北京发出。"]

@@ -168,6 +168,10 @@ _TERMINAL = set("。！？!?…：:")  # a colon (either width) ends 0.4% of par
 # a shorter title-like piece inside running text begins a paragraph cut at a frame's end (dev pages: 32 such).
 MIN_HEADING_CHARS = 5
 KICKER_MIN = 6  # characters before a kicker's dash: a shorter line ending with —— is a run-in lead (他说——)
+# A report's kicker: who said it and where, ending on the verb the headline under it quotes
+# (蔡奇在山西大同市调研时强调 / 坚持问题导向 …; 粤港澳大湾区车展参展车企表示).  No pause inside it:
+# running text that ends so (——2018年5月28日，习近平总书记在两院院士大会上强调) has one.
+_REPORT_KICKER = re.compile(r"^[^，,：:；;。！？!?“”\"…—]{%d,40}(?:强调|指出|表示)$" % (KICKER_MIN - 2))
 _SIGN_OFF_MAX = 20  # characters: a line opening with —— this short is an attribution (——编者), not running text
 # Join evidence weights (log-likelihood ratios; see continuation_score).
 # A word across the cut: log-odds grow with the segmentation gain (nats), measured on dev
@@ -770,14 +774,14 @@ class PeoplesDailyProfile:
         return bool(_caption_shape().match(_collapse(text)))
 
     def is_kicker(self, text: str) -> bool:
-        """A single line ending with "——" (引题), not itself starting with one, at least KICKER_MIN characters before it."""
+        """A single line ending with "——" (引题), not itself starting with one, at least KICKER_MIN characters before it; or a report's kicker (…时强调)."""
         flat = _collapse(text)
         return (
             flat.endswith("——")
             and not flat.startswith("——")
             and KICKER_MIN <= len(flat.rstrip("—")) <= 78
             and "。" not in flat
-        )
+        ) or bool(_REPORT_KICKER.match(flat))
 
     def kicker_over_headline(self, first: str, second: str) -> bool:
         """Always: People's Daily sets a kicker (引题) over the headline; a deck under it opens with ——."""

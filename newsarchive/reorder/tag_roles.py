@@ -353,7 +353,7 @@ class TagRoles:
                 stacked_bylines.add(k)
                 k += 1
             for part in parts:
-                header = self._header_span(part, [role(k) for k in part])
+                header = self._header_span(part, [role(k) for k in part], [texts[k] for k in part], layout=page.draft.laid_out)
                 for k in part:
                     if k not in header:
                         roles[k] = (Role.HEADING, 0.5, _NEXT_TO_HEADER)
@@ -465,14 +465,16 @@ class TagRoles:
         (疏通堵, 郑州航空港区，比亚迪全自动焊接车间里，机械臂轻).  A headline sums up its
         lead, so when such lines share few of the lead's words and a line typed as
         a section heading further up shares many, that line is the headline; so is
-        a header already typed when the lines share too few (below LEAD_SHARE_MIN)
-        and it shares enough: the lead was emitted apart from its header.
+        a header already typed when it shares enough and the lines share too few
+        (below LEAD_SHARE_MIN) or clearly fewer (by LEAD_SHARE_LEAD): the lead was
+        emitted apart from its header.
         """
         if any(roles[k][0] is not _TITLE or profile.closes_headline(texts[k]) for k in run):
             return False  # dashes or a column tag mark a header of its own
         lead = bigrams(texts[d]).keys()
         near = max(_lead_share(texts[k], lead) for k in run)
-        if near < LEAD_SHARE_MIN and cls._header_found(lead, d, roles, texts, titled):
+        header = cls._header_share(lead, d, roles, texts, titled)
+        if header >= LEAD_SHARE_MIN and (near < LEAD_SHARE_MIN or header >= near + LEAD_SHARE_LEAD):
             return True
         titles = cls._orphan_titles(d, roles, texts, profile, start=run[0] - 1)
         if not titles:
@@ -487,10 +489,15 @@ class TagRoles:
         ``titled`` lists the lines that may have become one, in page order; the nearest
         HEADER_LOOKBACK of them are read.
         """
+        return TagRoles._header_share(lead, d, roles, texts, titled) >= LEAD_SHARE_MIN
+
+    @staticmethod
+    def _header_share(lead: object, d: int, roles: list, texts: list[str], titled: list[int]) -> float:
+        """The largest share of the lead's words (``lead``: its bigrams) in a kicker or headline already typed above ``d`` (:meth:`_header_found`)."""
         at = bisect.bisect_left(titled, d)
-        return any(
-            roles[k][0] in (Role.KICKER, Role.HEADLINE) and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN
-            for k in titled[max(0, at - HEADER_LOOKBACK) : at]
+        return max(
+            (_lead_share(texts[k], lead) for k in titled[max(0, at - HEADER_LOOKBACK) : at] if roles[k][0] in (Role.KICKER, Role.HEADLINE)),
+            default=0.0,
         )
 
     @staticmethod
@@ -553,9 +560,13 @@ class TagRoles:
         side by side one after the other.  A line marked as a headline (``marked``:
         the profile's column tag) ends its header unless a dash-marked subheadline
         follows: the next line opens another; and under two titles or more (no dash
-        marks), it opens a header of its own, since a header has one kicker.  (A marked
-        line under a dash kicker and another title is left to the kicker's header: the
-        kicker may be a run-in line of running text, which layout evidence retypes.)
+        marks), it opens a header of its own, since a header has one kicker.  Under a
+        kicker, its headline and more titles, the titles after the headline open the
+        marked line's header: a kicker heads one headline, and under that only a
+        dash-marked deck (刘国中在广东调研时强调 / 有力有效推进… / 信息能否“一键迁移”，… /
+        纳税人跨省份迁移便利吗（经济新方位）).  (A marked line under a dash kicker and
+        one other title is left to the kicker's header: the kicker may be a run-in line
+        of running text, which layout evidence retypes.)
         """
         if not marked:
             return [run]
@@ -574,17 +585,34 @@ class TagRoles:
                 # Two titles or more right above it (no frame break between): a header has one kicker,
                 # so they are a header of their own.
                 parts.append([])
+            elif (
+                k in marked
+                and len(part) >= 3
+                and role_of[part[0]] is Role.KICKER
+                and all(role_of[m] is _TITLE and m not in marked for m in part[1:])
+            ):
+                # A kicker, its headline, and titles above this one: a kicker heads one headline, and
+                # under it only a dash-marked deck, so the titles after the first open this one's header.
+                parts[-1], rest = part[:2], part[2:]
+                parts.append(rest)
             parts[-1].append(k)
         return parts
 
     @staticmethod
-    def _header_span(run: list[int], found: list[object]) -> list[int]:
-        """The header lines of a run of title-like lines: from a dash-marked kicker if there is one,
-        else the last two (kicker headline), or three when the last is a dash-marked subheadline."""
+    def _header_span(run: list[int], found: list[object], texts: list[str], layout: bool = False) -> list[int]:
+        """The header lines of a run of title-like lines: from a marked kicker if there is one, else the
+        last two (kicker headline), or three when the last is a dash-marked subheadline.
+
+        Under a kicker and its headline, a third line is the deck only if dash-marked: a plain
+        title there is a section heading (回  信).  On a page with layout (``layout``), under a
+        kicker marked by its dash the three stay a header: that kicker may be a run-in line of
+        running text (…为主题——), and type sizes put the header's lines right later."""
         kickers = [k for k, r in zip(run, found) if r is Role.KICKER]
         if kickers:
             start = run.index(kickers[-1])
-            return run[start : start + 3]
+            run_in = layout and texts[start].rstrip().endswith(("—", "―"))
+            deck = run_in or (start + 2 < len(run) and found[start + 2] is Role.SUBHEADLINE)
+            return run[start : start + (3 if deck else 2)]
         return run[-3:] if found[-1] is Role.SUBHEADLINE else run[-2:]
 
     @staticmethod
