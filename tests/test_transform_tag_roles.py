@@ -410,6 +410,32 @@ def test_a_cut_line_over_a_dateline_lead_is_running_text_where_a_header_above_sh
     assert roles(run(blocks, TagRoles())) == ["kicker", "headline", "paragraph", "paragraph", "paragraph"]
 
 
+# A story on the same event under the first header; the second story's headline, read as a section heading,
+# above another article; its dateline lead emitted at the end of the page.
+FAR_LEAD = [
+    "何立峰与单杏花同志先进事迹报告团成员座谈时强调",
+    "大力弘扬时代楷模精神 积极投身交通强国建设",
+    "新华社北京4月24日电  中央宣传部等单位24日举行先进事迹报告会。何立峰出席并与报告团成员座谈。",
+    "何立峰指出，单杏花同志始终践行“人民铁路为人民”的宗旨。",
+    "“时代楷模”单杏花同志先进事迹报告会在京举行",
+    "程，全场频频响起热烈掌声。",
+    "坚持改革创新，推动经济社会高质量发展",
+    "本报记者  禹伟良",
+    "湖北将聚焦激发创新活力和维护公平竞争，重点推进新型收入分配改革。",
+    "新华社北京4月24日电  “时代楷模”单杏花同志先进事迹报告会24日在北京人民大会堂举行。",
+]
+
+
+def test_a_section_heading_far_above_a_dateline_lead_that_says_most_of_what_the_lead_says_is_its_headline():
+    assert roles(run(FAR_LEAD, TagRoles()))[4] == "headline"
+
+
+def test_a_section_heading_far_above_a_dateline_lead_sharing_a_few_of_its_words_stays_a_heading():
+    blocks = list(FAR_LEAD)
+    blocks[4] = "单杏花同志的故事感动很多人"  # some of the lead's words (单杏花同志), far from half
+    assert roles(run(blocks, TagRoles()))[4] == "heading"
+
+
 def test_a_bracketed_note_between_a_header_and_its_byline_does_not_part_them():
     # Read line by line, another article's closing note comes between this header and its byline.
     blocks = ["在推进创新驱动发展中闯出新路子", "河北强算力产业育创新场景", "（本报记者申琳参与采写）", "本报记者 万秀斌 张腾扬", "轻点鼠标，计算指令由北京发出。"]

@@ -44,6 +44,7 @@ _CUT_ABOVE_LEAD = "running text over a dateline lead whose headline is further u
 # character bigrams in the lead, against 3% of other articles' titles.  A line further up that shares
 # at least that much, and 0.1 more than the lines right above the lead, is its headline.
 LEAD_SHARE_MIN = 0.15
+FAR_LEAD_SHARE_MIN = 0.5  # ... and a section heading far above it, before other headers, half (_far_headline)
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
@@ -511,7 +512,9 @@ class TagRoles:
         nearest on ties.  Two such lines stacked (no wide gap between) are the
         header's kicker and, under it, its headline (updates ``roles``).  A line
         sharing too few of the lead's words is no headline of it where a header
-        already typed shares them: that is the lead's header, emitted apart.
+        already typed shares them: that is the lead's header, emitted apart.  Failing
+        all that, a section heading further up, past other headers, that says most of
+        what the lead says (:meth:`_far_headline`).
         """
         n = len(texts)
         # Lines left next to a header, in page order: looked up by bisection for each lead.
@@ -536,6 +539,10 @@ class TagRoles:
                 below = TagRoles._title_below(d, roles, texts, profile)
                 if below and _lead_share(texts[below[-1]], lead) >= LEAD_SHARE_MIN and not TagRoles._header_found(lead, d, roles, texts, titled):
                     titles = below
+            if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
+                far = TagRoles._far_headline(d, lead, roles, texts, titled)
+                if far is not None:
+                    titles = [far]
             if titles:
                 # Other articles' section headings may lie between: the headline shares the lead's words.
                 best = max(titles, key=lambda k: (_lead_share(texts[k], lead), k))
@@ -551,6 +558,26 @@ class TagRoles:
                 roles[best] = (Role.HEADLINE, 0.7, why)
                 if kicker is not None:
                     roles[kicker] = (Role.KICKER, 0.6, f"{why}, stacked over the headline")
+
+    @staticmethod
+    def _far_headline(d: int, lead: object, roles: list, texts: list[str], titled: list[int]) -> int | None:
+        """A line typed a section heading anywhere above the dateline lead at ``d`` that says what most of the lead says: its headline, emitted far from it.
+
+        A lead's frame may be moved past other articles' headers, where the nearer look
+        stops.  A section heading of another article shares half its words with this lead
+        only by rare chance, so the line must (FAR_LEAD_SHARE_MIN), and clearly more of them
+        than any header already typed (a story on the same event beside it, 何立峰…座谈时强调
+        over “时代楷模”单杏花同志先进事迹报告会在京举行).
+        """
+        at = bisect.bisect_left(titled, d)
+        lines = [k for k in titled[max(0, at - HEADER_LOOKBACK) : at] if _inside_heading(roles[k])]
+        if not lines:
+            return None
+        best = max(lines, key=lambda k: (_lead_share(texts[k], lead), k))
+        share = _lead_share(texts[best], lead)
+        if share >= FAR_LEAD_SHARE_MIN and share >= TagRoles._header_share(lead, d, roles, texts, titled) + LEAD_SHARE_LEAD:
+            return best
+        return None
 
     @staticmethod
     def _stacked_headers(run: list[int], found: list[object], marked: set[int], breaks: list[bool]) -> list[list[int]]:
