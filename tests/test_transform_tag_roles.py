@@ -430,6 +430,12 @@ def test_a_section_heading_far_above_a_dateline_lead_that_says_most_of_what_the_
     assert roles(run(FAR_LEAD, TagRoles()))[4] == "headline"
 
 
+def test_a_dateline_lead_right_under_another_article_s_header_still_takes_the_far_heading_that_says_what_it_says():
+    """The lead's frame came out right under a commentary's header, which shares none of its words."""
+    blocks = [*FAR_LEAD[:6], "借政策东风，创美好生活（今日谈）", "路  娟", FAR_LEAD[-1], "以消费升级引领产业升级，既需要政策精准发力。"]
+    assert roles(run(blocks, TagRoles()))[4:8] == ["headline", "paragraph", "headline", "byline"]
+
+
 def test_a_section_heading_far_above_a_dateline_lead_sharing_a_few_of_its_words_stays_a_heading():
     blocks = list(FAR_LEAD)
     blocks[4] = "单杏花同志的故事感动很多人"  # some of the lead's words (单杏花同志), far from half

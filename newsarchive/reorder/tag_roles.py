@@ -514,7 +514,9 @@ class TagRoles:
         sharing too few of the lead's words is no headline of it where a header
         already typed shares them: that is the lead's header, emitted apart.  Failing
         all that, a section heading further up, past other headers, that says most of
-        what the lead says (:meth:`_far_headline`).
+        what the lead says (:meth:`_far_headline`); that one even for a lead right
+        under a header, which may be another article's (a commentary's, 今日谈, whose
+        own text was moved away).
         """
         n = len(texts)
         # Lines left next to a header, in page order: looked up by bisection for each lead.
@@ -522,10 +524,14 @@ class TagRoles:
         for d in range(n):
             if roles[d][0] is not Role.PARAGRAPH or profile.dateline(texts[d]) is None:
                 continue
+            lead = bigrams(texts[d]).keys()
             if d > 0 and roles[d - 1][0] in HEADER_ROLES:
+                # Under a header: its lead, unless a line far above says what it says (and the header does not).
+                far = TagRoles._far_headline(d, lead, roles, texts, titled)
+                if far is not None:
+                    roles[far] = (Role.HEADLINE, 0.7, LEAD_APART)
                 continue
             titles = TagRoles._orphan_titles(d, roles, texts, profile)
-            lead = bigrams(texts[d]).keys()
             if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
                 # A header with no lead of its own may have been read stacked over the next article's
                 # header, its headline taken for a line next to that header.
