@@ -442,6 +442,19 @@ def test_a_section_heading_far_above_a_dateline_lead_sharing_a_few_of_its_words_
     assert roles(run(blocks, TagRoles()))[4] == "heading"
 
 
+def test_a_title_over_text_continued_from_another_page_is_its_headline_set_again():
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "正文第一段。",
+        "“十五五”时期我国将构建现代气候业务体系",
+        "（上接第三版）到世界先进水平，能够更好满足经济社会发展对气候服务的需求。",
+    ]
+    assert roles(run(blocks, TagRoles()))[3] == "headline"
+    blocks[4] = "到世界先进水平，能够更好满足经济社会发展对气候服务的需求。"  # no jump line: a section heading
+    assert roles(run(blocks, TagRoles()))[3] == "heading"
+
+
 def test_a_bracketed_note_between_a_header_and_its_byline_does_not_part_them():
     # Read line by line, another article's closing note comes between this header and its byline.
     blocks = ["在推进创新驱动发展中闯出新路子", "河北强算力产业育创新场景", "（本报记者申琳参与采写）", "本报记者 万秀斌 张腾扬", "轻点鼠标，计算指令由北京发出。"]

@@ -334,6 +334,9 @@ class TagRoles:
                 why, conf = "above a paragraph opening with a dateline", 0.85
             elif marked:
                 why, conf = "marked as a headline", 0.7
+            elif j < n and (jump := profile.jump_line(texts[j])) is not None and jump.continued == "from":
+                # An article continued from another page (（上接第一版）…) has its headline set again over it.
+                why, conf = "above text continued from another page", 0.8
             else:
                 for k in run:
                     if role(k) is _TITLE and profile.too_short_for_heading(texts[k]):
