@@ -340,6 +340,20 @@ def test_an_address_ends_a_paragraph(text, ends):
 
 
 @pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("——编  者", True),
+        ("——2021年5月28日，习近平总书记在两院院士大会、中国科协第十次全国代表大会上强调", True),  # a quotation's source
+        ("——2018年5月28日，习近平总书记在两院院士大会上指出", True),
+        ("——坚持创新驱动发展，全面塑造发展新优势，推动", False),  # a dash-led item cut mid-sentence
+        ("习近平总书记在两院院士大会上强调", False),  # running text, no dash: the quotation follows
+    ],
+)
+def test_a_dash_led_source_under_a_quotation_ends_its_paragraph(text, ends):
+    assert P.ends_paragraph(text) is ends
+
+
+@pytest.mark.parametrize(
     ("text", "several"),
     [("以上图片均为新华社记者颜麟蕴摄", True), ("本版图片均由受访者提供", True), ("图片均为资料图片", True), ("兰 锋摄（人民视觉）", False)],
 )

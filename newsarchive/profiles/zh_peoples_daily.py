@@ -173,6 +173,8 @@ KICKER_MIN = 6  # characters before a kicker's dash: a shorter line ending with 
 # running text that ends so (——2018年5月28日，习近平总书记在两院院士大会上强调) has one.
 _REPORT_KICKER = re.compile(r"^[^，,：:；;。！？!?“”\"…—]{%d,40}(?:强调|指出|表示)$" % (KICKER_MIN - 2))
 _SIGN_OFF_MAX = 20  # characters: a line opening with —— this short is an attribution (——编者), not running text
+_ATTRIBUTION_MAX = 80  # ... and one this short ending on a verb of saying is the source of a quotation above it
+_ATTRIBUTION_END = re.compile(r"(?:强调|指出|表示|说|讲话|写道|谈到|回信|致辞|贺信)$")
 # Join evidence weights (log-likelihood ratios; see continuation_score).
 # A word across the cut: log-odds grow with the segmentation gain (nats), measured on dev
 # pages as about 1.0 + 0.6 × gain, up to ~7 (see profiles/segmentation.py).
@@ -934,8 +936,9 @@ class PeoplesDailyProfile:
         # a dash cannot open a line, so no frame break falls right after one mid-sentence either.
         if stripped.endswith("——"):
             return True
-        # An attribution or sign-off line (——编  者) closes what precedes it.
-        if flat.startswith("——") and len(flat) <= _SIGN_OFF_MAX:
+        # An attribution or sign-off line (——编  者) closes what precedes it; so does the source under a
+        # quotation, which ends on the verb that said it (——2018年5月28日，习近平总书记在两院院士大会上强调).
+        if flat.startswith("——") and (len(flat) <= _SIGN_OFF_MAX or (len(flat) <= _ATTRIBUTION_MAX and _ATTRIBUTION_END.search(flat))):
             return True
         if len(flat) <= 40 and _signature(flat):
             return True
