@@ -325,3 +325,15 @@ def test_the_stories_of_a_package_on_the_data_are_articles_of_their_own(pages: d
     first = page.items[0]
     assert first.kicker == "新春走基层·平凡岗位 不凡坚守" and first.byline == "本报记者  杨颜菲"  # the banner, with no lead of its own
     assert not any(u.text.startswith("本报记者") for item in page.items if isinstance(item, scramble.ArticleTruth) for u in item.units)
+
+
+def test_the_variants_set_real_scrambler_options() -> None:
+    # run.py --variants builds each variant's parameters from the standard ones.
+    import dataclasses
+
+    run = _load("run")
+    assert run.VARIANTS["standard"] == {}
+    for name, overrides in run.VARIANTS.items():
+        params = dataclasses.replace(scramble.ScrambleParams(), **overrides)
+        assert all(getattr(params, key) == value for key, value in overrides.items()), name
+    assert {key for key, _ in run.VARIANT_METRICS} <= {key for key, _, _ in score.METRICS}

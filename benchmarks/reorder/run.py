@@ -6,6 +6,7 @@ Usage (from the repository root)::
                                      [--worst N] [--data PATH] [--out DIR] [--regenerate]
                                      [--json FILE] [scrambler options]
     python benchmarks/reorder/run.py --timing [--timing-sizes 20,50,...] [--timing-runs 3]
+    python benchmarks/reorder/run.py --variants [--split ...] [--jobs N]
 
 1. Scrambled pages are generated into ``--out`` (default
    ``benchmarks/reorder/generated/``, gitignored) by ``scramble.py``, or reused when
@@ -33,6 +34,13 @@ reports the median (and minimum) wall time of ``--timing-runs`` reconstructions
 (log(t2/t1) / log(n2/n1)).  Each size runs in a child process; a size whose run
 exceeds ``--timing-budget`` seconds is stopped and the larger sizes are skipped.
 
+``--variants`` runs the standard pages and each variant of :data:`VARIANTS` (every header
+after its first frame, every article jumping pages, one paragraph a line, hard-wrapped
+columns: the scrambler's options set to 1, on top of the others given), each generated
+into its own folder beside ``--out`` (``generated-late`` …), and prints one line per
+variant and split: headline found, body units, successors, photos, pages exactly right.
+A change to the transforms is measured on all of them at once.
+
 ``--jobs N`` reconstructs pages in N worker processes (results are identical).
 
 Exit status: 0, or 2 on bad options / missing data.
@@ -42,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import dataclasses
 import json
 import math
 import os
@@ -62,6 +71,15 @@ import scramble  # noqa: E402
 import score  # noqa: E402
 
 DEFAULT_OUT = HERE / "generated"
+# The extractor variants --variants runs (name → scrambler options set on top of the others).
+VARIANTS: dict[str, dict[str, float]] = {
+    "standard": {},
+    "late": {"header_late_prob": 1.0},  # every header after its article's first frame
+    "jump": {"jump_prob": 1.0},  # every article continued from or on another page
+    "one-newline": {"one_newline_prob": 1.0},  # one paragraph a line, no blank lines
+    "wrap": {"wrap_prob": 1.0},  # hard-wrapped in column lines
+}
+VARIANT_METRICS = (("headline", "headline"), ("units", "units"), ("successors", "succ."), ("photos", "photos"), ("perfect", "exact"))
 Runner = Callable[[Path], dict[str, Any]]
 
 
@@ -337,6 +355,24 @@ def timing(manifest: dict[str, Any], out: Path, sizes: Sequence[int], runs: int,
 # --------------------------------------------------------------------------- main
 
 
+def run_variants(args: argparse.Namespace, params: scramble.ScrambleParams, runner: Runner) -> str:
+    """The --variants table: each variant's pages generated beside ``--out`` and scored, a line per variant and split."""
+    width = max(len(name) for name in VARIANTS) + 2
+    lines = [f"{'variant':<{width}} {'split':<8}" + "".join(f"{label:>10}" for _, label in VARIANT_METRICS)]
+    for name, overrides in VARIANTS.items():
+        out = args.out if not overrides else args.out.with_name(f"{args.out.name}-{name}")
+        manifest = ensure_generated(out, args.data, args.seeds, dataclasses.replace(params, **overrides), args.regenerate)
+        pages = select_pages(manifest, out, args.split, args.limit)
+        _, ours, _ = run_benchmark(pages, runner, args.jobs)
+        for split in scramble.SPLITS:
+            results = [r for r in ours if r.split == split]
+            if not results:
+                continue
+            agg = score.aggregate(results)
+            lines.append(f"{name:<{width}} {split:<8}" + "".join(f"{score.format_share(*agg[key]):>10}" for key, _ in VARIANT_METRICS))
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point."""
     parser = argparse.ArgumentParser(
@@ -357,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timing-budget", type=float, default=120.0, help="seconds per run before a size times out")
     parser.add_argument("--timing-one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help="reconstruct pages in N processes (default 1)")
+    parser.add_argument("--variants", action="store_true", help="one line per extractor variant and split (see VARIANTS)")
     scramble.add_param_args(parser)
     args = parser.parse_args(argv)
     if args.timing_one is not None:
@@ -365,6 +402,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.data.is_dir() or not list(args.data.glob("*.jsonl")):
         parser.error(f"no data in {args.data} (give --data)")
     params = scramble.params_from_args(args)
+    if args.variants:
+        runner, how = make_runner()
+        if runner is None or args.baseline_only:
+            print(f"newsarchive: {how if runner is None else 'not run (--baseline-only)'}", file=sys.stderr)
+            return 1
+        print(f"reading-order benchmark by extractor variant (newsarchive: {how}; seeds {args.seeds}, data {args.data})")
+        print(run_variants(args, params, runner))
+        return 0
     manifest = ensure_generated(args.out, args.data, args.seeds, params, args.regenerate)
     runner, how = (None, "not run (--baseline-only)") if args.baseline_only else make_runner()
 
