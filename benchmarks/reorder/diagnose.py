@@ -3,7 +3,7 @@
 Usage (from the repository root, after ``run.py`` has generated the pages)::
 
     python benchmarks/reorder/diagnose.py [--split dev|heldout|all] [--out DIR] [--skip PREFIX ...]
-                                          [--jobs N]
+                                          [--jobs N] [--examples N]
 
 ``run.py`` says how much is right; this says what kind of thing is wrong, so
 that work goes to the largest class of error (and closing notes can be checked):
@@ -30,7 +30,10 @@ ones (``--out``, default ``generated/``), used as they are: their manifest is
 read, never regenerated, so a variant built with ``run.py --out DIR …`` is
 diagnosed with its own parameters.  ``--skip PREFIX`` leaves out pages whose name
 starts so (e.g. the composite pages whose truth keeps several reports in one
-article).  Needs newsarchive importable in this environment (in-process).
+article).  ``--examples N`` lists, under each class, N of its cases (the page and
+the text: the two sides of a cut, a unit's opening, a headline, a caption), to open
+with ``newsarchive inspect``.  Needs newsarchive importable in this environment
+(in-process).
 """
 
 from __future__ import annotations
@@ -82,9 +85,16 @@ def cut_pairs(truth: dict[str, Any], fragments: Sequence[dict[str, Any]]) -> lis
     return pairs
 
 
-def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -> Counter[tuple[str, ...]]:
-    """The page's counts, keyed by (section, class, ...)."""
+def diagnose_page(
+    truth: dict[str, Any], output: dict[str, Any], profile: Any, examples: dict[tuple[str, ...], list[str]] | None = None
+) -> Counter[tuple[str, ...]]:
+    """The page's counts, keyed by (section, class, ...); with ``examples``, a text for each case counted is added under its key."""
     counts: Counter[tuple[str, ...]] = Counter()
+
+    def count(key: tuple[str, ...], case: str) -> None:
+        counts[key] += 1
+        if examples is not None:
+            examples.setdefault(key, []).append(case)
     fragments = output.get("fragments") or []
     text = {f["id"]: f["text"] for f in fragments}
     frag_by_flat = {nows(f["text"]): f for f in fragments}
@@ -101,19 +111,20 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
     before = {tail: head for head, tail in after.items()}
     step_of = {tuple(d["subjects"]): d["step"] for d in output.get("decisions") or () if d["kind"] == "join"}
     for head, tail in cut_pairs(truth, fragments):
+        cut = f"…{text[head][-12:]} | {text[tail][:12]}…"
         if after.get(head) == tail:
             counts["cuts", "rejoined"] += 1
             continue
         lexical = profile.continuation_score(text[head], text[tail])[0]
         evidence = "no word across the cut" if lexical <= 0 else "some evidence across the cut"
         if head not in after and tail not in before:
-            counts["cuts", "missed, both pieces alone", evidence] += 1
+            count(("cuts", "missed, both pieces alone", evidence), cut)
         elif head in after and tail not in before:
-            counts["cuts", "head joined to another piece", f"by {step_of.get((head, after[head]), '?')}"] += 1
+            count(("cuts", "head joined to another piece", f"by {step_of.get((head, after[head]), '?')}"), cut)
         elif head not in after:
-            counts["cuts", "tail taken by another head", f"by {step_of.get((before[tail], tail), '?')}"] += 1
+            count(("cuts", "tail taken by another head", f"by {step_of.get((before[tail], tail), '?')}"), cut)
         else:
-            counts["cuts", "head and tail both joined elsewhere"] += 1
+            count(("cuts", "head and tail both joined elsewhere"), cut)
 
     # lost units, successors
     headers = set()
@@ -144,7 +155,7 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
                 kind = "cut, joined wrong or not at all"
             else:
                 kind = "never cut, merged or split wrong"
-            counts["lost units", kind] += 1
+            count(("lost units", kind), unit["text"][:24])
         where = {}
         for k, b in enumerate(blocks):
             where.setdefault(b, k)
@@ -152,14 +163,14 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
         for a, b in zip(units, units[1:]):
             if a in where and b in where and where[b] == where[a] + 1:
                 continue
-            counts["successors lost", "both units present, out of order" if a in where and b in where else "a unit missing"] += 1
+            count(("successors lost", "both units present, out of order" if a in where and b in where else "a unit missing"), f"{a[:12]} → {b[:12]}")
 
         # headlines
         headline = nows(t_art.get("headline"))
         if headline and headline not in headlines:
             frag = frag_by_flat.get(headline)
             why = f"{frag['role']}: {frag['role_reason']}" if frag else "not one fragment"
-            counts["headlines not found", why] += 1
+            count(("headlines not found", why), t_art.get("headline") or "")
 
         # photos
         got = [score.caption_credit(p) for p in (o_art or {}).get("photos") or ()]
@@ -168,11 +179,11 @@ def diagnose_page(truth: dict[str, Any], output: dict[str, Any], profile: Any) -
             if key2 in got:
                 got.remove(key2)
             elif key2 in photos_anywhere:
-                counts["photos not right", "in another article or standalone"] += 1
+                count(("photos not right", "in another article or standalone"), " / ".join(filter(None, key2)))
             elif any(key2[0] and c == key2[0] or key2[1] and r == key2[1] for c, r in photos_anywhere):
-                counts["photos not right", "found with another caption or credit"] += 1
+                count(("photos not right", "found with another caption or credit"), " / ".join(filter(None, key2)))
             else:
-                counts["photos not right", "caption and credit not found"] += 1
+                count(("photos not right", "caption and credit not found"), " / ".join(filter(None, key2)))
     return counts
 
 
@@ -194,32 +205,44 @@ def load_pages(out: Path, split: str, skip: Sequence[str]) -> list[tuple[Path, d
     return sorted(chosen, key=lambda pt: str(pt[0]))
 
 
-def _diagnose_one(job: tuple[str, dict[str, Any]]) -> Counter[tuple[str, ...]]:
+Examples = dict[tuple[str, ...], list[str]]
+
+
+def _diagnose_one(job: tuple[str, dict[str, Any]]) -> tuple[Counter[tuple[str, ...]], Examples]:
     import newsarchive
     from newsarchive.profiles import get_profile
     from newsarchive.serialize import page_to_dict
 
     path, truth = job
     output = page_to_dict(newsarchive.load(path))
-    return diagnose_page(truth, output, get_profile(output["meta"].get("language")))
+    cases: Examples = {}
+    counts = diagnose_page(truth, output, get_profile(output["meta"].get("language")), cases)
+    return counts, {key: [f"{Path(path).stem}: {case}" for case in found] for key, found in cases.items()}
 
 
-def diagnose(pages: Iterable[tuple[Path, dict[str, Any]]], jobs: int) -> Counter[tuple[str, ...]]:
-    """The counts summed over pages."""
+def diagnose(pages: Iterable[tuple[Path, dict[str, Any]]], jobs: int, keep: int = 0) -> tuple[Counter[tuple[str, ...]], Examples]:
+    """The counts summed over pages, and up to ``keep`` cases of each class (in page order)."""
     total: Counter[tuple[str, ...]] = Counter()
+    examples: Examples = defaultdict(list)
     work = [(str(p), t) for p, t in pages]
+
+    def add(counts: Counter[tuple[str, ...]], cases: Examples) -> None:
+        total.update(counts)
+        for key, found in cases.items():
+            examples[key].extend(found[: keep - len(examples[key])])
+
     if jobs > 1:
         with concurrent.futures.ProcessPoolExecutor(jobs) as pool:
-            for counts in pool.map(_diagnose_one, work, chunksize=8):
-                total.update(counts)
+            for counts, cases in pool.map(_diagnose_one, work, chunksize=8):
+                add(counts, cases)
     else:
         for job in work:
-            total.update(_diagnose_one(job))
-    return total
+            add(*_diagnose_one(job))
+    return total, examples
 
 
-def render(counts: Counter[tuple[str, ...]]) -> str:
-    """Sections in a fixed order, classes by count, sub-classes indented under them."""
+def render(counts: Counter[tuple[str, ...]], examples: Examples | None = None) -> str:
+    """Sections in a fixed order, classes by count, sub-classes indented under them (and their examples under those)."""
     lines = []
     for section in ("cuts", "lost units", "successors lost", "headlines not found", "photos not right"):
         rows = {k[1:]: v for k, v in counts.items() if k[0] == section}
@@ -233,6 +256,7 @@ def render(counts: Counter[tuple[str, ...]]) -> str:
             for sub, value in sorted(subs.items(), key=lambda kv: -kv[1]):
                 if sub:
                     lines.append(f"  {value:6d}      {sub}")
+                lines += [f"{'':14}· {case}" for case in (examples or {}).get((section, name, sub) if sub else (section, name), ())]
     return "\n".join(lines)
 
 
@@ -242,12 +266,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "generated", help="generated pages folder (as run.py wrote it)")
     parser.add_argument("--skip", nargs="*", default=[], metavar="PREFIX", help="leave out pages whose name starts so")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--examples", type=int, default=0, metavar="N", help="list N cases under each class")
     args = parser.parse_args(argv)
     if scramble.SPLITS and args.split not in (*scramble.SPLITS, "all"):
         parser.error(f"unknown split {args.split}")
     pages = load_pages(args.out, args.split, args.skip)
     print(f"{len(pages)} pages ({args.split}) from {args.out}" + (f", skipping {' '.join(args.skip)}" if args.skip else ""))
-    print(render(diagnose(pages, max(1, args.jobs))))
+    print(render(*diagnose(pages, max(1, args.jobs), max(0, args.examples))))
     return 0
 
 
