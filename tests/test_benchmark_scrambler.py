@@ -337,3 +337,17 @@ def test_the_variants_set_real_scrambler_options() -> None:
         params = dataclasses.replace(scramble.ScrambleParams(), **overrides)
         assert all(getattr(params, key) == value for key, value in overrides.items()), name
     assert {key for key, _ in run.VARIANT_METRICS} <= {key for key, _, _ in score.METRICS}
+
+
+def test_diagnosis_lists_a_case_for_every_error_it_counts(pages: dict[str, object]) -> None:
+    import newsarchive
+    from newsarchive.profiles import get_profile
+    from newsarchive.serialize import page_to_dict
+
+    diagnose = _load("diagnose")
+    text, truth = scramble.scramble_page(pages[SAMPLE[0]], 3)
+    output = page_to_dict(newsarchive.load(text.encode("utf-8")))
+    cases: dict[tuple[str, ...], list[str]] = {}
+    counts = diagnose.diagnose_page(truth, output, get_profile("zh"), cases)
+    assert {key: len(found) for key, found in cases.items()} == {key: n for key, n in counts.items() if key != ("cuts", "rejoined")}
+    assert all(case for found in cases.values() for case in found)
