@@ -25,6 +25,10 @@ in :mod:`newsarchive.limits` are chosen against:
 ``leads-1600``       1,600 headers of three title lines over a byline (the first left next to the header),
                      each followed by text and a dateline lead under no header: 9,600 blocks (looking for
                      each lead's headline among the lines left next to a header by a scan was quadratic)
+``subjects-1400``    1,400 articles of a headline, a byline and five frames (wide gaps between them), every
+                     text made of the same ten subjects: 9,800 blocks whose groups all share words with
+                     many headers (assign-fragments' block moves rebuilt every article's membership at
+                     each try: 6.4 s of 10.5)
 ``json-nested``      a newsarchive-page JSON nested 100,000 deep (refused)
 ``json-objects``     64 MiB of empty JSON objects (refused before parsing: too many values)
 ``zero-device``      /dev/zero as input (refused after reading just over the limit)
@@ -93,6 +97,16 @@ def _leads(path: Path) -> None:
     path.write_text("\n\n".join(blocks), encoding="utf-8")
 
 
+def _shared_subjects(path: Path) -> None:
+    words = ["社保卡", "高铁站", "金饰价格", "数字孪生", "大闸蟹", "文旅融合", "乡村振兴", "科技创新", "消费品", "养老服务"]
+    pick = random.Random(1)
+    blocks = []
+    for i in range(1400):
+        blocks += [f"{''.join(pick.sample(words, 2))}新闻第{i}号", "本报记者 王 强"]
+        blocks += ["\n\n" + "，".join(pick.sample(words, 3)) + f"的发展情况第{p}段说明。" for p in range(5)]
+    path.write_text("\n\n".join(blocks), encoding="utf-8")
+
+
 def _json_nested(path: Path) -> None:
     path.write_bytes(b'{"format": "newsarchive-page", "version": "1.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
@@ -113,6 +127,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "pieces-120k": _pieces,
     "stacked-4900": _stacked,
     "leads-1600": _leads,
+    "subjects-1400": _shared_subjects,
     "json-nested": _json_nested,
     "json-objects": _json_objects,
     "zero-device": None,  # reads /dev/zero

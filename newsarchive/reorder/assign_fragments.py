@@ -672,18 +672,29 @@ class AssignFragments:
                 fits[gi, k] = header_fit(gi, k)
             return fits[gi, k]
 
+        scored: dict[tuple[int, tuple[int, ...]], float] = {}
+
+        def scores(members: tuple[int, ...], k: int, state: list[tuple[int, ...]]) -> float:
+            """The summed score of article ``k``'s groups ``members`` (remembered: most tries leave one side as it was)."""
+            key = (k, members)
+            if key not in scored:
+                scored[key] = sum(score(gi, k, prior_of[gi][k], state) for gi in members)
+            return scored[key]
+
         current = memberships(owner, articles)
         for j in range(articles):
             for k in sorted({k for gi in current[j] for k in prior_of[gi]} - {j}):
                 block = [gi for gi in current[j] if k in prior_of[gi] and fit(gi, k) > fit(gi, j)]
                 if not block or len(block) == len(current[j]):
                     continue
-                both = current[j] + current[k]
-                before = sum(score(gi, owner[gi], prior_of[gi][owner[gi]], current) for gi in both)
+                # Only the two articles' memberships change (each kept in group order, as memberships() gives them).
+                moved = list(current)
+                moved[j] = tuple(gi for gi in current[j] if gi not in block)
+                moved[k] = tuple(sorted(current[k] + tuple(block)))
+                before = scores(current[j], j, current) + scores(current[k], k, current)
                 for gi in block:
                     owner[gi] = k
-                moved = memberships(owner, articles)
-                if sum(score(gi, owner[gi], prior_of[gi][owner[gi]], moved) for gi in both) > before:
+                if scores(moved[j], j, moved) + scores(moved[k], k, moved) > before:
                     current = moved
                 else:
                     for gi in block:
