@@ -688,8 +688,9 @@ class AssignFragments:
                 if not block or len(block) == len(current[j]):
                     continue
                 # Only the two articles' memberships change (each kept in group order, as memberships() gives them).
+                moving = set(block)
                 moved = list(current)
-                moved[j] = tuple(gi for gi in current[j] if gi not in block)
+                moved[j] = tuple(gi for gi in current[j] if gi not in moving)
                 moved[k] = tuple(sorted(current[k] + tuple(block)))
                 before = scores(current[j], j, current) + scores(current[k], k, current)
                 for gi in block:
