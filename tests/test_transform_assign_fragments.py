@@ -488,3 +488,22 @@ def test_groups_move_together_only_if_that_scores_higher_and_never_empty_an_arti
     priors = [dict(options) for options in candidates]
     AssignFragments._move_blocks(candidates, owner, 2, _topic_score(["a"] * 4, priors), lambda gi, k: float(k == 0))
     assert owner == [1, 1, 1, 0]
+
+
+def test_a_full_header_after_all_the_text_heads_the_text_above_it():
+    """A one-article page whose extractor drew the header last: the text opens with a section heading, read as
+    the page's first header, and the real header (headline and byline) stands after every frame.  The frames
+    are the real header's article's (held-out page 2025-02-07_p13, late-header variant: 82 of 88 blocks)."""
+    blocks = [
+        ("引子", Role.HEADLINE),
+        ("春节前，漫步千年古镇杨柳青，年画店里挤满了游客，年画师傅忙着给新春年画绘彩。", Role.PARAGRAPH),
+        ("杨柳青年画有数百年历史，新春年画今年卖得格外好，年画师傅说订单排到了正月。", Role.PARAGRAPH),
+        ("古镇的新春年画还走出了国门，外国游客也专程来古镇买年画。", Role.PARAGRAPH),
+        ("古镇新春年画里的年味", Role.HEADLINE),
+        ("本报记者 王云娜", Role.BYLINE),
+    ]
+    draft = AssignFragments().apply(_with_roles(blocks))
+    assert [a.body for a in draft.articles][1] == ("f2", "f3", "f4")
+    # The same header with text after it (read in order): the text above stays with the first header.
+    draft = AssignFragments().apply(_with_roles([*blocks, ("古镇的年画店还开设了体验区。", Role.PARAGRAPH)]))
+    assert [a.body for a in draft.articles] == [("f2", "f3", "f4"), ("f7",)]
