@@ -1,5 +1,7 @@
 """assign-fragments (priority 400): body fragments go to the article whose header precedes them."""
 
+from dataclasses import replace
+
 from newsarchive.model import Page, PageMeta, Role
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
@@ -507,3 +509,38 @@ def test_a_full_header_after_all_the_text_heads_the_text_above_it():
     # The same header with text after it (read in order): the text above stays with the first header.
     draft = AssignFragments().apply(_with_roles([*blocks, ("古镇的年画店还开设了体验区。", Role.PARAGRAPH)]))
     assert [a.body for a in draft.articles] == [("f2", "f3", "f4"), ("f7",)]
+
+
+def test_an_article_with_a_byline_sharing_no_words_with_any_group_takes_the_cheapest_right_under_its_header():
+    """Every article under a byline has text: where no group shares its header's words (守隧人 over text on a
+    tunnel, 隧道), it takes the group it is nearest to that costs its owner least; without a byline, nothing."""
+    blocks = ["翻山勘地质", "本报记者 王欣悦", "甲。", "乙。", "当好守隧人", "本报记者 申智林", "丙。", "丁。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    groups = [["f3"], ["f4"], ["f7"], ["f8"]]
+    candidates = [[(0, 0.0)], [(0, 0.0)], [(1, 0.0), (0, -1.2)], [(1, -1.2), (0, -1.8)]]
+    owner = [0, 0, 0, 0]
+    topic = {(2, 0): 3.0, (3, 0): 1.0}  # f8 costs least, but only f7 stands right under the empty header
+
+    def score(gi, k, prior, current):
+        return topic.get((gi, k), 0.0) + prior
+
+    AssignFragments._fill_empty(draft, groups, candidates, owner, score)
+    assert owner == [0, 0, 1, 0]
+    unsigned = replace(draft, articles=(draft.articles[0], replace(draft.articles[1], byline=None)))
+    owner = [0, 0, 0, 0]
+    AssignFragments._fill_empty(unsigned, groups, candidates, owner, score)
+    assert owner == [0, 0, 0, 0]
+
+
+def test_a_run_s_rest_goes_to_an_article_with_a_byline_left_without_text():
+    """A run whose leading part is its owner's text and whose rest shares no words with anything (the header
+    left without text names it otherwise): the split costs nothing where it fills that article."""
+    lead = ((0, ("f1", "f2", "f3"), [1, 2], [(1, 0.0), (0, -1.8)]),)
+    fits = [[{0: 6.0, 1: 0.0}, {0: 2.0, 1: 0.0}]]  # the part's fit to each article, for parts of 1 and 2 fragments
+    rest_fits = [[{0: 4.0, 1: 0.0}, {0: 1.0, 1: 0.0}]]  # ... and the rest's: least like the owner after two
+    candidates = [[(1, 0.0), (0, -1.8)]]
+    owner = [0]
+    assert AssignFragments._peel(lead, owner, fits, rest_fits, candidates) == []
+    assert owner == [0]
+    assert AssignFragments._peel(lead, owner, fits, rest_fits, candidates, wanting={1}) == [(("f1", "f2"), 0)]
+    assert owner == [1]
