@@ -541,6 +541,15 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
         # A credit broken before its agency, and a headline set on two lines, stay whole.
         ("兰 锋摄\n(人民视觉)", ["兰 锋摄\n(人民视觉)"]),
         ("深化中外友城合作\n共绘绿色发展新篇", ["深化中外友城合作\n共绘绿色发展新篇"]),
+        # A title line narrower than the one under it is a line of its own (a wrapped title fills its first
+        # line): a kicker over its headline, digits and quotes counted at their widths.
+        ("在文化激荡中展现中国特色\n让古老大运河焕发时代新风貌\n本报记者 王金铨",
+         ["在文化激荡中展现中国特色", "让古老大运河焕发时代新风貌", "本报记者 王金铨"]),
+        ("中央宣传部、全国妇联\n联合发布2025年“最美巾帼奋斗者”先进事迹",
+         ["中央宣传部、全国妇联", "联合发布2025年“最美巾帼奋斗者”先进事迹"]),
+        # ... but not one broken after a pause, nor a wider line over a narrower one.
+        ("社保卡，\n解锁更多应用新场景", ["社保卡，\n解锁更多应用新场景"]),
+        ("湖北嘉鱼县加快发展现代农业\n三产融合助增收", ["湖北嘉鱼县加快发展现代农业\n三产融合助增收"]),
     ],
 )
 def test_a_header_block_of_a_page_set_a_paragraph_a_line_is_cut_into_its_lines(block, pieces):

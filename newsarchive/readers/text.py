@@ -760,11 +760,15 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
     lines are no column's.  A line closed by a kicker's dash or a column tag (……——,
     …（今日谈）) ends its piece; a deck (——…) opens one, and so does a line with spaces inside
     (a byline's names, a title's two parts); a byline opening with its role (本报记者 李 婕) is
-    a piece of its own, wrapped or not.  What follows a line with spaces inside goes on with
+    a piece of its own, wrapped or not; of two title lines, one narrower than the next is a
+    line of its own (:func:`_shorter_title_line`).  What follows a line with spaces inside goes on with
     it unless it opens a piece itself (a headline wrapped: 大力弘扬时代楷模精神 积极投身交 /
     通强国建设), and a line opening with a bracket goes on the line above (a credit broken
     before its agency: 兰 锋摄 / (人民视觉)).
     """
+
+    # Two title lines over at most a byline: a kicker over its headline, or one title on two lines.
+    title_pair = len(lines) == 2 or (len(lines) == 3 and (opens_with_role(lines[2]) or byline_like(lines[2])))
 
     def cut_after(k: int, _first: int) -> bool:
         line, following = lines[k], lines[k + 1]
@@ -774,9 +778,35 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
             # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
             or (byline_like(following) and not (opens_with_role(line) and not opens_with_role(following)))
             or (opens_with_role(line) and not byline_like(following))  # a byline's line
+            or (title_pair and k == 0 and _shorter_title_line(line, following))
         )
 
     return _cut_lines(block, lines, cut_after)
+
+
+_PAUSE_MARKS = "，、：；,:;"
+MAX_TITLE_LINE = 40  # characters: the data's longest headline has 44 with its column tag
+
+
+def _shorter_title_line(line: str, following: str) -> bool:
+    """A title line narrower than the title line under it: a line of its own (a kicker over its headline, a
+    headline over its deck), since a title wrapped onto a second line fills its first.  Asked of a block's
+    first two lines when no more than a byline follows them (ragged lines of a longer block stay whole).
+
+    Of the data's 86 kickers, 45 are narrower than their headline by a character or more
+    (25 end with a kicker's dash, which cuts anyway); two of its three plain decks are wider
+    than their headline.  A kicker as wide as its headline or wider stays run into it, as a
+    headline set on two lines looks the same.
+    """
+    first, second = line.strip(), following.strip()
+    return (
+        wide_share(first) >= WRAPPED_SOLID
+        and wide_share(second) >= WRAPPED_SOLID
+        and first[-1] not in SENTENCE_END_MARKS
+        and first[-1] not in _PAUSE_MARKS  # a title broken after a pause goes on (社保卡， / 解锁更多应用新场景)
+        and "。" not in first + second  # no running text: a title has no full stop
+        and display_width(first) + 1 <= display_width(second) <= MAX_TITLE_LINE
+    )
 
 
 def _cut_lines(block: str, lines: list[str], cut_after: Callable[[int, int], bool]) -> list[tuple[int, str]]:
