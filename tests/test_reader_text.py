@@ -547,6 +547,11 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
          ["在文化激荡中展现中国特色", "让古老大运河焕发时代新风貌", "本报记者 王金铨"]),
         ("中央宣传部、全国妇联\n联合发布2025年“最美巾帼奋斗者”先进事迹",
          ["中央宣传部、全国妇联", "联合发布2025年“最美巾帼奋斗者”先进事迹"]),
+        # Two lines too long together to be one title (its column tag aside) are two, whatever their widths.
+        ("“有地无名”“有名无标”致导航不准、物流不畅，特色物产缺乏鲜明标识\n规范乡村地名，便出行、通快递（民生一线）",
+         ["“有地无名”“有名无标”致导航不准、物流不畅，特色物产缺乏鲜明标识", "规范乡村地名，便出行、通快递（民生一线）"]),
+        ("——习近平总书记对常态化做好东西部协作工作的重要指示\n引领方向、催人奋进",
+         ["——习近平总书记对常态化做好东西部协作工作的重要指示\n引领方向、催人奋进"]),
         # ... but not one broken after a pause, nor a wider line over a narrower one.
         ("社保卡，\n解锁更多应用新场景", ["社保卡，\n解锁更多应用新场景"]),
         ("湖北嘉鱼县加快发展现代农业\n三产融合助增收", ["湖北嘉鱼县加快发展现代农业\n三产融合助增收"]),

@@ -761,7 +761,7 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
     …（今日谈）) ends its piece; a deck (——…) opens one, and so does a line with spaces inside
     (a byline's names, a title's two parts); a byline opening with its role (本报记者 李 婕) is
     a piece of its own, wrapped or not; of two title lines, one narrower than the next is a
-    line of its own (:func:`_shorter_title_line`).  What follows a line with spaces inside goes on with
+    line of its own, and so are two too long to be one title (:func:`_two_title_lines`).  What follows a line with spaces inside goes on with
     it unless it opens a piece itself (a headline wrapped: 大力弘扬时代楷模精神 积极投身交 /
     通强国建设), and a line opening with a bracket goes on the line above (a credit broken
     before its agency: 兰 锋摄 / (人民视觉)).
@@ -778,35 +778,48 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
             # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
             or (byline_like(following) and not (opens_with_role(line) and not opens_with_role(following)))
             or (opens_with_role(line) and not byline_like(following))  # a byline's line
-            or (title_pair and k == 0 and _shorter_title_line(line, following))
+            or (title_pair and k == 0 and _two_title_lines(line, following))
         )
 
     return _cut_lines(block, lines, cut_after)
 
 
 _PAUSE_MARKS = "，、：；,:;"
-MAX_TITLE_LINE = 40  # characters: the data's longest headline has 44 with its column tag
+MAX_TITLE_LINE = 40  # characters, a column tag aside: the data's longest headline has 28 (61 with its tag), its longest kicker 33
+_BRACKETS_INSIDE = re.compile(r"[（(][^（()）]*[）)]")
 
 
-def _shorter_title_line(line: str, following: str) -> bool:
-    """A title line narrower than the title line under it: a line of its own (a kicker over its headline, a
-    headline over its deck), since a title wrapped onto a second line fills its first.  Asked of a block's
-    first two lines when no more than a byline follows them (ragged lines of a longer block stay whole).
+def _two_title_lines(line: str, following: str) -> bool:
+    """Two title lines that are two lines of a header (a kicker over its headline, a headline over its deck),
+    not one title set on two lines.  Asked of a block's first two lines when no more than a byline follows
+    them (ragged lines of a longer block stay whole).
 
-    Of the data's 86 kickers, 45 are narrower than their headline by a character or more
-    (25 end with a kicker's dash, which cuts anyway); two of its three plain decks are wider
-    than their headline.  A kicker as wide as its headline or wider stays run into it, as a
-    headline set on two lines looks the same.
+    A title wrapped onto a second line fills its first, so a first line narrower than the
+    second is a line of its own; and no title runs past MAX_TITLE_LINE characters (its column
+    tag in brackets aside), so two lines longer together are two.  Of the data's 61 kickers
+    without a dash (a dash cuts anyway), 36 are narrower than their headline by a character or
+    more and 6 more are too long with it; two of its three plain decks are wider than their
+    headline.  A kicker as wide as its headline or wider, and short enough to make one title
+    with it, stays run into it: a headline set on two lines looks the same.
     """
     first, second = line.strip(), following.strip()
-    return (
+    if not (
         wide_share(first) >= WRAPPED_SOLID
         and wide_share(second) >= WRAPPED_SOLID
         and first[-1] not in SENTENCE_END_MARKS
         and first[-1] not in _PAUSE_MARKS  # a title broken after a pause goes on (社保卡， / 解锁更多应用新场景)
         and "。" not in first + second  # no running text: a title has no full stop
-        and display_width(first) + 1 <= display_width(second) <= MAX_TITLE_LINE
-    )
+        and not first.startswith(("——", "―"))  # a deck set on two lines
+    ):
+        return False
+    # The lines as set (a column tag takes room on its line), and the title's words alone.
+    narrower = display_width(first) + 1 <= display_width(second)
+    return narrower or _title_width(first) + _title_width(second) > MAX_TITLE_LINE
+
+
+def _title_width(line: str) -> float:
+    """A title line's display width, a column tag in brackets (（经济新方位·…）) left out."""
+    return display_width(_BRACKETS_INSIDE.sub("", line))
 
 
 def _cut_lines(block: str, lines: list[str], cut_after: Callable[[int, int], bool]) -> list[tuple[int, str]]:
