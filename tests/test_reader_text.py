@@ -552,6 +552,9 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
          ["“有地无名”“有名无标”致导航不准、物流不畅，特色物产缺乏鲜明标识", "规范乡村地名，便出行、通快递（民生一线）"]),
         ("——习近平总书记对常态化做好东西部协作工作的重要指示\n引领方向、催人奋进",
          ["——习近平总书记对常态化做好东西部协作工作的重要指示\n引领方向、催人奋进"]),
+        # A bare name under a title (the author's byline), but not the rest of a title wrapped onto a second line.
+        ("巴达木东墓群考古发现——\n见证唐代边疆治理\n尚玉平", ["巴达木东墓群考古发现——", "见证唐代边疆治理", "尚玉平"]),
+        ("坚定不移推动经济社会\n高质量", ["坚定不移推动经济社会\n高质量"]),
         # ... but not one broken after a pause, nor a wider line over a narrower one.
         ("社保卡，\n解锁更多应用新场景", ["社保卡，\n解锁更多应用新场景"]),
         ("湖北嘉鱼县加快发展现代农业\n三产融合助增收", ["湖北嘉鱼县加快发展现代农业\n三产融合助增收"]),

@@ -15,6 +15,7 @@ from typing import NamedTuple, Sequence
 from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
 from .lexicon import start_ratio, words
+from .names import COMPOUND_SURNAMES, SURNAMES, surname_length
 from .segmentation import head_run, last_word, runs_gain, tail_run
 from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
@@ -349,7 +350,7 @@ def _unspaced(flat: str) -> str:
     singles = sum(len(t) == 1 for t in tokens)
     if len(tokens) >= LETTER_SPACED_MIN:
         return "".join(tokens) if singles * 10 >= 9 * len(tokens) else flat
-    if singles < len(tokens) or 2 * sum(t in _SURNAMES for t in tokens[::2]) >= len(tokens[::2]):
+    if singles < len(tokens) or 2 * sum(t in SURNAMES for t in tokens[::2]) >= len(tokens[::2]):
         return flat
     return "".join(tokens)
 
@@ -463,25 +464,8 @@ def parse_names(text: str) -> tuple[str, ...] | None:
     return tuple(names) if names else None
 
 
-# The commonest Chinese surnames (those of about nine people in ten), to split a run of names
-# that OCR or an extractor printed without their spaces: 李鹏飞吴海军 → 李鹏飞, 吴海军.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
-    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
-    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪傅禹荆门巨仪"
-)
-_COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "司徒", "端木", "长孙", "宇文"})
 UNPADDED_RUN = (4, 12)  # characters: two to four names run together
 MAX_NAME_RUN_WORDS = 0.6  # share of a run of names that dictionary words may cover (see _unsplit_run)
-
-
-def _surname_length(text: str) -> int:
-    """Characters of the surname ``text`` opens with (2 for 欧阳), 0 if it opens with none known."""
-    if text[:2] in _COMPOUND_SURNAMES:
-        return 2
-    return 1 if text[:1] in _SURNAMES else 0
 
 
 def _look_like_names(names: Sequence[str], *, padded: bool) -> bool:
@@ -493,9 +477,9 @@ def _look_like_names(names: Sequence[str], *, padded: bool) -> bool:
     paper's mark of a name), at least half the names open with one of the commonest.  A
     single name (a pen name such as 土土绒) is judged by the caller: it must be no word.
     """
-    if any(len(n) > 4 or (len(n) == 4 and n[:2] not in _COMPOUND_SURNAMES) for n in names):
+    if any(len(n) > 4 or (len(n) == 4 and n[:2] not in COMPOUND_SURNAMES) for n in names):
         return False
-    return padded or len(names) == 1 or 2 * sum(1 for n in names if _surname_length(n)) >= len(names)
+    return padded or len(names) == 1 or 2 * sum(1 for n in names if surname_length(n)) >= len(names)
 
 
 def _name_splits(run: str) -> list[tuple[str, ...]]:
@@ -506,7 +490,7 @@ def _name_splits(run: str) -> list[tuple[str, ...]]:
     """
     if not UNPADDED_RUN[0] <= len(run) <= UNPADDED_RUN[1] or not all(map(is_han, run)):
         return []
-    if run[:2] in _COMPOUND_SURNAMES and len(run) <= 4:
+    if run[:2] in COMPOUND_SURNAMES and len(run) <= 4:
         return [(run,)]  # 欧阳明高: one name
     splits: list[tuple[str, ...]] = []
 
@@ -516,7 +500,7 @@ def _name_splits(run: str) -> list[tuple[str, ...]]:
         if at == len(run):
             splits.append(names)
             return
-        surname = _surname_length(run[at:])
+        surname = surname_length(run[at:])
         if surname:
             for given in (1, 2):
                 end = at + surname + given
@@ -557,7 +541,7 @@ def _unsplit_run(token: str) -> bool:
     """
     if not (UNPADDED_RUN[0] <= len(token) <= UNPADDED_RUN[1] and all(map(is_han, token))):
         return False
-    return bool(_surname_length(token)) and _word_coverage(token) <= MAX_NAME_RUN_WORDS
+    return bool(surname_length(token)) and _word_coverage(token) <= MAX_NAME_RUN_WORDS
 
 
 def _word_coverage(run: str) -> float:
@@ -830,7 +814,7 @@ class PeoplesDailyProfile:
                 return None
             if len(names) == 1 and names[0] in words():
                 return None  # an ordinary word (引子, 板栗), or one letter-spaced as a heading (回  信), is no name
-            if len(names) == 1 and not padded and not _surname_length(names[0]) and names[0][:2] in words():
+            if len(names) == 1 and not padded and not surname_length(names[0]) and names[0][:2] in words():
                 return None  # nor a word and a character (工业母, a frame cut three characters into its text)
         return ParsedByline(roles[0] if roles else None, tuple(names))
 

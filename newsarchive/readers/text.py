@@ -25,7 +25,9 @@ from ..errors import ReadError
 from ..languages import with_guessed_language
 from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
-from ..profiles.cjk import CLOSING_MARKS, FULL_WIDTH_MARKS, OPENING_MARKS, SENTENCE_END_MARKS, SOLID_CLASS, is_solid
+from ..profiles.cjk import CLOSING_MARKS, FULL_WIDTH_MARKS, OPENING_MARKS, SENTENCE_END_MARKS, SOLID_CLASS, is_han, is_solid
+from ..profiles.lexicon import words
+from ..profiles.names import surname_length
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 from .columns import byline_like, laid_out, opens_with_role
@@ -779,6 +781,7 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
             or (byline_like(following) and not (opens_with_role(line) and not opens_with_role(following)))
             or (opens_with_role(line) and not byline_like(following))  # a byline's line
             or (title_pair and k == 0 and _two_title_lines(line, following))
+            or (k == len(lines) - 2 and _bare_name_under_title(line, following))
         )
 
     return _cut_lines(block, lines, cut_after)
@@ -815,6 +818,26 @@ def _two_title_lines(line: str, following: str) -> bool:
     # The lines as set (a column tag takes room on its line), and the title's words alone.
     narrower = display_width(first) + 1 <= display_width(second)
     return narrower or _title_width(first) + _title_width(second) > MAX_TITLE_LINE
+
+
+def _bare_name_under_title(line: str, following: str) -> bool:
+    """A block's last line a bare name (尚玉平, 欧阳明) under a title line: the author's byline, a line of its own.
+
+    A name is two to four Han characters opening with a common surname that make no
+    dictionary word (not 新风貌 or 高质量, the rest of a title wrapped onto a second
+    line), and the title over it is clearly wider and does not stop on a pause.  A name
+    padded with spaces (朱  磊) is a byline's already (:func:`byline_like`).
+    """
+    name, title = following.strip(), line.strip()
+    return (
+        2 <= len(name) <= 4
+        and all(is_han(ch) for ch in name)
+        and surname_length(name) > 0
+        and name not in words()
+        and wide_share(title) >= WRAPPED_SOLID
+        and title[-1] not in _PAUSE_MARKS
+        and display_width(title) >= display_width(name) + 3
+    )
 
 
 def _title_width(line: str) -> float:
