@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.profiles import cjk
 
@@ -50,3 +52,19 @@ def test_the_line_breaking_classes_are_chinese_marks_on_one_side_each():
     pairs = dict(zip("“‘（《「『〈【", "”’）》」』〉】"))
     assert set(pairs) == set(cjk.OPENING_MARKS)
     assert all(pairs[mark] in cjk.CLOSING_MARKS for mark in cjk.OPENING_MARKS)
+
+
+# Texts of ideographs (inside and just outside U+4E00–U+9FFF), digits of both widths, spaces and newlines.
+_TEXTS = st.text(alphabet=st.sampled_from(list("中国人民日报鿿一㐀豈0１2９ 。\n年a")), max_size=12)
+
+
+@given(_TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_the_predicates_that_replace_regex_classes_of_ideographs_read_as_the_regexes_did(text):
+    """Code-point tests stand in for three regexes whose class of ideographs cost milliseconds to compile."""
+    from newsarchive.profiles.zh_peoples_daily import _bare_quantity_end, _without_letter_spaces
+    from newsarchive.readers.text import _name_line
+
+    assert _bare_quantity_end(text) == bool(re.search(r"[\u4e00-\u9fff][0-9０-９]{1,3}$", text))
+    assert _without_letter_spaces(text) == re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+    assert _name_line(text) == bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text))
