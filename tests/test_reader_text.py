@@ -607,3 +607,26 @@ def test_a_byline_in_hard_wrapped_latin_text_is_a_piece_of_its_own_with_its_agen
         "By ANNA WU\nAssociated Press",
         "WASHINGTON — A powerful storm swept across the region on\nWednesday, knocking out power.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # A credit set flush right on the caption's last line, joined to it with spaces.
+        ("图为工作人员了解情况。 陈少帅摄 (人民视觉)", ["图为工作人员了解情况。", "陈少帅摄 (人民视觉)"]),
+        # ... its agency gone on to the line below, or a credit naming no photographer.
+        ("图④：安徽旌德县茶园风光。  周羽飏摄\n(人民视觉)", ["图④：安徽旌德县茶园风光。", "周羽飏摄\n(人民视觉)"]),
+        ("陈中柱像（资料照片）。 新华社发", ["陈中柱像（资料照片）。", "新华社发"]),
+        ("美洲展文物卡拉克穆尔51号石碑。 以上图片均为上海博物馆提供", ["美洲展文物卡拉克穆尔51号石碑。", "以上图片均为上海博物馆提供"]),
+        # Running text sets no space after a stop, and a sentence after one is no credit.
+        ("他拿起相机拍摄", ["他拿起相机拍摄"]),
+        ("好。 这是正文的最后一句话，结尾是拍摄", ["好。 这是正文的最后一句话，结尾是拍摄"]),
+        ("记者来到现场。李四摄", ["记者来到现场。李四摄"]),
+    ],
+)
+def test_a_credit_run_on_at_the_end_of_its_caption_is_a_piece_of_its_own(text, pieces):
+    fragments = split_fragments(f"正文第一段。\n\n{text}\n\n正文第二段。\n")
+    assert [f.text for f in fragments[1:-1]] == pieces
+    # Every character of the input is in some fragment, at the offsets given.
+    source = f"正文第一段。\n\n{text}\n\n正文第二段。\n"
+    assert all(source[f.start : f.end] == f.text for f in fragments)

@@ -102,6 +102,9 @@ Segments, in emission order:
 * with probability ``header_block_prob`` (default 0, per page, ``"hblock|…"``), each header one
   block, its lines (kicker, headline, deck, byline) a line each, as extractors that group display
   lines set close together give it;
+* with probability ``credit_inline_prob`` (default 0, per page, ``"inline|…"``), every photo's
+  credit run on at the end of its caption's last line after one or two spaces (…的落实情况。
+  陈少帅摄 (人民视觉)), as an extractor joins a credit set flush right on that line;
 * with probability ``header_late_prob`` (default 0, per article, ``"late|…"``), an article's
   header emitted after its first frame, as an extractor following a content stream that draws
   display type after the text does.
@@ -176,6 +179,7 @@ class ScrambleParams:
     header_late_prob: float = 0.0
     header_block_prob: float = 0.0
     jump_prob: float = 0.0
+    credit_inline_prob: float = 0.0
     heldout_percent: int = 30
 
     def to_dict(self) -> dict[str, Any]:
@@ -203,6 +207,7 @@ _HELP = {
     "header_late_prob": "probability that an article's header is emitted after its first frame (display type drawn after the text)",
     "header_block_prob": "probability that a page's headers come as one block each, a line a header line",
     "jump_prob": "probability that an article is continued on another page (its text ends mid-sentence with （下转第X版）) or from one (it opens with （上接第X版）)",
+    "credit_inline_prob": "probability that a page's photo credits run on at the end of their captions' last line, after one or two spaces",
     "heldout_percent": "share of days (by a stable hash of the date) in the heldout split",
 }
 
@@ -778,6 +783,8 @@ def _pour(units: Sequence[Unit], rng: random.Random, params: ScrambleParams) -> 
 def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScrambleParams()) -> tuple[str, dict[str, Any]]:
     """The scrambled text of one page for one seed, and its ground truth."""
     rng = _rng(seed, page.date, page.page)
+    inline = _drawn(params.credit_inline_prob, seed, page, "inline|")
+    inline_gap = " " * (1 + _rng(seed, page.date, page.page, "inline-gap|").randrange(2)) if inline else ""
     segments: list[_Segment] = []
     truth_items: list[dict[str, Any]] = []
     photo_jobs: list[tuple[int, list[str]]] = []
@@ -787,6 +794,8 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
             blocks = [b for b in (item.title, item.caption) if b]
             credit_blocks = _credit_blocks(item.credit, rng, params) if item.credit else []
             blocks += credit_blocks
+            if inline and item.caption and credit_blocks:
+                blocks = _run_on(blocks, len(blocks) - len(credit_blocks), inline_gap)
             segments.append(_Segment("photo", index, blocks))
             truth_items.append(
                 {
@@ -810,6 +819,8 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
         for photo in item.photos:
             credit_blocks = _credit_blocks(photo.credit, rng, params) if photo.credit else []
             blocks = ([photo.caption] if photo.caption else []) + credit_blocks
+            if inline and photo.caption and credit_blocks:
+                blocks = _run_on(blocks, 1, inline_gap)
             photo_jobs.append((index, blocks))
             photos.append({"title": None, "caption": photo.caption, "credit": "\n".join(credit_blocks) or None})
         truth_items.append(
@@ -918,6 +929,11 @@ def scramble_page(page: RealPage, seed: int, params: ScrambleParams = ScramblePa
 
 # Quotes and dashes as OCR and PDF fonts without those glyphs give them (straight_marks_prob).
 STRAIGHT_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "\u2015"})
+
+
+def _run_on(blocks: list[str], first_credit: int, gap: str) -> list[str]:
+    """A photo's blocks with its credit's first block run on at the end of the caption's (the block before it)."""
+    return [*blocks[: first_credit - 1], blocks[first_credit - 1] + gap + blocks[first_credit], *blocks[first_credit + 1 :]]
 
 
 def _drawn(prob: float, seed: int, page: RealPage, salt: str) -> bool:

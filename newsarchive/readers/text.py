@@ -277,9 +277,10 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
             first_line = line_no + lead.count("\n")
             pieces = [
-                (offset, piece)
+                (offset + start, part)
                 for offset, piece in _paragraphs(chunk.lstrip("\n"), column, whole_page=whole_page)
-                if piece.strip(" \t\n\u3000\f\v")
+                for start, part in _credit_set_apart(piece)
+                if part.strip(" \t\n\u3000\f\v")
             ]  # not the line break ending the text, cut off as a piece of its own
             # Line numbers counted on from the previous piece: from the block's start for each was
             # quadratic in a block of many pieces.
@@ -314,6 +315,37 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
         gap += match.group().count("\n")
         pos = match.end()
     return tuple(fragments)
+
+
+# A caption's last sentence, then the credit set apart on its line (…的落实情况。 陈少帅摄 (人民视觉)).
+_CAPTION_STOPS = "。！？”）)"
+# Credits that name no photographer: an archive picture, an agency's release, a source (资料图片, 新华社发,
+# 以上图片均为上海博物馆提供).
+_SOURCE_CREDIT = re.compile(
+    r"(?:资料图片|资料照片|网络图片|[^，。；：！？\s]{1,8}?社发|(?:(?:以上|本版)?图片均为)?[^，。；：！？\s]{2,20}?提供)(?:\s*[（(][^（()）]{1,12}[）)])?"
+)
+
+
+def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
+    """A piece whose text ends with a photo credit set apart by spaces after a finished sentence, cut
+    into the caption and the credit (offset in the piece, text); any other piece whole.
+
+    An extractor joins a credit set flush right on the caption's last line to it with the
+    spaces between them (its agency may have gone on to a line below: 周羽飏摄 / (人民视觉)).
+    Running text sets no space after a sentence's stop, so only a space there, and a credit
+    after it (…摄, …供图, 资料图片, 新华社发, …提供, an agency in brackets), cut the piece.
+    """
+    body = piece.rstrip()
+    if not body.endswith(("摄", "影", "报道", "供图", "图片", "照片", "发", "提供", ")", "）")):  # most pieces: no credit ends them
+        return [(0, piece)]
+    for k in range(len(body) - 1, max(0, len(body) - MAX_CREDIT_LINE - 2), -1):
+        if body[k] in " \u3000" and body[k - 1] in _CAPTION_STOPS:
+            rest = body[k:]
+            credit = rest.lstrip(" \u3000")
+            if credit.count("\n") <= 1 and (_CREDIT_LINE.fullmatch(credit) or _SOURCE_CREDIT.fullmatch(credit)):
+                return [(0, piece[:k]), (len(body) - len(credit), piece[len(body) - len(credit) :])]
+            break  # only the last space after a stop: a credit has none before its name
+    return [(0, piece)]
 
 
 def _indent(line: str) -> int:
