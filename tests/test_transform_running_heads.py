@@ -92,3 +92,28 @@ def test_a_document_of_several_pages_takes_only_its_paper_and_date_from_them():
     draft = Pipeline([TagRoles(), RunningHeads()]).run(Draft.from_page(replace(page, fragments=fragments), get_profile("zh-CN")))
     assert (draft.meta.publication, draft.meta.date, draft.meta.page_number) == ("人民日报", "2025-01-05", None)
     assert not draft.warnings  # a page number per page is no disagreement
+
+
+def test_a_page_number_alone_at_the_top_or_foot_of_the_page_is_furniture():
+    """Extractors print a page's number as a line of its own, with no running head: it opened the first article's body."""
+    for blocks, at in (
+        (["5", *BODY], 0),
+        ([*BODY, "- 5 -"], -1),
+        (["—5—", *BODY], 0),
+        (["5 要闻", *BODY], 0),
+    ):
+        draft = run(blocks, TagRoles(), RunningHeads())
+        assert draft.fragments[at].role.value == "furniture", blocks
+        assert draft.meta.page_number == 5
+    page = newsarchive.load(("5\n\n" + "\n\n".join(BODY) + "\n").encode())
+    (article,) = page.items
+    assert article.headline == BODY[0] and [u.text for u in page.unplaced] == ["5"]
+
+
+def test_a_number_inside_the_page_or_a_lone_title_at_its_top_is_no_page_number():
+    draft = run([BODY[0], BODY[1], "5", BODY[2]], TagRoles(), RunningHeads())
+    assert draft.fragments[2].role.value != "furniture" and draft.meta.page_number is None
+    draft = run(["要闻", *BODY], TagRoles(), RunningHeads())  # a page name alone may be a short headline
+    assert draft.fragments[0].role.value != "furniture" and draft.meta.page_name is None
+    draft = run(["2024", *BODY], TagRoles(), RunningHeads())  # a year is no page number
+    assert draft.fragments[0].role.value != "furniture"

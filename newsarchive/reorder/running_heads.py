@@ -22,6 +22,9 @@ from ..profiles import RunningHead
 from . import Draft
 
 CONFIDENCE = 0.9  # the paper's own label of the page; a misread running head is rare
+EDGE_CONFIDENCE = 0.8  # a lone number at the page's top or foot: its page number, short of a running head's word
+PAGE_NUMBER_MARKS = "-–—―·•* "  # what sets a printed page number off (- 5 -, —5—)
+MAX_EDGE_CHARS = 12  # a page number, with its page name at most
 FACTS = ("publication", "date", "page_number", "page_name")
 PER_PAGE = ("page_number", "page_name")  # facts of one page, not of a document of several
 # What tag-roles may have made of a lone page number or page name ("要闻" reads as a short headline).
@@ -51,10 +54,13 @@ class RunningHeads:
                 head = reader(draft.text(frag.id))
                 if head is not None:
                     heads[frag.id] = head
-        if not heads:
+        beside = self._beside(draft, heads, reader) if heads else {}
+        edges = self._page_edges(draft, reader, set(heads) | set(beside))
+        if not heads and not edges:
             return draft
-        beside = self._beside(draft, heads, reader)
         retyped = {fid: (Role.FURNITURE, CONFIDENCE, "page number or name beside the running head") for fid in beside}
+        retyped.update({fid: (Role.FURNITURE, EDGE_CONFIDENCE, "page number at the top or foot of the page") for fid in edges})
+        beside = {**beside, **edges}
         decisions: list[Decision] = [
             Decision(step=self.name, kind="role", subjects=(fid,), confidence=CONFIDENCE, reason="furniture: " + retyped[fid][2])
             for fid in beside
@@ -96,6 +102,30 @@ class RunningHeads:
         meta = replace(draft.meta, **updates) if updates else draft.meta
         draft = draft.with_roles(retyped) if retyped else draft
         return replace(draft, meta=meta, warnings=draft.warnings + tuple(warnings)).decide(*decisions)
+
+    @staticmethod
+    def _page_edges(draft: Draft, reader: Callable[..., RunningHead | None], known: set[str]) -> dict[str, RunningHead]:
+        """A page number standing alone as a page's first or last text (5, - 5 -, 5 要闻), with what it says.
+
+        Extractors print a page's number as a line of its own at its top or foot, with or
+        without a running head; left as text, it opened the first article's body or closed
+        the last one's.  Only a number (a page name with it, at most) counts: a short title
+        alone may open a page.
+        """
+        pages: dict[object, list[Fragment]] = {}
+        for frag in draft.fragments:
+            if frag.role is not Role.FURNITURE and frag.id not in known:
+                pages.setdefault(frag.page, []).append(frag)
+        found: dict[str, RunningHead] = {}
+        for frags in pages.values():
+            for frag in {frags[0].id: frags[0], frags[-1].id: frags[-1]}.values():
+                if frag.role not in LONE_PART_ROLES or len(frags) < 2:
+                    continue
+                text = draft.text(frag.id).strip().strip(PAGE_NUMBER_MARKS).strip()
+                part = reader(text, beside_head=True) if text and len(text) <= MAX_EDGE_CHARS else None
+                if part is not None and part.page_number is not None and not part.publication and not part.date:
+                    found[frag.id] = part
+        return found
 
     @staticmethod
     def _beside(draft: Draft, heads: dict[str, RunningHead], reader: Callable[..., RunningHead | None]) -> dict[str, RunningHead]:
