@@ -2,7 +2,7 @@
 
 Each variant is something PDF extractors and text pipelines do to a page (line endings,
 indents, other spaces, Unicode normalization, a credit run on at the end of its caption,
-a page number or running head printed as a line of its own); the reconstruction, compared
+a page number or running head printed as a line of its own, a byline set beside its headline); the reconstruction, compared
 with all whitespace and the compatibility forms NFKC folds ignored, must not change.
 """
 
@@ -61,6 +61,7 @@ VARIANTS = {
     "page number on top": lambda t: "5\n\n" + t,
     "page number at the foot": lambda t: t.rstrip() + "\n\n- 5 -\n",
     "running head on top": lambda t: "人民日报海外版  2024年3月8日  星期五  第5版\n\n" + t,
+    "byline beside its headline": lambda t: t.replace("社保卡，解锁更多应用新场景\n\n本报记者 李 婕", "社保卡，解锁更多应用新场景    本报记者 李 婕"),
 }
 
 

@@ -630,3 +630,21 @@ def test_a_credit_run_on_at_the_end_of_its_caption_is_a_piece_of_its_own(text, p
     # Every character of the input is in some fragment, at the offsets given.
     source = f"正文第一段。\n\n{text}\n\n正文第二段。\n"
     assert all(source[f.start : f.end] == f.text for f in fragments)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # A byline set beside its headline, on the headline's line after a wide space.
+        ("社保卡，解锁更多应用新场景    本报记者 李 婕", ["社保卡，解锁更多应用新场景", "本报记者 李 婕"]),
+        ("坚持问题导向 加强分类指导\u3000\u3000新华社记者 张 三", ["坚持问题导向 加强分类指导", "新华社记者 张 三"]),
+        # A name before the role is one byline; running text keeps its words.
+        ("周珊珊  本报评论员", ["周珊珊  本报评论员"]),
+        ("他说。  本报记者 李 婕在现场看到", ["他说。  本报记者 李 婕在现场看到"]),
+    ],
+)
+def test_a_byline_beside_its_headline_on_one_line_is_a_piece_of_its_own(text, pieces):
+    source = f"{text}\n\n正文第一段。\n"
+    fragments = split_fragments(source)
+    assert [f.text for f in fragments[:-1]] == pieces
+    assert all(source[f.start : f.end] == f.text for f in fragments)
