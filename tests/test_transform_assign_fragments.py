@@ -544,3 +544,17 @@ def test_a_run_s_rest_goes_to_an_article_with_a_byline_left_without_text():
     assert owner == [0]
     assert AssignFragments._peel(lead, owner, fits, rest_fits, candidates, wanting={1}) == [(("f1", "f2"), 0)]
     assert owner == [1]
+
+
+def test_an_article_with_a_byline_takes_no_group_its_owner_holds_strongly():
+    """A byline read under a section heading makes a header of them, left without text: the text right under
+    it is its owner's, whose words it shares, and stays there (a PDF page read in content-stream order)."""
+    blocks = ["翻山勘地质", "本报记者 王欣悦", "甲。", "乙。", "当好守隧人", "本报记者 申智林", "丙。"]
+    draft = run(blocks, TagRoles(), SegmentArticles())
+    groups = [["f3"], ["f4"], ["f7"]]
+    candidates = [[(0, 0.0)], [(0, 0.0)], [(1, 0.0), (0, -1.2)]]
+    owner = [0, 0, 0]
+    topic = {(2, 0): 12.0}  # its owner's words throughout: moving it would cost 10.8
+
+    AssignFragments._fill_empty(draft, groups, candidates, owner, lambda gi, k, prior, current: topic.get((gi, k), 0.0) + prior)
+    assert owner == [0, 0, 0]
