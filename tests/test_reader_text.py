@@ -648,3 +648,13 @@ def test_a_byline_beside_its_headline_on_one_line_is_a_piece_of_its_own(text, pi
     fragments = split_fragments(source)
     assert [f.text for f in fragments[:-1]] == pieces
     assert all(source[f.start : f.end] == f.text for f in fragments)
+
+
+def test_a_kicker_over_its_headline_in_one_block_is_cut_off_on_a_hard_wrapped_page_too():
+    """pdftotext gives hard-wrapped columns and a header's lines as one block: a kicker narrower than its
+    headline, or too long to make one title with it, is a line of its own there as on a page not wrapped."""
+    column = "\n".join(["灌溉用水来自疏勒河。从祁连山奔流"] * 12)  # the page's column: 16 characters
+    block = "湖北嘉鱼县加快发展现代农业\n三产融合，蔬菜产业助增收（发展各具特色的县域经济）\n本报记者 范昊天"
+    assert pieces(column + "\n\n" + block)[-3:] == block.split("\n")
+    block = "造出新中国第一批人造金刚石的企业不断挺进新赛道\n“工业牙齿”与新兴产业“咬合”越来越紧密\n本报记者 王 浩"
+    assert pieces(column + "\n\n" + block)[-3:] == block.split("\n")

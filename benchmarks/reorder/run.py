@@ -36,7 +36,8 @@ exceeds ``--timing-budget`` seconds is stopped and the larger sizes are skipped.
 
 ``--variants`` runs the standard pages and each variant of :data:`VARIANTS` (every header
 after its first frame, every article jumping pages, one paragraph a line, hard-wrapped
-columns, each header one block, credits run on at their captions' end: the scrambler's options set to 1, on top of the others given), each generated
+columns, each header one block, credits run on at their captions' end, and hard-wrapped with header
+blocks together as pdftotext gives a page: the scrambler's options set to 1, on top of the others given), each generated
 into its own folder beside ``--out`` (``generated-late`` …), and prints one line per
 variant and split: headline found, body units, successors, photos, pages exactly right.
 A change to the transforms is measured on all of them at once.
@@ -80,6 +81,7 @@ VARIANTS: dict[str, dict[str, float]] = {
     "wrap": {"wrap_prob": 1.0},  # hard-wrapped in column lines
     "header-block": {"header_block_prob": 1.0},  # each header one block, a line a header line
     "credit-inline": {"credit_inline_prob": 1.0},  # photo credits run on at the end of their captions
+    "wrap+hblock": {"wrap_prob": 1.0, "header_block_prob": 1.0},  # both, as pdftotext gives a page
 }
 VARIANT_METRICS = (("headline", "headline"), ("units", "units"), ("successors", "succ."), ("photos", "photos"), ("perfect", "exact"))
 Runner = Callable[[Path], dict[str, Any]]

@@ -606,6 +606,8 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
+        if header_only and headers and len(lines) <= MAX_HEADER_LINES:
+            return _header_lines(block, lines)  # display lines grouped in a block, as on a page not wrapped
     wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page, headers)
     return _cut_lines(block, lines, wrapped.cut_after)
 
@@ -768,6 +770,8 @@ class _WrappedBlock:
             return True  # a byline follows, or the title closed: its bracketed tag, a kicker's dash
         if self.whole_page and self.wide(k + 1):
             return True  # another title over several columns (a wrapped one goes on in a shorter line)
+        if _two_title_lines(self.lines[k], self.lines[k + 1]):
+            return True  # a kicker over its headline: narrower than it, or too long to make one title with it
         return not self.wide(k) and not (self.header_only and self.wraps_on(k))
 
     def credit_line(self, k: int) -> bool:
