@@ -776,15 +776,19 @@ class AssignFragments:
                 continue
             costs = []
             nearest = []  # groups right under its header: its text by position alone, when none shares its words
+            signed = draft.articles[k].byline is not None
             for gi, prior in reachable[k]:
                 if counts[owner[gi]] < 2:
                     continue
                 fits = score(gi, k, prior, current)
+                shares_words = fits - prior >= MIN_FILL_TOPIC
+                if not shares_words and not (signed and prior == POSITION_PRIOR[0]):
+                    continue  # neither list can take it: its owner's hold on it is not scored
                 kept = score(gi, owner[gi], dict(candidates[gi])[owner[gi]], current)
                 cost = (kept - fits, draft.index[groups[gi][0]], gi)
-                if fits - prior >= MIN_FILL_TOPIC:
+                if shares_words:
                     costs.append(cost)
-                elif prior == POSITION_PRIOR[0] and draft.articles[k].byline is not None and cost[0] <= MAX_FILL_COST:
+                elif cost[0] <= MAX_FILL_COST:
                     nearest.append(cost)
             if costs or nearest:
                 gi = min(costs or nearest)[2]
