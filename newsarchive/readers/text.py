@@ -277,10 +277,10 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
             lead = chunk[: len(chunk) - len(chunk.lstrip(" \t\n\u3000\f\v"))]
             first_line = line_no + lead.count("\n")
             pieces = [
-                (offset + start, part)
+                (offset + start + within, part)
                 for offset, piece in _paragraphs(chunk.lstrip("\n"), column, whole_page=whole_page)
-                for start, part in _credit_set_apart(piece)
-                for start, part in _byline_set_apart(part, start)
+                for start, caption_or_credit in _credit_set_apart(piece)
+                for within, part in _byline_set_apart(caption_or_credit)
                 if part.strip(" \t\n\u3000\f\v")
             ]  # not the line break ending the text, cut off as a piece of its own
             # Line numbers counted on from the previous piece: from the block's start for each was
@@ -349,23 +349,23 @@ def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
     return [(0, piece)]
 
 
-def _byline_set_apart(piece: str, offset: int = 0) -> list[tuple[int, str]]:
+def _byline_set_apart(piece: str) -> list[tuple[int, str]]:
     """A one-line title with its byline set apart on the same line by a wide space (社保卡，解锁更多应用新场景
-    本报记者 李 婕), cut into the two (offset in the block, text); any other piece whole.
+    本报记者 李 婕), cut into the two (offset in the piece, text); any other piece whole.
 
     A layout-keeping extractor puts a byline set beside its headline on the headline's line;
     a byline opens with a reporter's role (本报记者, 新华社记者), and a title has no full stop.
     """
     if "\n" in piece.strip() or ("记者" not in piece and "评论员" not in piece) or not _WIDE_SPACE.search(piece):
-        return [(offset, piece)]
+        return [(0, piece)]
     for match in _WIDE_SPACE.finditer(piece.rstrip()):
         title, byline = piece[: match.start()], piece[match.end() :]
         head = title.strip()
         # Not names before the role (周珊珊  本报评论员, 王 丹 方 敏  本报记者): one byline, its names first.
         longest = max((len(word) for word in head.split()), default=0)
         if longest > MAX_NAME_CHARS and "。" not in head and opens_with_role(byline) and byline_like(byline.strip()):
-            return [(offset, title), (offset + match.end(), byline)]
-    return [(offset, piece)]
+            return [(0, title), (match.end(), byline)]
+    return [(0, piece)]
 
 
 _WIDE_SPACE = re.compile(r"[ \u3000]{2,}")
@@ -880,8 +880,7 @@ def _two_title_lines(line: str, following: str) -> bool:
 
 def _name_line(line: str) -> bool:
     """Two to four ideographs and nothing else: a bare name's line (陈智林, a byline under a title closed by its
-    column tag, or under a subheadline) (read without a regex class of ideographs,
-    which costs milliseconds to compile)."""
+    column tag, or under a subheadline).  Read without a regex: a class of ideographs costs milliseconds to compile."""
     return 2 <= len(line) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in line)
 
 
