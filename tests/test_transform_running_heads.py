@@ -117,3 +117,9 @@ def test_a_number_inside_the_page_or_a_lone_title_at_its_top_is_no_page_number()
     assert draft.fragments[0].role.value != "furniture" and draft.meta.page_name is None
     draft = run(["2024", *BODY], TagRoles(), RunningHeads())  # a year is no page number
     assert draft.fragments[0].role.value != "furniture"
+
+
+def test_a_page_number_at_the_page_s_edge_is_decided_with_the_confidence_its_role_has():
+    draft = run(["5", *BODY], TagRoles(), RunningHeads())
+    (decision,) = [d for d in draft.decisions if d.step == "running-heads" and d.kind == "role"]
+    assert decision.confidence == draft.fragments[0].role_confidence == 0.8

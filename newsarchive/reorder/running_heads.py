@@ -60,12 +60,11 @@ class RunningHeads:
             return draft
         retyped = {fid: (Role.FURNITURE, CONFIDENCE, "page number or name beside the running head") for fid in beside}
         retyped.update({fid: (Role.FURNITURE, EDGE_CONFIDENCE, "page number at the top or foot of the page") for fid in edges})
-        beside = {**beside, **edges}
         decisions: list[Decision] = [
-            Decision(step=self.name, kind="role", subjects=(fid,), confidence=CONFIDENCE, reason="furniture: " + retyped[fid][2])
-            for fid in beside
+            Decision(step=self.name, kind="role", subjects=(fid,), confidence=confidence, reason="furniture: " + why)
+            for fid, (_, confidence, why) in retyped.items()
         ]
-        for fid, head in (*heads.items(), *beside.items()):
+        for fid, head in (*heads.items(), *beside.items(), *edges.items()):
             for f in fields(head):
                 value = getattr(head, f.name)
                 if value is not None:
