@@ -10,7 +10,7 @@ The Python API in brief::
 
 from __future__ import annotations
 
-from .api import convert, formats, load, read, reconstruct, validate, write
+from .api import convert, formats, load, pages, read, reconstruct, validate, write
 from .errors import NewsarchiveError, ReadError, UnknownFormatError, ValidationFailed, WriteError
 from .model import Article, Block, Byline, Credit, Fragment, Page, PageMeta, Photo, Unplaced
 
@@ -34,6 +34,7 @@ __all__ = [
     "convert",
     "formats",
     "load",
+    "pages",
     "read",
     "reconstruct",
     "validate",

@@ -91,6 +91,24 @@ def read(
     return _pick_reader(data, reader, meta.source).read(data, meta=meta, encoding=encoding)
 
 
+def pages(source: Source, *, reader: str | None = None, encoding: str | None = None) -> tuple[int, ...]:
+    """The numbers (1-based) of a document's pages with text: ``(1,)`` for a page, more for a PDF or text of several.
+
+    A text's pages are what form feeds divide (pdftotext ends each page of a PDF with
+    one).  Read page k with ``read(source, page_number=k)``; without a page number, the
+    reader reads the first and says so in a warning.
+    """
+    data, name = _read_bytes(source)
+    chosen = _pick_reader(data, reader, name)
+    numbers = getattr(chosen, "pages", None)
+    if numbers is None:  # a reader of one-page formats (ALTO, hOCR, JSON, or a third party's)
+        return (1,)
+    try:
+        return tuple(numbers(data, encoding=encoding))
+    except ReadError as exc:
+        raise ReadError(exc.message, source=name) from None
+
+
 def transforms() -> list[Any]:
     """Instances of every registered reorder transform, in pipeline order."""
     from .reorder import Pipeline

@@ -211,7 +211,10 @@ def convert_page(task: PageTask) -> PageRecord:
         given = dict(task.meta or {})
         issue = dict(given.pop("issue", None) or {})
         articles = issue.pop("publisher_articles", None)
+        document_page = issue.pop("document_page", None)
         fields = {**issue, **_sidecar_meta(path), **given}
+        if document_page is not None:  # one page of a PDF or text of several: a sidecar's page number is no page's
+            fields["page_number"] = document_page
         page = api.read(data, meta=PageMeta(source=task.source), **fields)
         read_s = time.perf_counter() - start
 
@@ -387,6 +390,29 @@ def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dic
         yield page.path, str(page.path), _stem_under(page.path, root), issue
 
 
+def _document_entries(path: Path, source: str, stem: str) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:
+    """A file as :func:`_discover` entries: one, or one per page of a PDF or text of several pages (``STEM-pK``).
+
+    Only a PDF or a text with a form feed in it (pdftotext's pages) is asked how many
+    pages it has; a file that cannot be read is one entry, whose conversion says why.
+    """
+    numbers: tuple[int, ...] = (1,)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+            if b"%PDF-" in head or b"\x0c" in head + handle.read():
+                from . import api
+
+                numbers = api.pages(path)
+    except (OSError, NewsarchiveError):
+        pass
+    if len(numbers) == 1:
+        yield path, source, stem, None
+        return
+    for k in numbers:
+        yield path, source, f"{stem}-p{k}", {"document_page": k}
+
+
 def _stem_under(path: Path, root: Path) -> str:
     """The output stem of ``path``: its path under ``root`` without its suffix (its name alone if outside)."""
     real, real_root = path.resolve(), root.resolve()
@@ -402,7 +428,8 @@ def _is_mets_file(path: Path) -> bool:
 def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:
     """(input path, source string as named, output stem, issue facts) for every page, in a stable order.
 
-    A METS file stands for the ALTO pages it lists (with the publisher's articles as a hint).
+    A METS file stands for the ALTO pages it lists (with the publisher's articles as a hint), a PDF
+    or text of several pages for each of its pages (:func:`_document_entries`).
     """
     real_out = Path(os.path.realpath(outdir))
     for raw in sources:
@@ -428,11 +455,11 @@ def _discover(sources: Sequence[str | Path], pattern: str, outdir: Path) -> Iter
                         continue
                     rel = file.relative_to(mpath)
                     stem = rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
-                    yield file, str(file), stem, None
+                    yield from _document_entries(file, str(file), stem)
             elif _is_mets_file(mpath):
                 yield from _issue_entries(mpath, mpath.parent)
             elif mpath.is_file():
-                yield mpath, match, mpath.stem if mpath.suffix else mpath.name, None
+                yield from _document_entries(mpath, match, mpath.stem if mpath.suffix else mpath.name)
 
 
 def _build_worklist(
@@ -1105,7 +1132,11 @@ def batch(
     engine: str,
     scheduler: str | None,
 ) -> None:
-    """Convert many pages (files, directories, globs) in parallel into OUTDIR, with a resumable manifest."""
+    """Convert many pages (files, directories, globs) in parallel into OUTDIR, with a resumable manifest.
+
+    A METS file stands for its issue's ALTO pages; a PDF or text of several pages (form feeds
+    divide pdftotext's pages) for each of its pages, written as NAME-pK.EXT.
+    """
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
     if scheduler and engine != "dask":

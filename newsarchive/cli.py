@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -18,7 +18,12 @@ from .output import check_target, output_name, write_atomic
 _META_OPTIONS = [
     click.option("--publication", help="Publication name, e.g. 人民日报海外版."),
     click.option("--date", "date", help="Issue date, YYYY-MM-DD."),
-    click.option("--page", "page_number", type=int, help="Printed page number."),
+    click.option(
+        "--page",
+        "page_number",
+        type=int,
+        help="Printed page number; of a PDF or text of several pages, the one to read (default: each, on its own).",
+    ),
     click.option("--page-name", help="Printed page name, e.g. 民生."),
     click.option("--language", help="BCP 47 language tag of the page (default zh-CN)."),
     click.option("--encoding", help="Force the input encoding (default: detect UTF-8/16/32 BOM, UTF-8, GB18030)."),
@@ -111,7 +116,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
     """Convert INPUT pages (files, or '-' for stdin) to other formats.
 
     A METS file as INPUT stands for its issue's ALTO pages, converted in page order with
-    the publisher's article segmentation as a hint.
+    the publisher's article segmentation as a hint.  A PDF or text of several pages (form
+    feeds divide pdftotext's pages) stands for its pages, each converted on its own to
+    NAME-pK.EXT, unless --page picks one.
     """
     names = [n.strip() for n in to.split(",") if n.strip()]
     unknown = [n for n in names if n not in api.formats()]
@@ -123,15 +130,15 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
         raise click.UsageError("several inputs or formats cannot all go to stdout; give a folder with -o")
     if inputs.count("-") > 1:
         raise click.UsageError("stdin ('-') can be read only once")
-    pages = _expand_issues(inputs)
+    pages = _expand(inputs, options)
     many = many or len(pages) > len(inputs)
     if many and output == "-":
-        raise click.UsageError("an issue's pages cannot all go to stdout; give a folder with -o")
-    plan = [(source, [_target(source, cls, output, many) for cls in writers]) for source, _ in pages]
-    read_from = tuple(Path(source) for source, _ in pages if source != "-")
+        raise click.UsageError("a document's or an issue's pages cannot all go to stdout; give a folder with -o")
+    plan = [(job.source, [_target(job.source, cls, output, many, job.page) for cls in writers]) for job in pages]
+    read_from = tuple(Path(job.source) for job in pages if job.source != "-")
     _check_targets(plan, force=force, inputs=read_from)
-    for (source, targets), (_, issue_page) in zip(plan, pages):
-        page = _load(source, options) if issue_page is None else issues.load_page(issue_page, **options)
+    for (source, targets), job in zip(plan, pages):
+        page = job.load(options)
         # Render every format before writing any, so a failing writer leaves no output behind.
         results = [(cls, cls().write(page)) for cls in writers]
         _echo_warnings(source, page.warnings)  # once per page, however many formats are written
@@ -146,27 +153,56 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
             click.echo(visible(f"{source} -> {target}"), err=True)
 
 
-def _expand_issues(inputs: tuple[str, ...]) -> list[tuple[str, issues.IssuePage | None]]:
-    """Each input as (source, None), except that a METS file stands for its ALTO pages, in page order.
+class _Job(NamedTuple):
+    """One page to read: a file (or stdin), a page of an issue's METS file, or one page of a document of several."""
+
+    source: str
+    issue_page: issues.IssuePage | None = None
+    page: int | None = None  # the page of a PDF or text of several pages
+
+    def load(self, options: dict[str, Any]) -> Page:
+        """The page read and reconstructed."""
+        if self.issue_page is not None:
+            return issues.load_page(self.issue_page, **options)
+        return _load(self.source, options if self.page is None else {**options, "page_number": self.page})
+
+
+def _expand(inputs: tuple[str, ...], options: dict[str, Any]) -> list[_Job]:
+    """Each input's pages: a METS file stands for its ALTO pages in page order, a document of several pages for each of them.
 
     The pages of an issue are read with the publisher's articles as a hint (:mod:`newsarchive.issues`);
-    all of them are checked before any is converted.
+    all of them are checked before any is converted.  A PDF or a text that form feeds divide
+    (pdftotext's) is one page per page, unless ``--page`` names one; stdin is read once, so as one page.
     """
-    out: list[tuple[str, issues.IssuePage | None]] = []
+    out: list[_Job] = []
     for source in inputs:
-        if source != "-" and issues.is_mets_file(source):
-            out.extend((str(page.path), page) for page in issues.issue_pages(source))
+        if source == "-":
+            out.append(_Job(source))
+        elif issues.is_mets_file(source):
+            out.extend(_Job(str(page.path), issue_page=page) for page in issues.issue_pages(source))
+        elif options.get("page_number") is None and len(numbers := _document_pages(source, options)) > 1:
+            out.extend(_Job(source, page=k) for k in numbers)
         else:
-            out.append((source, None))
+            out.append(_Job(source))
     return out
 
 
-def _target(source: str, cls: Any, output: str | None, many: bool) -> Path | None:
-    """Where one input's output in one format goes (None: stdout)."""
+def _document_pages(source: str, options: dict[str, Any]) -> tuple[int, ...]:
+    """The numbers of the pages of the document at ``source`` (``(1,)`` for a page, or a file its reader will refuse)."""
+    if not os.path.isfile(source):
+        return (1,)  # a folder, a missing file: its reader says what is wrong
+    try:
+        return api.pages(source, reader=options.get("reader"), encoding=options.get("encoding"))
+    except NewsarchiveError:
+        return (1,)  # unreadable or undecodable: reading it says why, with the same error
+
+
+def _target(source: str, cls: Any, output: str | None, many: bool, page: int | None = None) -> Path | None:
+    """Where one input's output in one format goes (None: stdout); page K of a document of several goes to NAME-pK."""
     if output == "-" or (output is None and source == "-" and not many):
         return None
     # The name comes from the input's name, sanitized: it cannot leave the chosen folder.
-    name = output_name(source, cls.file_extension)
+    name = output_name(source, cls.file_extension if page is None else f"-p{page}{cls.file_extension}")
     if output is None:
         return Path(source).parent / name if source != "-" else Path(name)
     if many or Path(output).is_dir() or output.endswith(("/", os.sep)):
@@ -199,12 +235,13 @@ def _check_targets(plan: list[tuple[str, list[Path | None]]], *, force: bool, in
 def inspect(source: str, all_decisions: bool, **options: Any) -> None:
     """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text.
 
-    A METS file shows its issue's pages one after another, each with the publisher's articles as a hint.
+    A METS file shows its issue's pages one after another, each with the publisher's articles as a hint;
+    so does a PDF or text of several pages, unless --page picks one.
     """
-    for name, issue_page in _expand_issues((source,)):
-        page = _load(name, options) if issue_page is None else issues.load_page(issue_page, **options)
+    for job in _expand((source,), options):
+        page = job.load(options)
         click.echo(visible(render_tree(page, all_decisions=all_decisions)))
-        _echo_warnings(name, page.warnings)
+        _echo_warnings(job.source, page.warnings)
 
 
 LOW_CONFIDENCE = 0.7

@@ -181,6 +181,32 @@ def test_name_collision_is_an_error_before_any_work(tmp_path):
     assert once.total == 1 and (out / "page.json").is_file()
 
 
+def test_a_text_of_several_pages_is_converted_page_by_page(tmp_path):
+    """pdftotext's text of a PDF of several pages: each page its own job, NAME-pK, checked for collisions before work."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "issue.txt").write_text(shuffled_page(1) + "\f" + shuffled_page(2) + "\f", encoding="utf-8")
+    (src / "page.txt").write_text(shuffled_page(3), encoding="utf-8")
+    (src / "page.meta.json").write_text(json.dumps({"page_number": 11}), encoding="utf-8")
+    (src / "issue.meta.json").write_text(json.dumps({"page_number": 11, "date": "2024-03-15"}), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch([src], out, "json", jobs=1)
+    assert (summary.succeeded, summary.failed) == (3, 0)
+    assert sorted(p.name for p in out.glob("*.json")) == ["issue-p1.json", "issue-p2.json", "page.json"]
+    for k in (1, 2):
+        meta = json.loads((out / f"issue-p{k}.json").read_bytes())["meta"]
+        assert (meta["page_number"], meta["date"]) == (k, "2024-03-15")  # the place in the document, the sidecar's date
+    assert json.loads((out / "page.json").read_bytes())["meta"]["page_number"] == 11
+    rows = manifest_rows(out)
+    assert json.loads(rows["issue-p2"]["outputs"]) == ["issue-p2.json"] and rows["issue-p2"]["status"] == "done"
+    assert run_batch([src], out, "json", jobs=1, resume=True).skipped == 3
+    # A page's name taken by another input is a collision, found before any work.
+    (src / "issue-p2.txt").write_text(shuffled_page(4), encoding="utf-8")
+    with pytest.raises(BatchError, match="same output name"):
+        run_batch([src], tmp_path / "other", "json")
+    assert not (tmp_path / "other").exists()
+
+
 def test_output_names_never_escape_outdir():
     with pytest.raises(BatchError, match="escape"):
         batch_module._check_stem("../etc/passwd", "x")

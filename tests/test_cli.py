@@ -183,3 +183,30 @@ def test_a_pipe_given_as_a_path_is_read_once_by_its_reader():
     out = subprocess.run([bash, "-c", script], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "社保卡，解锁更多应用新场景" in out.stdout
+
+
+def test_a_text_of_several_pages_converts_page_by_page(runner, tmp_path):
+    """pdftotext's text of a PDF of several pages (a form feed ends each): each page on its own, NAME-pK."""
+    one = EXAMPLE.read_text(encoding="utf-8")
+    two = "人民日报  2025年1月5日  星期日\n\n第2版  要闻\n\n另一页的标题\n\n本报记者 王 浩\n\n另一页的正文。\n"
+    source = tmp_path / "issue.txt"
+    source.write_text(one + "\f" + two + "\f", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["convert", str(source), "--to", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["issue-p1.json", "issue-p2.json"]
+    first, second = (json.loads((out / f"issue-p{k}.json").read_text(encoding="utf-8")) for k in (1, 2))
+    alone = json.loads(runner.invoke(cli, ["convert", str(EXAMPLE), "--to", "json", "-o", "-"]).stdout)
+    assert first["items"] == alone["items"] and first["meta"]["page_number"] == 1
+    assert second["items"][0]["headline"] == "另一页的标题" and second["meta"]["page_name"] == "要闻"
+    # --page picks one page; its output is named after the input alone.
+    picked = runner.invoke(cli, ["convert", str(source), "--to", "json", "--page", "2", "-o", str(tmp_path)])
+    assert picked.exit_code == 0, picked.output
+    assert json.loads((tmp_path / "issue.json").read_text(encoding="utf-8"))["items"] == second["items"]
+    # Every page cannot go to one stdout; inspect shows them one after the other.
+    assert runner.invoke(cli, ["convert", str(source), "--to", "json", "-o", "-"]).exit_code == 2
+    shown = runner.invoke(cli, ["inspect", str(source)])
+    assert shown.exit_code == 0 and shown.stdout.count("\npage ") + shown.stdout.startswith("page ") == 2
+    # A page number past the end is a one-line error naming the file.
+    past = runner.invoke(cli, ["convert", str(source), "--to", "json", "--page", "3", "-o", "-"])
+    assert past.exit_code == 1 and f"{source}: form feeds divide the text into 2 pages; there is no page 3" in past.stderr

@@ -89,8 +89,10 @@ def test_accepted_input_converts_to_every_format(runner, tmp_path, name):
     result = _convert(runner, source, "--to", ",".join(WRITERS), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.output
-    stem = Path(name).stem
-    assert sorted(p.name for p in out.iterdir()) == sorted(stem + ext for ext in EXTENSIONS.values())
+    # A text that form feeds divide into pages of text is converted page by page (NAME-pK.EXT).
+    pages = newsarchive.api.pages(source)
+    stems = [Path(name).stem + (f"-p{k}" if len(pages) > 1 else "") for k in pages]
+    assert sorted(p.name for p in out.iterdir()) == sorted(stem + ext for stem in stems for ext in EXTENSIONS.values())
     for line in result.stderr.splitlines():  # warnings as data, and one line per written file
         assert line.startswith((f"{source}: warning: ", f"{source} -> "))
 

@@ -67,6 +67,20 @@ def test_page_choice_in_a_multi_page_pdf():
         read("three_pages.pdf", page_number=4)
 
 
+def test_a_pdf_of_several_pages_converts_page_by_page(tmp_path):
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    assert PdfReader.pages((DATA / "three_pages.pdf").read_bytes()) == (1, 2, 3)
+    assert newsarchive.api.pages(DATA / "two_columns.pdf") == (1,)
+    result = CliRunner().invoke(cli, ["convert", str(DATA / "three_pages.pdf"), "--to", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"three_pages-p{k}.json" for k in (1, 2, 3)]
+    assert "Page two text." in (tmp_path / "three_pages-p2.json").read_text(encoding="utf-8")
+    assert "warning" not in result.stderr  # no page-choice warning: every page was read
+
+
 def test_errors_are_read_errors():
     with pytest.raises(ReadError, match="no text on page 1"):
         read("no_text.pdf")

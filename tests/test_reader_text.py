@@ -128,11 +128,44 @@ def test_one_paragraph_a_line_without_blank_lines_or_indents():
     assert len(read(english.encode()).fragments) == 2
 
 
-def test_text_of_several_pages_says_so():
-    page = read("第一页的标题\n\n第一页的正文。\n\f第二页的标题\n\n第二页的正文。\n\f".encode())
+TWO_PAGES = "第一页的标题\r\n\r\n第一页的正文。\r\n\f第二页的标题\r\n\r\n第二页的正文。\r\n\f"
+
+
+def test_text_of_several_pages_is_read_whole_and_says_so():
+    page = read(TWO_PAGES.encode())
     (warning,) = [w for w in page.warnings if w.code == "several-pages"]
-    assert "2 pages" in warning.message
+    assert "2 pages" in warning.message and "--page" in warning.message
+    assert [f.text for f in page.fragments][-1] == "第二页的正文。"  # no character left out of the page
+    assert page.meta.page_number is None
     assert not [w for w in read("一页。\n\f".encode()).warnings if w.code == "several-pages"]
+
+
+def test_page_of_a_text_of_several_pages():
+    """pdftotext ends each page with a form feed: page K is the K-th, its offsets and lines those of the whole text."""
+    second = TextReader().read(TWO_PAGES.encode(), meta=PageMeta(source="page.txt", page_number=2))
+    assert [f.text for f in second.fragments] == ["第二页的标题", "第二页的正文。"]
+    assert second.meta.page_number == 2 and {f.page for f in second.fragments} == {2} and not second.warnings
+    whole = TWO_PAGES.replace("\r\n", "\n").replace("\f", "\n")
+    for f in second.fragments:
+        assert whole[f.start : f.end] == f.text and whole.split("\n")[f.line - 1] == f.lines[0]
+    first = TextReader().read(TWO_PAGES.encode(), meta=PageMeta(page_number=1))
+    assert [f.text for f in first.fragments] == ["第一页的标题", "第一页的正文。"]
+    with pytest.raises(ReadError, match="2 pages; there is no page 3"):
+        TextReader().read(TWO_PAGES.encode(), meta=PageMeta(source="page.txt", page_number=3))
+
+
+def test_pages_of_a_text():
+    """The pages with text; blank pages keep their place (page K of the PDF), and one page of text is one page."""
+    assert TextReader.pages(TWO_PAGES.encode()) == (1, 2)
+    assert TextReader.pages("甲页。\f\f丙页。\f\n".encode("utf-16")) == (1, 3)
+    with pytest.raises(ReadError, match="page 2 of the text is blank"):
+        TextReader().read("甲页。\f\f丙页。\f\n".encode(), meta=PageMeta(page_number=2))
+    assert TextReader().read("甲页。\f\f丙页。\f\n".encode(), meta=PageMeta(page_number=3)).fragments[0].text == "丙页。"
+    for one in ("一页。", "\f一页。\f\n", "一页。\n\f\n\f", ""):
+        assert TextReader.pages(one.encode()) == (1,)
+    # One page of text between form feeds is a page, whatever number the caller gives it.
+    page = TextReader().read("\f一页。\f".encode(), meta=PageMeta(page_number=7))
+    assert page.meta.page_number == 7 and page.fragments[0].text == "一页。" and not page.warnings
 
 
 def test_an_english_page_is_read_as_english_unless_told_otherwise():

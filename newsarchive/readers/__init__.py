@@ -3,6 +3,11 @@
 A reader has a ``name``, a ``sniff(data) -> bool`` class method used to pick a
 reader by content, and ``read(data, *, meta, encoding) -> Page``.  Readers are
 registered under the ``newsarchive.readers`` entry-point group.
+
+A reader of documents that may hold several pages (PDF; text whose pages form
+feeds divide) also has a ``pages(data, *, encoding) -> tuple[int, ...]`` class
+method, the numbers of the pages with text, and reads the page that
+``meta.page_number`` names (:class:`MultiPageReader`).
 """
 
 from __future__ import annotations
@@ -24,4 +29,13 @@ class Reader(Protocol):
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Parse ``data`` into a page of fragments (no reconstruction yet)."""
+        ...
+
+
+class MultiPageReader(Reader, Protocol):
+    """A reader of documents that may hold several pages."""
+
+    @classmethod
+    def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
+        """The numbers (1-based) of the document's pages with text (``(1,)`` for a page)."""
         ...

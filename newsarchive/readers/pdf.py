@@ -522,6 +522,20 @@ class PdfReader:
         """The PDF header ``%PDF-`` near the start (the specification allows 1 KiB of junk before it)."""
         return sniff.pdf(data)
 
+    @classmethod
+    def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
+        """The numbers (1-based) of the PDF's pages; ``encoding`` is ignored."""
+        _pdfminer()
+        from pdfminer.pdfpage import PDFPage
+
+        try:
+            count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+        except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files: read() names them
+            if type(exc).__module__.startswith("pdfminer") or _raised_in_pdfminer(exc) or isinstance(exc, (ValueError, TypeError, KeyError)):
+                return (1,)
+            raise
+        return tuple(range(1, count + 1)) if count > 1 else (1,)
+
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Extract the page's text boxes; ``encoding`` is ignored (PDF text is decoded by its fonts)."""
         _pdfminer()  # fail early, and clearly, without pdfminer.six

@@ -933,14 +933,33 @@ def normalize_newlines(text: str) -> str:
     breaks as well: they separate lines, and XML cannot carry them, so the writers
     would otherwise remove them and glue the words on either side together.
     """
-    return (
-        text.replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\u2028", "\n")
-        .replace("\u2029", "\n\n")
-        .replace("\f", "\n")
-        .replace("\v", "\n")
-    )
+    return _line_ends(text).replace("\f", "\n").replace("\v", "\n")
+
+
+def _line_ends(text: str) -> str:
+    """:func:`normalize_newlines` short of form feeds and vertical tabs (each becomes one ``\\n`` after: offsets hold)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def page_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each page of a text that form feeds divide into pages, blank pages at its end left out.
+
+    pdftotext ends every page of a PDF with a form feed, a blank page's too, so
+    page k of the text is page k of the PDF; a text without one is one page.
+    """
+    spans = []
+    start = 0
+    for end in itertools.chain((m.start() for m in re.finditer("\f", text)), (len(text),)):
+        spans.append((start, end))
+        start = end + 1
+    while len(spans) > 1 and not text[slice(*spans[-1])].strip():
+        spans.pop()
+    return spans
+
+
+def _filled(text: str, spans: list[tuple[int, int]]) -> tuple[int, ...]:
+    """The numbers (1-based) of the pages with text: a text of one such page is a page, whatever form feeds stand around it."""
+    return tuple(k for k, (start, end) in enumerate(spans, start=1) if text[start:end].strip())
 
 
 class TextReader:
@@ -954,6 +973,16 @@ class TextReader:
         """Plain text is the fallback: anything that is not recognised as another format."""
         return True
 
+    @classmethod
+    def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
+        """The numbers (1-based places) of the text's pages that hold text: form feeds divide it into pages."""
+        text, _, _ = decode_with_notes(data, encoding)
+        if "\f" not in text:
+            return (1,)
+        text = _line_ends(text)
+        filled = _filled(text, page_spans(text))
+        return filled if len(filled) > 1 else (1,)
+
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Decode and split into fragments; an empty page is a ReadError."""
         check_meta(meta)
@@ -962,22 +991,34 @@ class TextReader:
             text, used, notes = decode_with_notes(data, encoding)
         except ReadError as exc:
             raise ReadError(exc.message, source=meta.source) from None
-        # Counted before form feeds become line breaks (and split only when there is one: inputs run to 50 MB).
-        pages = sum(1 for part in text.split("\f") if part.strip()) if "\f" in text else 1
-        text = normalize_newlines(text)
+        text = _line_ends(text)
+        # Pages are found before form feeds become line breaks (one character for one: offsets hold).
+        spans = page_spans(text) if "\f" in text else [(0, len(text))]
+        text = text.replace("\f", "\n").replace("\v", "\n")
         warnings = [Warning(code="decoding-recovered", message=note, source=meta.source) for note in notes]
-        if "\ufffd" in text:
-            warnings.append(
-                Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
-            )
-        if pages > 1:  # pdftotext separates a document's pages so
+        start = lines_before = 0
+        filled = _filled(text, spans)
+        number = meta.page_number
+        if len(filled) > 1 and number is None:  # read whole, so that no character is left out of the page
             warnings.append(
                 Warning(
                     code="several-pages",
-                    message=f"form feeds divide the text into {pages} pages, read as one page: "
-                    "articles may be joined across them (convert each page on its own)",
+                    message=f"form feeds divide the text into {len(spans)} pages, read as one page: articles may be "
+                    "joined across them (`newsarchive convert` converts each page on its own; --page picks one)",
                     source=meta.source,
                 )
+            )
+        elif len(filled) > 1 and number is not None:  # pdftotext's text of a PDF of several pages: the page named, as from the PDF
+            if not 1 <= number <= len(spans):
+                raise ReadError(f"form feeds divide the text into {len(spans)} pages; there is no page {number}", source=meta.source)
+            start, end = spans[number - 1]
+            lines_before = text.count("\n", 0, start)
+            text = text[start:end]
+            if not text.strip():
+                raise ReadError(f"page {number} of the text is blank", source=meta.source)
+        if "\ufffd" in text:
+            warnings.append(
+                Warning(code="replacement-character", message="input contains U+FFFD replacement characters", source=meta.source)
             )
         if self.columns and laid_out(text):  # columns printed side by side (pdftotext -layout): blocks with boxes
             # Imported here: the layout modules (~2.5 ms) are no part of reading a plain page.
@@ -994,6 +1035,8 @@ class TextReader:
             check_fragment_count(len(blocks), source=meta.source)
             return page_from_blocks(blocks, meta=meta, encoding=used, warnings=warnings)
         fragments = split_fragments(text, page=meta.page_number)
+        if start:  # offsets and line numbers count from the start of the whole text, the pages before too
+            fragments = tuple(replace(f, start=f.start + start, end=f.end + start, line=f.line + lines_before) for f in fragments)
         if not fragments:
             raise ReadError("empty input: no text to convert", source=meta.source)
         check_fragment_count(len(fragments), source=meta.source)
