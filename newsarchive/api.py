@@ -133,6 +133,30 @@ def load(source: Source, **kwargs: Any) -> Page:
     return reconstruct(read(source, **kwargs))
 
 
+def read_document_page(source: Source, number: int, **kwargs: Any) -> Page:
+    """Read page ``number`` (1-based) of a document of several pages, its printed number left to its running head.
+
+    Reconstruct it, then :func:`numbered_by_place` (or :func:`load_document_page` does both).
+    """
+    given = kwargs.pop("page_number", None)
+    raw = read(source, page_number=number, **kwargs)
+    return replace(raw, meta=replace(raw.meta, page_number=given))
+
+
+def numbered_by_place(page: Page, number: int) -> Page:
+    """The page numbered by its place in its document, where neither the caller nor its running head numbered it."""
+    return page if page.meta.page_number is not None else replace(page, meta=replace(page.meta, page_number=number))
+
+
+def load_document_page(source: Source, number: int, **kwargs: Any) -> Page:
+    """Read and reconstruct page ``number`` (1-based) of a document of several pages (keyword arguments as for :func:`read`).
+
+    Its place picks the page; its printed number is what its running head says, or its
+    place where it prints none (pages 5-8 of an issue exported as one PDF are 5-8).
+    """
+    return numbered_by_place(reconstruct(read_document_page(source, number, **kwargs)), number)
+
+
 def formats() -> list[str]:
     """The registered writer names."""
     return plugins.names(plugins.WRITERS)

@@ -214,13 +214,17 @@ def convert_page(task: PageTask) -> PageRecord:
         document_page = issue.pop("document_page", None)
         fields = {**issue, **_sidecar_meta(path), **given}
         if document_page is not None:  # one page of a PDF or text of several: a sidecar's page number is no page's
-            fields["page_number"] = document_page
-        page = api.read(data, meta=PageMeta(source=task.source), **fields)
+            fields.pop("page_number", None)
+            page = api.read_document_page(data, document_page, meta=PageMeta(source=task.source), **fields)
+        else:
+            page = api.read(data, meta=PageMeta(source=task.source), **fields)
         read_s = time.perf_counter() - start
 
         start = time.perf_counter()
         # A page of an issue's METS file has the publisher's articles as a hint.
         page = api.reconstruct(page) if articles is None else issues.reconstruct(page, articles)
+        if document_page is not None:
+            page = api.numbered_by_place(page, document_page)
         reconstruct_s = time.perf_counter() - start
 
         start = time.perf_counter()

@@ -164,7 +164,9 @@ class _Job(NamedTuple):
         """The page read and reconstructed."""
         if self.issue_page is not None:
             return issues.load_page(self.issue_page, **options)
-        return _load(self.source, options if self.page is None else {**options, "page_number": self.page})
+        if self.page is not None:
+            return api.load_document_page(_read_input(self.source), self.page, meta=PageMeta(source=self.source), **options)
+        return _load(self.source, options)
 
 
 def _expand(inputs: tuple[str, ...], options: dict[str, Any]) -> list[_Job]:
