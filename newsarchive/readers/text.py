@@ -976,6 +976,8 @@ class TextReader:
     @classmethod
     def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
         """The numbers (1-based places) of the text's pages that hold text: form feeds divide it into pages."""
+        if b"\x0c" not in data:  # a form feed has this byte in every encoding read (UTF-16 and -32 too)
+            return (1,)
         text, _, _ = decode_with_notes(data, encoding)
         if "\f" not in text:
             return (1,)
