@@ -307,6 +307,39 @@ def test_a_dropped_indent_moved_by_line_breaking_rules_still_opens_a_paragraph()
     assert pieces(column.split("\n", 1)[1] + done + narrower)[-1].startswith("转”")
 
 
+def test_a_first_line_set_in_that_finishes_a_sentence_runs_on_into_its_paragraph():
+    # Lines of 16; each paragraph's first line set in by two (the extractor dropped the indent).  A first
+    # line that happens to end a sentence is no one-line paragraph when a full line follows it: a
+    # paragraph of one line would be followed by another first line, set in too.
+    text = """眼瞅着自家种的花椰菜还在露天
+大田里，沙湖岭村村民杨启生却一点
+不慌。“你们看，这圆滚滚的，长势
+多喜人。”杨启生底气十足。
+发展现代农业离不开科技进步。
+新品种来自嘉鱼县蔬菜产业技术研究
+院，研究院由嘉鱼县农业农村局牵头
+组建。
+青砖黛瓦，古树参天，楹联传世。
+灵山县统筹推进文化保护传承工作让
+古村焕新。
+改革越向纵深，创新越是澎湃。
+近年来，各地加快推进数据基础
+设施建设，在甘肃农垦饮马农场的农
+田里，传感器探入土壤监测湿度，微
+型气象站追光探风。"""
+    assert pieces(text) == [
+        "眼瞅着自家种的花椰菜还在露天大田里，沙湖岭村村民杨启生却一点不慌。“你们看，这圆滚滚的，长势多喜人。”杨启生底气十足。",
+        "发展现代农业离不开科技进步。新品种来自嘉鱼县蔬菜产业技术研究院，研究院由嘉鱼县农业农村局牵头组建。",
+        "青砖黛瓦，古树参天，楹联传世。灵山县统筹推进文化保护传承工作让古村焕新。",  # its stop hung in the margin
+        "改革越向纵深，创新越是澎湃。",  # a paragraph of one line: the next opens set in
+        "近年来，各地加快推进数据基础设施建设，在甘肃农垦饮马农场的农田里，传感器探入土壤监测湿度，微型气象站追光探风。",
+    ]
+    # Where no paragraph is set in, a line two characters short is a paragraph's last, however it ends.
+    flush = "在甘肃农垦饮马农场的农田里，传感\n器探入土壤监测湿度，微型气象站追\n光探风。\n"
+    flush += "发展现代农业离不开科技进步。\n新品种来自嘉鱼县蔬菜产业技术研究\n院牵头组建。"
+    assert pieces(flush)[1] == "发展现代农业离不开科技进步。"
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

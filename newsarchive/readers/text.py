@@ -721,6 +721,11 @@ class _WrappedBlock:
         lines, widths, column = self.lines, self.widths, self.column
         if k + 1 >= len(lines) or self.ends_sentence(k) or not (widths[k + 1] >= column - 1 or self.ends_sentence(k + 1)):
             return False
+        return self._indent_wide(k, moved)
+
+    def _indent_wide(self, k: int, moved: bool) -> bool:
+        """Line ``k`` is as wide as a line set in by the indent (see :meth:`indented`)."""
+        lines, widths, column = self.lines, self.widths, self.column
         measured = [widths[k]]
         if moved and self.sets_in():  # as wide as the indent with what was taken down put back (not an opening quote: a sentence opens so)
             taken = _taken_down(lines[k + 1].lstrip(), openers=False)
@@ -729,6 +734,23 @@ class _WrappedBlock:
             if lines[k].rstrip().endswith(_HUNG_MARKS):
                 measured.append(widths[k] - 1)
         return any(abs(width - (column - 2)) <= WRAPPED_INDENT_SLACK for width in measured)
+
+    def opens_set_in(self, k: int, first: int) -> bool:
+        """An opening line set in that finishes a sentence, running on into a full line: no paragraph's end.
+
+        In a block that sets its paragraphs in, a line opening a piece (after a paragraph's
+        end) as narrow as the indent is the next paragraph's first line, however it ends
+        (发展现代农业离不开科技进步。 / 新品种来自…), when a full line follows it: a paragraph of
+        that one line would be followed by another first line, set in too.
+        """
+        return (
+            k == first
+            and k >= self.body
+            and self.ends_sentence(k)
+            and self.column_line(k + 1)
+            and self.sets_in()
+            and self._indent_wide(k, moved=True)
+        )
 
     def names_follow(self, k: int) -> bool:
         """The next line is a byline under header line ``k``.
@@ -796,6 +818,8 @@ class _WrappedBlock:
     def cut_after(self, k: int, first: int) -> bool:
         """Whether the piece that began at line ``first`` ends after line ``k``."""
         short, indented, widths, column = self.short, self.indented, self.widths, self.column
+        if self.opens_set_in(k, first) and not (self.credit_line(k) or self.credit_line(k + 1) or self.opens_caption[k + 1]):
+            return False
         return not self.tag_follows(k) and not self.caption_runs_on(k, first) and (
             (k < self.body and self.header_ends(k))
             or (short(k) and (self.ends_sentence(k) or (widths[k + 1] >= column - 1 and not indented(k, moved=True))))
