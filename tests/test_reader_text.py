@@ -340,6 +340,20 @@ def test_a_first_line_set_in_that_finishes_a_sentence_runs_on_into_its_paragraph
     assert pieces(flush)[1] == "发展现代农业离不开科技进步。"
 
 
+def test_a_headline_closed_by_its_column_tag_ends_its_piece_in_a_short_block():
+    # A page of lines of 16 (its column), and blocks too short to show a column of their own.
+    column = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追"] * 4) + "\n光探风。\n\n"
+    # Headlines of articles set side by side, read line by line into one block, each as wide as the column.
+    side_by_side = "用有形之手护创新之花（人民时评）\n年轻人为何喜爱“新中式”（纵横）"
+    assert pieces(column + side_by_side)[-2:] == ["用有形之手护创新之花（人民时评）", "年轻人为何喜爱“新中式”（纵横）"]
+    # A header set as one block: the headline closed by its tag, then the byline.
+    header = "营造有序、活跃的数据产业生态\n保障企业会用数、用好数（政策解读）\n本报记者 王云杉"
+    assert pieces(column + header)[-1] == "本报记者 王云杉"
+    # A sentence's bracket says what a name stands for: no tag, the sentence goes on.
+    sentence = "近日，中共中央、国务院印发了《信\n访工作条例》（以下简称《条例》）\n正式施行。"
+    assert pieces(column + sentence)[-1] == "".join(sentence.split())
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

@@ -546,6 +546,8 @@ def _square_line(line: str) -> bool:
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
+# A title closed by its column tag (…护创新之花（人民时评）): a short bracketed phrase with no stop inside.
+_TAG_CLOSED = re.compile(r"\S{4,}[（(][^（()），。、；：！？,.;:!?《》“”]{2,12}[）)]")
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
 _CREDIT_LINE = re.compile(r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?")
@@ -631,6 +633,7 @@ class _WrappedBlock:
         self._sets_in: bool | None = None
         # The lines a numbered caption opens (图②：…), matched once each.
         self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+        self.headers = headers  # False: the block is known to be running text (a column's run of laid-out text)
         self.body = self._first_body_line(headers)  # lines above it are header lines
 
     def _first_body_line(self, headers: bool) -> int:
@@ -807,6 +810,18 @@ class _WrappedBlock:
         measure = self.page_column() or self.column
         return self.widths[k] <= measure - 2
 
+    def closed_by_tag(self, k: int) -> bool:
+        """In a block too short for a column of its own, a line closed by a column tag ends its piece: a headline's.
+
+        pdftotext gives the headlines of articles set side by side as lines of one block
+        (用有形之手护创新之花（人民时评） / 年轻人为何喜爱“新中式”（纵横）), as wide as the page's
+        column, and a header set as one block may be as wide too (营造…的数据产业生态 / 保障企业
+        敢用数、会用数、用好数（政策解读） / 本报记者 王云杉).  A tag is a short bracketed phrase
+        with no stop, quote or book title inside: a sentence's bracket names a work or says
+        what it stands for (…的《信访工作条例》（以下简称《条例》） / 正式施行。).
+        """
+        return self.headers and not self.own_column and _TAG_CLOSED.fullmatch(self.lines[k].strip()) is not None
+
     def tag_follows(self, k: int) -> bool:
         """A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it."""
         return k + 1 < self.body and _BRACKETED.fullmatch(self.lines[k + 1].strip()) is not None
@@ -827,6 +842,7 @@ class _WrappedBlock:
             or self.stops_short(k)
             or self.credit_line(k)
             or self.credit_line(k + 1)
+            or self.closed_by_tag(k)
             or self.opens_caption[k + 1]  # a numbered caption opens
             or (self.ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
             or (self.whole_page and k >= self.body and self.among_columns(k))
