@@ -354,6 +354,15 @@ def test_a_headline_closed_by_its_column_tag_ends_its_piece_in_a_short_block():
     assert pieces(column + sentence)[-1] == "".join(sentence.split())
 
 
+def test_a_title_over_several_columns_opens_a_piece_after_a_kicker_as_wide_as_the_column():
+    column = ("\n".join(["隆冬时节，湖北省嘉鱼县新街", "镇，不少蔬菜住进了温室大棚"] * 4) + "\n光探风。\n\n") * 3  # lines of 13
+    header = "湖北嘉鱼县加快发展现代农业\n三产融合，蔬菜产业助增收（发展各具特色的县域经济）\n本报记者 范昊天"
+    assert pieces(column + header)[-3:] == header.split("\n")
+    # A headline too wide for one line, wrapped onto a shorter one, stays one piece.
+    wrapped = "大力弘扬时代楷模精神，积极投身交通强国\n建设事业\n本报记者 范昊天"
+    assert pieces(column + wrapped)[-2:] == ["大力弘扬时代楷模精神，积极投身交通强国建设事业", "本报记者 范昊天"]
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

@@ -822,6 +822,15 @@ class _WrappedBlock:
         """
         return self.headers and not self.own_column and _TAG_CLOSED.fullmatch(self.lines[k].strip()) is not None
 
+    def title_opens(self, k: int) -> bool:
+        """In a block too short for a column of its own, a line wider than the column opens a piece after a line that is not.
+
+        A title set over several columns follows a line of its own: a kicker as wide as the
+        column by chance (湖北嘉鱼县加快发展现代农业 / 三产融合，蔬菜产业助增收（发展各具特色的
+        县域经济）), never a column's running text, whose lines are one width.
+        """
+        return self.headers and not self.own_column and self.wide(k + 1) and not self.wide(k)
+
     def tag_follows(self, k: int) -> bool:
         """A header line's bracketed tag (（快人快语）) wrapped onto a line of its own goes on with it."""
         return k + 1 < self.body and _BRACKETED.fullmatch(self.lines[k + 1].strip()) is not None
@@ -843,6 +852,7 @@ class _WrappedBlock:
             or self.credit_line(k)
             or self.credit_line(k + 1)
             or self.closed_by_tag(k)
+            or self.title_opens(k)
             or self.opens_caption[k + 1]  # a numbered caption opens
             or (self.ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
             or (self.whole_page and k >= self.body and self.among_columns(k))
