@@ -8,7 +8,7 @@ import pytest
 
 from newsarchive.errors import ReadError
 from newsarchive.model import PageMeta
-from newsarchive.readers.text import TextReader, decode, split_fragments
+from newsarchive.readers.text import TextReader, _over_a_byline, decode, split_fragments
 
 TEXT = "标题在此\n\n本报记者 李 婕\n\n\n\n第一段第一行\n第一段第二行。\n"
 
@@ -361,6 +361,17 @@ def test_a_title_over_several_columns_opens_a_piece_after_a_kicker_as_wide_as_th
     # A headline too wide for one line, wrapped onto a shorter one, stays one piece.
     wrapped = "大力弘扬时代楷模精神，积极投身交通强国\n建设事业\n本报记者 范昊天"
     assert pieces(column + wrapped)[-2:] == ["大力弘扬时代楷模精神，积极投身交通强国建设事业", "本报记者 范昊天"]
+
+
+def test_title_lines_over_a_byline_opening_with_its_role_are_a_header_however_wide():
+    column = ("\n".join(["在甘肃农垦饮马农场的农田里，传感器探", "入土壤监测湿度，微型气象站追光探风和"] * 4) + "\n光探风。\n\n") * 3  # lines of 18
+    # A kicker as wide as the column less two (a first line set in, by its width) and a headline a character wider.
+    header = "营造竞争有序、繁荣活跃的数据产业\n保障企业敢用数、会用数、用好数（政策解读）\n本报记者 王云杉"
+    assert pieces(column + header)[-3:] == header.split("\n")
+    # A name alone under a line may be a speaker's (…总经理 / 耿 黎), and a finished sentence is no title.
+    assert not _over_a_byline(["中国邮政储蓄银行普惠金融事业部（科技金融中心）总经理", "耿 黎"])
+    assert not _over_a_byline(["他说，这是最好的时代。", "本报记者 王云杉"])
+    assert _over_a_byline(["营造竞争有序、繁荣活跃的数据产业", "本报记者 王云杉"])
 
 
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():

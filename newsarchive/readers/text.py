@@ -608,10 +608,24 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
-        if header_only and headers and len(lines) <= MAX_HEADER_LINES:
+        if headers and len(lines) <= MAX_HEADER_LINES and (header_only or _over_a_byline(lines)):
             return _header_lines(block, lines)  # display lines grouped in a block, as on a page not wrapped
     wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page, headers)
     return _cut_lines(block, lines, wrapped.cut_after)
+
+
+def _over_a_byline(lines: list[str]) -> bool:
+    """Title lines over a byline (营造…的数据产业生态 / 保障企业…（政策解读） / 本报记者 王云杉): a header, as wide as the column or not.
+
+    A title finishes no sentence, and a byline that opens with its role (本报记者) ends no
+    paragraph's text (a name alone may: …总经理 / 耿 黎, a speaker's line).
+    """
+    last = lines[-1].strip()
+    return (
+        len(lines) >= 2
+        and opens_with_role(last)
+        and not any(line.rstrip(" \t\u3000").endswith(_SENTENCE_ENDS) for line in lines[:-1])
+    )
 
 
 class _WrappedBlock:
