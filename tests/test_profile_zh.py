@@ -474,3 +474,10 @@ def test_a_piece_stopping_on_a_conjunction_is_no_title():
     assert not profile.is_title_like("南芬露天铁矿的职工把这条游览线路命名为“纪元路”，它不仅")
     assert not profile.is_title_like("推动传统产业转型升级以及")
     assert profile.is_title_like("百年钢企逐“绿”行")
+
+
+@pytest.mark.parametrize("text", ["本报北京4月24日电  （记者赵成）", "新华社北京3月8日电", "本报讯"])
+def test_a_dateline_alone_on_its_line_is_no_title(text):
+    # pdftotext may set a lead's dateline on a line of its own above the text: it opens the lead, not an article.
+    assert not P.is_title_like(text)
+    assert P.is_title_like("北京4月24日电视剧开播")  # a title that reads like one only in part

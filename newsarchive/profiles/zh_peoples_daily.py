@@ -859,6 +859,11 @@ class PeoplesDailyProfile:
             return False  # no tag, all tag, or a credit's agency (…制图：王 威（新华社发）)
         return self.is_title_like(text)
 
+    def _dateline_alone(self, flat: str) -> bool:
+        """The text is a dateline and nothing more (本报北京4月24日电  （记者赵成））."""
+        found = self.dateline(flat)
+        return found is not None and len(found) == len(flat.replace(" ", ""))
+
     def is_title_like(self, text: str) -> bool:
         """Short single-line text without sentence punctuation inside or a dangling comma at the end."""
         flat = _collapse(text)
@@ -885,6 +890,8 @@ class PeoplesDailyProfile:
         if flat[0] in "（(" and flat[-1] in "）)":  # a bracketed note (（作者为…）), not a title
             return False
         if _signature(flat) or _DATE_ALONE.fullmatch(flat):  # a signature or its date closes a piece; it heads nothing
+            return False
+        if self._dateline_alone(flat):  # a lead's dateline set on a line of its own opens the lead, not an article
             return False
         if _bare_quantity_end(flat):  # a number without its unit (…提高了6, …举办20): a cut inside a sentence
             return False
