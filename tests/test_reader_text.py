@@ -374,6 +374,24 @@ def test_title_lines_over_a_byline_opening_with_its_role_are_a_header_however_wi
     assert _over_a_byline(["营造竞争有序、繁荣活跃的数据产业", "本报记者 王云杉"])
 
 
+def test_a_heading_over_a_first_line_set_in_is_a_piece_of_its_own():
+    # Lines of 16, paragraphs set in by two (dropped by the extractor), and a section heading as wide as
+    # a line of text, with no stop: in a block that sets its paragraphs in more than once, the line set in
+    # under it opens a paragraph.
+    text = """眼瞅着自家种的花椰菜还在露天
+大田里，沙湖岭村村民杨启生却一点
+不慌。“你们看，这圆滚滚的，长势
+多喜人。”杨启生底气十足。
+开放的上海，建设制度型开放高地
+南港码头，滚装船稳稳靠岸，一
+批即将出口的电动汽车依次驶入船舱
+，码头上一片繁忙景象。"""
+    assert pieces(text)[-2:] == [
+        "开放的上海，建设制度型开放高地",
+        "南港码头，滚装船稳稳靠岸，一批即将出口的电动汽车依次驶入船舱，码头上一片繁忙景象。",
+    ]
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

@@ -645,6 +645,7 @@ class _WrappedBlock:
         self.lines, self.widths, self.column = lines, widths, column
         self.own_column, self.header_only, self.page_column, self.whole_page = own_column, header_only, page_column, whole_page
         self._sets_in: bool | None = None
+        self._sets_in_often: bool | None = None
         # The lines a numbered caption opens (图②：…), matched once each.
         self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
         self.headers = headers  # False: the block is known to be running text (a column's run of laid-out text)
@@ -726,6 +727,15 @@ class _WrappedBlock:
         if self._sets_in is None:
             self._sets_in = any(self.indented(k) for k in range(len(self.lines)))
         return self._sets_in
+
+    def sets_in_often(self) -> bool:
+        """The block sets paragraphs in more than once: a line that ends no sentence (a section heading's) may stand over one.
+
+        One line of the indent's width may be chance in a block whose paragraphs are not set in.
+        """
+        if self._sets_in_often is None:
+            self._sets_in_often = sum(1 for k in range(len(self.lines)) if self.indented(k)) >= 2
+        return self._sets_in_often
 
     def indented(self, k: int, moved: bool = False) -> bool:
         """A paragraph's first line set in from the margin by two characters, whose indent the extractor dropped.
@@ -868,7 +878,7 @@ class _WrappedBlock:
             or self.closed_by_tag(k)
             or self.title_opens(k)
             or self.opens_caption[k + 1]  # a numbered caption opens
-            or (self.ends_sentence(k) and indented(k + 1, moved=True))  # the next paragraph opens, set in
+            or ((self.ends_sentence(k) or self.sets_in_often()) and indented(k + 1, moved=True))  # the next paragraph opens, set in
             or (self.whole_page and k >= self.body and self.among_columns(k))
         )
 
