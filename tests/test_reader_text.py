@@ -392,6 +392,26 @@ def test_a_heading_over_a_first_line_set_in_is_a_piece_of_its_own():
     ]
 
 
+def test_a_speakers_label_set_in_over_two_lines_is_one_piece():
+    # Lines of 16, paragraphs set in by two: a speaker's label wraps onto a short line ending with its colon.
+    text = """传统与时尚交织出云锦之美
+
+南京云锦织造技艺是中国织锦技艺
+最高水平的代表，它汇集了历代织锦
+工艺艺术的精华，其成品是中国古典
+审美情趣的表现。
+龙泉青瓷烧制技艺国家级代表性
+传承人徐朝兴：
+我出生于一九四三年，十三岁开
+始学习青瓷烧制技艺，在和其他老师
+傅的共同努力下，近乎失传的龙泉青
+瓷釉料配方得以恢复。"""
+    assert pieces(text)[2:] == [
+        "龙泉青瓷烧制技艺国家级代表性传承人徐朝兴：",
+        "我出生于一九四三年，十三岁开始学习青瓷烧制技艺，在和其他老师傅的共同努力下，近乎失传的龙泉青瓷釉料配方得以恢复。",
+    ]
+
+
 def test_a_short_line_of_square_glyphs_ends_its_piece_however_it_ends():
     # Measured exactly (no Latin letters or digits), a line two characters short of the column is the
     # last of a paragraph or heading, even ending with a colon: a line within a paragraph is full.

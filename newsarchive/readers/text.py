@@ -746,9 +746,13 @@ class _WrappedBlock:
         (在“智改数 / 转”…) make it narrower, a comma hung in the margin a character wider.
         """
         lines, widths, column = self.lines, self.widths, self.column
-        if k + 1 >= len(lines) or self.ends_sentence(k) or not (widths[k + 1] >= column - 1 or self.ends_sentence(k + 1)):
+        if k + 1 >= len(lines) or self.ends_sentence(k) or not (widths[k + 1] >= column - 1 or self.ends_lead_in(k + 1)):
             return False
         return self._indent_wide(k, moved)
+
+    def ends_lead_in(self, k: int) -> bool:
+        """Line ``k`` ends a sentence or a lead-in (a speaker's label: …代表性 / 传承人徐朝兴：): a paragraph may end on it."""
+        return self.ends_sentence(k) or self.lines[k].rstrip(" \t\u3000").endswith(("：", ":"))
 
     def _indent_wide(self, k: int, moved: bool) -> bool:
         """Line ``k`` is as wide as a line set in by the indent (see :meth:`indented`)."""
