@@ -1084,7 +1084,7 @@ class TextReader:
                 Warning(
                     code="several-pages",
                     message=f"form feeds divide the text into {len(spans)} pages, read as one page: articles may be "
-                    "joined across them (`newsarchive convert` converts each page on its own; --page picks one)",
+                    "joined across them (`newsarchive convert FILE` converts each page on its own; --page picks one)",
                     source=meta.source,
                 )
             )
