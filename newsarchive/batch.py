@@ -404,7 +404,8 @@ def _document_entries(path: Path, source: str, stem: str) -> Iterator[tuple[Path
     try:
         with open(path, "rb") as handle:
             head = handle.read(1024)
-            if b"%PDF-" in head or b"\x0c" in head + handle.read():
+            markup = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"<", b"{")  # ALTO, hOCR, METS, JSON: one page each
+            if b"%PDF-" in head or (not markup and b"\x0c" in head + handle.read()):
                 from . import api
 
                 numbers = api.pages(path)
