@@ -323,6 +323,11 @@ def test_a_title_as_wide_as_the_column_over_a_byline_is_still_a_title():
     # Without the byline, the same lines are running text, cut off at a frame break.
     draft = run([column, kicker, headline, column], TagRoles())
     assert roles(draft)[1:3] == ["paragraph", "paragraph"]
+    # But a line closed by a column tag over another title is one of the headlines of articles set side
+    # by side, read line by line (both as wide as the column).
+    side = "年轻人为何喜爱新中式生活（纵横）"
+    draft = run([column + "。", headline, side, "孟繁哲", column], TagRoles())
+    assert roles(draft)[1:4] == ["headline", "headline", "byline"]
 
 
 def test_a_title_as_wide_as_the_column_under_a_title_over_a_paragraph_opening_is_a_title():

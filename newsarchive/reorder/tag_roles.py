@@ -47,6 +47,7 @@ LEAD_SHARE_MIN = 0.15
 FAR_LEAD_SHARE_MIN = 0.5  # ... and a section heading far above it, before other headers, half (_far_headline)
 LEAD_SHARE_LEAD = 0.1
 _TAG_OVER_NAME = "a title closed by its column tag over a name, as wide as the column"
+_TAG_OVER_TITLE = "a title closed by its column tag over another title, as wide as the column"
 _OVER_BYLINE = "a title-like line over a byline, as wide as the column"
 # A photo's title is display type, a phrase (春暖花开采茶忙, 秋收忙，丰收喜): a longer line with a clause's
 # comma or a colon inside, over a photo dropped at a frame's end, is the end of that frame's running text
@@ -228,6 +229,10 @@ class TagRoles:
                 # A title closed by its column tag over an author's bare name (基础研究点亮未来之光（教育时评） /
                 # 潘建伟): running text ends no line on a column tag with a name under it.
                 roles[i] = (_TITLE, 0.5, _TAG_OVER_NAME)
+            elif i + 1 < n and profile.closes_headline(texts[i]) and roles[i + 1][0] in _HEADER_LIKE:
+                # Nor with another title under it (headlines of articles set side by side, read line by
+                # line: 用有形之手护创新之花（人民时评） / 年轻人为何喜爱“新中式”（纵横）).
+                roles[i] = (_TITLE, 0.5, _TAG_OVER_TITLE)
 
     @staticmethod
     def _captions_over_credits(page: _Tagging, jumps: set[int]) -> None:
