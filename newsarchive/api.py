@@ -95,8 +95,8 @@ def pages(source: Source, *, reader: str | None = None, encoding: str | None = N
     """The numbers (1-based) of a document's pages with text: ``(1,)`` for a page, more for a PDF or text of several.
 
     A text's pages are what form feeds divide (pdftotext ends each page of a PDF with
-    one).  Read page k with ``read(source, page_number=k)``; without a page number, the
-    reader reads the first and says so in a warning.
+    one).  Read page k with ``read(source, page_number=k)``; without a page number a PDF's
+    first page is read and a text is read whole, each with a warning that says so.
     """
     data, name = _read_bytes(source)
     chosen = _pick_reader(data, reader, name)

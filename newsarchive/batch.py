@@ -404,11 +404,13 @@ def _document_entries(path: Path, source: str, stem: str) -> Iterator[tuple[Path
     try:
         with open(path, "rb") as handle:
             head = handle.read(1024)
-            markup = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"<", b"{")  # ALTO, hOCR, METS, JSON: one page each
-            if b"%PDF-" in head or (not markup and b"\x0c" in head + handle.read()):
-                from . import api
+            pdf = b"%PDF-" in head
+            if pdf or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"<", b"{"):  # ALTO, hOCR, METS, JSON: one page each
+                data = head + handle.read()
+                if pdf or b"\x0c" in data:
+                    from . import api
 
-                numbers = api.pages(path)
+                    numbers = api.pages(data)  # the bytes read here, not the file read again
     except (OSError, NewsarchiveError):
         pass
     if len(numbers) == 1:

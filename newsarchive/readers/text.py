@@ -64,6 +64,11 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t\u3000\f\v]*\n)+")
 PARAGRAPH_INDENT = 2  # columns: a line indented this much further than its block's margin opens a paragraph ...
 _SENTENCE_ENDS = tuple(SENTENCE_END_MARKS)  # ... after a line that ends a sentence
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends a sentence (trailing spaces aside)."""
+    return line.rstrip(" \t\u3000\f\v").endswith(_SENTENCE_ENDS)
 # Marks a column's line may end on one character past its width: hung in the margin, or set half
 # wide as typesetters squeeze punctuation.
 _HUNG_MARKS = tuple("，。、；：？！”’）》")
@@ -429,7 +434,7 @@ def _paragraphs(
         return bool(
             following.strip(" \t\u3000\f\v")
             and opens(following)
-            and lines[k].rstrip(" \t\u3000\f\v").endswith(_SENTENCE_ENDS)  # the paragraph before is finished
+            and _ends_sentence(lines[k])  # the paragraph before is finished
         )
 
     return [
@@ -624,7 +629,7 @@ def _over_a_byline(lines: list[str]) -> bool:
     return (
         len(lines) >= 2
         and opens_with_role(last)
-        and not any(line.rstrip(" \t\u3000").endswith(_SENTENCE_ENDS) for line in lines[:-1])
+        and not any(map(_ends_sentence, lines[:-1]))
     )
 
 
@@ -720,7 +725,7 @@ class _WrappedBlock:
 
     def ends_sentence(self, k: int) -> bool:
         """Line ``k`` ends a sentence."""
-        return self.lines[k].rstrip(" \t\u3000").endswith(_SENTENCE_ENDS)
+        return _ends_sentence(self.lines[k])
 
     def sets_in(self) -> bool:
         """The block sets its paragraphs' first lines in: one of them is exactly the indent narrower."""
@@ -1011,12 +1016,17 @@ def normalize_newlines(text: str) -> str:
     breaks as well: they separate lines, and XML cannot carry them, so the writers
     would otherwise remove them and glue the words on either side together.
     """
-    return _line_ends(text).replace("\f", "\n").replace("\v", "\n")
+    return _page_breaks_to_newlines(_line_ends(text))
 
 
 def _line_ends(text: str) -> str:
     """:func:`normalize_newlines` short of form feeds and vertical tabs (each becomes one ``\\n`` after: offsets hold)."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def _page_breaks_to_newlines(text: str) -> str:
+    """Form feeds and vertical tabs as line breaks, one character for one."""
+    return text.replace("\f", "\n").replace("\v", "\n")
 
 
 def page_spans(text: str) -> list[tuple[int, int]]:
@@ -1035,9 +1045,16 @@ def page_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _filled(text: str, spans: list[tuple[int, int]]) -> tuple[int, ...]:
-    """The numbers (1-based) of the pages with text: a text of one such page is a page, whatever form feeds stand around it."""
-    return tuple(k for k, (start, end) in enumerate(spans, start=1) if text[start:end].strip())
+def _text_pages(text: str) -> tuple[list[tuple[int, int]], tuple[int, ...]]:
+    """The spans of a text's pages (:func:`page_spans`, line ends normalized) and the numbers of those with text.
+
+    A text with no form feed is one page, and its text is not looked through again; a text
+    of one page with text is a page, whatever form feeds stand around it.
+    """
+    if "\f" not in text:
+        return [(0, len(text))], (1,)
+    spans = page_spans(text)
+    return spans, tuple(k for k, (start, end) in enumerate(spans, start=1) if text[start:end].strip())
 
 
 class TextReader:
@@ -1057,10 +1074,7 @@ class TextReader:
         if b"\x0c" not in data:  # a form feed has this byte in every encoding read (UTF-16 and -32 too)
             return (1,)
         text, _, _ = decode_with_notes(data, encoding)
-        if "\f" not in text:
-            return (1,)
-        text = _line_ends(text)
-        filled = _filled(text, page_spans(text))
+        _, filled = _text_pages(_line_ends(text))
         return filled if len(filled) > 1 else (1,)
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
@@ -1073,11 +1087,10 @@ class TextReader:
             raise ReadError(exc.message, source=meta.source) from None
         text = _line_ends(text)
         # Pages are found before form feeds become line breaks (one character for one: offsets hold).
-        spans = page_spans(text) if "\f" in text else [(0, len(text))]
-        text = text.replace("\f", "\n").replace("\v", "\n")
+        spans, filled = _text_pages(text)
+        text = _page_breaks_to_newlines(text)
         warnings = [Warning(code="decoding-recovered", message=note, source=meta.source) for note in notes]
         start = lines_before = 0
-        filled = _filled(text, spans)
         number = meta.page_number
         if len(filled) > 1 and number is None:  # read whole, so that no character is left out of the page
             warnings.append(
