@@ -92,16 +92,17 @@ def read(
 
 
 def pages(source: Source, *, reader: str | None = None, encoding: str | None = None) -> tuple[int, ...]:
-    """The numbers (1-based) of a document's pages with text: ``(1,)`` for a page, more for a PDF or text of several.
+    """The numbers (1-based places) of a document's pages with text: ``(1,)`` for a page, more for a document of several.
 
-    A text's pages are what form feeds divide (pdftotext ends each page of a PDF with
-    one).  Read page k with ``read(source, page_number=k)``; without a page number a PDF's
-    first page is read and a text is read whole, each with a warning that says so.
+    A PDF, an hOCR file (Tesseract's of a multi-page TIFF) and an ALTO file may hold
+    several pages; a text's pages are what form feeds divide (pdftotext ends each page of
+    a PDF with one).  Read page k with ``read(source, page_number=k)``; without a page
+    number a PDF's first page is read, the others whole, each with a warning that says so.
     """
     data, name = _read_bytes(source)
     chosen = _pick_reader(data, reader, name)
     numbers = getattr(chosen, "pages", None)
-    if numbers is None:  # a reader of one-page formats (ALTO, hOCR, JSON, or a third party's)
+    if numbers is None:  # a reader of one-page formats (JSON, or a third party's)
         return (1,)
     try:
         return tuple(numbers(data, encoding=encoding))
@@ -140,7 +141,9 @@ def read_document_page(source: Source, number: int, **kwargs: Any) -> Page:
     """
     given = kwargs.pop("page_number", None)
     raw = read(source, page_number=number, **kwargs)
-    return replace(raw, meta=replace(raw.meta, page_number=given))
+    # The place handed back is no printed number; a number the document gives the page (ALTO's PRINTED_IMG_NR) is.
+    found = raw.meta.page_number if raw.meta.page_number != number else None
+    return replace(raw, meta=replace(raw.meta, page_number=given if given is not None else found))
 
 
 def numbered_by_place(page: Page, number: int) -> Page:

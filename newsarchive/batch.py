@@ -213,7 +213,7 @@ def convert_page(task: PageTask) -> PageRecord:
         articles = issue.pop("publisher_articles", None)
         document_page = issue.pop("document_page", None)
         fields = {**issue, **_sidecar_meta(path), **given}
-        if document_page is not None:  # one page of a PDF or text of several: a sidecar's page number is no page's
+        if document_page is not None:  # one page of a document of several: a sidecar's page number is no page's
             fields.pop("page_number", None)
             page = api.read_document_page(data, document_page, meta=PageMeta(source=task.source), **fields)
         else:
@@ -394,20 +394,28 @@ def _issue_entries(mets: Path, root: Path) -> Iterator[tuple[Path, str, str, dic
         yield page.path, str(page.path), _stem_under(page.path, root), issue
 
 
-def _document_entries(path: Path, source: str, stem: str) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:
-    """A file as :func:`_discover` entries: one, or one per page of a PDF or text of several pages (``STEM-pK``).
+# An ALTO Page element, or an element of hOCR class ocr_page (not the class named in ocr-capabilities).
+_PAGE_MARKUP = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?Page[\s>/]|\sclass\s*=\s*["'][^"']*\bocr_page\b""")
 
-    Only a PDF or a text with a form feed in it (pdftotext's pages) is asked how many
-    pages it has; a file that cannot be read is one entry, whose conversion says why.
+
+def _document_entries(path: Path, source: str, stem: str) -> Iterator[tuple[Path, str, str, dict[str, Any] | None]]:
+    """A file as :func:`_discover` entries: one, or one per page of a document of several pages (``STEM-pK``).
+
+    Only a PDF, a text with a form feed in it (pdftotext's pages) or markup with two
+    page elements (ALTO, hOCR) is asked how many pages it has; a file that cannot be
+    read is one entry, whose conversion says why.
     """
     numbers: tuple[int, ...] = (1,)
     try:
         with open(path, "rb") as handle:
             head = handle.read(1024)
             pdf = b"%PDF-" in head
-            if pdf or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"<", b"{"):  # ALTO, hOCR, METS, JSON: one page each
+            first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+            if first != b"{":  # a JSON page is one page
                 data = head + handle.read()
-                if pdf or b"\x0c" in data:
+                # Only what may hold several pages is parsed here: a PDF, a text with a form feed, markup
+                # with two page elements or more (ALTO Pages, hOCR ocr_pages; a METS file has neither).
+                if pdf or (len(_PAGE_MARKUP.findall(data)) > 1 if first == b"<" else b"\x0c" in data):
                     from . import api
 
                     numbers = api.pages(data)  # the bytes read here, not the file read again
@@ -1141,8 +1149,8 @@ def batch(
 ) -> None:
     """Convert many pages (files, directories, globs) in parallel into OUTDIR, with a resumable manifest.
 
-    A METS file stands for its issue's ALTO pages; a PDF or text of several pages (form feeds
-    divide pdftotext's pages) for each of its pages, written as NAME-pK.EXT.
+    A METS file stands for its issue's ALTO pages; a document of several pages (PDF, text that
+    form feeds divide, ALTO, hOCR) for each of its pages, written as NAME-pK.EXT.
     """
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")

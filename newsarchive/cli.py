@@ -22,7 +22,8 @@ _META_OPTIONS = [
         "--page",
         "page_number",
         type=int,
-        help="Printed page number; of a PDF or text of several pages, the one to read (default: each, on its own).",
+        help="Printed page number; of a document of several pages (PDF, text, ALTO, hOCR), the one to read "
+        "(default: each, on its own).",
     ),
     click.option("--page-name", help="Printed page name, e.g. 民生."),
     click.option("--language", help="BCP 47 language tag of the page (default zh-CN)."),
@@ -116,9 +117,9 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
     """Convert INPUT pages (files, or '-' for stdin) to other formats.
 
     A METS file as INPUT stands for its issue's ALTO pages, converted in page order with
-    the publisher's article segmentation as a hint.  A PDF or text of several pages (form
-    feeds divide pdftotext's pages) stands for its pages, each converted on its own to
-    NAME-pK.EXT, unless --page picks one.
+    the publisher's article segmentation as a hint.  A document of several pages (a PDF, a
+    text that form feeds divide, ALTO or hOCR with several pages) stands for its pages, each
+    converted on its own to NAME-pK.EXT, unless --page picks one.
     """
     names = [n.strip() for n in to.split(",") if n.strip()]
     unknown = [n for n in names if n not in api.formats()]
@@ -158,7 +159,7 @@ class _Job(NamedTuple):
 
     source: str
     issue_page: issues.IssuePage | None = None
-    page: int | None = None  # the page of a PDF or text of several pages
+    page: int | None = None  # the page of a document of several pages
 
     def load(self, options: dict[str, Any]) -> Page:
         """The page read and reconstructed."""
@@ -238,7 +239,7 @@ def inspect(source: str, all_decisions: bool, **options: Any) -> None:
     """Show the reconstructed page as a tree: items, blocks, joins, confidences, unplaced text.
 
     A METS file shows its issue's pages one after another, each with the publisher's articles as a hint;
-    so does a PDF or text of several pages, unless --page picks one.
+    so does a document of several pages (PDF, text, ALTO, hOCR), unless --page picks one.
     """
     for job in _expand((source,), options):
         page = job.load(options)

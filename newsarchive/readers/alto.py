@@ -11,7 +11,9 @@ a piece cut off a TextBlock is named by its first TextLine's ``ID``), words join
 where Chinese or Japanese text meets, which joins directly unless the words'
 boxes stand a type size apart (:func:`~newsarchive.readers.layout.join_words`;
 ``SP`` elements are not evidence there: Tesseract writes one after nearly
-every Chinese character).
+every Chinese character).  Several ``Page`` s in one file are a document of
+several pages (:meth:`AltoReader.pages`), numbered by ``PRINTED_IMG_NR`` or
+``PHYSICAL_IMG_NR`` where given, else by place; the caller reads them one at a time.
 
 **Input characters.**  For ALTO, the text of the page is the ``CONTENT`` of
 its ``String`` elements.  ``SP`` (space) and ``HYP`` (the hyphen printed at a
@@ -48,7 +50,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
+from .layout import LayoutBlock, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
 from ..safexml import local_name, parse_xml
 
 __all__ = ["LOW_CONFIDENCE", "AltoReader", "element_index"]
@@ -81,6 +83,10 @@ def _text_blocks(page: etree._Element) -> Iterator[etree._Element]:
 
 def _pages(root: etree._Element) -> list[etree._Element]:
     return [e for e in root.iter() if local_name(e) == "Page"]
+
+
+def _has_text(page: etree._Element) -> bool:
+    return any((e.get("CONTENT") or "").strip() for e in page.iter() if local_name(e) == "String")
 
 
 @dataclass
@@ -201,26 +207,27 @@ class AltoReader:
         """An XML document whose root element is ``alto`` (any prefix)."""
         return sniff.alto(data)
 
+    @classmethod
+    def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
+        """The places (1-based) of the document's Pages with text (ALTO allows several in one file)."""
+        return filled_pages(_pages(cls._parse(data, PageMeta(), encoding)), _has_text)
+
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
-        """Parse safely, one fragment per TextBlock; ``encoding`` overrides the XML declaration."""
-        if encoding:
-            try:
-                data = data.decode(encoding).encode("utf-8")
-                data = re.sub(rb"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", rb"\1", data, count=1)
-            except (LookupError, UnicodeDecodeError) as exc:
-                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
-        root = parse_xml(data, kind="ALTO", source=meta.source)
-        if local_name(root) != "alto":
-            raise ReadError(f"not an ALTO document (root element {local_name(root)!r})", source=meta.source)
+        """Parse safely, one fragment per TextBlock; ``encoding`` overrides the XML declaration.
+
+        A document of several Pages with text is read at the Page ``meta.page_number``
+        names by its place, or whole with a ``several-pages`` warning.
+        """
+        root = self._parse(data, meta, encoding)
         pages = _pages(root)
         if not pages:
             raise ReadError("ALTO document has no Layout/Page", source=meta.source)
+        chosen, warnings = document_pages(pages, _has_text, meta, kind="ALTO")
         stats = _Stats()
         blocks: list[LayoutBlock] = []
-        warnings: list[Warning] = []
         seen: set[str] = set()
         page_numbers: list[int | None] = []
-        for k, page in enumerate(pages, start=1):
+        for k, page in chosen:
             number = self._page_number(page, meta, k, len(pages))
             page_numbers.append(number)
             for block in _text_blocks(page):
@@ -258,7 +265,7 @@ class AltoReader:
                 )
             )
         page_meta = meta
-        if meta.page_number is None and len(pages) == 1 and page_numbers[0] is not None:
+        if len(chosen) == 1 and page_numbers[0] is not None:  # one Page read: the document's number for it, or its place
             page_meta = replace(meta, page_number=page_numbers[0])
         if _segments_by_whitespace(root):
             blocks = regroup_lines(blocks)
@@ -266,6 +273,20 @@ class AltoReader:
         if not result.fragments:
             raise ReadError("empty ALTO page: no String content", source=meta.source)
         return result
+
+    @staticmethod
+    def _parse(data: bytes, meta: PageMeta, encoding: str | None) -> etree._Element:
+        """The document's root element ``alto``, parsed safely; ``encoding`` overrides the XML declaration."""
+        if encoding:
+            try:
+                data = data.decode(encoding).encode("utf-8")
+                data = re.sub(rb"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", rb"\1", data, count=1)
+            except (LookupError, UnicodeDecodeError) as exc:
+                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
+        root = parse_xml(data, kind="ALTO", source=meta.source)
+        if local_name(root) != "alto":
+            raise ReadError(f"not an ALTO document (root element {local_name(root)!r})", source=meta.source)
+        return root
 
     @staticmethod
     def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int) -> int | None:

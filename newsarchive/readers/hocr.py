@@ -9,8 +9,9 @@ paragraphs inside, or a line outside any of these.  Its lines are the
 ``ocrx_word`` elements, joined by one space — except where Chinese or
 Japanese text meets, which joins directly unless the words' boxes stand a
 type size apart (:func:`~newsarchive.readers.layout.join_words`); a line
-without word elements contributes its text.  Several ``ocr_page`` s in one file are pages 1, 2, …
-(``ppageno`` + 1 when given).
+without word elements contributes its text.  Several ``ocr_page`` s in one file are a
+document of several pages (:meth:`HocrReader.pages`), numbered 1, 2, … by place
+(``ppageno`` + 1 when given); the caller reads them one at a time.
 
 **Input characters** for hOCR are the text of the word elements (or of a
 line without any), whitespace aside: hOCR has no hyphenation markup, so a
@@ -36,7 +37,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
+from .layout import LayoutBlock, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
 from ..safexml import parse_html
 
 __all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
@@ -93,6 +94,14 @@ def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _ocr_pages(root: etree._Element) -> list[etree._Element]:
+    return [e for e in root.iter() if "ocr_page" in _classes(e)]
+
+
+def _has_text(page: etree._Element) -> bool:
+    return any(text.strip() for text in page.itertext(etree.Element))  # elements' text: no comment counts
+
+
 class HocrReader:
     """Read an hOCR page (HTML or XHTML); one fragment per paragraph (or column area), with its box."""
 
@@ -103,25 +112,26 @@ class HocrReader:
         """Markup with an element of class ``ocr_page``."""
         return sniff.hocr(data)
 
+    @classmethod
+    def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
+        """The places (1-based) of the document's ``ocr_page`` s with text (Tesseract writes one per image of a TIFF or PDF)."""
+        return filled_pages(_ocr_pages(cls._parse(data, PageMeta(), encoding)), _has_text)
+
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
-        """Parse safely; ``encoding`` overrides what the document declares."""
-        if encoding:
-            try:
-                text = data.decode(encoding)
-            except (LookupError, UnicodeDecodeError) as exc:
-                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
-            text = re.sub(r"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", r"\1", text, count=1)
-            text = re.sub(r"<meta[^>]+charset[^>]*>", "", text, flags=re.IGNORECASE)
-            data = text.encode("utf-8")
-        root = parse_html(data, kind="hOCR", source=meta.source)
-        pages = [e for e in root.iter() if "ocr_page" in _classes(e)]
+        """Parse safely; ``encoding`` overrides what the document declares.
+
+        A document of several pages with text is read at the page ``meta.page_number``
+        names by its place, or whole with a ``several-pages`` warning.
+        """
+        root = self._parse(data, meta, encoding)
+        pages = _ocr_pages(root)
         if not pages:
             raise ReadError("not an hOCR document (no element of class ocr_page)", source=meta.source)
+        chosen, warnings = document_pages(pages, _has_text, meta, kind="hOCR")
         blocks: list[LayoutBlock] = []
-        warnings: list[Warning] = []
         seen: set[str] = set()
         numbers: list[int | None] = []
-        for k, page in enumerate(pages, start=1):
+        for k, page in chosen:
             number = self._page_number(page, meta, k, len(pages))
             numbers.append(number)
             for block in self._blocks(page):
@@ -151,12 +161,25 @@ class HocrReader:
                             )
                         )
         page_meta = meta
-        if meta.page_number is None and len(pages) == 1 and numbers[0] is not None:
+        if len(chosen) == 1 and numbers[0] is not None:  # one page read: the document's number for it, or its place
             page_meta = replace(meta, page_number=numbers[0])
         result = page_from_blocks(regroup_lines(blocks), meta=page_meta, encoding=encoding or "utf-8", warnings=warnings)
         if not result.fragments:
             raise ReadError("empty hOCR page: no recognised text", source=meta.source)
         return result
+
+    @staticmethod
+    def _parse(data: bytes, meta: PageMeta, encoding: str | None) -> etree._Element:
+        """The document's root, parsed safely; ``encoding`` overrides what the document declares."""
+        if encoding:
+            try:
+                text = data.decode(encoding)
+            except (LookupError, UnicodeDecodeError) as exc:
+                raise ReadError(f"cannot decode as {encoding}: {exc}", source=meta.source) from None
+            text = re.sub(r"^(\s*<\?xml[^>]*?)encoding=[\"'][^\"']*[\"']", r"\1", text, count=1)
+            text = re.sub(r"<meta[^>]+charset[^>]*>", "", text, flags=re.IGNORECASE)
+            data = text.encode("utf-8")
+        return parse_html(data, kind="hOCR", source=meta.source)
 
     @staticmethod
     def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int) -> int | None:

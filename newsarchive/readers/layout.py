@@ -27,20 +27,60 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
+from ..errors import ReadError
 from ..languages import guess_language
 from ..model import BBox, Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import is_mark, is_solid
 
 __all__ = [
     "LayoutBlock",
+    "document_pages",
+    "filled_pages",
     "join_words",
     "page_from_blocks",
     "regroup_lines",
     "solid_type_size",
     "unique_id",
 ]
+
+_PageT = TypeVar("_PageT")
+
+
+def filled_pages(pages: Sequence[_PageT], has_text: Callable[[_PageT], bool]) -> tuple[int, ...]:
+    """The places (1-based) of a document's pages with text, ``(1,)`` unless there are several (a reader's ``pages()``)."""
+    filled = tuple(k for k, page in enumerate(pages, start=1) if has_text(page))
+    return filled if len(filled) > 1 else (1,)
+
+
+def document_pages(
+    pages: Sequence[_PageT], has_text: Callable[[_PageT], bool], meta: PageMeta, *, kind: str
+) -> tuple[list[tuple[int, _PageT]], list[Warning]]:
+    """The pages of a document to read as one page, each with its place (1-based), and a warning if that is several.
+
+    A document of one page with text is read whole.  Of several, the page that
+    ``meta.page_number`` names by its place is read alone (a blank one is a
+    ReadError); without a page number all are read as one page, so no character is
+    left out, with a ``several-pages`` warning (``newsarchive convert`` reads each on its own).
+    """
+    placed = list(enumerate(pages, start=1))
+    filled = filled_pages(pages, has_text)
+    if len(filled) == 1:
+        return placed, []
+    number = meta.page_number
+    if number is None:
+        message = (
+            f"the {kind} document has {len(filled)} pages with text, read as one page: articles may be joined across "
+            "them (`newsarchive convert FILE` converts each page on its own; --page picks one)"
+        )
+        return placed, [Warning(code="several-pages", message=message, source=meta.source)]
+    if not 1 <= number <= len(pages):
+        raise ReadError(f"the {kind} document has {len(pages)} pages; there is no page {number}", source=meta.source)
+    if number not in filled:
+        raise ReadError(f"page {number} of the {kind} document is blank", source=meta.source)
+    return [placed[number - 1]], []
+
 
 # OCR engines mark word boundaries in text set solid too (Tesseract after almost every Chinese
 # character), where the print has no space.  Where such text meets, a space is kept only across a
