@@ -92,3 +92,22 @@ def test_the_end_of_a_cut_paragraph_is_no_caption_under_a_credit_for_several_pic
     assert ("f3", "f5") in {(j.head, j.tail) for j in draft.joins}
     assert [(p.caption, p.credit) for p in draft.photos] == [(("f6",), ("f7",))]
     assert "f5" in draft.articles[0].body
+
+def test_a_caption_under_a_cut_paragraph_continued_elsewhere_is_a_caption():
+    """A caption dropped under a frame that stops mid-sentence is no end of that paragraph once join-cuts
+    has found its continuation elsewhere (…没想到会这 / 么火！…)."""
+    blocks = [
+        "上海博物馆如何赋能一座城",
+        "本报记者 王 强",
+        "“想到展览会火，没想到会这",
+        "上海博物馆人民广场馆外景。",
+        "今年以来，上海博物馆推出埃及展和美洲展，观众络绎不绝。",
+        "么火！”回忆埃及展盛况，馆长坦言超出了预期。",
+        "美洲展文物卡拉克穆尔51号石碑。",
+        "以上图片均为上海博物馆提供",
+    ]
+    draft = run(blocks, TagRoles(), SegmentArticles(), JoinCuts(), AssignFragments(), AttachPhotos())
+    assert ("f3", "f6") in {(j.head, j.tail) for j in draft.joins}
+    assert [(p.caption, p.credit) for p in draft.photos] == [(("f4",), ()), (("f7",), ("f8",))]
+    assert "f4" not in draft.articles[0].body
+
