@@ -23,12 +23,13 @@ PAGE_ONE = [["STATE OF IRELAND."], ["The Marquess moved for papers", "relating t
 PAGE_TWO = [["FOREIGN NEWS."], ["Letters from Paris of the", "third instant arrived."], ["Nothing more is known."]]
 
 
-def alto(*pages: list[list[str]], printed: tuple[int | None, ...] = ()) -> bytes:
-    """An ALTO v4 document with one Page per argument (PRINTED_IMG_NR from ``printed`` where given)."""
+def alto(*pages: list[list[str]], printed: tuple[int | None, ...] = (), physical: tuple[int, ...] = ()) -> bytes:
+    """An ALTO v4 document with one Page per argument (PRINTED_IMG_NR, PHYSICAL_IMG_NR from ``printed``, ``physical``)."""
     out = ['<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout>']
     for k, blocks in enumerate(pages, start=1):
         number = printed[k - 1] if k <= len(printed) else None
         attribute = f' PRINTED_IMG_NR="{number}"' if number is not None else ""
+        attribute += f' PHYSICAL_IMG_NR="{physical[k - 1]}"' if k <= len(physical) else ""
         out.append(f'<Page ID="P{k}"{attribute} WIDTH="1000" HEIGHT="1400"><PrintSpace>')
         for b, lines in enumerate(blocks, start=1):
             top = 100 * b
@@ -116,6 +117,10 @@ def test_the_number_a_document_gives_its_page_is_kept():
     assert page.meta.page_number == 6  # ppageno 5 is the sixth page
     page = api.load_document_page(alto(PAGE_ONE, PAGE_TWO), 2)
     assert page.meta.page_number == 2  # no number of its own: its place
+    # Tesseract writes PHYSICAL_IMG_NR as its 0-based image index: 0, 1, … are pages 1, 2, …
+    assert api.load_document_page(alto(PAGE_ONE, PAGE_TWO, physical=(0, 1)), 2).meta.page_number == 2
+    assert api.load_document_page(alto(PAGE_ONE, PAGE_TWO, physical=(11, 12)), 2).meta.page_number == 12
+    assert newsarchive.load(alto(PAGE_TWO, physical=(0,))).meta.page_number is None  # one image: no page number
 
 
 @pytest.mark.parametrize("build, suffix", [(alto, ".xml"), (hocr, ".hocr")])

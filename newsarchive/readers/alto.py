@@ -223,12 +223,13 @@ class AltoReader:
         if not pages:
             raise ReadError("ALTO document has no Layout/Page", source=meta.source)
         chosen, warnings = document_pages(pages, _has_text, meta, kind="ALTO")
+        zero_based = any((p.get("PHYSICAL_IMG_NR") or "").strip() == "0" for p in pages)
         stats = _Stats()
         blocks: list[LayoutBlock] = []
         seen: set[str] = set()
         page_numbers: list[int | None] = []
         for k, page in chosen:
-            number = self._page_number(page, meta, k, len(pages))
+            number = self._page_number(page, meta, k, len(pages), zero_based)
             page_numbers.append(number)
             for block in _text_blocks(page):
                 text = _read_block(block, stats)
@@ -289,15 +290,24 @@ class AltoReader:
         return root
 
     @staticmethod
-    def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int) -> int | None:
-        """The caller's page number for a single page, else PRINTED_IMG_NR, PHYSICAL_IMG_NR, or the position."""
+    def _page_number(page: etree._Element, meta: PageMeta, k: int, count: int, zero_based: bool = False) -> int | None:
+        """The caller's page number for a single page, else PRINTED_IMG_NR, PHYSICAL_IMG_NR, or the position.
+
+        Pages count from 1, but Tesseract writes PHYSICAL_IMG_NR as its 0-based image index
+        (``zero_based``: some Page of the file has 0): of several pages, that index + 1 is the
+        page's place; of one page, it says nothing.
+        """
         if count == 1 and meta.page_number is not None:
             return meta.page_number
-        for attribute in ("PRINTED_IMG_NR", "PHYSICAL_IMG_NR"):
-            value = page.get(attribute)
-            # Pages count from 1; Tesseract writes PHYSICAL_IMG_NR="0" (its 0-based image index).
-            if value and value.strip().isdigit() and int(value) > 0:
-                return int(value)
+        printed = (page.get("PRINTED_IMG_NR") or "").strip()
+        if printed.isdigit() and int(printed) > 0:
+            return int(printed)
+        physical = (page.get("PHYSICAL_IMG_NR") or "").strip()
+        if physical.isdigit():
+            if zero_based:
+                return int(physical) + 1 if count > 1 else meta.page_number
+            if int(physical) > 0:
+                return int(physical)
         return k if count > 1 else meta.page_number
 
 
