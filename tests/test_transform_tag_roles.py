@@ -546,3 +546,24 @@ def test_a_short_photo_title_with_a_comma_is_still_a_photo_title():
     blocks = ["标题在此", "本报记者 王 强", "正文。", "秋收忙，丰收喜", "农民在田间收割水稻。", "范 晖摄 (人民视觉)"]
     draft = run(blocks, TagRoles())
     assert roles(draft)[3:] == ["photo_title", "caption", "credit"]
+
+
+def test_a_title_like_end_of_a_frame_above_a_header_is_no_kicker():
+    # The last piece of a frame (a paragraph cut where the frame ends) set close under its text, with a
+    # frame break between it and a headline and its deck, ends that text; it is not the headline's kicker.
+    blocks = [
+        "前一篇标题",
+        "本报记者 王 强",
+        "深入贯彻落实总书记重要讲话精神，婺源县持续推进生态价值转换。",
+        "虹关村乘势整治环境，规范民宿发展，热度迅速\n\n",  # four line breaks before the next block
+        "新征程上每一个人都是主角",
+        "——新年贺词启示录⑤",
+        "新年贺词的正文写到这里。",
+    ]
+    assert roles(run(blocks, TagRoles()))[3:6] == ["paragraph", "headline", "subheadline"]
+    # Set close above the headline, the same line is its kicker.
+    blocks[3] = blocks[3].rstrip("\n")
+    assert roles(run(blocks, TagRoles()))[3:6] == ["kicker", "headline", "subheadline"]
+    # Over a kicker and a headline already, the line is none of their header either way.
+    two = [*blocks[:3], blocks[3] + "\n\n", "以湖北一域之为更好服务全局", "坚持改革创新，推动高质量发展", "本报记者  禹伟良", "正文。"]
+    assert roles(run(two, TagRoles()))[4:7] == ["kicker", "headline", "byline"]

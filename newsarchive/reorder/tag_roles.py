@@ -40,6 +40,7 @@ HEADER_LOOKBACK = 48
 LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
 _NEXT_TO_HEADER = "title-like line next to a header"
 _CUT_ABOVE_LEAD = "running text over a dateline lead whose headline is further up"
+_ENDS_FRAME_ABOVE = "title-like line under running text, a frame break below it: the end of that text's frame"
 # A headline sums up its dateline lead: on dev days every such headline has at least 0.15 of its
 # character bigrams in the lead, against 3% of other articles' titles.  A line further up that shares
 # at least that much, and 0.1 more than the lines right above the lead, is its headline.
@@ -295,6 +296,19 @@ class TagRoles:
             while j < n and role(j) in _HEADER_LIKE:
                 j += 1
             run = list(range(i, j))  # a maximal run of title-like lines
+            if (
+                (j - i == 2 or (j - i == 3 and role(i + 2) is Role.SUBHEADLINE))
+                and breaks[i + 1]
+                and not breaks[i]
+                and role(i) is _TITLE
+                and role(i - 1) is Role.PARAGRAPH
+                and not page.draft.laid_out
+            ):
+                # Set close under running text, a frame break between it and a headline (and its deck):
+                # the end of that text's frame (…规范民宿发展，热度迅速), not the headline's kicker.
+                roles[i] = (Role.PARAGRAPH, 0.5, _ENDS_FRAME_ABOVE)
+                i += 1
+                continue
             marked = {k for k in run if role(k) is _TITLE and profile.closes_headline(texts[k])}
             below = role(j) if j < n else None
             if (
