@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from . import limits, plugins
 from .errors import ReadError
@@ -140,7 +140,32 @@ def read_document_page(source: Source, number: int, **kwargs: Any) -> Page:
     Reconstruct it, then :func:`numbered_by_place` (or :func:`load_document_page` does both).
     """
     given = kwargs.pop("page_number", None)
-    raw = read(source, page_number=number, **kwargs)
+    return _printed_number(read(source, page_number=number, **kwargs), number, given)
+
+
+def read_document_pages(source: Source, numbers: Sequence[int], **kwargs: Any) -> Iterator[Page]:
+    """Read pages ``numbers`` (1-based places) of a document of several pages, each as :func:`read_document_page` gives it.
+
+    The source is read once, and a reader with ``read_pages`` (ALTO, hOCR) parses the
+    document once for all of them: reading page by page would parse it again for each.
+    """
+    given = kwargs.pop("page_number", None)
+    reader_name, encoding = kwargs.pop("reader", None), kwargs.pop("encoding", None)
+    data, name = _read_bytes(source)
+    meta = kwargs.pop("meta", None) or PageMeta()
+    meta = replace(meta, source=meta.source or name, **{k: v for k, v in kwargs.items() if v is not None})
+    chosen = _pick_reader(data, reader_name, meta.source)
+    read_pages = getattr(chosen, "read_pages", None)
+    if read_pages is not None:
+        raws: Iterable[Page] = read_pages(data, meta=meta, numbers=numbers, encoding=encoding)
+    else:  # a reader of its own pages one at a time (PDF, text): the bytes read once all the same
+        raws = (chosen.read(data, meta=replace(meta, page_number=number), encoding=encoding) for number in numbers)
+    for number, raw in zip(numbers, raws):
+        yield _printed_number(raw, number, given)
+
+
+def _printed_number(raw: Page, number: int, given: int | None) -> Page:
+    """Page ``number`` of a document as read, numbered as the caller says, else as the document does, else not yet."""
     # The place handed back is no printed number; a number the document gives the page (ALTO's PRINTED_IMG_NR) is.
     found = raw.meta.page_number if raw.meta.page_number != number else None
     return replace(raw, meta=replace(raw.meta, page_number=given if given is not None else found))

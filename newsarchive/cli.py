@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 import click
 
@@ -154,19 +154,40 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
             click.echo(visible(f"{source} -> {target}"), err=True)
 
 
+class _Document:
+    """A document of several pages, read once for all of them: its pages come in the order its jobs ask for them."""
+
+    def __init__(self, source: str, numbers: tuple[int, ...]) -> None:
+        self.source = source
+        self.numbers = numbers
+        self._pages: Iterator[Page] | None = None
+        self._next = 0  # the place in ``numbers`` of the page the reader gives next
+
+    def load(self, number: int, options: dict[str, Any]) -> Page:
+        """Page ``number`` read and reconstructed: the reader's next page when asked in order, else read alone."""
+        meta = PageMeta(source=self.source)
+        if self._next >= len(self.numbers) or self.numbers[self._next] != number:
+            return api.load_document_page(_read_input(self.source), number, meta=meta, **options)
+        if self._pages is None:
+            self._pages = api.read_document_pages(_read_input(self.source), self.numbers, meta=meta, **options)
+        self._next += 1
+        return api.numbered_by_place(api.reconstruct(next(self._pages)), number)
+
+
 class _Job(NamedTuple):
     """One page to read: a file (or stdin), a page of an issue's METS file, or one page of a document of several."""
 
     source: str
     issue_page: issues.IssuePage | None = None
     page: int | None = None  # the page of a document of several pages
+    document: _Document | None = None  # ... and the document, read once for all its pages' jobs
 
     def load(self, options: dict[str, Any]) -> Page:
         """The page read and reconstructed."""
         if self.issue_page is not None:
             return issues.load_page(self.issue_page, **options)
-        if self.page is not None:
-            return api.load_document_page(_read_input(self.source), self.page, meta=PageMeta(source=self.source), **options)
+        if self.page is not None and self.document is not None:
+            return self.document.load(self.page, options)
         return _load(self.source, options)
 
 
@@ -184,7 +205,8 @@ def _expand(inputs: tuple[str, ...], options: dict[str, Any]) -> list[_Job]:
         elif issues.is_mets_file(source):
             out.extend(_Job(str(page.path), issue_page=page) for page in issues.issue_pages(source))
         elif options.get("page_number") is None and len(numbers := _document_pages(source, options)) > 1:
-            out.extend(_Job(source, page=k) for k in numbers)
+            document = _Document(source, numbers)
+            out.extend(_Job(source, page=k, document=document) for k in numbers)
         else:
             out.append(_Job(source))
     return out

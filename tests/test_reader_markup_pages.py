@@ -157,3 +157,43 @@ def test_batch_makes_each_page_a_job(tmp_path):
     assert names == ["issue-p1.json", "issue-p2.json", "page.json", "scan-p1.json", "scan-p3.json"]
     third = json.loads((tmp_path / "out" / "scan-p3.json").read_bytes())
     assert third["meta"]["page_number"] == 3 and third["items"][0]["headline"] == "FOREIGN NEWS."
+
+
+@pytest.mark.parametrize("reader, build, kind", READERS)
+def test_read_pages_gives_each_page_as_read_alone_from_one_parse(monkeypatch, reader, build, kind):
+    data = build(PAGE_ONE, [], PAGE_TWO)
+    alone = [reader().read(data, meta=PageMeta(source="issue", page_number=k)) for k in (1, 3)]
+    parses = []
+    parse = reader._parse
+    monkeypatch.setattr(reader, "_parse", staticmethod(lambda *a: parses.append(1) or parse(*a)))
+    together = list(reader().read_pages(data, meta=PageMeta(source="issue"), numbers=(1, 3)))
+    assert together == alone and len(parses) == 1
+    with pytest.raises(ReadError, match=f"issue: page 2 of the {kind} document is blank"):
+        list(reader().read_pages(data, meta=PageMeta(source="issue"), numbers=(2,)))
+
+
+@pytest.mark.parametrize("build", [alto, hocr, lambda *pages: "\f".join(" ".join(" ".join(b) for b in p) + "\n" for p in pages).encode()])
+def test_read_document_pages_equals_reading_page_by_page(build):
+    """The API reads the document once; each page is what read_document_page gives (the text reader's too, page by page)."""
+    data = build(PAGE_ONE, PAGE_TWO)
+    numbers = api.pages(data)
+    assert numbers == (1, 2)
+    assert list(api.read_document_pages(data, numbers, meta=PageMeta(source="s"))) == [
+        api.read_document_page(data, k, meta=PageMeta(source="s")) for k in numbers
+    ]
+    printed = alto(PAGE_ONE, PAGE_TWO, printed=(7, 8))
+    assert [p.meta.page_number for p in api.read_document_pages(printed, (1, 2))] == [7, 8]
+    assert [p.meta.page_number for p in api.read_document_pages(printed, (1, 2), page_number=3)] == [3, 3]
+
+
+def test_cli_parses_a_document_once_for_all_its_pages(tmp_path, monkeypatch):
+    """`convert` of an ALTO file of N pages parses it twice (its pages listed, then read), not N + 1 times."""
+    source = tmp_path / "issue.xml"
+    source.write_bytes(alto(PAGE_ONE, PAGE_TWO, PAGE_ONE))
+    parses = []
+    parse = AltoReader._parse
+    monkeypatch.setattr(AltoReader, "_parse", staticmethod(lambda *a: parses.append(1) or parse(*a)))
+    result = CliRunner().invoke(cli, ["convert", str(source), "--to", "json", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["issue-p1.json", "issue-p2.json", "issue-p3.json"]
+    assert len(parses) == 2

@@ -7,7 +7,10 @@ registered under the ``newsarchive.readers`` entry-point group.
 A reader of documents that may hold several pages (PDF; text whose pages form
 feeds divide) also has a ``pages(data, *, encoding) -> tuple[int, ...]`` class
 method, the numbers of the pages with text, and reads the page that
-``meta.page_number`` names (:class:`MultiPageReader`).
+``meta.page_number`` names (:class:`MultiPageReader`).  It may also have
+``read_pages(data, *, meta, numbers, encoding)``, the pages at several places
+from one parse (ALTO and hOCR have it: their documents are parsed whole);
+:func:`newsarchive.api.read_document_pages` uses it where it is there.
 """
 
 from __future__ import annotations

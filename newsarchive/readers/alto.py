@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 from lxml import etree
 
@@ -219,9 +219,24 @@ class AltoReader:
         names by its place, or whole with a ``several-pages`` warning.
         """
         root = self._parse(data, meta, encoding)
+        return self._read_page(root, self._layout_pages(root, meta), meta, encoding)
+
+    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
+        """The Pages at these places (1-based), each as ``read`` with that page number gives it, from one parse of the document."""
+        root = self._parse(data, meta, encoding)
+        pages = self._layout_pages(root, meta)
+        for number in numbers:
+            yield self._read_page(root, pages, replace(meta, page_number=number), encoding)
+
+    @staticmethod
+    def _layout_pages(root: etree._Element, meta: PageMeta) -> list[etree._Element]:
         pages = _pages(root)
         if not pages:
             raise ReadError("ALTO document has no Layout/Page", source=meta.source)
+        return pages
+
+    def _read_page(self, root: etree._Element, pages: list[etree._Element], meta: PageMeta, encoding: str | None) -> Page:
+        """The page ``meta.page_number`` picks among the document's (all of them without one) as :meth:`read` gives it."""
         chosen, warnings = document_pages(pages, _has_text, meta, kind="ALTO")
         zero_based = any((p.get("PHYSICAL_IMG_NR") or "").strip() == "0" for p in pages)
         stats = _Stats()

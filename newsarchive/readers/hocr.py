@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, Iterable, Iterator
 
 from lxml import etree
 
@@ -123,10 +123,23 @@ class HocrReader:
         A document of several pages with text is read at the page ``meta.page_number``
         names by its place, or whole with a ``several-pages`` warning.
         """
-        root = self._parse(data, meta, encoding)
+        return self._read_page(self._document_pages(self._parse(data, meta, encoding), meta), meta, encoding)
+
+    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
+        """The pages at these places (1-based), each as ``read`` with that page number gives it, from one parse of the document."""
+        pages = self._document_pages(self._parse(data, meta, encoding), meta)
+        for number in numbers:
+            yield self._read_page(pages, replace(meta, page_number=number), encoding)
+
+    @staticmethod
+    def _document_pages(root: etree._Element, meta: PageMeta) -> list[etree._Element]:
         pages = _ocr_pages(root)
         if not pages:
             raise ReadError("not an hOCR document (no element of class ocr_page)", source=meta.source)
+        return pages
+
+    def _read_page(self, pages: list[etree._Element], meta: PageMeta, encoding: str | None) -> Page:
+        """The page ``meta.page_number`` picks among the document's (all of them without one) as :meth:`read` gives it."""
         chosen, warnings = document_pages(pages, _has_text, meta, kind="hOCR")
         blocks: list[LayoutBlock] = []
         seen: set[str] = set()
