@@ -85,6 +85,15 @@ def cut_pairs(truth: dict[str, Any], fragments: Sequence[dict[str, Any]]) -> lis
     return pairs
 
 
+def _tail_place(head: tuple[int, int] | None, tail: tuple[int, int] | None) -> str:
+    """Where a missed cut's tail stands against its head in the output."""
+    if head is None or tail is None:
+        return "or head not in an article"
+    if head[0] != tail[0]:
+        return "in another item"
+    return "placed next" if tail[1] == head[1] + 1 else "elsewhere in the article"
+
+
 def diagnose_page(
     truth: dict[str, Any], output: dict[str, Any], profile: Any, examples: dict[tuple[str, ...], list[str]] | None = None
 ) -> Counter[tuple[str, ...]]:
@@ -110,6 +119,11 @@ def diagnose_page(
             after.update(zip(ids, ids[1:]))
     before = {tail: head for head, tail in after.items()}
     step_of = {tuple(d["subjects"]): d["step"] for d in output.get("decisions") or () if d["kind"] == "join"}
+    # Where each fragment's block is: (article, block index), to tell a missed cut placed right from one that is not.
+    place: dict[str, tuple[int, int]] = {}
+    for a, art in enumerate(output["items"]):
+        for b, block in enumerate(art.get("blocks") or ()):
+            place.update(dict.fromkeys(block.get("fragments") or [], (a, b)))
     for head, tail in cut_pairs(truth, fragments):
         cut = f"…{text[head][-12:]} | {text[tail][:12]}…"
         if after.get(head) == tail:
@@ -118,7 +132,8 @@ def diagnose_page(
         lexical = profile.continuation_score(text[head], text[tail])[0]
         evidence = "no word across the cut" if lexical <= 0 else "some evidence across the cut"
         if head not in after and tail not in before:
-            count(("cuts", "missed, both pieces alone", evidence), cut)
+            where = _tail_place(place.get(head), place.get(tail))
+            count(("cuts", "missed, both pieces alone", f"{evidence}; tail {where}"), cut)
         elif head in after and tail not in before:
             count(("cuts", "head joined to another piece", f"by {step_of.get((head, after[head]), '?')}"), cut)
         elif head not in after:
