@@ -146,22 +146,62 @@ def read_document_page(source: Source, number: int, **kwargs: Any) -> Page:
 def read_document_pages(source: Source, numbers: Sequence[int], **kwargs: Any) -> Iterator[Page]:
     """Read pages ``numbers`` (1-based places) of a document of several pages, each as :func:`read_document_page` gives it.
 
-    The source is read once, and a reader with ``read_pages`` (ALTO, hOCR) parses the
-    document once for all of them: reading page by page would parse it again for each.
+    The source is read once, and parsed once where its reader can (:class:`DocumentReader`).
     """
-    given = kwargs.pop("page_number", None)
-    reader_name, encoding = kwargs.pop("reader", None), kwargs.pop("encoding", None)
-    data, name = _read_bytes(source)
-    meta = kwargs.pop("meta", None) or PageMeta()
-    meta = replace(meta, source=meta.source or name, **{k: v for k, v in kwargs.items() if v is not None})
-    chosen = _pick_reader(data, reader_name, meta.source)
-    read_pages = getattr(chosen, "read_pages", None)
-    if read_pages is not None:
-        raws: Iterable[Page] = read_pages(data, meta=meta, numbers=numbers, encoding=encoding)
-    else:  # a reader of its own pages one at a time (PDF, text): the bytes read once all the same
-        raws = (chosen.read(data, meta=replace(meta, page_number=number), encoding=encoding) for number in numbers)
-    for number, raw in zip(numbers, raws):
-        yield _printed_number(raw, number, given)
+    document = DocumentReader(source, **kwargs)
+    return (document.page(number) for number in numbers)
+
+
+class _Asked:
+    """The page numbers a reader's ``read_pages`` is asked for, one at a time, as its pages are wanted."""
+
+    def __init__(self) -> None:
+        self.number: int | None = None
+
+    def __iter__(self) -> "_Asked":
+        return self
+
+    def __next__(self) -> int:
+        if self.number is None:
+            raise StopIteration
+        number, self.number = self.number, None
+        return number
+
+
+class DocumentReader:
+    """A document of several pages open for reading page by page, in any order (keyword arguments as for :func:`read`).
+
+    Its bytes are read once, and a reader with ``read_pages`` (ALTO, hOCR) parses the
+    document once for all the pages asked for: reading page by page with
+    :func:`read_document_page` parses it again for each.  Others (PDF, text) read each
+    page from the bytes held.
+    """
+
+    def __init__(self, source: Source, **kwargs: Any) -> None:
+        self._given = kwargs.pop("page_number", None)
+        reader_name, self._encoding = kwargs.pop("reader", None), kwargs.pop("encoding", None)
+        self._data, name = _read_bytes(source)
+        meta = kwargs.pop("meta", None) or PageMeta()
+        self._meta = replace(meta, source=meta.source or name, **{k: v for k, v in kwargs.items() if v is not None})
+        self._reader = _pick_reader(self._data, reader_name, self._meta.source)
+        self._asked = _Asked()
+        self._pages: Iterator[Page] | None = None
+
+    def page(self, number: int) -> Page:
+        """Page ``number`` (1-based place) read, as :func:`read_document_page` gives it."""
+        read_pages = getattr(self._reader, "read_pages", None)
+        if read_pages is None:
+            raw = self._reader.read(self._data, meta=replace(self._meta, page_number=number), encoding=self._encoding)
+            return _printed_number(raw, number, self._given)
+        if self._pages is None:
+            self._pages = read_pages(self._data, meta=self._meta, numbers=self._asked, encoding=self._encoding)
+        self._asked.number = number
+        try:
+            raw = next(self._pages)
+        except BaseException:
+            self._pages = None  # a page's error ends the reader's generator: the next page parses anew
+            raise
+        return _printed_number(raw, number, self._given)
 
 
 def _printed_number(raw: Page, number: int, given: int | None) -> Page:

@@ -179,6 +179,22 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+# The document of several pages this worker process read last, by (path, content hash, metadata): its
+# pages' tasks mostly come one after another, and each would parse the whole document again.
+_OPEN_DOCUMENT: dict[tuple[str, str, str], Any] = {}
+
+
+def _open_document(task: PageTask, data: bytes, digest: str, fields: dict[str, Any]) -> Any:
+    """The worker's open reading of the task's document (an ``api.DocumentReader``), opened anew for another document."""
+    from . import api
+
+    key = (task.path, digest, repr(sorted(fields.items())))
+    if key not in _OPEN_DOCUMENT:
+        _OPEN_DOCUMENT.clear()
+        _OPEN_DOCUMENT[key] = api.DocumentReader(data, meta=PageMeta(source=task.source), **fields)
+    return _OPEN_DOCUMENT[key]
+
+
 def convert_page(task: PageTask) -> PageRecord:
     """Read, reconstruct and write one page in every requested format; never raises for a bad page.
 
@@ -215,8 +231,9 @@ def convert_page(task: PageTask) -> PageRecord:
         fields = {**issue, **_sidecar_meta(path), **given}
         if document_page is not None:  # one page of a document of several: a sidecar's page number is no page's
             fields.pop("page_number", None)
-            page = api.read_document_page(data, document_page, meta=PageMeta(source=task.source), **fields)
+            page = _open_document(task, data, digest, fields).page(document_page)
         else:
+            _OPEN_DOCUMENT.clear()  # another document's parse is let go: a worker's memory stays flat
             page = api.read(data, meta=PageMeta(source=task.source), **fields)
         read_s = time.perf_counter() - start
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 import click
 
@@ -155,23 +155,22 @@ def convert(inputs: tuple[str, ...], to: str, output: str | None, force: bool, *
 
 
 class _Document:
-    """A document of several pages, read once for all of them: its pages come in the order its jobs ask for them."""
+    """A document of several pages whose jobs share one reading of it (parsed once, not once per page)."""
 
     def __init__(self, source: str, numbers: tuple[int, ...]) -> None:
         self.source = source
-        self.numbers = numbers
-        self._pages: Iterator[Page] | None = None
-        self._next = 0  # the place in ``numbers`` of the page the reader gives next
+        self._left = set(numbers)  # the pages not read yet: the parsed document is let go after the last
+        self._reader: api.DocumentReader | None = None
 
     def load(self, number: int, options: dict[str, Any]) -> Page:
-        """Page ``number`` read and reconstructed: the reader's next page when asked in order, else read alone."""
-        meta = PageMeta(source=self.source)
-        if self._next >= len(self.numbers) or self.numbers[self._next] != number:
-            return api.load_document_page(_read_input(self.source), number, meta=meta, **options)
-        if self._pages is None:
-            self._pages = api.read_document_pages(_read_input(self.source), self.numbers, meta=meta, **options)
-        self._next += 1
-        return api.numbered_by_place(api.reconstruct(next(self._pages)), number)
+        """Page ``number`` read and reconstructed."""
+        if self._reader is None:
+            self._reader = api.DocumentReader(_read_input(self.source), meta=PageMeta(source=self.source), **options)
+        raw = self._reader.page(number)
+        self._left.discard(number)
+        if not self._left:
+            self._reader = None
+        return api.numbered_by_place(api.reconstruct(raw), number)
 
 
 class _Job(NamedTuple):

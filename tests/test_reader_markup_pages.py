@@ -197,3 +197,36 @@ def test_cli_parses_a_document_once_for_all_its_pages(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["issue-p1.json", "issue-p2.json", "issue-p3.json"]
     assert len(parses) == 2
+
+
+def test_a_batch_worker_parses_a_document_once_for_its_pages(tmp_path, monkeypatch):
+    """Tasks for the pages of one document, run in one worker one after another, share one parse; another file lets it go."""
+    from newsarchive import batch
+
+    source = tmp_path / "issue.xml"
+    source.write_bytes(alto(PAGE_ONE, PAGE_TWO, PAGE_ONE))
+    single = tmp_path / "page.xml"
+    single.write_bytes(alto(PAGE_TWO))
+    parses = []
+    parse = AltoReader._parse
+    monkeypatch.setattr(AltoReader, "_parse", staticmethod(lambda *a: parses.append(1) or parse(*a)))
+
+    def task(path, stem, document_page=None):
+        meta = {"issue": {"document_page": document_page}} if document_page else None
+        return batch.PageTask(path=str(path), source=str(path), outdir=str(tmp_path / "out"), stem=stem, formats=("json",), meta=meta)
+
+    records = [batch.convert_page(task(source, f"issue-p{k}", k)) for k in (1, 2, 3)]
+    assert [r.status for r in records] == ["done"] * 3 and len(parses) == 1
+    assert json.loads((tmp_path / "out" / "issue-p2.json").read_bytes())["items"][0]["headline"] == "FOREIGN NEWS."
+    assert batch.convert_page(task(single, "page")).status == "done" and not batch._OPEN_DOCUMENT
+    assert batch.convert_page(task(source, "issue-p3", 3)).status == "done" and len(parses) == 3  # opened anew
+
+
+@pytest.mark.parametrize("reader, build, kind", READERS)
+def test_document_reader_reads_pages_in_any_order_and_past_a_bad_one(reader, build, kind):
+    data = build(PAGE_ONE, [], PAGE_TWO)
+    document = api.DocumentReader(data, meta=PageMeta(source="issue"))
+    assert document.page(3) == api.read_document_page(data, 3, meta=PageMeta(source="issue"))
+    with pytest.raises(ReadError, match=f"issue: page 2 of the {kind} document is blank"):
+        document.page(2)
+    assert document.page(1) == api.read_document_page(data, 1, meta=PageMeta(source="issue"))
