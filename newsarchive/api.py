@@ -171,10 +171,10 @@ class _Asked:
 class DocumentReader:
     """A document of several pages open for reading page by page, in any order (keyword arguments as for :func:`read`).
 
-    Its bytes are read once, and a reader with ``read_pages`` (ALTO, hOCR) parses the
-    document once for all the pages asked for: reading page by page with
-    :func:`read_document_page` parses it again for each.  Others (PDF, text) read each
-    page from the bytes held.
+    Its bytes are read once, and a reader with ``read_pages`` (ALTO, hOCR, PDF) parses
+    the document once for all the pages asked for: reading page by page with
+    :func:`read_document_page` parses it again for each.  Others (text) read each page
+    from the bytes held.
     """
 
     def __init__(self, source: Source, **kwargs: Any) -> None:

@@ -81,6 +81,24 @@ def test_a_pdf_of_several_pages_converts_page_by_page(tmp_path):
     assert "warning" not in result.stderr  # no page-choice warning: every page was read
 
 
+def test_a_pdf_of_several_pages_is_opened_once_for_all_its_pages(tmp_path, monkeypatch):
+    """Opening a PDF lists its pages (parsing much of it): `convert` opens it to count them and once to read them all."""
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+    from newsarchive.readers import pdf
+
+    data = (DATA / "three_pages.pdf").read_bytes()
+    alone = [PdfReader().read(data, meta=PageMeta(source="s", page_number=k)) for k in (1, 2, 3)]
+    opened = []
+    monkeypatch.setattr(pdf, "PdfPages", lambda data, _open=pdf.PdfPages: opened.append(1) or _open(data))
+    assert list(PdfReader().read_pages(data, meta=PageMeta(source="s"), numbers=(1, 2, 3))) == alone
+    assert len(opened) == 1
+    result = CliRunner().invoke(cli, ["convert", str(DATA / "three_pages.pdf"), "--to", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert len(opened) == 3 and len(list(tmp_path.iterdir())) == 3
+
+
 def test_errors_are_read_errors():
     with pytest.raises(ReadError, match="no text on page 1"):
         read("no_text.pdf")

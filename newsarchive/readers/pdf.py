@@ -107,43 +107,74 @@ def _pdfminer() -> Any:
     return high_level, layout
 
 
+class PdfPages:
+    """A PDF opened once: its pages listed, each extracted on request (reading page after page parses the file once)."""
+
+    def __init__(self, data: bytes) -> None:
+        _, layout = _pdfminer()
+        from pdfminer.converter import PDFPageAggregator
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        # What pdfminer's high_level.extract_pages does for each call, done once for all the pages.
+        self._document = PDFDocument(PDFParser(io.BytesIO(data)))
+        self.pages = list(PDFPage.create_pages(self._document))
+        self.restricted = not self._document.is_extractable  # its permissions ask that its text not be extracted
+        resources = PDFResourceManager(caching=True)
+        # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
+        # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
+        self._device = PDFPageAggregator(resources, laparams=layout.LAParams(boxes_flow=None))
+        self._interpreter = PDFPageInterpreter(resources, self._device)
+
+    @property
+    def count(self) -> int:
+        """The PDF's number of pages."""
+        return len(self.pages)
+
+    def extract(self, page_index: int) -> PdfExtraction:
+        """Text boxes of page ``page_index`` (0-based) in pdfminer's order, with the PDF's page count."""
+        if not 0 <= page_index < self.count:
+            raise ReadError(f"the PDF has {self.count} page(s), no page {page_index + 1}")
+        self._interpreter.process_page(self.pages[page_index])
+        return _extraction(self._device.get_result(), self.count)
+
+
 def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
     """Text boxes of page ``page_index`` (0-based) in pdfminer's order, with the PDF's page count."""
-    high_level, layout = _pdfminer()
-    from pdfminer.pdfpage import PDFPage
+    return PdfPages(data).extract(page_index)
 
-    count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
-    if not 0 <= page_index < count:
-        raise ReadError(f"the PDF has {count} page(s), no page {page_index + 1}")
+
+def _extraction(page: Any, count: int) -> PdfExtraction:
+    """A pdfminer page's text boxes in reading flow, as a :class:`PdfExtraction`."""
+    _, layout = _pdfminer()
     found: list[tuple[list[_Line], float | None]] = []
     unmapped: Counter[str] = Counter()  # font name → glyphs without a mapping
     shown: Counter[str] = Counter()  # code point given → glyphs read as what they show (⺠ read as 民)
     characters = 0
-    # pdfminer's own grouping of boxes into a reading order breaks ties by memory address, so it is
-    # switched off (boxes_flow=None) and redone by _flow_order with ties broken by position.
-    for page in high_level.extract_pages(io.BytesIO(data), page_numbers=[page_index], laparams=layout.LAParams(boxes_flow=None)):
-        height = page.height
-        for element in _flow_order(page, [e for e in page if isinstance(e, layout.LTTextBox)]):
-            # The box's lines, cut where the type changes; each run's character sizes counted as it grows
-            # (Counter.most_common(1) is statistics.mode: the first-seen size on ties).
-            runs: list[tuple[list[_Line], Counter[float]]] = []
-            for line in element:
-                if not isinstance(line, layout.LTTextLine):
-                    continue
-                text, sizes, glyphs = _line_text(line, layout.LTChar, unmapped, shown)
-                characters += glyphs
-                if not text:
-                    if runs:
-                        runs[-1][1].update(sizes)
-                    continue
-                size = _mode(sizes)
-                previous = _mode(runs[-1][1]) if runs else None
-                if not runs or (size and previous and max(size, previous) >= TYPE_STEP * min(size, previous)):
-                    runs.append(([], Counter()))
-                runs[-1][0].append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
-                runs[-1][1].update(sizes)
-            for lines, sizes in runs:
-                found.append((lines, _mode(sizes)))
+    height = page.height
+    for element in _flow_order(page, [e for e in page if isinstance(e, layout.LTTextBox)]):
+        # The box's lines, cut where the type changes; each run's character sizes counted as it grows
+        # (Counter.most_common(1) is statistics.mode: the first-seen size on ties).
+        runs: list[tuple[list[_Line], Counter[float]]] = []
+        for line in element:
+            if not isinstance(line, layout.LTTextLine):
+                continue
+            text, sizes, glyphs = _line_text(line, layout.LTChar, unmapped, shown)
+            characters += glyphs
+            if not text:
+                if runs:
+                    runs[-1][1].update(sizes)
+                continue
+            size = _mode(sizes)
+            previous = _mode(runs[-1][1]) if runs else None
+            if not runs or (size and previous and max(size, previous) >= TYPE_STEP * min(size, previous)):
+                runs.append(([], Counter()))
+            runs[-1][0].append(_Line(text, BBox(x0=line.x0, y0=height - line.y1, x1=line.x1, y1=height - line.y0)))
+            runs[-1][1].update(sizes)
+        for lines, sizes in runs:
+            found.append((lines, _mode(sizes)))
     boxes = [
         PdfBox(tuple(x.text for x in piece), _union(piece), size)
         for piece, size in _join_vertical_columns(_paragraph_pieces(_column_flows(_rejoin_split_lines(found))))
@@ -526,10 +557,9 @@ class PdfReader:
     def pages(cls, data: bytes, *, encoding: str | None = None) -> tuple[int, ...]:
         """The numbers (1-based) of the PDF's pages; ``encoding`` is ignored."""
         _pdfminer()
-        from pdfminer.pdfpage import PDFPage
-
         try:
-            count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+            with _pdfminer_messages(None):  # what pdfminer says is said again when a page is read, as a warning
+                count = PdfPages(data).count
         except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files: read() names them
             if type(exc).__module__.startswith("pdfminer") or _raised_in_pdfminer(exc) or isinstance(exc, (ValueError, TypeError, KeyError)):
                 return (1,)
@@ -538,26 +568,40 @@ class PdfReader:
 
     def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
         """Extract the page's text boxes; ``encoding`` is ignored (PDF text is decoded by its fonts)."""
-        _pdfminer()  # fail early, and clearly, without pdfminer.six
-        from pdfminer.pdfdocument import PDFPasswordIncorrect
-        from pdfminer.pdfparser import PDFSyntaxError
-        from pdfminer.psparser import PSException
+        document, opening = self._open(data, meta)
+        return self._read_page(document, opening, meta)
 
+    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
+        """The pages at these places (1-based), each as ``read`` with that page number gives it, from one opening of the PDF.
+
+        Opening a PDF lists its pages, which parses much of the file: page by page, a
+        document of N pages would be opened N times.
+        """
+        document, opening = self._open(data, meta)
+        for number in numbers:
+            yield self._read_page(document, opening, replace(meta, page_number=number))
+
+    @staticmethod
+    def _open(data: bytes, meta: PageMeta) -> tuple[PdfPages, list[Warning]]:
+        """The PDF opened, and what pdfminer said while opening it (a permissions notice)."""
+        _pdfminer()  # fail early, and clearly, without pdfminer.six
+        with _pdf_errors(meta.source), _pdfminer_messages(meta.source) as reported:
+            document = PdfPages(data)
+        if document.restricted:
+            reported.append(Warning(code="pdf-extraction-restricted", message=_RESTRICTED_NOTE, source=meta.source))
+        if document.count == 0:
+            raise ReadError("cannot read PDF: it has no readable page (damaged, or an empty page tree)", source=meta.source)
+        return document, reported
+
+    def _read_page(self, document: PdfPages, opening: list[Warning], meta: PageMeta) -> Page:
+        """The page ``meta.page_number`` names (the first without one) of an opened PDF."""
         warnings: list[Warning] = []
-        try:
-            with _pdfminer_messages(meta.source) as reported:
-                extraction, index = self._extract(data, meta, warnings)
-        except PDFPasswordIncorrect:
-            raise ReadError("cannot read PDF: it is encrypted with a password", source=meta.source) from None
-        except ReadError as exc:
-            raise ReadError(exc.message, source=meta.source) from None
-        except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
-            raise ReadError(f"cannot read PDF: {str(exc) or type(exc).__name__}", source=meta.source) from None
-        except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files
-            if type(exc).__module__.startswith("pdfminer") or _raised_in_pdfminer(exc):
-                raise ReadError(f"cannot read PDF: {type(exc).__name__}: {exc}", source=meta.source) from None
-            raise
-        warnings.extend(reported)
+        index = self._page_index(document.count, meta, warnings)
+        with _pdf_errors(meta.source), _pdfminer_messages(meta.source) as reported:
+            extraction = document.extract(index)
+        # Each message once per page read, as where the page is read alone (opening the file, then the page).
+        warnings.extend(opening)
+        warnings.extend(w for w in reported if w not in opening)
         warnings.extend(_unmapped_check(extraction, index, meta.source))
         if extraction.radicals:
             warnings.append(
@@ -582,27 +626,41 @@ class PdfReader:
         return page
 
     @staticmethod
-    def _extract(data: bytes, meta: PageMeta, warnings: list[Warning]) -> tuple[PdfExtraction, int]:
-        """The chosen page's extraction and its 0-based index (a page-choice warning added)."""
-        from pdfminer.pdfpage import PDFPage
-
-        count = sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
-        if count == 0:
-            raise ReadError("cannot read PDF: it has no readable page (damaged, or an empty page tree)")
+    def _page_index(count: int, meta: PageMeta, warnings: list[Warning]) -> int:
+        """The 0-based index of the page to read (a page-choice warning added)."""
         if count == 1:
-            index = 0
-        elif meta.page_number is not None:
-            index = meta.page_number - 1
-        else:
-            index = 0
-            warnings.append(
-                Warning(
-                    code="pdf-page",
-                    message=f"the PDF has {count} pages; page 1 was read (choose one with --page)",
-                    source=meta.source,
-                )
+            return 0
+        if meta.page_number is not None:
+            return meta.page_number - 1
+        warnings.append(
+            Warning(
+                code="pdf-page",
+                message=f"the PDF has {count} pages; page 1 was read (choose one with --page)",
+                source=meta.source,
             )
-        return extract_boxes(data, index), index
+        )
+        return 0
+
+
+@contextmanager
+def _pdf_errors(source: str | None) -> Iterator[None]:
+    """pdfminer's assorted errors on encrypted or broken files as one-line ReadErrors naming the file."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        yield
+    except PDFPasswordIncorrect:
+        raise ReadError("cannot read PDF: it is encrypted with a password", source=source) from None
+    except ReadError as exc:
+        raise ReadError(exc.message, source=source) from None
+    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as exc:
+        raise ReadError(f"cannot read PDF: {str(exc) or type(exc).__name__}", source=source) from None
+    except Exception as exc:  # pdfminer raises assorted errors on encrypted or broken files
+        if type(exc).__module__.startswith("pdfminer") or _raised_in_pdfminer(exc):
+            raise ReadError(f"cannot read PDF: {type(exc).__name__}: {exc}", source=source) from None
+        raise
 
 
 def _raised_in_pdfminer(exc: BaseException) -> bool:
@@ -640,6 +698,7 @@ def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -
     ]
 
 
+_RESTRICTED_NOTE = "the PDF's permissions ask that its text not be extracted; it was extracted"
 _RESTRICTED = "should not allow text extraction"  # pdfminer's message for a PDF whose permissions forbid extraction
 _OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")  # a repr with a memory address: not the same on two runs
 
@@ -664,7 +723,7 @@ def _pdfminer_messages(source: str | None) -> Iterator[list[Warning]]:
             text = record.getMessage()
             if _RESTRICTED in text:
                 code = "pdf-extraction-restricted"
-                text = "the PDF's permissions ask that its text not be extracted; it was extracted"
+                text = _RESTRICTED_NOTE
             else:
                 code = "pdf-extractor"
                 text = "pdfminer: " + _OBJECT_AT.sub("the PDF", text)
