@@ -18,6 +18,9 @@ hostile input cannot make a conversion run for minutes or exhaust memory:
   about 2 GB, so the number of structural tokens (``{ [ ,``) is capped as well as
   the size.  A page's own JSON repeats each text about three times (fragment
   text, fragment lines, block text), hence the larger byte limit.
+* ``MAX_JSON_DEPTH``: a page's own JSON nests about eight deep.  Deeper nesting is
+  refused by counting brackets, not by ``json.loads`` running out of Python's
+  recursion limit: a program (mypy, for one) may have raised that limit.
 
 They are module attributes, so a program that really needs bigger pages can
 raise them (``newsarchive.limits.MAX_FRAGMENTS = 10_000``) at its own risk.
@@ -25,12 +28,16 @@ raise them (``newsarchive.limits.MAX_FRAGMENTS = 10_000``) at its own risk.
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate
+
 from .errors import ReadError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_FRAGMENTS = 10_000
 MAX_JSON_BYTES = 3 * MAX_INPUT_BYTES
 MAX_JSON_TOKENS = 2_000_000
+MAX_JSON_DEPTH = 100
 
 
 def _size(n: int) -> str:
@@ -54,3 +61,15 @@ def check_fragment_count(count: int, *, source: str | None = None) -> None:
             f"too many text blocks ({count:,}; the limit is {MAX_FRAGMENTS:,} — a newspaper page has a few hundred)",
             source=source,
         )
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_nesting(text: str) -> int:
+    """How deep a JSON text's arrays and objects nest at most (brackets inside strings aside); 0 if too few to pass MAX_JSON_DEPTH."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0  # too few to nest deeper: the common case, decided without a scan
+    steps = (1 if bracket in "[{" else -1 for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)))
+    return max(accumulate(steps), default=0)

@@ -21,6 +21,7 @@ from typing import Any, Union
 
 from lxml import etree
 
+from . import limits
 from .safexml import prolog_doctype_line, safe_xml_parser
 
 __all__ = ["Problem", "ValidationReport", "check_newsml_references", "validate"]
@@ -301,6 +302,8 @@ def _validate_json(file: str, data: bytes, schema_file: str | None) -> list[Prob
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return [Problem(file, data.count(b"\n", 0, exc.start) + 1, f"not UTF-8: {exc.reason}")]
+    if limits.json_nesting(text) > limits.MAX_JSON_DEPTH:  # not left to the recursion limit a program may have raised
+        return [Problem(file, 1, f"JSON nested too deeply (more than {limits.MAX_JSON_DEPTH} levels)")]
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

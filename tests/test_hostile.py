@@ -468,3 +468,22 @@ def test_the_text_reader_names_a_pdf():
     """Whatever reader sniffs PDFs first, the text reader itself names one (it is the fallback)."""
     with pytest.raises(newsarchive.ReadError, match=r"binary data, not text \(looks like a PDF\)"):
         newsarchive.read(HOSTILE / "ascii-only.pdf", reader="text")
+
+
+def test_json_nested_too_deeply_is_refused_whatever_the_recursion_limit():
+    """Nesting is counted, not left to json.loads running out of a recursion limit another program may have raised (mypy does)."""
+    from newsarchive.errors import ReadError
+    from newsarchive.validation import validate
+
+    source = HOSTILE / "json-deeply-nested.json"
+    old = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(50_000)
+        with pytest.raises(ReadError, match="nested too deeply"):
+            newsarchive.api.read(source)
+        (problem,) = validate(source).problems
+        assert "nested too deeply" in problem.message
+    finally:
+        sys.setrecursionlimit(old)
+    shallow = b'{"format": "newsarchive-page", "x": ' + b"[" * 99 + b"]" * 99 + b', "s": "' + b"[" * 500 + b'"}'
+    assert newsarchive.limits.json_nesting(shallow.decode()) == 100  # at the limit, and brackets in a string do not count

@@ -169,6 +169,8 @@ def _parse(data: bytes, encoding: str | None, source: str | None) -> dict[str, A
         raise ReadError(f"cannot decode JSON as {encoding or 'UTF-8'} at byte offset {exc.start}", source=source) from None
     except (LookupError, UnicodeError) as exc:
         raise ReadError(f"cannot decode JSON with encoding {encoding!r}: {exc}", source=source) from None
+    if limits.json_nesting(text) > limits.MAX_JSON_DEPTH:
+        raise ReadError(f"invalid JSON: nested too deeply (more than {limits.MAX_JSON_DEPTH} levels)", source=source)
     try:
         doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
