@@ -23,6 +23,14 @@ PAGE_ONE = [["STATE OF IRELAND."], ["The Marquess moved for papers", "relating t
 PAGE_TWO = [["FOREIGN NEWS."], ["Letters from Paris of the", "third instant arrived."], ["Nothing more is known."]]
 
 
+def _laid_out(blocks: list[list[str]]) -> list[tuple[int, int, list[tuple[int, list[tuple[int, str]]]]]]:
+    """Each block (1-based number, top) with its lines (top, words with their left edges), one above the other."""
+    return [
+        (b, 100 * b, [(100 * b + 30 * n, [(50 + 60 * i, w) for i, w in enumerate(line.split())]) for n, line in enumerate(lines)])
+        for b, lines in enumerate(blocks, start=1)
+    ]
+
+
 def alto(*pages: list[list[str]], printed: tuple[int | None, ...] = (), physical: tuple[int, ...] = ()) -> bytes:
     """An ALTO v4 document with one Page per argument (PRINTED_IMG_NR, PHYSICAL_IMG_NR from ``printed``, ``physical``)."""
     out = ['<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout>']
@@ -31,15 +39,11 @@ def alto(*pages: list[list[str]], printed: tuple[int | None, ...] = (), physical
         attribute = f' PRINTED_IMG_NR="{number}"' if number is not None else ""
         attribute += f' PHYSICAL_IMG_NR="{physical[k - 1]}"' if k <= len(physical) else ""
         out.append(f'<Page ID="P{k}"{attribute} WIDTH="1000" HEIGHT="1400"><PrintSpace>')
-        for b, lines in enumerate(blocks, start=1):
-            top = 100 * b
+        for b, top, lines in _laid_out(blocks):
             out.append(f'<TextBlock ID="P{k}_B{b}" HPOS="50" VPOS="{top}" WIDTH="400" HEIGHT="{30 * len(lines)}">')
-            for n, line in enumerate(lines):
-                words = "".join(
-                    f'<String CONTENT="{w}" HPOS="{50 + 60 * i}" VPOS="{top + 30 * n}" WIDTH="55" HEIGHT="25"/>'
-                    for i, w in enumerate(line.split())
-                )
-                out.append(f'<TextLine HPOS="50" VPOS="{top + 30 * n}" WIDTH="400" HEIGHT="25">{words}</TextLine>')
+            for y, words in lines:
+                strings = "".join(f'<String CONTENT="{w}" HPOS="{x}" VPOS="{y}" WIDTH="55" HEIGHT="25"/>' for x, w in words)
+                out.append(f'<TextLine HPOS="50" VPOS="{y}" WIDTH="400" HEIGHT="25">{strings}</TextLine>')
             out.append("</TextBlock>")
         out.append("</PrintSpace></Page>")
     out.append("</Layout></alto>")
@@ -54,16 +58,13 @@ def hocr(*pages: list[list[str]], ppageno: bool = False) -> bytes:
     for k, blocks in enumerate(pages, start=1):
         number = f"; ppageno {k + 4}" if ppageno else ""
         out.append(f"<div class='ocr_page' id='page_{k}' title='bbox 0 0 1000 1400{number}'>")
-        for b, lines in enumerate(blocks, start=1):
-            top = 100 * b
+        for b, top, lines in _laid_out(blocks):
             out.append(f"<p class='ocr_par' id='par_{k}_{b}' title='bbox 50 {top} 450 {top + 30 * len(lines)}'>")
-            for n, line in enumerate(lines):
-                y = top + 30 * n
-                words = "".join(
-                    f"<span class='ocrx_word' title='bbox {50 + 60 * i} {y} {105 + 60 * i} {y + 25}; x_wconf 95'>{w}</span> "
-                    for i, w in enumerate(line.split())
+            for y, words in lines:
+                spans = "".join(
+                    f"<span class='ocrx_word' title='bbox {x} {y} {x + 55} {y + 25}; x_wconf 95'>{w}</span> " for x, w in words
                 )
-                out.append(f"<span class='ocr_line' title='bbox 50 {y} 450 {y + 25}'>{words}</span>")
+                out.append(f"<span class='ocr_line' title='bbox 50 {y} 450 {y + 25}'>{spans}</span>")
             out.append("</p>")
         out.append("</div>")
     out.append("</body></html>")
