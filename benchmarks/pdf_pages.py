@@ -380,21 +380,28 @@ def drawing_order(laid: LaidOutPage, seed: int) -> list[int]:
 
 def render(laid: LaidOutPage, seed: int) -> bytes:
     """The PDF, each block its own text object, blocks in a shuffled content-stream order."""
+    return render_pages([laid], seed)
+
+
+def render_pages(pages: Sequence[LaidOutPage], seed: int) -> bytes:
+    """One PDF of these pages in order, each drawn as :func:`render` draws a page (a document of several pages)."""
     from reportlab.pdfgen import canvas
 
     _register_font()
     out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=(laid.width, laid.height), invariant=1)
-    for k in drawing_order(laid, seed):
-        block = laid.blocks[k]
-        text = pdf.beginText()
-        text.setFont(FONT, block.size)
-        for n, (x, top, line) in enumerate(block.lines):
-            text.setTextOrigin(x, laid.height - top - block.size)  # baseline of a line whose top is at `top`
-            text.setCharSpace(block.char_space(n, line))
-            text.textOut(line.translate(DRAW_AS))
-        pdf.drawText(text)
-    pdf.showPage()
+    pdf = canvas.Canvas(out, pagesize=(pages[0].width, pages[0].height), invariant=1)
+    for laid in pages:
+        pdf.setPageSize((laid.width, laid.height))
+        for k in drawing_order(laid, seed):
+            block = laid.blocks[k]
+            text = pdf.beginText()
+            text.setFont(FONT, block.size)
+            for n, (x, top, line) in enumerate(block.lines):
+                text.setTextOrigin(x, laid.height - top - block.size)  # baseline of a line whose top is at `top`
+                text.setCharSpace(block.char_space(n, line))
+                text.textOut(line.translate(DRAW_AS))
+            pdf.drawText(text)
+        pdf.showPage()
     pdf.save()
     return out.getvalue()
 
