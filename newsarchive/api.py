@@ -85,10 +85,16 @@ def read(
     ``meta_fields`` are :class:`PageMeta` fields (``publication``, ``date``,
     ``page_number``, ``page_name``, ``language``) that override ``meta``.
     """
+    data, meta, chosen = _opened(source, reader, meta, meta_fields)
+    return chosen.read(data, meta=meta, encoding=encoding)
+
+
+def _opened(source: Source, reader: str | None, meta: PageMeta | None, meta_fields: dict[str, Any]) -> tuple[bytes, PageMeta, Any]:
+    """The source's bytes, its meta (``meta_fields`` over ``meta``, the source named), and the reader picked for it."""
     data, name = _read_bytes(source)
     meta = meta or PageMeta()
     meta = replace(meta, source=meta.source or name, **{k: v for k, v in meta_fields.items() if v is not None})
-    return _pick_reader(data, reader, meta.source).read(data, meta=meta, encoding=encoding)
+    return data, meta, _pick_reader(data, reader, meta.source)
 
 
 def pages(source: Source, *, reader: str | None = None, encoding: str | None = None) -> tuple[int, ...]:
@@ -179,11 +185,8 @@ class DocumentReader:
 
     def __init__(self, source: Source, **kwargs: Any) -> None:
         self._given = kwargs.pop("page_number", None)
-        reader_name, self._encoding = kwargs.pop("reader", None), kwargs.pop("encoding", None)
-        self._data, name = _read_bytes(source)
-        meta = kwargs.pop("meta", None) or PageMeta()
-        self._meta = replace(meta, source=meta.source or name, **{k: v for k, v in kwargs.items() if v is not None})
-        self._reader = _pick_reader(self._data, reader_name, self._meta.source)
+        reader, self._encoding, meta = kwargs.pop("reader", None), kwargs.pop("encoding", None), kwargs.pop("meta", None)
+        self._data, self._meta, self._reader = _opened(source, reader, meta, kwargs)
         self._asked = _Asked()
         self._pages: Iterator[Page] | None = None
 
