@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import limits, plugins
 from .errors import ReadError
@@ -147,15 +147,6 @@ def read_document_page(source: Source, number: int, **kwargs: Any) -> Page:
     """
     given = kwargs.pop("page_number", None)
     return _printed_number(read(source, page_number=number, **kwargs), number, given)
-
-
-def read_document_pages(source: Source, numbers: Sequence[int], **kwargs: Any) -> Iterator[Page]:
-    """Read pages ``numbers`` (1-based places) of a document of several pages, each as :func:`read_document_page` gives it.
-
-    The source is read once, and parsed once where its reader can (:class:`DocumentReader`).
-    """
-    document = DocumentReader(source, **kwargs)
-    return (document.page(number) for number in numbers)
 
 
 class _Asked:

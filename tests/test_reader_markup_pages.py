@@ -174,17 +174,17 @@ def test_read_pages_gives_each_page_as_read_alone_from_one_parse(monkeypatch, re
 
 
 @pytest.mark.parametrize("build", [alto, hocr, lambda *pages: "\f".join(" ".join(" ".join(b) for b in p) + "\n" for p in pages).encode()])
-def test_read_document_pages_equals_reading_page_by_page(build):
+def test_document_reader_equals_reading_page_by_page(build):
     """The API reads the document once; each page is what read_document_page gives (the text reader's too, page by page)."""
     data = build(PAGE_ONE, PAGE_TWO)
     numbers = api.pages(data)
     assert numbers == (1, 2)
-    assert list(api.read_document_pages(data, numbers, meta=PageMeta(source="s"))) == [
-        api.read_document_page(data, k, meta=PageMeta(source="s")) for k in numbers
-    ]
+    document = api.DocumentReader(data, meta=PageMeta(source="s"))
+    assert [document.page(k) for k in numbers] == [api.read_document_page(data, k, meta=PageMeta(source="s")) for k in numbers]
     printed = alto(PAGE_ONE, PAGE_TWO, printed=(7, 8))
-    assert [p.meta.page_number for p in api.read_document_pages(printed, (1, 2))] == [7, 8]
-    assert [p.meta.page_number for p in api.read_document_pages(printed, (1, 2), page_number=3)] == [3, 3]
+    assert [api.DocumentReader(printed).page(k).meta.page_number for k in (1, 2)] == [7, 8]
+    given = api.DocumentReader(printed, page_number=3)
+    assert [given.page(k).meta.page_number for k in (1, 2)] == [3, 3]
 
 
 def test_cli_parses_a_document_once_for_all_its_pages(tmp_path, monkeypatch):

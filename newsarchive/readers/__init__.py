@@ -10,7 +10,7 @@ method, the numbers of the pages with text, and reads the page that
 ``meta.page_number`` names (:class:`MultiPageReader`).  It may also have
 ``read_pages(data, *, meta, numbers, encoding)``, the pages at several places
 from one parse (ALTO, hOCR and PDF have it: a document is parsed, or a PDF's pages listed, once);
-:func:`newsarchive.api.read_document_pages` uses it where it is there.
+:class:`newsarchive.api.DocumentReader` uses it where it is there.
 """
 
 from __future__ import annotations
