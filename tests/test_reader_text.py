@@ -693,6 +693,20 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
         # A bare name under a title (the author's byline), but not the rest of a title wrapped onto a second line.
         ("巴达木东墓群考古发现——\n见证唐代边疆治理\n尚玉平", ["巴达木东墓群考古发现——", "见证唐代边疆治理", "尚玉平"]),
         ("坚定不移推动经济社会\n高质量", ["坚定不移推动经济社会\n高质量"]),
+        # ... and a narrower kicker over its headline over a bare name: three header lines.
+        ("在文化激荡中展现中国特色\n让古老大运河焕发时代新风貌\n王金铨", ["在文化激荡中展现中国特色", "让古老大运河焕发时代新风貌", "王金铨"]),
+        # A kicker wider than its headline, the two too long for one title (no headline runs past 28 characters).
+        ("第八届数字中国建设峰会首发一批新技术新产品\n数字经济，创新动能正澎湃\n本报记者 刘晓宇",
+         ["第八届数字中国建设峰会首发一批新技术新产品", "数字经济，创新动能正澎湃", "本报记者 刘晓宇"]),
+        ("上半年发行规模超一千六百亿元，同比增加超六成\n熊猫债为何受欢迎（经济新方位）\n吴秋余",
+         ["上半年发行规模超一千六百亿元，同比增加超六成", "熊猫债为何受欢迎（经济新方位）", "吴秋余"]),
+        # A headline of 27 characters on two lines stays one, and so does one whose column tag is broken over them.
+        ("坚持生态优先绿色发展推动长江经济带\n高质量发展迈上新台阶", ["坚持生态优先绿色发展推动长江经济带\n高质量发展迈上新台阶"]),
+        ("把疏勒河“装进”计算机（经济新方位·实体经济和数\n字经济深度融合）",
+         ["把疏勒河“装进”计算机（经济新方位·实体经济和数\n字经济深度融合）"]),
+        # A speaker's name and post, wrapped, is no kicker over a headline, however long.
+        ("阳  铭  兰州大学化学与化工学院、天然产物化学全国\n重点实验室教授", ["阳  铭  兰州大学化学与化工学院、天然产物化学全国\n重点实验室教授"]),
+        ("潘建伟  中国科学院院士、中国科学技术大学常务副校长\n量子信息研究团队负责人", ["潘建伟  中国科学院院士、中国科学技术大学常务副校长\n量子信息研究团队负责人"]),
         # ... but not one broken after a pause, nor a wider line over a narrower one.
         ("社保卡，\n解锁更多应用新场景", ["社保卡，\n解锁更多应用新场景"]),
         ("湖北嘉鱼县加快发展现代农业\n三产融合助增收", ["湖北嘉鱼县加快发展现代农业\n三产融合助增收"]),
