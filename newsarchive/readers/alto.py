@@ -43,14 +43,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar, Iterator
 
 from lxml import etree
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
+from .layout import LayoutBlock, PagedReader, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
 from ..safexml import local_name, parse_xml
 
 __all__ = ["LOW_CONFIDENCE", "AltoReader", "element_index"]
@@ -197,8 +197,13 @@ def element_index(root: etree._Element) -> dict[str, str]:
     return index
 
 
-class AltoReader:
-    """Read an ALTO XML page (any version); one fragment per TextBlock, with its box."""
+class AltoReader(PagedReader[tuple[etree._Element, list[etree._Element]]]):
+    """Read an ALTO XML page (any version); one fragment per TextBlock, with its box.
+
+    A document of several Pages with text is read at the Page ``meta.page_number`` names
+    by its place, or whole with a ``several-pages`` warning; ``encoding`` overrides the XML
+    declaration.
+    """
 
     name: ClassVar[str] = "alto"
 
@@ -212,31 +217,17 @@ class AltoReader:
         """The places (1-based) of the document's Pages with text (ALTO allows several in one file)."""
         return filled_pages(_pages(cls._parse(data, PageMeta(), encoding)), _has_text)
 
-    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
-        """Parse safely, one fragment per TextBlock; ``encoding`` overrides the XML declaration.
-
-        A document of several Pages with text is read at the Page ``meta.page_number``
-        names by its place, or whole with a ``several-pages`` warning.
-        """
+    def _open(self, data: bytes, meta: PageMeta, encoding: str | None) -> tuple[etree._Element, list[etree._Element]]:
+        """The document parsed safely (``encoding`` overrides the XML declaration), and its Layout's Pages."""
         root = self._parse(data, meta, encoding)
-        return self._read_page(root, self._layout_pages(root, meta), meta, encoding)
-
-    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
-        """The Pages at these places (1-based), each as ``read`` with that page number gives it, from one parse of the document."""
-        root = self._parse(data, meta, encoding)
-        pages = self._layout_pages(root, meta)
-        for number in numbers:
-            yield self._read_page(root, pages, replace(meta, page_number=number), encoding)
-
-    @staticmethod
-    def _layout_pages(root: etree._Element, meta: PageMeta) -> list[etree._Element]:
         pages = _pages(root)
         if not pages:
             raise ReadError("ALTO document has no Layout/Page", source=meta.source)
-        return pages
+        return root, pages
 
-    def _read_page(self, root: etree._Element, pages: list[etree._Element], meta: PageMeta, encoding: str | None) -> Page:
-        """The page ``meta.page_number`` picks among the document's (all of them without one) as :meth:`read` gives it."""
+    def _read_page(self, opened: tuple[etree._Element, list[etree._Element]], meta: PageMeta, encoding: str | None) -> Page:
+        """The Page ``meta.page_number`` names by its place; without one, a document of several Pages with text is read whole, with a ``several-pages`` warning."""
+        root, pages = opened
         chosen, warnings = document_pages(pages, _has_text, meta, kind="ALTO")
         zero_based = any((p.get("PHYSICAL_IMG_NR") or "").strip() == "0" for p in pages)
         stats = _Stats()

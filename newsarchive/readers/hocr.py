@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar
 
 from lxml import etree
 
 from ..errors import ReadError
 from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
-from .layout import LayoutBlock, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
+from .layout import LayoutBlock, PagedReader, document_pages, filled_pages, join_words, page_from_blocks, regroup_lines, solid_type_size, unique_id
 from ..safexml import parse_html
 
 __all__ = ["LOW_CONFIDENCE", "HocrReader", "properties"]
@@ -102,8 +102,13 @@ def _has_text(page: etree._Element) -> bool:
     return any(text.strip() for text in page.itertext(etree.Element))  # elements' text: no comment counts
 
 
-class HocrReader:
-    """Read an hOCR page (HTML or XHTML); one fragment per paragraph (or column area), with its box."""
+class HocrReader(PagedReader[list[etree._Element]]):
+    """Read an hOCR page (HTML or XHTML); one fragment per paragraph (or column area), with its box.
+
+    A document of several pages with text is read at the page ``meta.page_number`` names
+    by its place, or whole with a ``several-pages`` warning; ``encoding`` overrides what the
+    document declares.
+    """
 
     name: ClassVar[str] = "hocr"
 
@@ -117,29 +122,15 @@ class HocrReader:
         """The places (1-based) of the document's ``ocr_page`` s with text (Tesseract writes one per image of a TIFF or PDF)."""
         return filled_pages(_ocr_pages(cls._parse(data, PageMeta(), encoding)), _has_text)
 
-    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
-        """Parse safely; ``encoding`` overrides what the document declares.
-
-        A document of several pages with text is read at the page ``meta.page_number``
-        names by its place, or whole with a ``several-pages`` warning.
-        """
-        return self._read_page(self._document_pages(self._parse(data, meta, encoding), meta), meta, encoding)
-
-    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
-        """The pages at these places (1-based), each as ``read`` with that page number gives it, from one parse of the document."""
-        pages = self._document_pages(self._parse(data, meta, encoding), meta)
-        for number in numbers:
-            yield self._read_page(pages, replace(meta, page_number=number), encoding)
-
-    @staticmethod
-    def _document_pages(root: etree._Element, meta: PageMeta) -> list[etree._Element]:
-        pages = _ocr_pages(root)
+    def _open(self, data: bytes, meta: PageMeta, encoding: str | None) -> list[etree._Element]:
+        """The document parsed safely (``encoding`` overrides what it declares): its ``ocr_page`` elements."""
+        pages = _ocr_pages(self._parse(data, meta, encoding))
         if not pages:
             raise ReadError("not an hOCR document (no element of class ocr_page)", source=meta.source)
         return pages
 
     def _read_page(self, pages: list[etree._Element], meta: PageMeta, encoding: str | None) -> Page:
-        """The page ``meta.page_number`` picks among the document's (all of them without one) as :meth:`read` gives it."""
+        """The page ``meta.page_number`` names by its place; without one, a document of several pages with text is read whole, with a ``several-pages`` warning."""
         chosen, warnings = document_pages(pages, _has_text, meta, kind="hOCR")
         blocks: list[LayoutBlock] = []
         seen: set[str] = set()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import ReadError
 from ..languages import guess_language
@@ -36,6 +36,7 @@ from ..profiles.cjk import is_mark, is_solid
 
 __all__ = [
     "LayoutBlock",
+    "PagedReader",
     "document_pages",
     "filled_pages",
     "join_words",
@@ -46,6 +47,34 @@ __all__ = [
 ]
 
 _PageT = TypeVar("_PageT")
+_OpenedT = TypeVar("_OpenedT")
+
+
+class PagedReader(Generic[_OpenedT]):
+    """A reader of documents that hold several pages: the document is opened once, then read page by page.
+
+    A subclass says how to open a document (``_open``: parse it, find its pages) and
+    how to read one page of the opened document (``_read_page``); ``read`` and
+    ``read_pages`` are the same two steps for every such format.
+    """
+
+    def _open(self, data: bytes, meta: PageMeta, encoding: str | None) -> _OpenedT:
+        """The document parsed, with what reading its pages needs (raises ReadError if it cannot be)."""
+        raise NotImplementedError
+
+    def _read_page(self, opened: _OpenedT, meta: PageMeta, encoding: str | None) -> Page:
+        """The page ``meta.page_number`` picks of the opened document (without one, as the format's reader says)."""
+        raise NotImplementedError
+
+    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
+        """The page ``meta.page_number`` names by its place (1-based); see the reader's class for a document read without one."""
+        return self._read_page(self._open(data, meta, encoding), meta, encoding)
+
+    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
+        """The pages at these places (1-based), each as ``read`` with that page number gives it, from one opening of the document."""
+        opened = self._open(data, meta, encoding)
+        for number in numbers:
+            yield self._read_page(opened, replace(meta, page_number=number), encoding)
 
 
 def filled_pages(pages: Sequence[_PageT], has_text: Callable[[_PageT], bool]) -> tuple[int, ...]:

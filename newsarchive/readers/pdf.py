@@ -51,7 +51,7 @@ from ..model import BBox, Page, PageMeta, Warning
 from . import sniff
 from .compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
 from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
-from .layout import LayoutBlock, page_from_blocks
+from .layout import LayoutBlock, PagedReader, page_from_blocks
 
 __all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
 
@@ -543,7 +543,7 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
     return pieces
 
 
-class PdfReader:
+class PdfReader(PagedReader[tuple[PdfPages, list[Warning]]]):
     """Read one page of a born-digital PDF as text blocks with boxes."""
 
     name: ClassVar[str] = "pdf"
@@ -566,24 +566,12 @@ class PdfReader:
             raise
         return tuple(range(1, count + 1)) if count > 1 else (1,)
 
-    def read(self, data: bytes, *, meta: PageMeta, encoding: str | None = None) -> Page:
-        """Extract the page's text boxes; ``encoding`` is ignored (PDF text is decoded by its fonts)."""
-        document, opening = self._open(data, meta)
-        return self._read_page(document, opening, meta)
+    def _open(self, data: bytes, meta: PageMeta, encoding: str | None) -> tuple[PdfPages, list[Warning]]:
+        """The PDF opened, and what pdfminer said while opening it (a permissions notice); ``encoding`` is ignored (PDF text is decoded by its fonts).
 
-    def read_pages(self, data: bytes, *, meta: PageMeta, numbers: Iterable[int], encoding: str | None = None) -> Iterator[Page]:
-        """The pages at these places (1-based), each as ``read`` with that page number gives it, from one opening of the PDF.
-
-        Opening a PDF lists its pages, which parses much of the file: page by page, a
-        document of N pages would be opened N times.
+        Opening a PDF lists its pages, which parses much of the file: read page by page
+        through ``read``, a document of N pages would be opened N times.
         """
-        document, opening = self._open(data, meta)
-        for number in numbers:
-            yield self._read_page(document, opening, replace(meta, page_number=number))
-
-    @staticmethod
-    def _open(data: bytes, meta: PageMeta) -> tuple[PdfPages, list[Warning]]:
-        """The PDF opened, and what pdfminer said while opening it (a permissions notice)."""
         _pdfminer()  # fail early, and clearly, without pdfminer.six
         with _pdf_errors(meta.source), _pdfminer_messages(meta.source) as reported:
             document = PdfPages(data)
@@ -593,8 +581,9 @@ class PdfReader:
             raise ReadError("cannot read PDF: it has no readable page (damaged, or an empty page tree)", source=meta.source)
         return document, reported
 
-    def _read_page(self, document: PdfPages, opening: list[Warning], meta: PageMeta) -> Page:
-        """The page ``meta.page_number`` names (the first without one) of an opened PDF."""
+    def _read_page(self, opened: tuple[PdfPages, list[Warning]], meta: PageMeta, encoding: str | None) -> Page:
+        """The page ``meta.page_number`` names (the first without one) of an opened PDF: its text boxes."""
+        document, opening = opened
         warnings: list[Warning] = []
         index = self._page_index(document.count, meta, warnings)
         with _pdf_errors(meta.source), _pdfminer_messages(meta.source) as reported:
