@@ -53,7 +53,7 @@ from .compat_glyphs import DASHES, RADICAL_TO_IDEOGRAPH
 from ..profiles.cjk import FULL_WIDTH_MARKS, SOLID_CLASS, is_solid
 from .layout import LayoutBlock, PagedReader, page_from_blocks
 
-__all__ = ["PdfBox", "PdfExtraction", "PdfReader", "extract_boxes"]
+__all__ = ["PdfBox", "PdfExtraction", "PdfPages", "PdfReader"]
 
 INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'newsarchive[pdf]'"
 INDENT_MIN = 0.8  # type sizes: a line starting this far right of its box's left edge opens a paragraph ...
@@ -139,11 +139,6 @@ class PdfPages:
             raise ReadError(f"the PDF has {self.count} page(s), no page {page_index + 1}")
         self._interpreter.process_page(self.pages[page_index])
         return _extraction(self._device.get_result(), self.count)
-
-
-def extract_boxes(data: bytes, page_index: int) -> PdfExtraction:
-    """Text boxes of page ``page_index`` (0-based) in pdfminer's order, with the PDF's page count."""
-    return PdfPages(data).extract(page_index)
 
 
 def _extraction(page: Any, count: int) -> PdfExtraction:
