@@ -372,6 +372,12 @@ def test_title_lines_over_a_byline_opening_with_its_role_are_a_header_however_wi
     assert not _over_a_byline(["中国邮政储蓄银行普惠金融事业部（科技金融中心）总经理", "耿 黎"])
     assert not _over_a_byline(["他说，这是最好的时代。", "本报记者 王云杉"])
     assert _over_a_byline(["营造竞争有序、繁荣活跃的数据产业", "本报记者 王云杉"])
+    # A column tag's bracket closes a title, not a sentence, however wide the title against the column.
+    assert _over_a_byline(["营造竞争有序、繁荣活跃的数据产业生态", "保障企业敢用数、会用数、用好数（政策解读）", "本报记者  王云杉"])
+    assert not _over_a_byline(["（本报记者申琳参与采写）", "本报记者 王云杉"])
+    column20 = ("\n".join(["在甘肃农垦饮马农场的农田里，传感器探入土", "壤监测湿度，微型气象站追光探风和测流点的"] * 4) + "\n光探风。\n\n") * 3
+    wide = "营造竞争有序、繁荣活跃的数据产业生态\n保障企业敢用数、会用数、用好数（政策解读）\n本报记者  王云杉"
+    assert pieces(column20 + wide)[-3:] == wide.split("\n")
 
 
 def test_a_heading_over_a_first_line_set_in_is_a_piece_of_its_own():
