@@ -375,6 +375,9 @@ def test_title_lines_over_a_byline_opening_with_its_role_are_a_header_however_wi
     # A column tag's bracket closes a title, not a sentence, however wide the title against the column.
     assert _over_a_byline(["营造竞争有序、繁荣活跃的数据产业生态", "保障企业敢用数、会用数、用好数（政策解读）", "本报记者  王云杉"])
     assert not _over_a_byline(["（本报记者申琳参与采写）", "本报记者 王云杉"])
+    # ... and so does a quoted word closing it, but not a quote closed after a stop.
+    assert _over_a_byline(["突出自身特色  发挥比较优势", "新发展理念引领毕节“越重山”", "本报记者 马跃峰 卞民德 黄 娴"])
+    assert not _over_a_byline(["这硬核的浪漫令人忍不住点赞。”", "本报记者 马跃峰"])
     column20 = ("\n".join(["在甘肃农垦饮马农场的农田里，传感器探入土", "壤监测湿度，微型气象站追光探风和测流点的"] * 4) + "\n光探风。\n\n") * 3
     wide = "营造竞争有序、繁荣活跃的数据产业生态\n保障企业敢用数、会用数、用好数（政策解读）\n本报记者  王云杉"
     assert pieces(column20 + wide)[-3:] == wide.split("\n")

@@ -622,20 +622,33 @@ def _wrapped_paragraphs(
 def _over_a_byline(lines: list[str]) -> bool:
     """Title lines over a byline (营造…的数据产业生态 / 保障企业…（政策解读） / 本报记者 王云杉): a header, as wide as the column or not.
 
-    A title finishes no sentence (its column tag's bracket aside), and a byline that opens with its role (本报记者) ends no
+    A title finishes no sentence (:func:`_title_ends_sentence`), and a byline that opens with its role (本报记者) ends no
     paragraph's text (a name alone may: …总经理 / 耿 黎, a speaker's line).
     """
     last = lines[-1].strip()
     return (
         len(lines) >= 2
         and opens_with_role(last)
-        and not any(_ends_sentence(_COLUMN_TAG_AT_END.sub("", line) or line) for line in lines[:-1])
+        and not any(map(_title_ends_sentence, lines[:-1]))
     )
 
 
 # A column tag closing a title line (…用好数（政策解读）): its bracket ends no sentence.  A line that is all
 # bracket ((本报记者申琳参与采写), a note ending an article) is read as it is.
 _COLUMN_TAG_AT_END = re.compile(r"[（(][^（()）]*[）)]\s*$")
+_CLOSING_QUOTES = "”’」』\"'"
+
+
+def _title_ends_sentence(line: str) -> bool:
+    """Whether a line read as a title would end a sentence: its column tag left out, a closing quote only after a stop.
+
+    A title may end on a quoted word (新发展理念引领毕节“越重山”) or a column tag
+    (…用好数（政策解读）), which end no sentence; running text closes a quote after its
+    stop (…点赞。”).
+    """
+    text = _COLUMN_TAG_AT_END.sub("", line).rstrip() or line.rstrip()
+    bare = text.rstrip(_CLOSING_QUOTES)
+    return _ends_sentence(bare if bare and bare != text else text)
 
 
 class _WrappedBlock:
