@@ -665,6 +665,17 @@ def test_a_bare_name_under_a_title_as_wide_as_the_column_is_a_piece_of_its_own()
     assert pieces(column + "\n\n" + block)[-3:] == ["基础研究点亮未来之光（教育时评）", "潘建伟", column.replace("\n", "")]
 
 
+def test_a_kicker_closed_by_its_dash_over_its_headline_is_cut_from_it_on_a_hard_wrapped_page():
+    # The kicker is as wide as the column by chance; the headline under it is a display line of its own width.
+    column = ("\n".join(["记者从中央网信办获悉：近期，一些", "自媒体账号在发布涉时政等领域信息"] * 4) + "\n公众认知。\n\n") * 3  # lines of 16
+    header = "“自媒体”未规范标注信息来源——\n网信部门公布一批典型案例"
+    assert pieces(header + "\n\n" + column)[:2] == header.split("\n")
+    # Running text may break a line after a dash: the column's lines under it go on with it.
+    text = "不仅如此，蓟州区还同步织密应急通信网——\n针对极端条件下可能出现的断路断网，今年在\n泃河沿线等高风险区域新增了9处高点"
+    column20 = ("\n".join(["在甘肃农垦饮马农场的农田里，传感器探入土", "壤监测湿度，微型气象站追光探风和测流点的"] * 4) + "\n光探风。\n\n") * 3
+    assert pieces(column20 + text)[-1] == text.replace("\n", "")
+
+
 def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own():
     # A subheadline wider than the column would wrap on into the next header line, but a reporter's
     # role alone (本报评论员) is a byline.

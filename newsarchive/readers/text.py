@@ -613,7 +613,7 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
-        if headers and len(lines) <= MAX_HEADER_LINES and (header_only or _over_a_byline(lines)):
+        if headers and len(lines) <= MAX_HEADER_LINES and (header_only or _over_a_byline(lines) or _under_a_kicker(lines, found)):
             return _header_lines(block, lines)  # display lines grouped in a block, as on a page not wrapped
     wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page, headers)
     return _cut_lines(block, lines, wrapped.cut_after)
@@ -630,6 +630,20 @@ def _over_a_byline(lines: list[str]) -> bool:
         len(lines) >= 2
         and opens_with_role(last)
         and not any(map(_title_ends_sentence, lines[:-1]))
+    )
+
+
+def _under_a_kicker(lines: list[str], column: int) -> bool:
+    """A kicker closed by its dash over its headline (“自媒体”未规范标注信息来源—— / 网信部门公布一批典型案例): a header, as wide as the column or not.
+
+    Running text may break a line after a dash too, but the lines under it are the
+    column's (…应急通信网—— / 针对极端条件下…，今年在 / 泃河沿线…新增了9处高点, a frame's
+    piece); a headline's and its deck's are display lines of their own widths, with no stop.
+    """
+    return (
+        2 <= len(lines) <= 3
+        and lines[0].rstrip().endswith("——")
+        and not any(abs(display_width(line) - column) <= 1 or _title_ends_sentence(line) for line in lines[1:])
     )
 
 
