@@ -515,6 +515,26 @@ def test_a_dateline_lead_with_no_header_above_takes_the_title_under_its_frame_th
     assert roles(run(blocks, TagRoles()))[2] == "heading"
 
 
+def test_a_dateline_lead_under_another_articles_header_takes_the_title_under_it_that_sums_it_up():
+    """Display type drawn after the text: the lead follows the header of the article before it, its own headline
+    comes after its frame, past a chart's source and credit dropped between them."""
+    blocks = [
+        "未雨绸缪，城市才能更“皮实”（编辑手记）",
+        "卢 涛",
+        "本报北京8月21日电  （记者李红梅）中国气象局近日出台方案，提出“十五五”时期我国将构建现代气候业务体系，气候业务能力明显提升。",
+        "方案提出，气象部门将建立国家级、省级气候业务分工协作机制。",
+        "数据来源：住房城乡建设部、水利部",
+        "制图：汪哲平",
+        "“十五五”时期我国将构建现代气候业务体系",
+        "衡水市新增调蓄空间216万立方米，城市内涝积水区域基本消除。",
+    ]
+    assert roles(run(blocks, TagRoles()))[6] == "headline"
+    # Under its own header, which sums it up as well, the lead keeps it: the line under it is a section heading.
+    blocks[:2] = ["“十五五”时期我国将构建现代气候业务体系", "本报记者 李红梅"]
+    blocks[6] = "气候业务能力明显提升"
+    assert roles(run(blocks, TagRoles()))[:2] + roles(run(blocks, TagRoles()))[6:7] == ["headline", "byline", "heading"]
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]

@@ -470,9 +470,13 @@ class TagRoles:
     def _title_below(d: int, roles: list, texts: list[str], profile) -> list[int]:
         """The first section-heading-like lines under the dateline lead at ``d`` (one, or two stacked), [] if none.
 
-        The look stops at a header, a photo part or another dateline lead, as :meth:`_orphan_titles` does.
+        The look stops at a header or another dateline lead, as :meth:`_orphan_titles` does, but
+        goes on past a photo's parts: a caption and credit dropped between the lead's frame and
+        its header emitted after it.
         """
         for k in range(d + 1, min(len(texts), d + 1 + ORPHAN_LEAD_WINDOW)):
+            if roles[k][0] in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+                continue
             if _ends_lead_look(k, roles, texts, profile):
                 return []
             if _inside_heading(roles[k]):
@@ -538,7 +542,11 @@ class TagRoles:
         all that, a section heading further up, past other headers, that says most of
         what the lead says (:meth:`_far_headline`); that one even for a lead right
         under a header, which may be another article's (a commentary's, 今日谈, whose
-        own text was moved away).
+        own text was moved away).  So is, for such a lead, the first title under it
+        that sums it up clearly better than the headers above do: an extractor that
+        draws display type after the text emits a lead under the header of the article
+        before it, its own headline after its frame (pages with every header after its
+        first frame: headlines dev 94.7 → 95.7%, held-out 89.8 → 91.7%; others unchanged).
         """
         n = len(texts)
         # Lines left next to a header, in page order: looked up by bisection for each lead.
@@ -552,8 +560,16 @@ class TagRoles:
                 far = TagRoles._far_headline(d, lead, roles, texts, titled)
                 if far is not None:
                     roles[far] = (Role.HEADLINE, 0.7, LEAD_APART)
-                continue
-            titles = TagRoles._orphan_titles(d, roles, texts, profile)
+                    continue
+                # ... or the first title under it does, clearly more than the header above: an extractor that
+                # draws display type after the text emits the lead under the header of the article before.
+                below = TagRoles._title_below(d, roles, texts, profile)
+                share = _lead_share(texts[below[-1]], lead) if below else 0.0
+                if share < LEAD_SHARE_MIN or share < TagRoles._header_share(lead, d, roles, texts, titled) + LEAD_SHARE_LEAD:
+                    continue
+                titles = below
+            else:
+                titles = TagRoles._orphan_titles(d, roles, texts, profile)
             if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
                 # A header with no lead of its own may have been read stacked over the next article's
                 # header, its headline taken for a line next to that header.
