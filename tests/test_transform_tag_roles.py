@@ -535,6 +535,19 @@ def test_a_dateline_lead_under_another_articles_header_takes_the_title_under_it_
     assert roles(run(blocks, TagRoles()))[:2] + roles(run(blocks, TagRoles()))[6:7] == ["headline", "byline", "heading"]
 
 
+def test_a_deck_ends_its_header_and_the_titles_under_it_open_another():
+    """Two headers stacked without bylines (display type drawn after the text): a headline and its deck, then a kicker and its headline."""
+    blocks = [
+        "入强国伟业，加快实现高水平科技自立自强。",
+        "汲取精神力量  矢志创新发展",
+        "——聚焦全国科技活动周和全国科技工作者日",
+        "粤港澳大湾区车展参展车企表示",
+        "汽车产业比“价值”不卷“价格”",
+        "保障网店真实性。细化自然人网店入驻平台的要求。",
+    ]
+    assert roles(run(blocks, TagRoles())) == ["paragraph", "headline", "subheadline", "kicker", "headline", "paragraph"]
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]
