@@ -96,6 +96,27 @@ def test_on_a_page_whose_headers_come_first_the_text_above_a_header_ends_the_art
     assert draft.articles[0].body == ("f3", "f4", "f5") and draft.articles[1].body == ("f8",)
 
 
+def test_on_a_late_header_page_text_cut_across_a_header_goes_with_that_header():
+    """Headers drawn after the text: a frame above a header whose paragraph goes on under it is that header's
+    article's, though the header above is nearer and neither header shares its words."""
+    blocks = [
+        "社保卡覆盖人群广，贯穿居民的全生命周期，持卡人可以在全国范围使用社保卡。",
+        "社保卡解锁新场景",
+        "本报记者 王 强",
+        "社保卡的用途越来越多，社保卡服务更多民生领域。",
+        "银行网点内的金饰受到关注，不少消费者专程前来银行选购黄金首饰，这里的金饰款式丰富，价格也有竞",
+        "城市新观察",
+        "本报记者 李 明",
+        "争力，吸引了不少年轻消费者，银行金饰的销量逐月上升。",
+    ]
+    text = "\n\n".join(blocks[:4]) + "\n\n\n\n" + "\n\n".join(blocks[4:]) + "\n\n\n\n假日里，商场人气旺，餐饮、影院等门店客流明显增加。"
+    page = Page(meta=PageMeta(source="test"), fragments=split_fragments(text))
+    draft = Pipeline(STEPS).run(Draft.from_page(page, get_profile("zh-CN")))
+    assert draft.headers_follow_frames()
+    assert ("f5", "f8") in {(j.head, j.tail) for j in draft.joins}
+    assert draft.articles[0].body == ("f1", "f4") and draft.articles[1].body == ("f5", "f8", "f9")
+
+
 # Three articles: the first one's header on top of the page (its first frame is not above it),
 # each of the other two emitted after its first frame, and every frame boundary a wide gap.
 FIRST_ON_TOP_OTHERS_LATE = [

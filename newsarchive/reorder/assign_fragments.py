@@ -15,7 +15,8 @@ explains it:
   a header emitted inside the group's span (between its runs), as likely as the
   second nearest: an extractor that draws display type after the text emits an
   article's first frame above its header, and the cut it ends links it to the
-  text under the header;
+  text under the header; on a page known to be emitted so, the likeliest (late-header
+  pages: units dev 88.8 → 89.6%, held-out 86.7 → 87.1%);
 * topic: the share of the group's character bigrams (weighted by rarity on
   the page) that also occur in the article's header and its other text.
 
@@ -381,6 +382,10 @@ class AssignFragments:
                 # from the rest of it by a cut not rejoined, or the previous article's text, as likely.
                 options.append((below, POSITION_PRIOR[1]))
                 offers_below = True
+            elif late and (inside_late := [k for pos, k in headers if first < pos < last and k not in before]):
+                # On such a page a header inside the group's span is the one its text was emitted around:
+                # its first frame above it, the rest linked to it by a cut.
+                options.append((inside_late[0], POSITION_PRIOR[0]))
             shift = len(options)
             for k in list(reversed(before))[:MAX_BACK]:
                 # Headers emitted one after the other, with no text between, are all as near.
