@@ -548,6 +548,24 @@ def test_a_deck_ends_its_header_and_the_titles_under_it_open_another():
     assert roles(run(blocks, TagRoles())) == ["paragraph", "headline", "subheadline", "kicker", "headline", "paragraph"]
 
 
+def test_the_title_lines_closing_the_text_of_a_page_with_no_header_are_its_header():
+    """Display type drawn after the text: a one-article page's kicker and headline come last, a chart's source under them."""
+    blocks = [
+        "作为多民族聚居省份，贵州素有“文化千岛”的美誉。",
+        "古韵织新梦  “文化千岛”绽放时代光彩",
+        "贵州民族文化绚烂多彩，各民族文化交相辉映。",
+        "为充分挖掘民族文化的内涵和价值，贵州持续推进文化传承。",
+        "共享文化成果  共促民族团结",
+        "贵州：大力实施民族文化传承弘扬工程",
+        "数据来源：中共贵州省委宣传部",
+    ]
+    assert roles(run(blocks, TagRoles())) == ["paragraph", "heading", "paragraph", "paragraph", "kicker", "headline", "caption"]
+    # A page with a header of its own keeps its closing lines as they were.
+    signed = blocks[:1] + ["贵州民族文化绚烂多彩", "本报记者 王 强"] + blocks[1:]
+    assert roles(run(signed, TagRoles()))[1:3] == ["headline", "byline"]
+    assert "kicker" not in roles(run(signed, TagRoles()))[3:]
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]

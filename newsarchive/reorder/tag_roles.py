@@ -29,6 +29,7 @@ from . import Draft
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
+_ENDS_FRAME_HEADING = "short line ending a frame: a heading is kept with its text"  # ... and of such a line retyped as running text
 # Its confidence: dev pages, 691 of 761 such headings make right blocks (0.91), as often as blocks
 # with no doubt at all (0.90); pdftotext's hard-wrapped pages, 0.68–0.74, against 0.69–0.76.
 INSIDE_TEXT_CONFIDENCE = 0.8
@@ -162,6 +163,7 @@ class TagRoles:
         if page.profile.dateline_opens_article:
             self._headers_of_orphan_leads(page.roles, page.texts, page.breaks, page.profile, titled)
         self._headings_ending_frames(page)
+        self._header_closing_a_headless_page(page)
         self._stray_bylines(page, stacked_bylines)
         assigned = {f.id: page.roles[i] for i, f in enumerate(draft.fragments)}  # type: ignore[misc]
         draft = draft.with_roles(assigned)  # type: ignore[arg-type]
@@ -406,7 +408,35 @@ class TagRoles:
                 if after >= n or draft.fragments[after].gap_before >= draft.wide_gap or (
                     stream and role(after) is Role.PARAGRAPH and profile.opens_mid_sentence(texts[after])
                 ):
-                    roles[i] = (Role.PARAGRAPH, 0.5, "short line ending a frame: a heading is kept with its text")
+                    roles[i] = (Role.PARAGRAPH, 0.5, _ENDS_FRAME_HEADING)
+
+    @staticmethod
+    def _header_closing_a_headless_page(page: _Tagging) -> None:
+        """On a page where no line was typed a headline, the title lines that close its text are its header.
+
+        An extractor that draws display type after the text emits a one-article page's
+        header last, under every frame (a chart's source and credit may follow it): with no
+        byline under it, nothing else says it is one.  One or two title-like lines, typed
+        section headings or the end of a frame for want of header evidence, with nothing but
+        a photo's parts and page furniture after them, become its headline (and kicker).
+        """
+        roles, role, texts = page.roles, page.role, page.texts
+        if any(r[0] is Role.HEADLINE for r in roles):
+            return
+        end = page.n
+        while end > 0 and role(end - 1) in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE):
+            end -= 1
+        closing: list[int] = []
+        k = end - 1
+        while k >= 0 and len(closing) < 2 and (
+            _inside_heading(roles[k]) or roles[k][2] == _ENDS_FRAME_HEADING
+        ) and not page.profile.too_short_for_heading(texts[k]):
+            closing.insert(0, k)
+            k -= 1
+        if not closing or k < 0 or roles[k][0] is not Role.PARAGRAPH:
+            return  # a page of titles alone, or one whose header is not the last thing of its text
+        for i, value in zip(closing, TagRoles._header_roles([_TITLE] * len(closing), [texts[i] for i in closing], page.profile)):
+            roles[i] = (value, 0.5, "header line (closes the text of a page with no other header)")
 
     @staticmethod
     def _stray_bylines(page: _Tagging, stacked_bylines: set[int]) -> None:
