@@ -790,8 +790,11 @@ def test_a_byline_in_hard_wrapped_latin_text_is_a_piece_of_its_own_with_its_agen
         ("图④：安徽旌德县茶园风光。  周羽飏摄\n(人民视觉)", ["图④：安徽旌德县茶园风光。", "周羽飏摄\n(人民视觉)"]),
         ("陈中柱像（资料照片）。 新华社发", ["陈中柱像（资料照片）。", "新华社发"]),
         ("美洲展文物卡拉克穆尔51号石碑。 以上图片均为上海博物馆提供", ["美洲展文物卡拉克穆尔51号石碑。", "以上图片均为上海博物馆提供"]),
+        # A chart's labelled credit after its source line, which has no stop.
+        ("数据来源：住房城乡建设部、水利部  制图：汪哲平", ["数据来源：住房城乡建设部、水利部", "制图：汪哲平"]),
         # Running text sets no space after a stop, and a sentence after one is no credit.
         ("他拿起相机拍摄", ["他拿起相机拍摄"]),
+        ("这张统计图的制图：很难", ["这张统计图的制图：很难"]),
         ("好。 这是正文的最后一句话，结尾是拍摄", ["好。 这是正文的最后一句话，结尾是拍摄"]),
         ("记者来到现场。李四摄", ["记者来到现场。李四摄"]),
     ],

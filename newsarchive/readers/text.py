@@ -332,6 +332,10 @@ _SOURCE_CREDIT = re.compile(
 )
 
 
+# A chart's credit run on at the end of its source line after a space (数据来源：住房城乡建设部、水利部  制图：汪哲平).
+_CHART_CREDIT_AT_END = re.compile(r"(?<=\S)[ \u3000]+((?:制图|图表制作)[：:][^\s，。；：！？][^，。；：！？]{0,29})$")
+
+
 def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
     """A piece whose text ends with a photo credit set apart by spaces after a finished sentence, cut
     into the caption and the credit (offset in the piece, text); any other piece whole.
@@ -339,9 +343,13 @@ def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
     An extractor joins a credit set flush right on the caption's last line to it with the
     spaces between them (its agency may have gone on to a line below: 周羽飏摄 / (人民视觉)).
     Running text sets no space after a sentence's stop, so only a space there, and a credit
-    after it (…摄, …供图, 资料图片, 新华社发, …提供, an agency in brackets), cut the piece.
+    after it (…摄, …供图, 资料图片, 新华社发, …提供, an agency in brackets), cut the piece; a
+    chart's credit, labelled (制图：…), after a space wherever it stands.
     """
     body = piece.rstrip()
+    chart = _CHART_CREDIT_AT_END.search(body) if "图" in body else None
+    if chart is not None:  # a chart's credit (…水利部  制图：汪哲平): its label says what it is, after any caption
+        return [(0, piece[: chart.start()]), (chart.start(1), piece[chart.start(1) :])]
     if not body.endswith(("摄", "影", "报道", "供图", "图片", "照片", "发", "提供", ")", "）")):  # most pieces: no credit ends them
         return [(0, piece)]
     for k in range(len(body) - 1, max(0, len(body) - MAX_CREDIT_LINE - 2), -1):
