@@ -665,6 +665,20 @@ def test_a_bare_name_under_a_title_as_wide_as_the_column_is_a_piece_of_its_own()
     assert pieces(column + "\n\n" + block)[-3:] == ["基础研究点亮未来之光（教育时评）", "潘建伟", column.replace("\n", "")]
 
 
+def test_a_hard_wrapped_lead_padded_with_spaces_is_one_piece_and_a_title_set_apart_is_not_a_column_line():
+    # The dateline's and the quotation's spaces take room in the column: the lines are full, not header lines.
+    column = "\n".join(["近年来，甘肃建设近三百个国家级和省级优势专科，已", "实现综合医院中医药服务全覆盖，基层医疗卫生机构中"] * 3) + "\n医馆。\n\n"
+    lead = (
+        "本报兰州8月21日电  （记者宋朝军）记者从甘肃举行\n的“传承精华  守正创新  全面推进中医药振兴发展”\n"
+        "新闻发布会上获悉：“十四五”以来，甘肃省以全面实\n施中医药振兴发展重大工程为抓手，推动中医药事业、\n产业、文化高质量发展。"
+    )
+    assert pieces(column + lead + "\n\n" + column)[-2] == lead.replace("\n", "")
+    # A title's two parts set apart are display type: its spaces do not make it as wide as the column.
+    column18 = "\n".join(["看病就医，关乎每一名患者的切身利益。", "大到药品耗材收回扣，小到自立名目收费"] * 3) + "\n费。\n\n"  # lines of 18
+    header = "深化全民国防教育  厚植国防安全意识\n孙大光"
+    assert pieces(column18 + header + "\n\n" + column18)[-3:-1] == header.split("\n")
+
+
 def test_a_kicker_closed_by_its_dash_over_its_headline_is_cut_from_it_on_a_hard_wrapped_page():
     # The kicker is as wide as the column by chance; the headline under it is a display line of its own width.
     column = ("\n".join(["记者从中央网信办获悉：近期，一些", "自媒体账号在发布涉时政等领域信息"] * 4) + "\n公众认知。\n\n") * 3  # lines of 16

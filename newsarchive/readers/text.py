@@ -608,7 +608,7 @@ def _wrapped_paragraphs(
     lines = block.split("\n")
     if len(lines) < 2 or wide_share(block) < WRAPPED_SOLID:
         return [(0, block)]
-    widths = [display_width(line) for line in lines]
+    widths = [set_width(line) for line in lines]
     column, _ = commonest_width(lines)  # type: ignore[misc]  # lines is not empty
     header_only = False
     own_column = True  # the block shows its column's width itself (else the page's is assumed)
@@ -639,6 +639,25 @@ def _over_a_byline(lines: list[str]) -> bool:
         and opens_with_role(last)
         and not any(map(_title_ends_sentence, lines[:-1]))
     )
+
+
+def set_width(line: str) -> float:
+    """A hard-wrapped line's width as set: its :func:`display_width`, and in running text the spaces inside it.
+
+    A dateline or a quotation padded inside a column's line (本报兰州8月21日电  （记者宋朝军）…,
+    的“传承精华  守正创新  全面推进…”) takes the room of its spaces (a full-width one a character,
+    two others one): without them the line would seem short of the column, a header line of its
+    own.  A title's parts set apart (深化全民国防教育  厚植国防安全意识) are display type, its width
+    as its characters'; running text shows itself by its marks or digits.
+    """
+    inner = line.strip()
+    width = display_width(inner)
+    if (" " in inner or "\u3000" in inner) and _RUNNING_MARKS.search(inner):
+        width += inner.count("\u3000") + 0.5 * inner.count(" ")
+    return width
+
+
+_RUNNING_MARKS = re.compile(r"[，。、：；（）()“”\d]")
 
 
 def _under_a_kicker(lines: list[str], column: int) -> bool:
