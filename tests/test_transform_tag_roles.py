@@ -566,6 +566,25 @@ def test_the_title_lines_closing_the_text_of_a_page_with_no_header_are_its_heade
     assert "kicker" not in roles(run(signed, TagRoles()))[3:]
 
 
+def test_a_dateline_on_a_line_of_its_own_is_read_with_the_text_under_it_to_find_its_headline_far_above():
+    """A hard-wrapped lead cut after its dateline (本报北京6月1日电（记者王珂） / 商务部1日发布…), under another article's
+    header: the lead's words are under the dateline, and the section heading far above that says them is its headline."""
+    filler = [f"第{i}段正文写到这里就结束了，内容与前后文无关。" for i in range(12)]
+    blocks = [
+        "新质生产力加快发展",
+        "本报记者 路 娟",
+        "积极发展以轻纺为主的劳动密集型产业，培育壮大生态食品产业。",
+        "今年以来消费品以旧换新销售额超过一万亿元",
+        "电子信息等吸纳就业能力较强的产业，带动就业。",
+        *filler,
+        "绿色发展迈出新步伐",
+        "本报记者 王 强",
+        "本报北京6月1日电（记者王珂）",
+        "商务部1日发布数据显示：截至5月31日，2025年消费品以旧换新5大品类合计带动销售额超过一万亿元。",
+    ]
+    assert roles(run(blocks, TagRoles()))[3] == "headline"
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]

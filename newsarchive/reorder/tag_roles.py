@@ -582,9 +582,12 @@ class TagRoles:
         # Lines left next to a header, in page order: looked up by bisection for each lead.
         beside = [k for k in range(n) if roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER]
         for d in range(n):
-            if roles[d][0] is not Role.PARAGRAPH or profile.dateline(texts[d]) is None:
+            if roles[d][0] is not Role.PARAGRAPH or (dateline := profile.dateline(texts[d])) is None:
                 continue
-            lead = bigrams(texts[d]).keys()
+            # A dateline on a line of its own (本报北京6月1日电（记者王珂）, a hard-wrapped lead cut after it):
+            # the lead's words are in the text under it.
+            alone = len(dateline) >= len("".join(texts[d].split())) and d + 1 < n and roles[d + 1][0] is Role.PARAGRAPH
+            lead = bigrams(texts[d] + texts[d + 1] if alone else texts[d]).keys()
             if d > 0 and roles[d - 1][0] in HEADER_ROLES:
                 # Under a header: its lead, unless a line far above says what it says (and the header does not).
                 far = TagRoles._far_headline(d, lead, roles, texts, titled)
