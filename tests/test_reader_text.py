@@ -734,6 +734,9 @@ def test_a_reporters_role_alone_under_a_wide_subheadline_is_a_piece_of_its_own()
          ["第八届数字中国建设峰会首发一批新技术新产品", "数字经济，创新动能正澎湃", "本报记者 刘晓宇"]),
         ("上半年发行规模超一千六百亿元，同比增加超六成\n熊猫债为何受欢迎（经济新方位）\n吴秋余",
          ["上半年发行规模超一千六百亿元，同比增加超六成", "熊猫债为何受欢迎（经济新方位）", "吴秋余"]),
+        # A couplet is a whole title line, however wide: a kicker over its headline.
+        ("陆海内外联动  东西双向互济\n贵州主动融入全面开放格局\n本报记者  马跃峰", ["陆海内外联动  东西双向互济", "贵州主动融入全面开放格局", "本报记者  马跃峰"]),
+        ("大力弘扬时代楷模精神 积极投身交\n通强国建设", ["大力弘扬时代楷模精神 积极投身交\n通强国建设"]),
         # A headline of 27 characters on two lines stays one, and so does one whose column tag is broken over them.
         ("坚持生态优先绿色发展推动长江经济带\n高质量发展迈上新台阶", ["坚持生态优先绿色发展推动长江经济带\n高质量发展迈上新台阶"]),
         ("把疏勒河“装进”计算机（经济新方位·实体经济和数\n字经济深度融合）",

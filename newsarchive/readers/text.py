@@ -1021,6 +1021,11 @@ def _two_title_lines(line: str, following: str) -> bool:
         and not _opens_with_a_name(first)  # a speaker's name and post, wrapped (阳  铭  兰州大学…全国 / 重点实验室教授)
     ):
         return False
+    # A couplet, two parts of one length set apart (陆海内外联动  东西双向互济), is a whole title line: a
+    # title wrapped onto a second line breaks its last part (大力弘扬时代楷模精神 积极投身交 / 通强国建设).
+    parts = first.split()
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) >= 3:
+        return True
     # The lines as set (a column tag takes room on its line), and the title's words alone.
     narrower = display_width(first) + 1 <= display_width(second)
     # Read as one title: a column tag broken over the two lines (…（经济新方位·实体经济和数 / 字经济深度融合）) is left out whole.
