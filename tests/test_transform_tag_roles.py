@@ -585,6 +585,24 @@ def test_a_dateline_on_a_line_of_its_own_is_read_with_the_text_under_it_to_find_
     assert roles(run(blocks, TagRoles()))[3] == "headline"
 
 
+def test_a_frames_cut_text_over_a_kicker_and_a_tagged_headline_is_running_text_not_a_header_of_its_own():
+    """Display type drawn after the text: a frame ends right above the header, its paragraph going on elsewhere
+    (…面向中小企业提 / 供公益性数据服务): the titles under it are one header, not two stacked."""
+    blocks = [
+        "在企业数据收益分配方面，坚持由市场评价贡献。",
+        "《意见》还提出，鼓励有条件的地方面向中小企业提",
+        "营造竞争有序、繁荣活跃的数据产业生态",
+        "保障企业敢用数、会用数、用好数（政策解读）",
+        "本报记者  王云杉",
+        "随着数字技术持续迭代，数字化转型加快。",
+        "供公益性数据服务。“大多数中小企业缺少数据。”",
+    ]
+    assert roles(run(blocks, TagRoles())) == ["paragraph", "paragraph", "kicker", "headline", "byline", "paragraph", "paragraph"]
+    # With no text going on from it, the two titles over the tagged headline are a header of their own.
+    blocks[-1] = "他说，数据要素市场正在加快培育。"
+    assert roles(run(blocks, TagRoles()))[1:4] == ["kicker", "headline", "headline"]
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]

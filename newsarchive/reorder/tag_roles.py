@@ -29,6 +29,7 @@ from . import Draft
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
+_RUNS_ON_ABOVE_HEADER = "title-like line over a header that runs on into text elsewhere: a frame's cut running text"
 _ENDS_FRAME_HEADING = "short line ending a frame: a heading is kept with its text"  # ... and of such a line retyped as running text
 # Its confidence: dev pages, 691 of 761 such headings make right blocks (0.91), as often as blocks
 # with no doubt at all (0.90); pdftotext's hard-wrapped pages, 0.68–0.74, against 0.69–0.76.
@@ -369,6 +370,13 @@ class TagRoles:
                 i = j
                 continue
             parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), breaks)
+            if len(parts) > 1 and len(parts[0]) == 2 and role(parts[0][0]) is _TITLE and self._runs_on(page, parts[0][0]):
+                # Two titles over a headline closed by its column tag are a header of their own, unless the
+                # first is the end of a frame's running text (its paragraph goes on elsewhere, a word across
+                # the cut): then the second is that headline's kicker.
+                roles[parts[0][0]] = (Role.PARAGRAPH, 0.5, _RUNS_ON_ABOVE_HEADER)
+                run = run[1:]
+                parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), breaks)
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
             while len(parts) > 1 and k < min(n, j + len(parts)):
@@ -387,6 +395,15 @@ class TagRoles:
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
         return stacked_bylines
+
+    @staticmethod
+    def _runs_on(page: _Tagging, i: int) -> bool:
+        """Whether title-like line ``i`` is cut running text: strong lexical evidence that one of the MAX_ELSEWHERE nearest paragraphs goes on with it."""
+        profile, texts = page.profile, page.texts
+        paragraphs = [k for k in range(page.n) if page.roles[k][0] is Role.PARAGRAPH]
+        at = bisect.bisect_left(paragraphs, i)
+        nearest = paragraphs[max(0, at - MAX_ELSEWHERE // 2) : at + MAX_ELSEWHERE // 2]
+        return any(profile.continuation_score(texts[i], texts[k])[0] >= RUNS_ON_EVIDENCE for k in nearest if k != i)
 
     @staticmethod
     def _headings_ending_frames(page: _Tagging) -> None:
