@@ -603,6 +603,23 @@ def test_a_frames_cut_text_over_a_kicker_and_a_tagged_headline_is_running_text_n
     assert roles(run(blocks, TagRoles()))[1:4] == ["kicker", "headline", "headline"]
 
 
+def test_a_dateline_leads_headline_under_its_frame_is_looked_for_past_cut_text():
+    """Display type drawn after the text: under the lead, a short piece cut at a frame break (its paragraph goes on
+    in the next piece, which opens mid-sentence) is no title; the headline after it is the lead's."""
+    blocks = [
+        "本报北京4月24日电  （记者赵成）中央纪委国家监委对8起违反中央八项规定精神典型问题进行公开通报。",
+        "重庆市政府原党组成员、副市长江敦涛政绩观严重偏差。",
+        "社会保障卡是国家民生服务的基础",
+        "性载体。截至今年1月底，中国社保卡持卡人数达13.8亿人。",
+        "中央纪委国家监委公开通报八起违反中央八项规定精神典型问题",
+        "4月24日，国务院新闻办举行新闻发布会，介绍知识产权保护工作。",
+        "首次在全球创新指数报告中跻身前十",
+        "我国创新能力持续提升（权威发布）",
+        "本报记者  林丽鹂",
+    ]
+    assert roles(run(blocks, TagRoles()))[2:5] == ["paragraph", "paragraph", "headline"]
+
+
 def test_a_line_ending_with_a_colon_over_a_signed_headline_is_its_kicker():
     """A package's stories set a place over each headline (甘肃高台： / 戈壁龙舟  赛出精气神 / 本报记者 …)."""
     blocks = ["正文上一篇的最后一段结束了。", "甘肃高台：", "戈壁龙舟  赛出精气神", "本报记者  董洪亮  赵帅杰", "高举船桨，屏气凝神。"]

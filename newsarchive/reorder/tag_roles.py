@@ -519,14 +519,15 @@ class TagRoles:
 
         The look stops at a header or another dateline lead, as :meth:`_orphan_titles` does, but
         goes on past a photo's parts: a caption and credit dropped between the lead's frame and
-        its header emitted after it.
+        its header emitted after it; and past a short piece whose paragraph goes on in the next,
+        which opens mid-sentence (社会保障卡是国家民生服务的基础 / 性载体。…): cut text, no title.
         """
         for k in range(d + 1, min(len(texts), d + 1 + ORPHAN_LEAD_WINDOW)):
             if roles[k][0] in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
                 continue
             if _ends_lead_look(k, roles, texts, profile):
                 return []
-            if _inside_heading(roles[k]):
+            if _inside_heading(roles[k]) and not (k + 1 < len(texts) and profile.opens_mid_sentence(texts[k + 1])):
                 return [k, k + 1] if k + 1 < len(texts) and _inside_heading(roles[k + 1]) else [k]
         return []
 
