@@ -100,18 +100,19 @@ class PdfExtraction:
 
 
 def _pdfminer() -> Any:
+    """pdfminer's ``layout`` module (a ReadError naming the extra to install without pdfminer.six)."""
     try:
-        from pdfminer import high_level, layout
+        from pdfminer import layout
     except ImportError:
         raise ReadError(INSTALL_HINT) from None
-    return high_level, layout
+    return layout
 
 
 class PdfPages:
     """A PDF opened once: its pages listed, each extracted on request (reading page after page parses the file once)."""
 
     def __init__(self, data: bytes) -> None:
-        _, layout = _pdfminer()
+        layout = _pdfminer()
         from pdfminer.converter import PDFPageAggregator
         from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -143,7 +144,7 @@ class PdfPages:
 
 def _extraction(page: Any, count: int) -> PdfExtraction:
     """A pdfminer page's text boxes in reading flow, as a :class:`PdfExtraction`."""
-    _, layout = _pdfminer()
+    layout = _pdfminer()
     found: list[tuple[list[_Line], float | None]] = []
     unmapped: Counter[str] = Counter()  # font name → glyphs without a mapping
     shown: Counter[str] = Counter()  # code point given → glyphs read as what they show (⺠ read as 民)
@@ -683,7 +684,6 @@ def _unmapped_check(extraction: PdfExtraction, index: int, source: str | None) -
 
 
 _RESTRICTED_NOTE = "the PDF's permissions ask that its text not be extracted; it was extracted"
-_RESTRICTED = "should not allow text extraction"  # pdfminer's message for a PDF whose permissions forbid extraction
 _OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")  # a repr with a memory address: not the same on two runs
 
 
@@ -704,16 +704,10 @@ def _pdfminer_messages(source: str | None) -> Iterator[list[Warning]]:
         def emit(self, record: logging.LogRecord) -> None:
             if record.thread != thread:
                 return
-            text = record.getMessage()
-            if _RESTRICTED in text:
-                code = "pdf-extraction-restricted"
-                text = _RESTRICTED_NOTE
-            else:
-                code = "pdf-extractor"
-                text = "pdfminer: " + _OBJECT_AT.sub("the PDF", text)
+            text = "pdfminer: " + _OBJECT_AT.sub("the PDF", record.getMessage())
             if text not in seen:
                 seen.add(text)
-                found.append(Warning(code=code, message=text, source=source))
+                found.append(Warning(code="pdf-extractor", message=text, source=source))
 
     handler = Collect(logging.WARNING)
     logger = logging.getLogger("pdfminer")
