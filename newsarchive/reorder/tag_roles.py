@@ -23,7 +23,7 @@ from typing import ClassVar, Sequence
 from ..model import Decision, Fragment, Role
 from ..profiles.textutil import bigrams, commonest_width, display_width
 from ..profiles import Profile
-from . import Draft
+from . import BETWEEN_FRAMES, Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
@@ -112,6 +112,13 @@ def running_line_width(fragments: Sequence[Fragment]) -> float | None:
 def _inside_heading(found: tuple[object, float, str]) -> bool:
     """A role typed a section heading for want of header evidence (a short line inside running text)."""
     return found[0] is Role.HEADING and found[2] == _INSIDE_TEXT
+
+
+def _runs_on_into(profile: Profile, texts: list[str], i: int, candidates: list[int], *also: int) -> bool:
+    """Whether strong lexical evidence says that text ``i`` goes on in one of ``also`` or of the MAX_ELSEWHERE ``candidates`` nearest it (positions in page order)."""
+    at = bisect.bisect_left(candidates, i)
+    nearest = candidates[max(0, at - MAX_ELSEWHERE // 2) : at + MAX_ELSEWHERE // 2]
+    return any(profile.continuation_score(texts[i], texts[k])[0] >= RUNS_ON_EVIDENCE for k in (*also, *nearest) if k != i)
 
 
 def _ends_lead_look(k: int, roles: list[tuple[object, float, str]], texts: list[str], profile: Profile) -> bool:
@@ -370,7 +377,12 @@ class TagRoles:
                 i = j
                 continue
             parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), breaks)
-            if len(parts) > 1 and len(parts[0]) == 2 and role(parts[0][0]) is _TITLE and self._runs_on(page, parts[0][0]):
+            if (
+                len(parts) > 1
+                and len(parts[0]) == 2
+                and role(parts[0][0]) is _TITLE
+                and _runs_on_into(profile, texts, parts[0][0], [k for k in range(n) if role(k) is Role.PARAGRAPH])
+            ):
                 # Two titles over a headline closed by its column tag are a header of their own, unless the
                 # first is the end of a frame's running text (its paragraph goes on elsewhere, a word across
                 # the cut): then the second is that headline's kicker.
@@ -395,15 +407,6 @@ class TagRoles:
                     roles[k] = (value, conf, f"header line ({why}{stacked})")
             i = j
         return stacked_bylines
-
-    @staticmethod
-    def _runs_on(page: _Tagging, i: int) -> bool:
-        """Whether title-like line ``i`` is cut running text: strong lexical evidence that one of the MAX_ELSEWHERE nearest paragraphs goes on with it."""
-        profile, texts = page.profile, page.texts
-        paragraphs = [k for k in range(page.n) if page.roles[k][0] is Role.PARAGRAPH]
-        at = bisect.bisect_left(paragraphs, i)
-        nearest = paragraphs[max(0, at - MAX_ELSEWHERE // 2) : at + MAX_ELSEWHERE // 2]
-        return any(profile.continuation_score(texts[i], texts[k])[0] >= RUNS_ON_EVIDENCE for k in nearest if k != i)
 
     @staticmethod
     def _headings_ending_frames(page: _Tagging) -> None:
@@ -441,7 +444,7 @@ class TagRoles:
         if any(r[0] is Role.HEADLINE for r in roles):
             return
         end = page.n
-        while end > 0 and role(end - 1) in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE):
+        while end > 0 and role(end - 1) in BETWEEN_FRAMES:
             end -= 1
         closing: list[int] = []
         k = end - 1
@@ -491,12 +494,7 @@ class TagRoles:
         joined = profile.join(texts[i], texts[after])
         if len(joined) <= SHORT_PIECE and profile.ends_paragraph(joined):
             return False
-        found = openers()
-        at = bisect.bisect_left(found, i)
-        elsewhere = found[max(0, at - MAX_ELSEWHERE // 2) : at + MAX_ELSEWHERE // 2]
-        return not any(
-            profile.continuation_score(texts[i], texts[k])[0] >= RUNS_ON_EVIDENCE for k in (after, *elsewhere) if k != i
-        )
+        return not _runs_on_into(profile, texts, i, openers(), after)
 
     @staticmethod
     def _orphan_titles(d: int, roles: list, texts: list[str], profile, start: int | None = None) -> list[int]:
@@ -523,7 +521,7 @@ class TagRoles:
         which opens mid-sentence (社会保障卡是国家民生服务的基础 / 性载体。…): cut text, no title.
         """
         for k in range(d + 1, min(len(texts), d + 1 + ORPHAN_LEAD_WINDOW)):
-            if roles[k][0] in (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE):
+            if roles[k][0] in BETWEEN_FRAMES:
                 continue
             if _ends_lead_look(k, roles, texts, profile):
                 return []
