@@ -621,7 +621,7 @@ def _wrapped_paragraphs(
         column = found
         own_column = False
         header_only = not any(abs(w - found) <= 1 for w in widths)
-        if headers and len(lines) <= MAX_HEADER_LINES and (header_only or _over_a_byline(lines) or _under_a_kicker(lines, found)):
+        if headers and len(lines) <= MAX_HEADER_LINES and (header_only or _over_a_byline(lines) or _under_a_kicker(lines, widths, found)):
             return _header_lines(block, lines)  # display lines grouped in a block, as on a page not wrapped
     wrapped = _WrappedBlock(lines, widths, column, own_column, header_only, page_column, whole_page, headers)
     return _cut_lines(block, lines, wrapped.cut_after)
@@ -660,23 +660,21 @@ def set_width(line: str) -> float:
 _RUNNING_MARKS = re.compile(r"[，。、：；（）()“”\d]")
 
 
-def _under_a_kicker(lines: list[str], column: int) -> bool:
+def _under_a_kicker(lines: list[str], widths: list[float], column: int) -> bool:
     """A kicker closed by its dash over its headline (“自媒体”未规范标注信息来源—— / 网信部门公布一批典型案例): a header, as wide as the column or not.
 
     Running text may break a line after a dash too, but the lines under it are the
     column's (…应急通信网—— / 针对极端条件下…，今年在 / 泃河沿线…新增了9处高点, a frame's
     piece); a headline's and its deck's are display lines of their own widths, with no stop.
+    ``widths`` are the lines' widths as set (:func:`set_width`), measured as the block's.
     """
     return (
         2 <= len(lines) <= 3
         and lines[0].rstrip().endswith("——")
-        and not any(abs(display_width(line) - column) <= 1 or _title_ends_sentence(line) for line in lines[1:])
+        and not any(abs(width - column) <= 1 or _title_ends_sentence(line) for line, width in zip(lines[1:], widths[1:]))
     )
 
 
-# A column tag closing a title line (…用好数（政策解读）): its bracket ends no sentence.  A line that is all
-# bracket ((本报记者申琳参与采写), a note ending an article) is read as it is.
-_COLUMN_TAG_AT_END = re.compile(r"[（(][^（()）]*[）)]\s*$")
 _CLOSING_QUOTES = "”’」』\"'"
 
 
@@ -993,6 +991,9 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
 _PAUSE_MARKS = "，、：；,:;"
 MAX_TITLE_LINE = 28  # characters, a column tag aside: the data's longest headline (of 210) has 28 (61 with its tag)
 _BRACKETS_INSIDE = re.compile(r"[（(][^（()）]*[）)]")
+# A column tag closing a title line (…用好数（政策解读）): its bracket ends no sentence.  A line that is all
+# bracket ((本报记者申琳参与采写), a note ending an article) is read as it is.
+_COLUMN_TAG_AT_END = re.compile(_BRACKETS_INSIDE.pattern + r"\s*$")
 
 
 def _two_title_lines(line: str, following: str) -> bool:
