@@ -38,6 +38,7 @@ def test_builtins_registered_through_entry_points():
         "join-frames",
         "doubt-openings",
         "order-sections",
+        "join-read-next",
         "attach-photos",
     ]
 

@@ -22,6 +22,7 @@ from typing import ClassVar
 
 from ..model import Decision, Fragment, Role
 from . import Draft
+from .cut_rules import HEADER_AND_PHOTO_ROLES
 
 # Share right as they stand (dev pages), by what precedes the opening in extraction order:
 # the end of a frame whose paragraph goes on elsewhere, while some other paragraph on the page
@@ -33,8 +34,6 @@ AFTER_CONTINUED_CUT_NONE_OPEN = 0.7
 AFTER_OPEN_CUT = 0.7
 # A header or a photo's caption or credit, with an unfinished paragraph on the page: 278 in 372.
 AFTER_HEADER = 0.75
-# Header and photo parts: the text under them was emitted with them, or its frame went elsewhere.
-_HEADER_ROLES = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE, Role.CAPTION, Role.CREDIT})
 
 
 class DoubtOpenings:
@@ -69,6 +68,6 @@ class DoubtOpenings:
             return AFTER_CONTINUED_CUT_NONE_OPEN, "opens a frame after a paragraph that goes on elsewhere"
         if previous.id in cut and others_open:
             return AFTER_OPEN_CUT, "follows an unfinished paragraph it does not continue, and another cut paragraph found no continuation"
-        if previous.role in _HEADER_ROLES and others_open:
+        if previous.role in HEADER_AND_PHOTO_ROLES and others_open:
             return AFTER_HEADER, f"first text after a {previous.role.value}, and a cut paragraph on the page found no continuation"
         return None

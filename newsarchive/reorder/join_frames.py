@@ -32,30 +32,15 @@ two pieces at most.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
 from . import BETWEEN_FRAMES, Draft, Join
+from .cut_rules import list_item, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
 CONFIDENCE = 0.75  # 82 right in 112 on dev pages (0.73)
 CONFIDENCE_NEAR = 0.55  # 98 right in 166 on dev pages (0.59): less sure than at a wide gap
-# Marks that end a list item or a lead-in: a paragraph may stop at one without a full stop.
-_CLAUSE_ENDS = "；;：:"
-# Marks after which a clause opens: a clause after them may open as a sentence does (…介绍，| 近年来，…).
-_CLAUSE_BREAKS = "，," + _CLAUSE_ENDS
-
-
-# A list item's marker opening a piece (- , • , 1. , 2) , （3）, ④, 一、, （二）): an item may end without a
-# full stop, and the next item opens a paragraph of its own.
-@functools.cache
-def _list_item() -> re.Pattern[str]:
-    # Compiled on first use (~1.5 ms, its classes of CJK characters): half the benchmark's pages never ask.
-    return re.compile(
-        r"\s*(?:[-–•·*●■◆▲►▪]\s|\d{1,2}[.)、]\s?(?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-    )
 
 
 class JoinFrames:
@@ -84,12 +69,12 @@ class JoinFrames:
                 and article_of.get(tail.id) == article_of[head.id]
                 and draft.unfinished(head.id)  # stops mid-sentence, and the layout shows no short last line
                 and draft.profile.dateline(draft.text(tail.id)) is None
-                and not self._opens_as_a_sentence_inside_a_clause(draft, head.id, tail.id)
+                and not opens_as_a_sentence_inside_a_clause(draft, head.id, tail.id)
                 and not draft.jump(tail.id, "from")  # it continues a text of another page
             ):
                 if tail.gap_before >= draft.wide_gap:
                     reason, confidence = "stops mid-sentence at a wide gap; the next frame is in the same article", CONFIDENCE
-                elif not near or self._may_end_unpunctuated(draft, draft.text(head.id)) or _list_item().match(draft.text(tail.id)):
+                elif not near or may_end_unpunctuated(draft, draft.text(head.id)) or list_item().match(draft.text(tail.id)):
                     continue
                 else:
                     reason, confidence = "stops mid-sentence; the next piece is in the same article", CONFIDENCE_NEAR
@@ -103,17 +88,3 @@ class JoinFrames:
             for j in added
         ]
         return replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
-
-    @staticmethod
-    def _opens_as_a_sentence_inside_a_clause(draft: Draft, head: str, tail: str) -> bool:
-        """Whether ``tail`` opens as a sentence does (近日，…) after a head cut inside a clause (not after ，：；).
-
-        A cut inside a clause rarely leaves such a piece, nor one inside a list (…、|
-        3月8日，…); after a clause's comma a clause may open so (张和平介绍，| 近年来，…).
-        """
-        return draft.text(head).rstrip()[-1:] not in _CLAUSE_BREAKS and draft.profile.opens_sentence(draft.text(tail))
-
-    @staticmethod
-    def _may_end_unpunctuated(draft: Draft, text: str) -> bool:
-        """Whether a paragraph may end this way: an item of a list (…；, or marked: - …) or a lead-in (…：), or a title-like line."""
-        return text.rstrip()[-1:] in _CLAUSE_ENDS or _list_item().match(text) is not None or draft.profile.is_title_like(text)
