@@ -39,7 +39,7 @@ def test_a_frame_opening_read_after_an_open_cut_continues_it():
     draft = _draft(HEADLINE, NARROW, BYLINE, NARROW, CUT, NARROW, FINISHED, WIDE, TAIL, reading=(3, 5, 4))
     joined = JoinReadNext().apply(draft)
     assert {(j.head, j.tail) for j in joined.joins} == {("f3", "f5")}
-    assert joined.joins[0].confidence == CONFIDENCE < 0.75  # position evidence only: inspect lists it
+    assert joined.joins[0].confidence == CONFIDENCE < 0.75  # position evidence only: less sure than join-frames at a wide gap
     assert [d.step for d in joined.decisions if d.kind == "join"] == ["join-read-next"]
 
 
