@@ -744,3 +744,43 @@ def test_ocr_specks_are_told_from_short_text():
     assert not _speck(_line("f", "——编 者", 0, 0, 10), running, profile)  # a sign-off in small type
     assert not _speck(_line("g", "本报记者田泓", 0, 0, 29), running, profile)  # longer than specks are
     assert not _speck(_line("h", "VL7", 0, 0, 13), None, profile)  # a page not set in square glyphs: no rule
+
+
+def test_a_justified_line_with_quotes_is_measured_in_the_running_texts_type():
+    """A Chinese font sets the curly quotes full width: a column's last line holding four of them
+    (“煤炭使用由‘燃料型’转向‘原料, 16 glyphs justified to a 144-point column of 9-point type)
+    measures 9 points, the running text's size, not a larger type that would make it the kicker of
+    the headline under it (a headline of the next article, flush with the column)."""
+    from newsarchive.reorder.geometry_order import glyph_size, header_extents
+
+    foot = "“煤炭使用由‘燃料型’转向‘原料"
+    assert glyph_size(_indented_block("foot", (foot,), 36, 0)) == pytest.approx(9.0)
+    assert glyph_size(_indented_block("plain", ("近年来河北抢抓人工智能发展机遇推",), 36, 0)) == pytest.approx(9.0)
+    body = 8
+    boxes = [
+        box(36, 0, 180, 12 * body), box(200, 0, 344, 12 * body),  # columns 1-2 of the article above
+        box(36, 12 * body + 10, 180, 12 * body + 19),  # column 1 one line longer: its last line
+        box(38, 12 * body + 40, 344, 12 * body + 60),  # the next article's headline, flush with column 1
+        box(36, 12 * body + 75, 180, 12 * body + 75 + 12 * body), box(200, 12 * body + 75, 344, 12 * body + 75 + 12 * body),
+    ]
+    lines = [body, body, 1, 1, body, body]
+    sizes = [9.0, 9.0, glyph_size(_indented_block("foot", (foot,), 36, 0)), 20.0, 9.0, 9.0]
+    extents = header_extents(boxes, lines, 12.0, 144.0, sizes)
+    assert 3 in extents and 2 not in extents
+
+
+def test_a_last_line_with_a_stop_and_quote_hung_in_the_margin_still_continues_into_a_flush_column():
+    """The column's last line (…文明平等对话。”) is 15 glyphs and the stop and closing quote hung in the
+    margin: wider than every full line.  The next column's first line, full and flush, goes on with it."""
+    from newsarchive.reorder.geometry_order import LayoutJoins
+
+    full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
+    frags = [
+        _indented_block("p1", (indented, full, last), 36, 0),
+        _indented_block("p2", (indented, full, last), 36, 40),
+        _indented_block("p3", ("“这不是一次简单的文物引进，", "而是一场跨越山海的文明平等对话。”"), 36, 80),
+        _indented_block("p4", ("褚晓波表示，展览能突破常规、收获", full, "魅力。"), 200, 0, gap=4),
+        _indented_block("p5", (indented, full, last), 200, 40),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    assert [(j.head, j.tail) for j in LayoutJoins().apply(draft).joins] == [("p3", "p4")]

@@ -77,6 +77,7 @@ from typing import ClassVar, Collection, Iterable, Sequence
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.cjk import is_han
+from ..profiles.textutil import display_width
 from . import BODY_ROLES, ArticleDraft, Draft, Join
 from .ordering import strongly_connected, topological_order
 from .tag_roles import HEADER_ROLES
@@ -880,9 +881,13 @@ def _square_share(text: str) -> float:
 
 
 def _em_width(text: str) -> float:
-    """The width of ``text`` in type sizes: a CJK glyph is one, a digit or Latin letter about half."""
-    square = sum(1 for ch in text if ch >= "\u2e80")
-    return square + 0.5 * (len(text) - square)
+    """The width of ``text`` in type sizes: a CJK glyph is one, a digit, Latin letter or space about half.
+
+    In Chinese text the quotes, dashes and ellipsis are one too (``display_width``): a Chinese
+    font sets them full width, and a justified line holding some (“煤炭使用由‘燃料型’转向‘原料)
+    measured at half would read as a size larger than the running text's.
+    """
+    return display_width(text) + 0.5 * sum(1 for ch in text if ch.isspace())
 
 
 def running_text_boxes(fragments: Sequence[Fragment]) -> list[BBox]:
@@ -1587,7 +1592,10 @@ class LayoutJoins:
                     continue
                 if a.id in draft.paragraph_ends or b.gap_before < WIDE_GAP:
                     continue  # a short last line ends the paragraph; the order does not jump to another column
-                full = max(wa + wb) - 0.5
+                # A full line is as wide as the blocks' inner lines: the widest line may be wider, by a
+                # stop and a closing quote hung in the margin (…文明平等对话。”).
+                inner = wa[1:-1] + wb[1:-1]
+                full = (_median(inner) if inner else max(wa + wb)) - 0.5
                 new_column = b.bbox.x0 >= a.bbox.x1 - 1.0 or b.bbox.y0 < a.bbox.y0  # type: ignore[union-attr]
                 if new_column and wa[-1] >= full and wb[0] >= full:
                     why = "the column ends on a full line and the next opens flush, on a page of indented paragraphs"
