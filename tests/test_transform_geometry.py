@@ -631,6 +631,26 @@ def test_articles_are_listed_by_where_their_headers_stand():
     assert [a.headline for a in page.articles] == ["FIRST ARTICLE", "SECOND ARTICLE", "THIRD ARTICLE"]
 
 
+def test_a_byline_reaching_down_beside_a_lower_headline_does_not_make_the_headers_side_by_side():
+    """The right article's headline stands a line and a half above the left one's; only its byline under it
+    reaches down beside the left headline.  Articles stand where their display lines do: right first."""
+    body = "The market was steady and the funds closed at the price of the morning without any change."
+    layout = [
+        ("R-head", "RIGHT ARTICLE", box(360, 0, 640, 24), 1),
+        ("R-by", "By JOHN SMITH", box(440, 34, 560, 44), 1),
+        ("L-head", "LEFT ARTICLE", box(20, 36, 300, 60), 1),
+        ("L-c1", body, box(0, 70, 150, 400), 30), ("L-c2", body, box(170, 70, 320, 400), 30),
+        ("R-c3", body, box(340, 54, 490, 400), 30), ("R-c4", body, box(510, 54, 660, 400), 30),
+    ]
+    frags = [
+        Fragment(id=fid, text="\n".join([t] * k), lines=(t,) * k, start=0, end=len(t), line=1, bbox=b)
+        for fid, t, b, k in layout
+    ]
+    page = reconstruct(Page(meta=PageMeta(language="en"), fragments=tuple(frags)))
+    assert [a.headline for a in page.articles] == ["RIGHT ARTICLE", "LEFT ARTICLE"]
+    assert page.articles[0].byline is not None and "SMITH" in page.articles[0].byline.text
+
+
 def test_headers_side_by_side_are_listed_left_to_right_though_a_kicker_sets_one_higher():
     """Two articles under a first one, their headers side by side: the right one has a kicker a line higher
     than the left headline's top. Headers of one band are listed left to right."""

@@ -105,7 +105,10 @@ def assemble(draft: Draft) -> Page:
         for p in draft.photos:
             if p.article == number:
                 used.extend(p.fragment_ids)
-        where = (art.header_ids or art.body) if laid_out else art.header_ids + art.body
+        # On a laid-out page an article stands where its display lines do: a byline under a headline
+        # reaches down beside the next article's headline, set a little lower, which is not beside it.
+        display = tuple(i for i in (art.kicker, art.headline, art.subheadline) if i)
+        where = (display or art.header_ids or art.body) if laid_out else art.header_ids + art.body
         positioned.append((_placement(draft, tuple(where), laid_out), article))
     for p in draft.photos:
         if p.article is None:
