@@ -672,3 +672,25 @@ def test_a_title_like_end_of_a_frame_above_a_header_is_no_kicker():
     # Over a kicker and a headline already, the line is none of their header either way.
     two = [*blocks[:3], blocks[3] + "\n\n", "以湖北一域之为更好服务全局", "坚持改革创新，推动高质量发展", "本报记者  禹伟良", "正文。"]
     assert roles(run(two, TagRoles()))[4:7] == ["kicker", "headline", "byline"]
+
+
+SIDE_BY_SIDE_LINE_BY_LINE = (
+    "新春走基层·平凡岗位 不凡坚守",
+    "护越冬候鸟 保一方平安",
+    "翻山勘地质 跋涉寻水源",
+    "守高原站点 测气象数据",
+    "本报记者 杨颜菲",
+    "本报记者 王欣悦",
+    "本报记者 乔 栋",
+    "刚过完年，江西南昌市公安局新建分局南矶派出所所长刘万里和两位民警身穿防水服，一大早便开始巡护候鸟。",
+)
+
+
+def test_undecorated_titles_over_several_bylines_are_a_header_each():
+    """Headers of articles set side by side, read line by line (pdftotext): the three bylines count three
+    headers; the banner over them goes with the first."""
+    draft = run(SIDE_BY_SIDE_LINE_BY_LINE, TagRoles())
+    assert roles(draft) == ["kicker", "headline", "headline", "headline", "byline", "byline", "byline", "paragraph"]
+    # One byline fewer than the titles after the banner: no count to go by, one header as before.
+    fewer = run(SIDE_BY_SIDE_LINE_BY_LINE[:5] + SIDE_BY_SIDE_LINE_BY_LINE[7:], TagRoles())
+    assert roles(fewer).count("headline") == 1

@@ -389,6 +389,8 @@ class TagRoles:
                 roles[parts[0][0]] = (Role.PARAGRAPH, 0.5, _RUNS_ON_ABOVE_HEADER)
                 run = run[1:]
                 parts = self._stacked_headers(run, [role(k) for k in run], marked.intersection(run), breaks)
+            if len(parts) == 1:
+                parts = self._one_header_a_byline(run, [role(k) for k in run], self._bylines_below(page, j))
             # Under stacked headers come their bylines, one after the other, bare names included.
             k = j
             while len(parts) > 1 and k < min(n, j + len(parts)):
@@ -722,6 +724,33 @@ class TagRoles:
                 parts.append(rest)
             parts[-1].append(k)
         return parts
+
+    @staticmethod
+    def _bylines_below(page: _Tagging, j: int) -> int:
+        """How many bylines with their role (本报记者 …) stand one after the other from fragment ``j``."""
+        k = j
+        while k < page.n and page.role(k) is Role.BYLINE:
+            byline = page.profile.parse_byline(page.texts[k], after_headline=True)
+            if byline is None or not byline.role:
+                break
+            k += 1
+        return k - j
+
+    @staticmethod
+    def _one_header_a_byline(run: list[int], found: list[object], bylines: int) -> list[list[int]]:
+        """Undecorated titles over several bylines, one after the other: a header for each byline.
+
+        An extractor that reads a page line by line emits the headers of articles set side by
+        side as their lines one after the other, and their bylines likewise (新春走基层·平凡岗位
+        不凡坚守 / 护越冬候鸟  保一方平安 / 翻山勘地质  跋涉寻水源 / 守高原站点  测气象数据 / 本报记者
+        杨颜菲 / 本报记者 王欣悦 / 本报记者 乔  栋).  With no column tag or dash to mark where one header
+        ends, the bylines count them: a title each, the first with the line over it (a banner over
+        them all, or its kicker) when there is one title more.
+        """
+        extra = len(run) - bylines
+        if bylines < 2 or extra not in (0, 1) or any(r is not _TITLE for r in found):
+            return [run]
+        return [run[: extra + 1]] + [[k] for k in run[extra + 1 :]]
 
     @staticmethod
     def _header_span(run: list[int], found: list[object], texts: list[str], layout: bool = False) -> list[int]:
