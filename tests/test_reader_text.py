@@ -567,6 +567,20 @@ def test_a_credit_on_a_line_of_its_own_ends_its_piece():
     assert pieces(text)[-1] == "摄制组在中国科学院的实验室里拍摄了三个月，记录下科研人员的日常。"
 
 
+def test_a_credit_under_a_caption_in_a_short_block_is_a_piece_of_its_own():
+    # pdftotext gives a caption and its credit as a block of their own, wider than the column (captions
+    # are set in smaller type): read as header lines, the credit was run into its caption.
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
+    for caption, credit in (
+        ("司马光《资治通鉴》手稿残卷（局部）。", "国家图书馆古籍馆供图"),
+        ("福建连城县培田村全景。田地上，“崇文重教\n耕读传家”的字眼尤为醒目。", "连城县委宣传部供图"),
+        ("陈中柱像（资料照片）。", "新华社发"),
+    ):
+        assert pieces(column + "\n\n" + caption + "\n" + credit)[-2:] == [caption.replace("\n", ""), credit]
+    # A credit broken before its agency stays one piece.
+    assert pieces(column + "\n\n" + "细河在本钢集团北营公司厂区蜿蜒流淌。\n施国辉摄\n（人民视觉）")[-1] == "施国辉摄（人民视觉）"
+
+
 def test_a_wide_headline_does_not_run_on_into_a_byline_or_the_text():
     # A headline wider than the column wraps on into the next header line, but not into a line
     # spaced out as a byline is, nor into the column's first line.

@@ -563,7 +563,15 @@ _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one 
 _TAG_CLOSED = re.compile(r"\S{4,}[（(][^（()），。、；：！？,.;:!?《》“”]{2,12}[）)]")
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
-_CREDIT_LINE = re.compile(r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?")
+_CREDIT_LINE = re.compile(
+    r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
+    r"|(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)"  # an archive's or agency's picture, no photographer named
+)
+def _credit_line(line: str) -> bool:
+    """A photo credit alone on its line (马 骥摄, 国家图书馆古籍馆供图, 新华社发)."""
+    return len(line) <= MAX_CREDIT_LINE and _CREDIT_LINE.fullmatch(line.strip()) is not None
+
+
 # A caption's numbered marker opening a line (图①：, 图2:, 上图：): the caption starts there.
 _CAPTION_OPENING = re.compile(r"(?:图[①-⑳0-9]+|[上下左右]图)[：:]")
 
@@ -895,7 +903,7 @@ class _WrappedBlock:
         Running text may wrap after 拍摄 too, but on a full line: a credit is short of the page's column.
         """
         lines = self.lines
-        if k >= len(lines) or len(lines[k]) > MAX_CREDIT_LINE or _CREDIT_LINE.fullmatch(lines[k].strip()) is None:
+        if k >= len(lines) or not _credit_line(lines[k]):
             return False
         measure = self.page_column() or self.column
         return self.widths[k] <= measure - 2
@@ -976,7 +984,9 @@ def _header_lines(block: str, lines: list[str]) -> list[tuple[int, str]]:
     def cut_after(k: int, _first: int) -> bool:
         line, following = lines[k], lines[k + 1]
         return not following.lstrip().startswith(("(", "（")) and (
-            line.rstrip().endswith(("——", "）", ")"))
+            _credit_line(line)  # a photo's credit is a piece of its own (…手稿残卷（局部）。 / 国家图书馆古籍馆供图)
+            or _credit_line(following)
+            or line.rstrip().endswith(("——", "）", ")"))
             or following.lstrip().startswith("——")  # a deck
             # names or a title's two parts set apart, unless the names a byline wraps onto (本报记者 王 丹 方 / 敏 朱佩娴)
             or (byline_like(following) and not (opens_with_role(line) and not opens_with_role(following)))
