@@ -694,3 +694,14 @@ def test_undecorated_titles_over_several_bylines_are_a_header_each():
     # One byline fewer than the titles after the banner: no count to go by, one header as before.
     fewer = run(SIDE_BY_SIDE_LINE_BY_LINE[:5] + SIDE_BY_SIDE_LINE_BY_LINE[7:], TagRoles())
     assert roles(fewer).count("headline") == 1
+
+
+def test_titles_over_bare_names_one_a_line_are_a_header_each_but_not_over_a_wrapped_byline():
+    """Commentaries side by side signed with bare names (古代书院的读书智慧 / 藏书楼外“藏书人” / 邓洪波 /
+    王伟健): a header each.  A byline with its role wrapped onto a line of bare names is one byline: a
+    kicker over its headline stays one header."""
+    text = "读书不是一时兴起的雅事，而是日复一日的功夫。"
+    draft = run(("古代书院的读书智慧", "藏书楼外“藏书人”", "邓洪波", "王伟健", text), TagRoles())
+    assert roles(draft) == ["headline", "headline", "byline", "byline", "paragraph"]
+    wrapped = run(("湖北嘉鱼县加快发展现代农业", "三产融合，蔬菜产业助增收", "本报记者 王 丹", "朱佩娴", text), TagRoles())
+    assert roles(wrapped)[:3] == ["kicker", "headline", "byline"]

@@ -727,14 +727,22 @@ class TagRoles:
 
     @staticmethod
     def _bylines_below(page: _Tagging, j: int) -> int:
-        """How many bylines with their role (本报记者 …) stand one after the other from fragment ``j``."""
+        """How many bylines stand one after the other from fragment ``j``, each with its role (本报记者 …) or none with one.
+
+        A byline with its role and a line of bare names under it is one byline wrapped (本报记者
+        王 丹 方 / 敏 朱佩娴); bare names alone, one line each, are the bylines of commentaries.
+        """
+        if page.role(j) is not Role.BYLINE:
+            return 0
+        with_role = []
         k = j
-        while k < page.n and page.role(k) is Role.BYLINE:
+        while k < page.n and page.role(k) in (Role.BYLINE, Role.PARAGRAPH, _TITLE):  # a bare name looks title-like
             byline = page.profile.parse_byline(page.texts[k], after_headline=True)
-            if byline is None or not byline.role:
+            if byline is None:
                 break
+            with_role.append(bool(byline.role))
             k += 1
-        return k - j
+        return len(with_role) if all(with_role) or not any(with_role) else 0
 
     @staticmethod
     def _one_header_a_byline(run: list[int], found: list[object], bylines: int) -> list[list[int]]:
@@ -743,7 +751,7 @@ class TagRoles:
         An extractor that reads a page line by line emits the headers of articles set side by
         side as their lines one after the other, and their bylines likewise (新春走基层·平凡岗位
         不凡坚守 / 护越冬候鸟  保一方平安 / 翻山勘地质  跋涉寻水源 / 守高原站点  测气象数据 / 本报记者
-        杨颜菲 / 本报记者 王欣悦 / 本报记者 乔  栋).  With no column tag or dash to mark where one header
+        杨颜菲 / 本报记者 王欣悦 / 本报记者 乔  栋; 古代书院的读书智慧 / 藏书楼外“藏书人” / 邓洪波 / 王伟健).  With no column tag or dash to mark where one header
         ends, the bylines count them: a title each, the first with the line over it (a banner over
         them all, or its kicker) when there is one title more.
         """
