@@ -2,7 +2,7 @@
 
 
 from newsarchive.model import BBox, Fragment
-from newsarchive.reorder import WIDE_GAP, page_wide_gap
+from newsarchive.reorder import BLANK_LINE, WIDE_GAP, page_wide_gap
 
 
 def _fragments(*gaps: int, boxed: bool = False) -> tuple[Fragment, ...]:
@@ -29,8 +29,15 @@ def test_a_stray_narrow_gap_does_not_set_the_ordinary_gap():
 
 def test_a_page_of_one_block_or_with_boxes_keeps_the_standard():
     assert page_wide_gap(_fragments(0)) == WIDE_GAP
-    assert page_wide_gap(_fragments(0, 1, 1)) == WIDE_GAP
     assert page_wide_gap(_fragments(0, 4, 4, 4, boxed=True)) == WIDE_GAP
+    assert page_wide_gap(_fragments(0, 1, 1, 2, 1, boxed=True)) == WIDE_GAP
+
+
+def test_where_most_blocks_follow_a_single_line_break_a_blank_line_ends_a_frame():
+    """pdftotext sets a frame's paragraphs one under the other and a blank line where the frame ends."""
+    assert page_wide_gap(_fragments(0, 1, 1, 1, 2, 1, 1, 2, 1)) == BLANK_LINE
+    # Half of them or fewer: the blank lines are the ordinary gap between blocks.
+    assert page_wide_gap(_fragments(0, 1, 1, 2, 2, 4)) == WIDE_GAP
 
 
 def test_with_previous_skips_furniture_and_pairs_each_piece_with_the_one_before():
@@ -47,3 +54,25 @@ def test_with_previous_skips_furniture_and_pairs_each_piece_with_the_one_before(
     pairs = [(f.id, p.id if p is not None else None) for f, p in draft.with_previous()]
     ids = [f.id for f in frags]
     assert pairs == [(ids[1], None), (ids[3], ids[1])]
+
+
+def test_blank_lines_between_display_lines_are_no_frame_breaks_where_paragraphs_follow_single_line_breaks():
+    """pdftotext gives each display line a block of its own and a frame's paragraphs one under the other
+    (tests/data/pdftotext/one-line-paragraphs.txt: the top of a generated PDF page).  The blank lines end
+    frames of running text (Draft.wide_gap), but read among display lines they are no frame's end: the
+    deck under 先进事迹 stays a deck."""
+    from pathlib import Path
+
+    from newsarchive import api
+    from newsarchive.model import Role
+    from newsarchive.profiles import get_profile
+    from newsarchive.reorder import Draft
+    from newsarchive.reorder.tag_roles import TagRoles
+
+    raw = api.read(Path(__file__).parent / "data" / "pdftotext" / "one-line-paragraphs.txt")
+    draft = Draft.from_page(raw, get_profile("zh-CN"))
+    assert draft.wide_gap == BLANK_LINE
+    roles = {f.text.split("\n")[0]: f.role for f in TagRoles().apply(draft).fragments}
+    assert roles["先进事迹"] is Role.HEADLINE
+    assert roles["——走近2025年“最美巾帼奋斗者”"] is Role.SUBHEADLINE
+    assert roles["本报记者 杨 昊"] is Role.BYLINE

@@ -21,11 +21,12 @@ from typing import ClassVar, Iterable, Iterator, Mapping, Protocol, Sequence
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import JumpLine, Profile
 
-__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "BODY_ROLES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
+__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
 
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
 WIDE_GAP = 3
+BLANK_LINE = 2  # line breaks before a fragment with a blank line between it and the text above
 # Roles of what an extractor drops between two text frames: a photo's parts and page furniture.  The
 # piece after them follows the piece before them in the frames' order.
 BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
@@ -91,10 +92,14 @@ def page_wide_gap(fragments: Sequence[Fragment]) -> int:
     ends, but some separate every block by two blank lines or more: there, only a gap
     wider than that is a frame's end.  The ordinary gap is the narrowest one before at
     least a tenth of the blocks that have a blank line before them (a stray narrow gap does
-    not set it).  Pages with boxes keep :data:`WIDE_GAP`: the layout transforms set their gaps.
+    not set it).  Others (pdftotext) set a frame's paragraphs one under the other: where
+    most blocks follow a single line break, a blank line is a frame's end (:data:`BLANK_LINE`).
+    Pages with boxes keep :data:`WIDE_GAP`: the layout transforms set their gaps.
     """
     if has_boxes(fragments):
         return WIDE_GAP
+    if 2 * sum(1 for f in fragments[1:] if f.gap_before == 1) > len(fragments) - 1:
+        return BLANK_LINE
     gaps = Counter(f.gap_before for f in fragments[1:] if f.gap_before >= 2)
     total = sum(gaps.values())
     if not total:

@@ -23,7 +23,7 @@ from typing import ClassVar, Sequence
 from ..model import Decision, Fragment, Role
 from ..profiles.textutil import bigrams, commonest_width, display_width
 from ..profiles import Profile
-from . import BETWEEN_FRAMES, Draft
+from . import BETWEEN_FRAMES, BLANK_LINE, Draft
 
 # Roles that belong to an article header.
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
@@ -138,7 +138,10 @@ class _Tagging:
         self.texts = [self.profile.join_lines(f.lines) for f in draft.fragments]
         self.n = len(self.texts)
         self.roles: list[tuple[object, float, str]] = []  # (role, confidence, reason) of each fragment
-        self.breaks = [f.gap_before >= draft.wide_gap for f in draft.fragments]  # a frame break before fragment k
+        # A frame break before fragment k.  On a page whose paragraphs follow single line breaks a
+        # blank line ends a frame of running text, but display lines get one each too (pdftotext):
+        # read among display lines, a frame's end is a gap wider than a blank line.
+        self.breaks = [f.gap_before >= max(draft.wide_gap, BLANK_LINE + 1) for f in draft.fragments]
         self._openers: list[int] | None = None
 
     def role(self, i: int) -> object:
