@@ -864,3 +864,23 @@ def test_a_kicker_over_its_headline_in_one_block_is_cut_off_on_a_hard_wrapped_pa
     assert pieces(column + "\n\n" + block)[-3:] == block.split("\n")
     block = "造出新中国第一批人造金刚石的企业不断挺进新赛道\n“工业牙齿”与新兴产业“咬合”越来越紧密\n本报记者 王 浩"
     assert pieces(column + "\n\n" + block)[-3:] == block.split("\n")
+
+
+def test_a_first_line_set_in_that_finishes_a_sentence_opens_a_paragraph_after_a_full_last_line():
+    # A paragraph ends on a full line (its stop and quote hung in the margin), and the next opens with a
+    # one-line sentence set in over a full line: no last line of a paragraph would be followed so on a
+    # page that sets its paragraphs in.
+    text = """“我读的是工商管理专业。上课
+基本在工作日晚上。”那时，每天晚
+班结束，吴超就一头扎进会议室，观
+看视频课程回放。
+“哟，吴超又开始学习了！”同
+事常打趣他，吴超笑着回应：“回去
+怕静不下心，在这儿能踏踏实实学。”
+翻开吴超的教材，笔记密密麻麻。
+“学习周期两年半，每年修满学分就
+能报销学费。”吴超说，“同学们都
+特别珍惜，本科毕业最低要求72学分，
+我修满了82学分！两年多来，平均每
+周用在学习上的时间超过10个小时。”"""
+    assert [p[:6] for p in pieces(text)] == ["“我读的是工", "“哟，吴超又", "翻开吴超的教"]

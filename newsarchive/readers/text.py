@@ -844,9 +844,13 @@ class _WrappedBlock:
         (发展现代农业离不开科技进步。 / 新品种来自…), when a full line follows it: a paragraph of
         that one line would be followed by another first line, set in too.
         """
+        return k == first and self.sentence_set_in(k)
+
+    def sentence_set_in(self, k: int) -> bool:
+        """Line ``k`` is a paragraph's first line set in that finishes a sentence, over a full line (see :meth:`opens_set_in`)."""
         return (
-            k == first
-            and k >= self.body
+            k >= self.body
+            and k + 1 < len(self.lines)
             and self.ends_sentence(k)
             and self.column_line(k + 1)
             and self.sets_in()
@@ -953,6 +957,8 @@ class _WrappedBlock:
             or self.title_opens(k)
             or self.opens_caption[k + 1]  # a numbered caption opens
             or ((self.ends_sentence(k) or self.sets_in_often()) and indented(k + 1, moved=True))  # the next paragraph opens, set in
+            # ... or opens with a sentence that fills its line set in (…踏踏实实学。” / 翻开吴超的教材，笔记密密麻麻。 / “学习…)
+            or (self.ends_sentence(k) and self.sets_in_often() and self.sentence_set_in(k + 1))
             or (self.whole_page and k >= self.body and self.among_columns(k))
         )
 
