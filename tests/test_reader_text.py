@@ -884,3 +884,21 @@ def test_a_first_line_set_in_that_finishes_a_sentence_opens_a_paragraph_after_a_
 我修满了82学分！两年多来，平均每
 周用在学习上的时间超过10个小时。”"""
     assert [p[:6] for p in pieces(text)] == ["“我读的是工", "“哟，吴超又", "翻开吴超的教"]
+
+
+def test_a_caption_at_the_foot_of_a_columns_block_is_cut_from_the_running_text_over_its_credit():
+    # pdftotext gives a photo's caption and credit at the foot of the column they stand under, in the same
+    # block: the caption's lines are not the column's width, the running text's above them are.
+    column = "\n".join(["打开短视频平台，时常能刷到些荒诞"] * 12)
+    block = "阅读是读过往，也是读当下。读书是\n一种生活方式，在阅读中涵养浩然之\n今天的全民阅读，不能停留在“读过\n岳麓书院。\n王 再摄"
+    assert pieces(column + "\n\n" + block)[-3:] == [
+        "阅读是读过往，也是读当下。读书是一种生活方式，在阅读中涵养浩然之今天的全民阅读，不能停留在“读过",
+        "岳麓书院。",
+        "王 再摄",
+    ]
+    # A block of captions alone has its own measure: its lines stay their captions'.
+    captions = "广东省具身智能训练场，工作人员在模拟环境\n下训练机器人进行电力设备巡检与维护。\n新华社记者 邓 华摄"
+    assert pieces(column + "\n\n" + captions)[-2:] == [
+        "广东省具身智能训练场，工作人员在模拟环境下训练机器人进行电力设备巡检与维护。",
+        "新华社记者 邓 华摄",
+    ]

@@ -716,6 +716,7 @@ class _WrappedBlock:
         self.own_column, self.header_only, self.page_column, self.whole_page = own_column, header_only, page_column, whole_page
         self._sets_in: bool | None = None
         self._sets_in_often: bool | None = None
+        self._caption_starts: set[int] | None = None  # the lines that open a caption over a credit (caption_opens)
         # The lines a numbered caption opens (图②：…), matched once each.
         self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
         self.headers = headers  # False: the block is known to be running text (a column's run of laid-out text)
@@ -901,6 +902,32 @@ class _WrappedBlock:
             return True  # a kicker over its headline: narrower than it, or too long to make one title with it
         return not self.wide(k) and not (self.header_only and self.wraps_on(k))
 
+    def caption_opens(self, k: int) -> bool:
+        """Line ``k`` opens the caption over a credit: the lines right above the credit not of the column's width.
+
+        pdftotext gives a photo's caption and credit at the foot of the column they stand
+        under, in the same block (…不能停留在“读过 / 岳麓书院。 / 王 再摄).  A caption is set
+        to its own measure, so its lines are not the column's; a line that ends a sentence
+        above another such line is a paragraph's last (传统。), not the caption's.
+        """
+        if self._caption_starts is None:
+            self._caption_starts = set()
+            # Only in running text of the page's column: a block of captions has its own measure, theirs.
+            running = self.own_column and self.page_column() == self.column
+            for c in range(1, len(self.lines) if running else 0):
+                if not self.credit_line(c) or self.credit_line(c - 1) or self.column_line(c - 1):
+                    continue
+                start = c - 1
+                while (
+                    start - 1 >= self.body
+                    and not self.column_line(start - 1)
+                    and not self.ends_sentence(start - 1)
+                    and not self.credit_line(start - 1)
+                ):
+                    start -= 1
+                self._caption_starts.add(start)
+        return k in self._caption_starts
+
     def credit_line(self, k: int) -> bool:
         """A photo credit is a piece of its own, wherever it stands in the block.
 
@@ -956,6 +983,7 @@ class _WrappedBlock:
             or self.closed_by_tag(k)
             or self.title_opens(k)
             or self.opens_caption[k + 1]  # a numbered caption opens
+            or self.caption_opens(k + 1)  # ... or a caption over a credit
             or ((self.ends_sentence(k) or self.sets_in_often()) and indented(k + 1, moved=True))  # the next paragraph opens, set in
             # ... or opens with a sentence that fills its line set in (…踏踏实实学。” / 翻开吴超的教材，笔记密密麻麻。 / “学习…)
             or (self.ends_sentence(k) and self.sets_in_often() and self.sentence_set_in(k + 1))
