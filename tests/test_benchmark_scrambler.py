@@ -351,3 +351,23 @@ def test_diagnosis_lists_a_case_for_every_error_it_counts(pages: dict[str, objec
     counts = diagnose.diagnose_page(truth, output, get_profile("zh"), cases)
     assert {key: len(found) for key, found in cases.items()} == {key: n for key, n in counts.items() if key != ("cuts", "rejoined")}
     assert all(case for found in cases.values() for case in found)
+
+
+def test_diagnosis_reads_the_extracted_texts_pdf_pages_wrote(tmp_path) -> None:
+    import json
+
+    diagnose = _load("diagnose")
+    dates = {"2025-01-05": scramble.split_of("2025-01-05"), "2026-04-25": scramble.split_of("2026-04-25")}
+    for date in dates:
+        name = f"{date}_p01_s0"
+        (tmp_path / f"{name}.truth.json").write_text(json.dumps({"name": name, "meta": {"date": date}, "items": []}), encoding="utf-8")
+        (tmp_path / f"{name}.pdftotext.txt").write_text("标题\n\n正文。", encoding="utf-8")
+        (tmp_path / f"{name}.layout.txt").write_text("标题\n\n正文。", encoding="utf-8")
+    (tmp_path / "2026-05-05_p02_s0.pdftotext.txt").write_text("没有真值的页面。", encoding="utf-8")  # no truth: left out
+    found = diagnose.load_extracted(tmp_path, ".pdftotext.txt", "all", [])
+    assert [path.name for path, _ in found] == ["2025-01-05_p01_s0.pdftotext.txt", "2026-04-25_p01_s0.pdftotext.txt"]
+    for split in set(dates.values()):
+        chosen = diagnose.load_extracted(tmp_path, ".pdftotext.txt", split, [])
+        assert {truth["meta"]["date"] for _, truth in chosen} == {d for d, s in dates.items() if s == split}
+    with pytest.raises(SystemExit):
+        diagnose.load_extracted(tmp_path, ".missing.txt", "all", [])

@@ -4,6 +4,7 @@ Usage (from the repository root, after ``run.py`` has generated the pages)::
 
     python benchmarks/reorder/diagnose.py [--split dev|heldout|all] [--out DIR] [--skip PREFIX ...]
                                           [--jobs N] [--examples N]
+    python benchmarks/reorder/diagnose.py --out PDF_DIR --extracted .pdftotext.txt   # pdf_pages.py --out PDF_DIR
 
 ``run.py`` says how much is right; this says what kind of thing is wrong, so
 that work goes to the largest class of error (and closing notes can be checked):
@@ -32,8 +33,10 @@ diagnosed with its own parameters.  ``--skip PREFIX`` leaves out pages whose nam
 starts so (e.g. the composite pages whose truth keeps several reports in one
 article).  ``--examples N`` lists, under each class, N of its cases (the page and
 the text: the two sides of a cut, a unit's opening, a headline, a caption), to open
-with ``newsarchive inspect``.  Needs newsarchive importable in this environment
-(in-process).
+with ``newsarchive inspect``.  ``--extracted SUFFIX`` reads a folder that
+``benchmarks/pdf_pages.py --out DIR`` wrote instead: each page's text as an extractor gave
+it (``NAME_s0.pdftotext.txt``, ``NAME_s0.layout.txt``) beside its truth, the split read
+from the truth's date.  Needs newsarchive importable in this environment (in-process).
 """
 
 from __future__ import annotations
@@ -205,6 +208,22 @@ def diagnose_page(
 # --------------------------------------------------------------------------- pages
 
 
+def load_extracted(out: Path, suffix: str, split: str, skip: Sequence[str]) -> list[tuple[Path, dict[str, Any]]]:
+    """(text path, truth) of the pages ``pdf_pages.py --out`` wrote whose extracted text ends with ``suffix``."""
+    chosen = []
+    for path in sorted(out.glob(f"*{suffix}")):
+        name = path.name[: -len(suffix)]
+        truth_path = out / f"{name}.truth.json"
+        if not truth_path.is_file() or any(name.startswith(p) for p in skip):
+            continue
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        if split in ("all", scramble.split_of(truth["meta"]["date"])):
+            chosen.append((path, truth))
+    if not chosen:
+        raise SystemExit(f"diagnose: no *{suffix} page with its truth in {out} (run benchmarks/pdf_pages.py --out {out})")
+    return chosen
+
+
 def load_pages(out: Path, split: str, skip: Sequence[str]) -> list[tuple[Path, dict[str, Any]]]:
     """(text path, truth) of the generated pages of the split, as they are."""
     manifest_path = out / "manifest.json"
@@ -282,10 +301,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[], metavar="PREFIX", help="leave out pages whose name starts so")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--examples", type=int, default=0, metavar="N", help="list N cases under each class")
+    parser.add_argument(
+        "--extracted", metavar="SUFFIX", help="read pdf_pages.py --out's extracted texts ending so (.pdftotext.txt, .layout.txt)"
+    )
     args = parser.parse_args(argv)
     if scramble.SPLITS and args.split not in (*scramble.SPLITS, "all"):
         parser.error(f"unknown split {args.split}")
-    pages = load_pages(args.out, args.split, args.skip)
+    if args.extracted:
+        pages = load_extracted(args.out, args.extracted, args.split, args.skip)
+    else:
+        pages = load_pages(args.out, args.split, args.skip)
     print(f"{len(pages)} pages ({args.split}) from {args.out}" + (f", skipping {' '.join(args.skip)}" if args.skip else ""))
     print(render(*diagnose(pages, max(1, args.jobs), max(0, args.examples))))
     return 0
