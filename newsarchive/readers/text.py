@@ -567,6 +567,8 @@ _CREDIT_LINE = re.compile(
     r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
     r"|(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)"  # an archive's or agency's picture, no photographer named
 )
+
+
 def _credit_line(line: str) -> bool:
     """A photo credit alone on its line (马 骥摄, 国家图书馆古籍馆供图, 新华社发)."""
     return len(line) <= MAX_CREDIT_LINE and _CREDIT_LINE.fullmatch(line.strip()) is not None
@@ -1089,8 +1091,20 @@ def _opens_with_a_name(line: str) -> bool:
         return True
     name = parts[0] if len(parts) >= 2 else ""
     # Four characters only after a surname of two (欧阳明明): four-character phrases are a title's commonest parts.
-    surname = surname_length(name) if 2 <= len(name) <= 4 and all(is_han(ch) for ch in name) else 0
-    return (surname > 0 if len(name) < 4 else surname == 2) and name not in words()
+    surname = _name_surname(name)
+    return surname > 0 if len(name) < 4 else surname == 2
+
+
+def _name_surname(text: str) -> int:
+    """The length of the surname that opens ``text`` if it reads as a bare name, else 0.
+
+    A bare name is two to four Han characters that open with a common surname and make
+    no dictionary word (尚玉平, 欧阳明; not 新风貌 or 高质量).
+    """
+    if not (2 <= len(text) <= 4 and all(is_han(ch) for ch in text)):
+        return 0
+    surname = surname_length(text)
+    return surname if surname and text not in words() else 0
 
 
 def _name_line(line: str) -> bool:
@@ -1109,10 +1123,7 @@ def _bare_name_under_title(line: str, following: str) -> bool:
     """
     name, title = following.strip(), line.strip()
     return (
-        2 <= len(name) <= 4
-        and all(is_han(ch) for ch in name)
-        and surname_length(name) > 0
-        and name not in words()
+        _name_surname(name) > 0
         and wide_share(title) >= WRAPPED_SOLID
         and title[-1] not in _PAUSE_MARKS
         and display_width(title) >= display_width(name) + 3
