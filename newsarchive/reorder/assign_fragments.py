@@ -370,6 +370,7 @@ class AssignFragments:
             before = [k for pos, k in headers if pos < first]
             if not before:  # text above every header: the first article (or the only one)
                 before = [headers[0][1]] if headers else [0]
+            spanned = [k for pos, k in headers if first < pos < last]  # headers inside the group's span
             options = []
             offers_below = False
             # On a page whose headers follow their first frames, the header emitted right after the
@@ -382,7 +383,7 @@ class AssignFragments:
                 # from the rest of it by a cut not rejoined, or the previous article's text, as likely.
                 options.append((below, POSITION_PRIOR[1]))
                 offers_below = True
-            elif late and (inside_late := [k for pos, k in headers if first < pos < last and k not in before]):
+            elif late and (inside_late := [k for k in spanned if k not in before]):
                 # On such a page a header inside the group's span is the one its text was emitted around:
                 # its first frame above it, the rest linked to it by a cut.
                 options.append((inside_late[0], POSITION_PRIOR[0]))
@@ -395,7 +396,7 @@ class AssignFragments:
             # A header inside the group's span (between runs a cut links): the group's first frame may
             # have been emitted before its header (display type drawn after the text).
             offered = {k for k, _ in options}
-            inside = [k for pos, k in headers if first < pos < last and k not in offered]
+            inside = [k for k in spanned if k not in offered]
             options += [(k, INSIDE_PRIOR) for k in inside[:1]]
             return options, offers_below
 
