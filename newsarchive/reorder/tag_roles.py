@@ -754,9 +754,10 @@ class TagRoles:
         An extractor that reads a page line by line emits the headers of articles set side by
         side as their lines one after the other, and their bylines likewise (新春走基层·平凡岗位
         不凡坚守 / 护越冬候鸟  保一方平安 / 翻山勘地质  跋涉寻水源 / 守高原站点  测气象数据 / 本报记者
-        杨颜菲 / 本报记者 王欣悦 / 本报记者 乔  栋; 古代书院的读书智慧 / 藏书楼外“藏书人” / 邓洪波 / 王伟健).  With no column tag or dash to mark where one header
-        ends, the bylines count them: a title each, the first with the line over it (a banner over
-        them all, or its kicker) when there is one title more.
+        杨颜菲 / 本报记者 王欣悦 / 本报记者 乔  栋; 古代书院的读书智慧 / 藏书楼外“藏书人” / 邓洪波 /
+        王伟健).  With no column tag or dash to mark where one header ends, the bylines count
+        them: a title each, the first with the line over it (a banner over them all, or its
+        kicker) when there is one title more.
         """
         extra = len(run) - bylines
         if bylines < 2 or extra not in (0, 1) or any(r is not _TITLE for r in found):
