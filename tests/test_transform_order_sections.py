@@ -60,3 +60,20 @@ def test_a_piece_whose_continuation_opened_the_run_ends_an_earlier_frame():
     assert {(j.head, j.tail) for j in draft.joins} == {("f5", "f3")}
     body = draft.articles[0].body
     assert body.index("f5") + 1 == body.index("f3")
+
+
+def test_a_wide_gap_ends_the_frame_a_continuation_opened():
+    # Extraction order: 分激发出来… (a continuation, alone in its frame), a wide gap, then the
+    # frame holding its head: 当前… 潜能充.  The frame break splits the stream, so the head's
+    # frame is read first and its cut paragraph goes on into the continuation.
+    blocks = [
+        "新征程上每一个人都是主角",
+        "本报评论员",
+        "分激发出来，中国式现代化就拥有最坚实的根基、最深厚的力量。",
+        "\n\n当前，处在中国式现代化建设的关键时期，摆在我们面前的改革发展任务更加艰巨繁重。",
+        "每个人都了不起，每个人都是主角，这必将把全社会创新创造潜能充",
+    ]
+    draft = run(blocks, *STEPS)
+    assert [f.gap_before for f in draft.fragments][3] == 4
+    assert {(j.head, j.tail) for j in draft.joins} == {("f5", "f3")}
+    assert draft.articles[0].body == ("f4", "f5", "f3")
