@@ -261,6 +261,26 @@ def test_a_title_like_piece_too_short_for_a_heading_starts_a_cut_paragraph():
     assert got[3] == "paragraph" and got[5] == "heading"
 
 
+def test_a_title_like_piece_opening_as_running_text_starts_a_cut_paragraph():
+    # 下半年，… on a frame's last line: running text sets time or scene first, a section heading does not.
+    texts = ["标题在此", "本报记者 王 强", "正文第一段。", "下半年，以更大力度、更实举措有效扩大国", "等8颗卫星送入预定轨道。", "强化检察监督", "正文第三段。"]
+    got = roles(run(texts, TagRoles()))
+    assert got[3] == "paragraph" and got[5] == "heading"
+
+
+def test_openings_that_set_time_or_scene():
+    from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    zh = PeoplesDailyProfile()
+    for text in ("下半年，以更大力度", "随着中国企业出海步伐不断加快，我国", "在养老服务金融方面，泰康", "晚上9点，随着", "抗战时期，李巷", "据介绍，该项目"):
+        assert zh.opens_with_a_setting(text), text
+    for text in ("既重当前又谋长远，着力把各项比较优势转化为发展胜势", "从“黑粗重”到“绿精美”，本钢靠什么？", "强化检察监督", "在希望的田野上"):
+        assert not zh.opens_with_a_setting(text), text
+    en = EnglishNewspaperProfile()
+    assert en.opens_with_a_setting("However, the house rose.") and not en.opens_with_a_setting("THE WAR IN SPAIN")
+
+
 def test_quotes_that_pair_up_keep_a_title_title_like_whatever_their_direction():
     # OCR reads an opening “ as ” about as often as not: a headline 把疏勒河”装进”计算机 is still one;
     # a quote left open (an odd number of marks) still makes a line running text.

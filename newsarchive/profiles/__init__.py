@@ -116,6 +116,10 @@ class Profile(Protocol):
         """Title-like text too short to head a section: the first words of a paragraph cut at a frame's end."""
         ...
 
+    def opens_with_a_setting(self, text: str) -> bool:
+        """Text opening with a clause that sets time or scene and a comma (下半年，…; 随着…，…), as running text does and a section heading does not."""
+        ...
+
     def is_box_label(self, text: str) -> bool:
         """A line that labels a box inside an article (编者按, 核心阅读, Editor's note): a section heading, never a headline."""
         ...

@@ -317,6 +317,10 @@ class EnglishNewspaperProfile:
         """Never: a one-word heading in capitals ("WAR.") heads a report."""
         return False
 
+    def opens_with_a_setting(self, text: str) -> bool:
+        """A connective or a time and a comma (However, …; On Tuesday, …): :meth:`opens_sentence`."""
+        return self.opens_sentence(text)
+
     def closes_headline(self, text: str) -> bool:
         """Never: these papers mark no headline apart from a kicker or a deck."""
         return False

@@ -224,6 +224,28 @@ _CONNECTIVE_OPENING = re.compile(
     r"其中|比如|例如|譬如|此前|随后|截至目前|在此基础上|总的来看|总体来看|一方面|另一方面|"
     r"今年(?:以来)?|去年|近日|日前|前不久|不久前|连日来|当天|当时|此后|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日)[，,]"
 )
+
+
+@functools.cache
+def _setting_opening() -> re.Pattern[str]:
+    """A clause setting time or scene, then a comma: how a sentence of running text opens and a title does not."""
+    # Compiled on first use: only title-like lines inside running text are asked.
+    return re.compile(
+        r"^(?:"
+        r"(?:今天|昨天|明天|今年|去年|明年|前年|上半年|下半年|前三季度|未来|过去|此后|其后|之后|后来|起初|最初|当年|那年|那时|这时|此时|"
+        r"多年来|长期以来|近些年|这些年|近几年|近段时间|一段时间以来|不过|紧接着|接着|然后|为此|对此|由此|事实上|实际上|其实|当然|"
+        r"首先|其次|再次|最后|同样|调查显示|数据显示|统计显示|资料显示|记者了解到|记者注意到|记者看到|据[^，,]{1,10}介绍)"
+        r"|(?:每年|每天|每逢|每当)[^，,]{0,10}"  # 每年端午节，…
+        r"|(?:清晨|早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)[^，,]{0,8}"  # 晚上9点，…
+        r"|[^，,]{1,10}(?:时期|期间|之际|前后|以来|之初|伊始|起)"  # 抗战时期，… 2024年2月起，…
+        r"|随着[^，,]{2,40}"
+        r"|在[^，,]{1,24}(?:中|上|下|里|内|外|方面|期间|过程中|背景下|基础上|之后|之前|以后|以前|前夕|之际|时)"
+        r"|除[^，,]{1,20}外"
+        r"|受[^，,]{1,20}(?:影响|感召|启发|鼓舞|委托)"
+        r")[，,]"
+    )
+
+
 # A news agency's bracketed source opens a note or a lead of its own (（新华社北京6月18日电）…).
 _SOURCE_OPENING = re.compile(r"^[（(](?:新华社|本报|中新社)")
 _CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
@@ -846,6 +868,18 @@ class PeoplesDailyProfile:
         """Fewer than :data:`MIN_HEADING_CHARS` characters, unless a section number ((一)): 湖南, 淮北市 are pieces."""
         flat = _collapse(text).replace(" ", "")
         return len(flat) < MIN_HEADING_CHARS and not _SECTION_NUMBER.match(flat)
+
+    def opens_with_a_setting(self, text: str) -> bool:
+        """A clause setting time or scene, and a comma (下半年，…; 随着…，…; 在…方面，…), or a connective (:meth:`opens_sentence`).
+
+        Running text sets the scene before its point; a title states its point at
+        once.  A title-like line opening so is the start of a paragraph cut short
+        at a frame's end.  Of the data's 313 headlines, kickers and subheadlines one
+        opens so (a kicker: 清明之际，…), of its 407 title-like paragraphs one (a
+        lead-in ending with ——); section headings are typed only inside running text.
+        """
+        flat = _collapse(text).lstrip()
+        return _setting_opening().match(flat) is not None or self.opens_sentence(flat)
 
     def closes_headline(self, text: str) -> bool:
         """A column tag closes the title (（人与自然）, （今日谈））: People's Daily sets one on headlines only.
