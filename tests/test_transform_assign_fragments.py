@@ -176,7 +176,7 @@ def test_text_after_an_unfinished_paragraph_starts_a_new_run():
     evidence then decides each run separately instead of dragging article 2's
     text along with article 1's.
     """
-    from newsarchive.reorder.assign_fragments import body_runs
+    from newsarchive.reorder.runs import body_runs
 
     blocks = [
         "湖北嘉鱼县蔬菜产业助增收",
@@ -200,7 +200,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.profiles.textutil import bigram_list
-from newsarchive.reorder.assign_fragments import cosine_to, norm, weighted
+from newsarchive.reorder.topic import cosine_to, norm, weighted
 
 _vectors = st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.01, 10.0), min_size=1)
 
@@ -251,7 +251,7 @@ def test_text_after_a_continuation_from_elsewhere_is_placed_on_its_own():
     """A frame of article 1 (the end of its cut paragraph) was emitted under article 2's header, and article 2's
     lead follows it.  The cut ties the continuation to article 1; the lead, a paragraph of its own after it,
     is no part of that paragraph and goes by position and topic: to the header right above it."""
-    from newsarchive.reorder.assign_fragments import body_runs
+    from newsarchive.reorder.runs import body_runs
 
     lead = ["银行所售金饰的价格较具竞争力，金饰价格随金价波动，金饰工费各家银行不同。", "金饰价格之外，消费者还应留意金饰回购的条件。"]
     draft = run([*CUT_THEN_HEADER, CONTINUATION, *lead], *STEPS)
@@ -279,7 +279,8 @@ def test_stacked_headers_are_equally_near_their_text(monkeypatch):
 
 
 def test_text_between_headers_starts_a_new_stack():
-    from newsarchive.reorder.assign_fragments import _header_stacks, body_positions
+    from newsarchive.reorder.assign_fragments import _header_stacks
+    from newsarchive.reorder.runs import body_positions
 
     blocks = ["第一篇标题（今日谈）", "第二篇标题（人民时评）", "本报记者 王 强", "李 明", "甲文第一段。", "第三篇标题", "本报记者 张 三", "丙文。"]
     draft = run(blocks, TagRoles(), SegmentArticles())

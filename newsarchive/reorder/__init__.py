@@ -20,8 +20,12 @@ from typing import ClassVar, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from ..model import Decision, Fragment, Page, PageMeta, Role, Warning
 from ..profiles import JumpLine, Profile
+from ..profiles.textutil import commonest_width
 
-__all__ = ["ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "Join", "PhotoDraft", "Pipeline", "Transform", "WIDE_GAP", "page_wide_gap"]
+__all__ = [
+    "ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "HEADER_ROLES", "Join", "LEAD_APART", "PhotoDraft", "Pipeline",
+    "Transform", "WIDE_GAP", "page_wide_gap", "running_line_width",
+]  # fmt: skip
 
 # Line breaks before a fragment: a gap this wide marks a text-frame boundary (extractors leave
 # one where a frame ends; the layout transforms set one where the order jumps).
@@ -31,6 +35,13 @@ BLANK_LINE = 2  # line breaks before a fragment with a blank line between it and
 # piece after them follows the piece before them in the frames' order.
 BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)  # the roles of an article's running text
+HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)  # the roles of an article's header
+# The reason tag-roles gives a header typed for a dateline lead emitted apart from it (segment-articles reads it).
+LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
+# Hard-wrapped running text (a text extractor's columns): most of its lines share one width.
+WRAPPED_LINES = 3  # fragments of at least this many lines are measured ...
+RUNNING_LINES = 10  # ... and a width shared by this many of their lines ...
+RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's columns
 
 # The fields of a fragment that Draft.with_roles copies unchanged.
 _KEPT_FIELDS = tuple(f.name for f in fields(Fragment) if f.init and f.name not in ("role", "role_confidence", "role_reason"))
@@ -83,6 +94,23 @@ class ArticleDraft:
 def has_boxes(fragments: Iterable[Fragment]) -> bool:
     """Whether the reader gave fragments boxes (a page with geometry)."""
     return any(f.bbox is not None for f in fragments)
+
+
+def running_line_width(fragments: Sequence[Fragment]) -> float | None:
+    """The width of the page's column lines, where its running text comes hard-wrapped as plain text, else None.
+
+    A one-line fragment exactly that wide that runs on is a column's last line
+    cut off from its paragraph at a frame break, not a title: titles are set
+    narrower or wider than the column.
+    """
+    if any(f.bbox is not None for f in fragments):
+        return None  # with boxes, the layout transforms see justified and centred lines themselves
+    lines = [line for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines]
+    commonest = commonest_width(lines)
+    if commonest is None:
+        return None
+    width, count = commonest
+    return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * len(lines) else None
 
 
 def page_wide_gap(fragments: Sequence[Fragment]) -> int:

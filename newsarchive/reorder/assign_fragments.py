@@ -42,14 +42,11 @@ from itertools import chain, compress, repeat
 from operator import add, lt, mul, not_
 from typing import Callable, ClassVar, Collection
 
-from ..model import Decision, Role
-from . import BODY_ROLES, Draft
-from .tag_roles import running_line_width
+from ..model import Decision
+from . import BODY_ROLES, Draft, running_line_width
+from .runs import body_positions, body_runs, linked_groups, run_leads
+from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_of, cosine_to, dot, page_frequencies
 
-TOPIC_WEIGHT = 32.0  # cosine similarity 0..1; measured on dev pages: 4 → 443 misassigned units, 32 → 364
-# Log-prior of a group belonging to the k-th header back from where it was emitted.
-POSITION_PRIOR = (0.0, -1.2, -1.8, -2.2)
-FAR_PRIOR = -3.0
 HEADER_WEIGHT = 3  # header bigrams count this many times in an article's profile
 ROUNDS = 3
 # An article left without text takes a group only if the group shares its header's words: a cosine
@@ -63,7 +60,6 @@ MAX_FILL_COST = 4.0
 INSIDE_PRIOR = -1.2
 LATE_VOTES = 2  # headers whose text above shares their words, to tell a page whose headers follow their first frames
 LATE_VOTE_MARGIN = 2  # ... more of them than of the header above, in distinct bigrams (one is met by chance)
-MAX_BACK = 8  # headers looked back over: bounds the work on pages with very many articles
 # What staying together is worth to a run split at a paragraph's end (AssignFragments._peel): the two
 # parts were emitted one after the other.  Measured when only runs ending in a cut were split, and only
 # their leading part moved: dev pages: units 88.9 → 89.0%, held-out 84.9 → 85.4%; 0 or 1 moved more
@@ -82,176 +78,12 @@ EMPTY_ARTICLE_PULL = RUN_TIE_PRIOR
 Lead = tuple[int, list[str], list[int], list[tuple[int, float]]]
 
 
-def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    """Bigram counts weighted by page rarity."""
-    # map() over C functions: this and the dot products below are the hottest code of the pipeline.
-    return dict(zip(grams, map(mul, grams.values(), map(idf.get, grams, repeat(0.1)))))
-
-
-def page_frequencies(texts: list[Counter[str]]) -> tuple[Counter[str], dict[int, float]]:
-    """Each bigram's document frequency over the texts, and each frequency's weight: rarer on the page weighs more."""
-    df: Counter[str] = Counter(chain.from_iterable(texts))  # each text's distinct bigrams, counted in one call
-    # The weight depends only on the count: one log per distinct count, not per bigram.
-    return df, {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
-
-
-def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
-    """Each bigram's document frequency over the texts, and its weight (:func:`page_frequencies`)."""
-    df, weight_of = page_frequencies(texts)
-    return df, dict(zip(df, map(weight_of.__getitem__, df.values())))
-
-
-def norm(vector: dict[str, float]) -> float:
-    """Euclidean length of a weighted vector."""
-    return math.hypot(*vector.values())
-
-
-def dot(vector: dict[str, float], profile: dict[str, float]) -> float:
-    """Dot product of a (short) vector with a (long) profile."""
-    return sum(map(mul, vector.values(), map(profile.get, vector, repeat(0.0))))
-
-
-def cosine_to(
-    vector: dict[str, float], mine: float, profile: dict[str, float], norm: float, own: bool = False, left_out: float = 0.0
-) -> float:
-    """Cosine of a weighted vector (length ``mine``) with a profile (length ``norm``).
-
-    With ``own`` the vector is part of the profile and is taken out of it first:
-    (p - v)·v = p·v - |v|² and |p - v|² = |p|² - 2 p·v + |v|².  ``left_out`` is the
-    dot product of entries left out of both ``vector`` and ``profile`` (but counted
-    in the lengths).  Norms are passed in because profiles are long and compared many times.
-    """
-    return cosine_of(dot(vector, profile) + left_out, mine, norm, own)
-
-
-def cosine_of(product: float, mine: float, norm: float, own: bool = False) -> float:
-    """:func:`cosine_to` given the dot product (``left_out`` included)."""
-    if own:
-        mine_sq = mine * mine
-        norm = math.sqrt(max(norm * norm - 2 * product + mine_sq, 0.0))
-        product -= mine_sq
-    return product / (mine * norm) if product > 0 and mine and norm else 0.0
-
-
 def memberships(owner: list[int], articles: int) -> list[tuple[int, ...]]:
     """Each article's groups, in order, given each group's owner."""
     members: list[list[int]] = [[] for _ in range(articles)]
     for gi, k in enumerate(owner):
         members[k].append(gi)
     return [tuple(m) for m in members]
-
-
-def chains(draft: Draft) -> list[list[str]]:
-    """The joined paragraphs: lists of fragment ids linked head → tail, in order of their first piece."""
-    tail_of = {j.head: j.tail for j in draft.joins}
-    heads = set(tail_of) - set(tail_of.values())
-    out = []
-    for head in sorted(heads, key=lambda h: draft.index[h]):
-        chain = [head]
-        while chain[-1] in tail_of:
-            chain.append(tail_of[chain[-1]])
-        out.append(chain)
-    return out
-
-
-def regions(draft: Draft) -> dict[str, int]:
-    """Fragment id → index of the article whose header precedes it (the first article before any header)."""
-    header_at = draft.header_positions()
-    out: dict[str, int] = {}
-    current = header_at[0][1] if header_at else 0
-    pointer = 0
-    for frag in draft.fragments:
-        pos = draft.index[frag.id]
-        while pointer < len(header_at) and header_at[pointer][0] <= pos:
-            current = header_at[pointer][1]
-            pointer += 1
-        out[frag.id] = current
-    return out
-
-
-def body_runs(draft: Draft) -> list[list[str]]:
-    """Body fragments emitted together, split where the text visibly jumps."""
-    tail_of = {j.head: j.tail for j in draft.joins}
-    head_of = {j.tail: j.head for j in draft.joins}
-    profile = draft.profile
-    runs: list[list[str]] = []
-    prev: str | None = None
-    prev_open = False  # the previous body fragment stops mid-sentence: a frame ended there
-    laid_out = draft.laid_out
-    foreign = False  # inside a paragraph continued from elsewhere that opened the run
-    foreign_ended = False  # ... which ended with the previous fragment
-    for frag in draft.fragments:
-        if frag.role not in BODY_ROLES:
-            if frag.role is not Role.FURNITURE:
-                prev = None
-            continue
-        fid = frag.id
-        if (
-            prev is None
-            or (fid in head_of and head_of[fid] != prev)
-            or (prev in tail_of and tail_of[prev] != fid)
-            or (prev_open and tail_of.get(prev) != fid)
-            or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
-            or draft.jump(fid, "from")  # an article's text on this page opens with it
-            or (frag.gap_before >= draft.wide_gap and head_of.get(fid) != prev)
-            or foreign_ended
-        ):
-            runs.append([fid])
-            # A run opening with the end of a paragraph cut elsewhere: once that paragraph ends,
-            # what follows is as likely another frame (the next header's text, or another
-            # article's) as more of the same one, so it is a run of its own, placed by position
-            # and topic rather than dragged along by the cut.  Dev pages: units 86.5 → 87.0%,
-            # successors 80.7 → 81.2% (split so only under a header: 86.9%, 81.0%).  Not on a
-            # laid-out page: there what follows stands below it in the same column, and goes
-            # with it (pdftotext -layout dev pages: units 56.9 → 55.7% if split).  Plain
-            # pdftotext text, whose frames are whole column boxes, is mixed: units dev
-            # 61.3 → 61.5%, held-out 57.0 → 55.9%.
-            foreign = not laid_out and fid in head_of and head_of[fid] != prev
-        else:
-            runs[-1].append(fid)
-        foreign_ended = foreign and fid not in tail_of
-        foreign = foreign and not foreign_ended
-        prev = fid
-        # A paragraph that stops mid-sentence ended a frame; one continued on another page ends its article here.
-        prev_open = frag.role is Role.PARAGRAPH and (not profile.ends_paragraph(draft.text(fid)) or bool(draft.jump(fid, "on")))
-    return runs
-
-
-def run_leads(draft: Draft, runs: list[list[str]]) -> list[tuple[list[str], list[int]]]:
-    """Runs that may hold two articles' frames: (run, the lengths of its leading parts that could stand apart).
-
-    A frame boundary is visible only at a wide gap or a cut; elsewhere one article's
-    last frame and another's first follow each other as two paragraphs do.  A leading
-    part ends where a paragraph ends, before the run's last paragraph, and has no cut
-    linking it elsewhere (a run whose cut goes on inside it ends there too).
-    """
-    tail_of = {j.head: j.tail for j in draft.joins}
-    head_of = {j.tail: j.head for j in draft.joins}
-    out: list[tuple[list[str], list[int]]] = []
-    for run in runs:
-        last = run[-1]
-        if len(run) < 2 or (last in tail_of and tail_of[last] in run):
-            continue
-        i = len(run) - 1
-        while i > 0 and head_of.get(run[i]) == run[i - 1]:
-            i -= 1
-        members = set(run)
-        ends = []  # a leading part is run[:b]: its fragments are listed only for the part that moves
-        for b in range(1, i + 1):
-            f = run[b - 1]
-            if (f in tail_of and tail_of[f] not in members) or (f in head_of and head_of[f] not in members):
-                break  # a cut links this part elsewhere too: it is tied to its group anyway
-            if tail_of.get(f) == run[b]:
-                continue  # the paragraph goes on in the next piece
-            ends.append(b)
-        if ends:
-            out.append((run, ends))
-    return out
-
-
-def body_positions(draft: Draft) -> list[int]:
-    """The positions, in extraction order, of the body fragments."""
-    return [k for k, f in enumerate(draft.fragments) if f.role in BODY_ROLES]
 
 
 def _header_stacks(headers: list[tuple[int, int]], body_at: list[int]) -> dict[int, int]:
@@ -353,7 +185,7 @@ class AssignFragments:
         runs = body_runs(draft)
         if not runs:
             return draft
-        groups = self._groups(draft, runs)
+        groups = linked_groups(draft, runs)
         headers = draft.header_positions()
         body_at = body_positions(draft)
         stack_of = _header_stacks(headers, body_at)
@@ -801,25 +633,3 @@ class AssignFragments:
                 counts[owner[gi]] -= 1
                 owner[gi] = k
                 counts[k] += 1
-
-    @staticmethod
-    def _groups(draft: Draft, runs: list[list[str]]) -> list[list[str]]:
-        """Runs linked by cuts (union-find), each group listed in extraction order."""
-        run_of = {fid: k for k, run in enumerate(runs) for fid in run}
-        parent = list(range(len(runs)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for join in draft.joins:
-            if join.head in run_of and join.tail in run_of:
-                a, b = find(run_of[join.head]), find(run_of[join.tail])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        grouped: dict[int, list[str]] = defaultdict(list)
-        for k, run in enumerate(runs):
-            grouped[find(k)].extend(run)
-        return [sorted(g, key=lambda f: draft.index[f]) for _, g in sorted(grouped.items())]

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from ..model import Decision, Role
 from . import Draft, PhotoDraft
-from .assign_fragments import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, page_rarity, weighted
+from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, page_rarity, weighted
 
 
 class AttachPhotos:

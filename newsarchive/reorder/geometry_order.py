@@ -78,9 +78,9 @@ from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.cjk import is_han
 from ..profiles.textutil import display_width
-from . import BODY_ROLES, ArticleDraft, Draft, Join
+from . import BODY_ROLES, HEADER_ROLES, ArticleDraft, Draft, Join
 from .ordering import strongly_connected, topological_order
-from .tag_roles import HEADER_ROLES
+from .runs import body_runs, linked_groups
 
 __all__ = [
     "HeaderExtent",
@@ -1450,12 +1450,10 @@ class LayoutAssign:
         """Recompute every article's body from layout position and join groups."""
         if not draft.laid_out or not draft.articles:
             return draft
-        from .assign_fragments import AssignFragments, body_runs
-
         runs = body_runs(draft)
         if not runs:
             return draft
-        groups = AssignFragments._groups(draft, runs)  # runs linked by cuts, as assign-fragments builds them
+        groups = linked_groups(draft, runs)  # runs linked by cuts, as assign-fragments builds them
         headers = draft.header_positions()
         articles = list(draft.articles)
         all_headed = bool(headers) and len(headers) == len(articles)  # else a headline-less article exists already

@@ -474,7 +474,7 @@ class JoinCuts:
 
     def _score_head(self, page: _CutPage, head: str, threshold: float, found: _Candidates) -> None:
         """Score the head's candidate tails and keep the pairs that pass (in ``found``)."""
-        draft, texts, order = page.draft, page.texts, page.order
+        draft, order = page.draft, page.order
         k = order[head]
         near = [f.id for f in page.body[k + 1 : k + 1 + NEAR_WINDOW]]
         is_heading = draft.fragment(head).role is not Role.PARAGRAPH

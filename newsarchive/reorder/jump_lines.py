@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from ..model import Decision, Role
+from ..model import Decision
 from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
 
 RECOGNISED = 0.95  # the profile's pattern names the page: a false match needs brackets, 转/接 and 版 together

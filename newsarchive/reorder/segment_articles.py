@@ -12,8 +12,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision, Role
-from . import ArticleDraft, Draft
-from .tag_roles import HEADER_ROLES, LEAD_APART
+from . import HEADER_ROLES, LEAD_APART, ArticleDraft, Draft
 
 
 class SegmentArticles:

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
-from ..model import Decision, Fragment, Role
-from ..profiles.textutil import bigrams, commonest_width, display_width
+from ..model import Decision, Role
+from ..profiles.textutil import bigrams, display_width
 from ..profiles import Profile
-from . import BETWEEN_FRAMES, BLANK_LINE, Draft
+from . import BETWEEN_FRAMES, BLANK_LINE, HEADER_ROLES, LEAD_APART, Draft, running_line_width
 
 # Roles that belong to an article header.
-HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)
 _TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
 _INSIDE_TEXT = "short line inside running text"  # reason of a heading typed for want of header evidence
 _RUNS_ON_ABOVE_HEADER = "title-like line over a header that runs on into text elsewhere: a frame's cut running text"
@@ -38,8 +37,6 @@ ORPHAN_LEAD_WINDOW = 30  # fragments looked back from a dateline lead for its he
 # Title-like lines looked back over from a dateline lead for a header found that sums it up: the
 # lead's own header stands a few articles up (bounds the work on a page of very many leads).
 HEADER_LOOKBACK = 48
-# The reason of a header typed for a dateline lead emitted apart from it (segment-articles reads it).
-LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
 _NEXT_TO_HEADER = "title-like line next to a header"
 _CUT_ABOVE_LEAD = "running text over a dateline lead whose headline is further up"
 _ENDS_FRAME_ABOVE = "title-like line under running text, a frame break below it: the end of that text's frame"
@@ -64,10 +61,6 @@ _HEADER_LIKE = (_TITLE, Role.KICKER, Role.SUBHEADLINE)  # the roles a header lin
 MAX_CAPTION = 200  # characters: longer text above a credit is running text, not its caption
 
 
-# Hard-wrapped running text (a text extractor's columns): most of its lines share one width.
-WRAPPED_LINES = 3  # fragments of at least this many lines are measured ...
-RUNNING_LINES = 10  # ... and a width shared by this many of their lines ...
-RUNNING_SHARE = 0.3  # ... and this share of them is the width of the page's columns
 # Lexical evidence (the profile's continuation score) that a column-wide line under a title goes on
 # in text emitted elsewhere: a word across the cut gains this much for ~0.3% of unrelated pairs.
 RUNS_ON_EVIDENCE = 4.0
@@ -90,23 +83,6 @@ def _lead_share(title: str, lead: object) -> float:
     """The share of a title's character bigrams found in its lead paragraph's (``lead``: a set-like of bigrams)."""
     grams = bigrams(title).keys()
     return len(grams & lead) / max(1, len(grams))  # type: ignore[operator]
-
-
-def running_line_width(fragments: Sequence[Fragment]) -> float | None:
-    """The width of the page's column lines, where its running text comes hard-wrapped as plain text, else None.
-
-    A one-line fragment exactly that wide that runs on is a column's last line
-    cut off from its paragraph at a frame break, not a title: titles are set
-    narrower or wider than the column.
-    """
-    if any(f.bbox is not None for f in fragments):
-        return None  # with boxes, the layout transforms see justified and centred lines themselves
-    lines = [line for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines]
-    commonest = commonest_width(lines)
-    if commonest is None:
-        return None
-    width, count = commonest
-    return float(width) if count >= RUNNING_LINES and count >= RUNNING_SHARE * len(lines) else None
 
 
 def _inside_heading(found: tuple[object, float, str]) -> bool:
