@@ -107,7 +107,15 @@ def test_not_joined_to_the_next_article_or_a_dateline_lead():
 
 def test_not_joined_to_text_opening_as_a_sentence_does():
     """A cut inside a clause rarely leaves a piece opening with a time or a connective and a comma."""
-    for opening in ("近日，嘉鱼县蔬菜产业持续壮大。", "前不久，嘉鱼县举办蔬菜节。", "（新华社武汉1月4日电）嘉鱼县蔬菜产业持续壮大。"):
+    openings = (
+        "近日，嘉鱼县蔬菜产业持续壮大。",
+        "前不久，嘉鱼县举办蔬菜节。",
+        "（新华社武汉1月4日电）嘉鱼县蔬菜产业持续壮大。",
+        "随着春节申遗成功，嘉鱼县蔬菜走俏。",  # a time or scene set before the point
+        "在国家图书馆的善本古籍库房内，收藏着一件稀世珍宝。",
+        "曾经，滩涂荒地，虫鸣盈耳。",
+    )
+    for opening in openings:
         draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, opening, *MORE)
         assert ("f3", "f4") not in _joins(draft), opening
     # After a clause's comma a clause may open so: 张和平介绍，| 近年来，….

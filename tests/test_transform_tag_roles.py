@@ -277,6 +277,9 @@ def test_openings_that_set_time_or_scene():
         assert zh.opens_with_a_setting(text), text
     for text in ("既重当前又谋长远，着力把各项比较优势转化为发展胜势", "从“黑粗重”到“绿精美”，本钢靠什么？", "强化检察监督", "在希望的田野上"):
         assert not zh.opens_with_a_setting(text), text
+    # Running text opens a sentence so; a period and a comma (…的关键 | 时期，…) a cut's tail opens too often for that.
+    assert zh.opens_sentence("随着中国企业出海步伐不断加快，我国") and zh.opens_sentence("在养老服务金融方面，泰康")
+    assert zh.opens_with_a_setting("抗战时期，李巷") and not zh.opens_sentence("抗战时期，李巷")
     en = EnglishNewspaperProfile()
     assert en.opens_with_a_setting("However, the house rose.") and not en.opens_with_a_setting("THE WAR IN SPAIN")
 

@@ -227,22 +227,35 @@ _CONNECTIVE_OPENING = re.compile(
 
 
 @functools.cache
-def _setting_opening() -> re.Pattern[str]:
-    """A clause setting time or scene, then a comma: how a sentence of running text opens and a title does not."""
-    # Compiled on first use: only title-like lines inside running text are asked.
+def _scene_opening() -> re.Pattern[str]:
+    """A clause setting a scene, or a sentence adverb, then a comma (随着…，…; 在…方面，…; 曾经，…): how running text opens a sentence."""
+    # Compiled on first use.  Measured on the data's paragraphs (3,248 over 20 characters) against every cut
+    # inside a clause (297,861): each form is 28 to 200 times likelier at a paragraph's start than at a cut's
+    # tail (the connectives of _CONNECTIVE_OPENING: 159).  Time words that follow another word as often as
+    # they open a sentence (今年|上半年，…; 展望|未来，…; 监测|数据显示，…) are left to _period_opening.
     return re.compile(
         r"^(?:"
-        r"(?:今天|昨天|明天|今年|去年|明年|前年|上半年|下半年|前三季度|未来|过去|此后|其后|之后|后来|起初|最初|当年|那年|那时|这时|此时|"
-        r"多年来|长期以来|近些年|这些年|近几年|近段时间|一段时间以来|不过|紧接着|接着|然后|为此|对此|由此|事实上|实际上|其实|当然|"
-        r"首先|其次|再次|最后|同样|调查显示|数据显示|统计显示|资料显示|记者了解到|记者注意到|记者看到|据[^，,]{1,10}介绍)"
+        r"(?:曾经|近几年|近些年|不过|紧接着|为此|对此|其实|当然|事实上|实际上)"
         r"|(?:每年|每天|每逢|每当)[^，,]{0,10}"  # 每年端午节，…
         r"|(?:清晨|早上|上午|中午|下午|傍晚|晚上|夜里|凌晨)[^，,]{0,8}"  # 晚上9点，…
-        r"|[^，,]{1,10}(?:时期|期间|之际|前后|以来|之初|伊始|起)"  # 抗战时期，… 2024年2月起，…
         r"|随着[^，,]{2,40}"
         r"|在[^，,]{1,24}(?:中|上|下|里|内|外|方面|期间|过程中|背景下|基础上|之后|之前|以后|以前|前夕|之际|时)"
         r"|除[^，,]{1,20}外"
         r"|受[^，,]{1,20}(?:影响|感召|启发|鼓舞|委托)"
         r")[，,]"
+    )
+
+
+@functools.cache
+def _period_opening() -> re.Pattern[str]:
+    """A time or a period and a comma (下半年，…; 抗战时期，…; 党的十八大以来，…): running text, though a cut's tail may open so too."""
+    # A cut's tail opens so about as often as a paragraph does (…中国式现代化建设的关键 | 时期，…; 今年 | 上半年，…):
+    # a title-like line is asked, never a tail.
+    return re.compile(
+        r"^(?:(?:今天|昨天|明天|今年|去年|明年|前年|上半年|下半年|前三季度|未来|过去|此后|其后|之后|后来|起初|最初|当年|那年|那时|这时|此时|"
+        r"多年来|长期以来|这些年|近段时间|一段时间以来|接着|然后|由此|首先|其次|再次|最后|同样|"
+        r"调查显示|数据显示|统计显示|资料显示|记者了解到|记者注意到|记者看到|据[^，,]{1,10}介绍)"
+        r"|[^，,]{1,10}(?:时期|期间|之际|前后|以来|之初|伊始|起))[，,]"
     )
 
 
@@ -879,7 +892,7 @@ class PeoplesDailyProfile:
         lead-in ending with ——); section headings are typed only inside running text.
         """
         flat = _collapse(text).lstrip()
-        return _setting_opening().match(flat) is not None or self.opens_sentence(flat)
+        return _period_opening().match(flat) is not None or self.opens_sentence(flat)
 
     def closes_headline(self, text: str) -> bool:
         """A column tag closes the title (（人与自然）, （今日谈））: People's Daily sets one on headlines only.
@@ -932,9 +945,9 @@ class PeoplesDailyProfile:
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
     def opens_sentence(self, text: str) -> bool:
-        """A connective or a time and a comma (据介绍，…, 此外，…, 2024年，…), or an agency's bracketed source."""
+        """A connective, or a time or scene and a comma (据介绍，…, 此外，…, 2024年，…, 随着…，…), or an agency's bracketed source."""
         flat = text.lstrip()
-        return _CONNECTIVE_OPENING.match(flat) is not None or _SOURCE_OPENING.match(flat) is not None
+        return _CONNECTIVE_OPENING.match(flat) is not None or _SOURCE_OPENING.match(flat) is not None or _scene_opening().match(flat) is not None
 
     def dateline(self, text: str) -> str | None:
         """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
