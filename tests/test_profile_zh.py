@@ -312,6 +312,20 @@ def test_a_number_without_its_unit_ends_no_title(text, title):
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        ("在辽宁丹东市，只", False),  # a clause cut after one character
+        ("展览热度持续攀升，考验", False),
+        ("坚守，是质朴的承诺", True),  # a title's clauses are phrases of their own
+        ("一存一用，净化雨水成活水", True),
+        ("电动车充电难，怎么办？", True),
+    ],
+)
+def test_a_last_clause_of_one_or_two_characters_ends_no_title(text, title):
+    assert P.is_title_like(text) is title
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "中国银行公司金融与投资银行部副总经理 丁正君",

@@ -277,6 +277,20 @@ def _bare_quantity_end(text: str) -> bool:
     text = text[:-1] if text.endswith("\n") else text  # where the regex $ also matched
     digits = len(text) - len(text.rstrip(_DIGITS))
     return 1 <= digits <= 3 and len(text) > digits and "\u4e00" <= text[-digits - 1] <= "\u9fff"
+_LAST_CLAUSE = re.compile(r"[，,]\s*([^，,]*)$")
+MAX_STUB_CLAUSE = 2  # characters: of the data's 720 titles and title-like paragraphs, 153 have a comma, none a last clause this short
+
+
+def _stub_last_clause(text: str) -> bool:
+    """Whether the text's last clause, after a comma, is a stub of one or two characters (…，只; …，考验).
+
+    A title's clauses are phrases of their own (一存一用，净化雨水成活水; 坚守，是质朴的承诺);
+    a piece of running text cut at a frame's end stops wherever the cut fell.
+    """
+    found = _LAST_CLAUSE.search(text)
+    return found is not None and 0 < len(found.group(1).replace(" ", "")) <= MAX_STUB_CLAUSE
+
+
 _TRAILING_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]*)?$")
 _OPENING_MARKS = set("“‘「『《（(")  # a sentence opening with one is a quotation or a title, not a cut stub
 _NAME_VERBS = "说|认为|表示|介绍|指出|坦言|建议|强调|告诉记者|谈到|提到|解释"
@@ -941,6 +955,8 @@ class PeoplesDailyProfile:
         if self._dateline_alone(flat):  # a lead's dateline set on a line of its own opens the lead, not an article
             return False
         if _bare_quantity_end(flat):  # a number without its unit (…提高了6, …举办20): a cut inside a sentence
+            return False
+        if _stub_last_clause(flat):  # …，只 / …，考验: a clause cut short, not a title's second half
             return False
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
