@@ -277,6 +277,8 @@ def _bare_quantity_end(text: str) -> bool:
     text = text[:-1] if text.endswith("\n") else text  # where the regex $ also matched
     digits = len(text) - len(text.rstrip(_DIGITS))
     return 1 <= digits <= 3 and len(text) > digits and "\u4e00" <= text[-digits - 1] <= "\u9fff"
+
+
 _LAST_CLAUSE = re.compile(r"[，,]\s*([^，,]*)$")
 MAX_STUB_CLAUSE = 2  # characters: of the data's 720 titles and title-like paragraphs, 153 have a comma, none a last clause this short
 
