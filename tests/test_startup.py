@@ -237,6 +237,8 @@ LAZY_PATTERNS = {
     "newsarchive.readers.text": [
         "_source_credit", "_latin_wrap_patterns", "_latin_credit", "_tag_closed", "_credit_line_pattern", "_caption_opening",
     ],
+    "newsarchive.clierror": ["_unprintable"],  # a message of printable characters is shown as it is
+    "newsarchive.output": ["_windows_reserved"],  # only a stem opening like a device name (con, lpt1, …) is matched
 }  # fmt: skip
 # ... and these are asked by a few plain pages only (the example's two-line blocks with spaces inside ask this one).
 LAZY_PATTERNS_ASKED = {"newsarchive.readers.text": ["_running_marks"]}
@@ -272,3 +274,14 @@ def test_the_patterns_compiled_on_first_use_compile_and_are_kept():
             assert first is accessor()  # compiled once
             patterns = first if isinstance(first, tuple) else (first,)
             assert all(isinstance(p, re.Pattern) for p in patterns)
+
+
+def test_the_shortcuts_before_the_patterns_compiled_on_first_use_answer_as_the_patterns():
+    from newsarchive.clierror import _unprintable, visible
+    from newsarchive.output import _windows_reserved, output_name
+
+    for cp in range(0x110000):  # no character the message escapes is printable: printable text needs no escape
+        assert not (_unprintable().match(chr(cp)) and chr(cp).isprintable())
+    assert visible("a\x1b[31m\u202eb") == "a\\x1b[31m\\u202eb" and visible("本报 page.txt") == "本报 page.txt"
+    for stem in ["con", "CoN.txt", "lpt1", "Com9.json", "nul.x", "aux..x", "console", "prn1", "lpt", "Aux"]:
+        assert output_name(stem + ".txt", ".json") == ("_" if _windows_reserved().fullmatch(stem) else "") + stem + ".json"
