@@ -42,6 +42,7 @@ def test_convert_to_json_imports_no_xml_pdf_or_office_modules(tmp_path):
     assert [m for m in HEAVY if m in loaded] == []
     assert "newsarchive.readers.sniff" in loaded  # the readers were asked, through their sniffers
     assert "newsarchive.readers.layout" not in loaded  # a plain page is no laid-out text: no layout modules
+    assert "newsarchive.issues" not in loaded  # only a METS input (an issue's page list) needs it
 
 
 def _samples() -> list[bytes]:
