@@ -238,6 +238,7 @@ LAZY_PATTERNS = {
     "newsarchive.readers.text": [
         "_source_credit", "_latin_wrap_patterns", "_latin_credit", "_tag_closed", "_credit_line_pattern", "_caption_opening",
     ],
+    "newsarchive.profiles.zh_peoples_daily": ["_date_alone_pattern", "_credit_agency"],  # a date's numerals; a bracket's credit
     "newsarchive.clierror": ["_unprintable"],  # a message of printable characters is shown as it is
     "newsarchive.output": ["_windows_reserved"],  # only a stem opening like a device name (con, lpt1, …) is matched
 }  # fmt: skip
@@ -280,6 +281,15 @@ def test_the_patterns_compiled_on_first_use_compile_and_are_kept():
 def test_the_shortcuts_before_the_patterns_compiled_on_first_use_answer_as_the_patterns():
     from newsarchive.clierror import _unprintable, visible
     from newsarchive.output import _windows_reserved, output_name
+
+    z = zh_peoples_daily
+    for text in ["2026年6月17日", "二〇二四年三月十五日 星期五", "2024年3月", "3月15日", "会议于2024年3月15日举行", "年月日", ""]:
+        assert z._date_alone(text) == bool(z._date_alone_pattern().fullmatch(text)), text
+    profile = z.PeoplesDailyProfile()
+    credits = {"（新华社发）": "新华社", "(人民视觉)": "人民视觉", "（新华社记者 李 婕摄）": "新华社", "新华社发": "新华社"}
+    for text, agency in credits.items():
+        credit = profile.parse_credit(text)
+        assert credit is not None and credit.agency == agency, text
 
     for cp in range(0x110000):  # no character the message escapes is printable: printable text needs no escape
         assert not (_unprintable().match(chr(cp)) and chr(cp).isprintable())
