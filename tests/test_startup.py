@@ -239,6 +239,8 @@ LAZY_PATTERNS = {
         "_source_credit", "_latin_wrap_patterns", "_latin_credit", "_tag_closed", "_credit_line_pattern", "_caption_opening",
     ],
     "newsarchive.profiles.zh_peoples_daily": ["_date_alone_pattern", "_credit_agency"],  # a date's numerals; a bracket's credit
+    "newsarchive.api": ["_markup"],  # only an input with a < near its start may be markup
+    "newsarchive.limits": ["_json_patterns"],  # only a text with many brackets is scanned
     "newsarchive.clierror": ["_unprintable"],  # a message of printable characters is shown as it is
     "newsarchive.output": ["_windows_reserved"],  # only a stem opening like a device name (con, lpt1, …) is matched
 }  # fmt: skip
@@ -285,6 +287,9 @@ def test_the_shortcuts_before_the_patterns_compiled_on_first_use_answer_as_the_p
     z = zh_peoples_daily
     for text in ["2026年6月17日", "二〇二四年三月十五日 星期五", "2024年3月", "3月15日", "会议于2024年3月15日举行", "年月日", ""]:
         assert z._date_alone(text) == bool(z._date_alone_pattern().fullmatch(text)), text
+    for text in ["攀升。下一步", "“嘀！”他说", "好！", "他说：好。", "", "。开头", "一二三四五。", "一二三四？", "a?b"]:
+        end = re.search("[。！？!?]", text[:5])  # the pattern the character test stands for
+        assert z._stub_first_sentence(text) == (end is not None and text[: end.start()][:1] not in z._OPENING_MARKS), text
     profile = z.PeoplesDailyProfile()
     credits = {"（新华社发）": "新华社", "(人民视觉)": "人民视觉", "（新华社记者 李 婕摄）": "新华社", "新华社发": "新华社"}
     for text, agency in credits.items():
