@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -45,7 +46,10 @@ def _read_bytes(source: Source) -> tuple[bytes, str]:
     return read_capped(source), str(source)
 
 
-_MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html)[\s>]", re.IGNORECASE)
+@functools.cache
+def _markup() -> re.Pattern[bytes]:
+    """XML or HTML's opening, compiled on first use: only an input with a ``<`` near its start is asked."""
+    return re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html)[\s>]", re.IGNORECASE)
 
 
 def _pick_reader(data: bytes, name: str | None, source: str | None = None) -> Any:
@@ -58,7 +62,8 @@ def _pick_reader(data: bytes, name: str | None, source: str | None = None) -> An
             continue
         if plugins.sniffer(candidate)(data):
             return plugins.load(plugins.READERS, candidate)()
-    if _MARKUP.match(data[:1024]):
+    head = data[:1024]
+    if b"<" in head and _markup().match(head):
         # XML or HTML that no reader knows would come out as a page of its markup read as text.
         from .readers import sniff
 

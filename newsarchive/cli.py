@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from . import api, issues, limits, plugins
+from . import api, limits, plugins
 from .clierror import Failure, visible
 from .errors import NewsarchiveError, UnknownFormatError, WriteError
 from .model import Article, Page, PageMeta, Photo, Warning
 from .output import check_target, output_name, write_atomic
+from .readers import sniff
+
+if TYPE_CHECKING:
+    from . import issues  # imported when an input is a METS file: a page's conversion needs none of it
 
 _META_OPTIONS = [
     click.option("--publication", help="Publication name, e.g. 人民日报海外版."),
@@ -184,6 +188,8 @@ class _Job(NamedTuple):
     def load(self, options: dict[str, Any]) -> Page:
         """The page read and reconstructed."""
         if self.issue_page is not None:
+            from . import issues
+
             return issues.load_page(self.issue_page, **options)
         if self.page is not None and self.document is not None:
             return self.document.load(self.page, options)
@@ -201,7 +207,9 @@ def _expand(inputs: tuple[str, ...], options: dict[str, Any]) -> list[_Job]:
     for source in inputs:
         if source == "-":
             out.append(_Job(source))
-        elif issues.is_mets_file(source):
+        elif sniff.mets_file(source):
+            from . import issues
+
             out.extend(_Job(str(page.path), issue_page=page) for page in issues.issue_pages(source))
         elif options.get("page_number") is None and len(numbers := _document_pages(source, options)) > 1:
             document = _Document(source, numbers)

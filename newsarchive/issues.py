@@ -13,8 +13,6 @@ converts every page this way.
 
 from __future__ import annotations
 
-import os
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -48,13 +46,9 @@ def is_mets_file(path: str | Path) -> bool:
 
     Only a regular file is looked into: a pipe (/dev/stdin, <(cmd)) can be read once, by its reader.
     """
-    if not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return is_mets(handle.read(4096))
-    except OSError:
-        return False
+    from .readers import sniff
+
+    return sniff.mets_file(path)
 
 
 def _local_path(href: str, base: Path, source: str) -> Path:

@@ -28,6 +28,7 @@ raise them (``newsarchive.limits.MAX_FRAGMENTS = 10_000``) at its own risk.
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import accumulate
 
@@ -63,13 +64,16 @@ def check_fragment_count(count: int, *, source: str | None = None) -> None:
         )
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_BRACKET = re.compile(r"[\[\]{}]")
+@functools.cache
+def _json_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A JSON string, and a bracket: compiled on first use, by a text with many brackets."""
+    return re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), re.compile(r"[\[\]{}]")
 
 
 def json_nesting(text: str) -> int:
     """How deep a JSON text's arrays and objects nest at most (brackets inside strings aside); 0 if too few to pass MAX_JSON_DEPTH."""
     if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
         return 0  # too few to nest deeper: the common case, decided without a scan
-    steps = (1 if bracket in "[{" else -1 for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)))
+    string, bracket_mark = _json_patterns()
+    steps = (1 if bracket in "[{" else -1 for bracket in bracket_mark.findall(string.sub("", text)))
     return max(accumulate(steps), default=0)

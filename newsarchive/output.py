@@ -8,6 +8,7 @@ what it is.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import unicodedata
@@ -20,10 +21,15 @@ from .errors import WriteError
 _PATH_SPECIAL = set('/\\:*?"<>|') | {"\u2215", "\u2044", "\u29f8", "\u29f9"}
 # Control, format (bidi overrides, zero-width), surrogate (undecodable bytes), private and unassigned.
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-_WINDOWS_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
 # A file name is at most 255 bytes; the temporary file adds "." + ".XXXXXXXX.tmp".
 _MAX_STEM_BYTES = 200
 _CHUNK = 1 << 20
+
+
+@functools.cache
+def _windows_reserved() -> re.Pattern[str]:
+    """Windows device names, with any extension, compiled on first use (a stem that may be one is rare)."""
+    return re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
 
 
 def output_name(source: str, extension: str) -> str:
@@ -47,7 +53,8 @@ def output_name(source: str, extension: str) -> str:
         stem = stem[:-1]
     if not stem:
         stem = "output"
-    if _WINDOWS_RESERVED.fullmatch(stem):
+    # Each device name opens with one of these (no other character case-folds to their letters).
+    if stem[:3].lower() in ("con", "prn", "aux", "nul", "com", "lpt") and _windows_reserved().fullmatch(stem):
         stem = "_" + stem
     return stem + extension
 

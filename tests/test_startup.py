@@ -42,6 +42,7 @@ def test_convert_to_json_imports_no_xml_pdf_or_office_modules(tmp_path):
     assert [m for m in HEAVY if m in loaded] == []
     assert "newsarchive.readers.sniff" in loaded  # the readers were asked, through their sniffers
     assert "newsarchive.readers.layout" not in loaded  # a plain page is no laid-out text: no layout modules
+    assert "newsarchive.issues" not in loaded  # only a METS input (an issue's page list) needs it
 
 
 def _samples() -> list[bytes]:
@@ -229,3 +230,74 @@ def test_the_name_patterns_find_what_patterns_with_the_han_class_find():
         assert profile.name_mentions(text) == set(bare.findall(text)), text
         assert z._signature(text) == bool(signature.search(text)), text
 
+
+
+# Compiled on first use: the example page converted to JSON asks none of them (hard-wrapped text,
+# Latin script, credits set apart after a caption do).
+LAZY_PATTERNS = {
+    "newsarchive.readers.text": [
+        "_source_credit", "_latin_wrap_patterns", "_latin_credit", "_tag_closed", "_credit_line_pattern", "_caption_opening",
+    ],
+    "newsarchive.profiles.zh_peoples_daily": ["_date_alone_pattern", "_credit_agency"],  # a date's numerals; a bracket's credit
+    "newsarchive.api": ["_markup"],  # only an input with a < near its start may be markup
+    "newsarchive.limits": ["_json_patterns"],  # only a text with many brackets is scanned
+    "newsarchive.clierror": ["_unprintable"],  # a message of printable characters is shown as it is
+    "newsarchive.output": ["_windows_reserved"],  # only a stem opening like a device name (con, lpt1, …) is matched
+}  # fmt: skip
+# ... and these are asked by a few plain pages only (the example's two-line blocks with spaces inside ask this one).
+LAZY_PATTERNS_ASKED = {"newsarchive.readers.text": ["_running_marks"]}
+
+
+def test_convert_to_json_compiles_no_pattern_a_plain_page_does_not_ask(tmp_path):
+    code = textwrap.dedent(
+        """
+        import importlib, json, sys
+        from newsarchive.cli import main
+        lazy = json.loads(sys.argv.pop())
+        try:
+            main()
+        except SystemExit as exc:
+            assert not exc.code, exc.code
+        asked = [f"{m}.{name}" for m, names in lazy.items() for name in names
+                 if getattr(importlib.import_module(m), name).cache_info().currsize]
+        print(json.dumps(asked))
+        """
+    )
+    args = ["convert", str(EXAMPLE), "--to", "json", "-o", str(tmp_path / "out.json"), json.dumps(LAZY_PATTERNS)]
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_the_patterns_compiled_on_first_use_compile_and_are_kept():
+    import importlib
+
+    for module, names in [*LAZY_PATTERNS.items(), *LAZY_PATTERNS_ASKED.items()]:
+        for name in names:
+            accessor = getattr(importlib.import_module(module), name)
+            first = accessor()
+            assert first is accessor()  # compiled once
+            patterns = first if isinstance(first, tuple) else (first,)
+            assert all(isinstance(p, re.Pattern) for p in patterns)
+
+
+def test_the_shortcuts_before_the_patterns_compiled_on_first_use_answer_as_the_patterns():
+    from newsarchive.clierror import _unprintable, visible
+    from newsarchive.output import _windows_reserved, output_name
+
+    z = zh_peoples_daily
+    for text in ["2026年6月17日", "二〇二四年三月十五日 星期五", "2024年3月", "3月15日", "会议于2024年3月15日举行", "年月日", ""]:
+        assert z._date_alone(text) == bool(z._date_alone_pattern().fullmatch(text)), text
+    for text in ["攀升。下一步", "“嘀！”他说", "好！", "他说：好。", "", "。开头", "一二三四五。", "一二三四？", "a?b"]:
+        end = re.search("[。！？!?]", text[:5])  # the pattern the character test stands for
+        assert z._stub_first_sentence(text) == (end is not None and text[: end.start()][:1] not in z._OPENING_MARKS), text
+    profile = z.PeoplesDailyProfile()
+    credits = {"（新华社发）": "新华社", "(人民视觉)": "人民视觉", "（新华社记者 李 婕摄）": "新华社", "新华社发": "新华社"}
+    for text, agency in credits.items():
+        credit = profile.parse_credit(text)
+        assert credit is not None and credit.agency == agency, text
+
+    for cp in range(0x110000):  # no character the message escapes is printable: printable text needs no escape
+        assert not (_unprintable().match(chr(cp)) and chr(cp).isprintable())
+    assert visible("a\x1b[31m\u202eb") == "a\\x1b[31m\\u202eb" and visible("本报 page.txt") == "本报 page.txt"
+    for stem in ["con", "CoN.txt", "lpt1", "Com9.json", "nul.x", "aux..x", "console", "prn1", "lpt", "Aux"]:
+        assert output_name(stem + ".txt", ".json") == ("_" if _windows_reserved().fullmatch(stem) else "") + stem + ".json"

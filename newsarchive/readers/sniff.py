@@ -7,6 +7,7 @@ readers or pdfminer.  Each function answers exactly as its reader's ``sniff``.
 
 from __future__ import annotations
 
+import os
 import re
 
 _WHITESPACE = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and whitespace may precede the first tag or brace
@@ -32,6 +33,20 @@ def mets(data: bytes) -> bool:
         if not match.group(1):
             return bool(_METS_ROOT.match(head, match.start()))
     return False
+
+
+def mets_file(path: str | os.PathLike[str]) -> bool:
+    """A file that is a METS document (its first 4 KiB read; an unreadable file is not, and is left to its reader).
+
+    Only a regular file is looked into: a pipe (/dev/stdin, <(cmd)) can be read once, by its reader.
+    """
+    if not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return mets(handle.read(4096))
+    except OSError:
+        return False
 
 
 def hocr(data: bytes) -> bool:

@@ -327,9 +327,12 @@ def split_fragments(text: str, *, page: int | None = None) -> tuple[Fragment, ..
 _CAPTION_STOPS = "。！？”）)"
 # Credits that name no photographer: an archive picture, an agency's release, a source (资料图片, 新华社发,
 # 以上图片均为上海博物馆提供).
-_SOURCE_CREDIT = re.compile(
-    r"(?:资料图片|资料照片|网络图片|[^，。；：！？\s]{1,8}?社发|(?:(?:以上|本版)?图片均为)?[^，。；：！？\s]{2,20}?提供)(?:\s*[（(][^（()）]{1,12}[）)])?"
-)
+@functools.cache
+def _source_credit() -> re.Pattern[str]:
+    # Compiled on first use (~0.4 ms of a one-page conversion): tried only after a caption's stop and a space.
+    return re.compile(
+        r"(?:资料图片|资料照片|网络图片|[^，。；：！？\s]{1,8}?社发|(?:(?:以上|本版)?图片均为)?[^，。；：！？\s]{2,20}?提供)(?:\s*[（(][^（()）]{1,12}[）)])?"
+    )
 
 
 # A chart's credit run on at the end of its source line after a space (数据来源：住房城乡建设部、水利部  制图：汪哲平).
@@ -356,7 +359,7 @@ def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
         if body[k] in " \u3000" and body[k - 1] in _CAPTION_STOPS:
             rest = body[k:]
             credit = rest.lstrip(" \u3000")
-            if credit.count("\n") <= 1 and (_CREDIT_LINE.fullmatch(credit) or _SOURCE_CREDIT.fullmatch(credit)):
+            if credit.count("\n") <= 1 and (_credit_line_pattern().fullmatch(credit) or _source_credit().fullmatch(credit)):
                 return [(0, piece[:k]), (len(body) - len(credit), piece[len(body) - len(credit) :])]
             break  # only the last space after a stop: a credit has none before its name
     return [(0, piece)]
@@ -462,13 +465,22 @@ def _paragraphs(
 LATIN_MAX_WIDE = 0.3  # share of wide characters below which a block is read as Latin-script text
 LATIN_WRAPPED_MIN_LINES = 3  # lines a block needs to show its column's width
 LATIN_FIT_MARGIN = 0.1  # of the width: proportional letters make full lines differ this much in length
-_LATIN_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*$")
-_LATIN_OPENS = re.compile(r"[\"'‘“(\[]?[A-Z0-9]")
+_LATIN_SENTENCE_END = r"[.!?][\"'’”)\]]*$"
+_LATIN_OPENS = r"[\"'‘“(\[]?[A-Z0-9]"
 # A byline on a line of its own (By ANNA WU, By Jane Doe and John Smith): the header line over the text.
 _LATIN_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}"
-_LATIN_BYLINE_LINE = re.compile(rf"(?:By|BY) {_LATIN_NAME}(?:(?:,| and| &) {_LATIN_NAME})*")
+_LATIN_BYLINE_LINE = rf"(?:By|BY) {_LATIN_NAME}(?:(?:,| and| &) {_LATIN_NAME})*"
 # The agency or paper a byline's next line names (Associated Press, The New York Times): still the byline.
-_LATIN_AFFILIATION_LINE = re.compile(r"(?:The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}")
+_LATIN_AFFILIATION_LINE = r"(?:The )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}"
+
+
+@functools.cache
+def _latin_wrap_patterns() -> tuple[re.Pattern[str], ...]:
+    """The patterns above (sentence end, opening, byline line, affiliation line), compiled on first use.
+
+    Only a hard-wrapped block of Latin-script text asks: ~1 ms of a one-page conversion of Chinese text saved.
+    """
+    return tuple(re.compile(p) for p in (_LATIN_SENTENCE_END, _LATIN_OPENS, _LATIN_BYLINE_LINE, _LATIN_AFFILIATION_LINE))
 
 
 def _latin_wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
@@ -486,15 +498,16 @@ def _latin_wrapped_paragraphs(block: str) -> list[tuple[int, str]]:
     width = sorted(lengths)[-2]
     room = width - max(2, round(LATIN_FIT_MARGIN * width))
 
-    bylines = [_LATIN_BYLINE_LINE.fullmatch(line.strip()) is not None for line in lines]
+    sentence_end, opens, byline_line, affiliation_line = _latin_wrap_patterns()
+    bylines = [byline_line.fullmatch(line.strip()) is not None for line in lines]
 
     def cut_after(k: int, _first: int) -> bool:
         following = lines[k + 1].strip()
-        if bylines[k + 1] or (bylines[k] and not _LATIN_AFFILIATION_LINE.fullmatch(following)):
+        if bylines[k + 1] or (bylines[k] and not affiliation_line.fullmatch(following)):
             return True  # a byline is a header line of its own, with its agency on the next line if any
-        if k and bylines[k - 1] and _LATIN_AFFILIATION_LINE.fullmatch(lines[k].strip()):
+        if k and bylines[k - 1] and affiliation_line.fullmatch(lines[k].strip()):
             return True
-        if not following or not _LATIN_SENTENCE_END.search(lines[k].rstrip()) or not _LATIN_OPENS.match(following):
+        if not following or not sentence_end.search(lines[k].rstrip()) or not opens.match(following):
             return False
         return lengths[k] + 1 + len(following.split()[0]) <= room
 
@@ -508,17 +521,23 @@ UNWRAPPED_SAMPLE = 200  # long lines measured
 
 # A photo credit in Latin script on a line of its own: "Jacquelyn Martin/AP", "Photo: Jane Doe/Reuters",
 # "Photograph by John Smith".  Its own line under a caption's: the reader cuts the block there.
-_LATIN_CREDIT = re.compile(
-    r"(?:(?:Photo(?:graph)?|Picture|Image)s?\s*(?:by\b|:)\s*)?[A-Z][\w.'’\- ]{1,40}?\s?/\s?[A-Z][\w.&'’\- ]{1,30}"
-    r"|(?:Photo(?:graph)?|Picture|Image)s?\s+by\s+[A-Z][\w.'’\- ]{1,40}"
-)
+@functools.cache
+def _latin_credit() -> re.Pattern[str]:
+    # Compiled on first use (~0.5 ms of a one-page conversion): asked only of a line opening with a capital A-Z.
+    return re.compile(
+        r"(?:(?:Photo(?:graph)?|Picture|Image)s?\s*(?:by\b|:)\s*)?[A-Z][\w.'’\- ]{1,40}?\s?/\s?[A-Z][\w.&'’\- ]{1,30}"
+        r"|(?:Photo(?:graph)?|Picture|Image)s?\s+by\s+[A-Z][\w.'’\- ]{1,40}"
+    )
+
+
 MAX_LATIN_CREDIT = 60  # characters: a longer line is running text
 
 
 def _latin_credit_line(line: str) -> bool:
-    """A line that is a photo credit in Latin script (see _LATIN_CREDIT)."""
+    """A line that is a photo credit in Latin script (see _latin_credit)."""
     flat = line.strip()
-    return 0 < len(flat) <= MAX_LATIN_CREDIT and flat[0].isascii() and _LATIN_CREDIT.fullmatch(flat) is not None
+    # Each of the pattern's forms opens with a capital: other lines ((人民视觉), 2024年…) need no match.
+    return 0 < len(flat) <= MAX_LATIN_CREDIT and "A" <= flat[0] <= "Z" and _latin_credit().fullmatch(flat) is not None
 
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:
@@ -559,23 +578,36 @@ def _square_line(line: str) -> bool:
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]{2,20}[）)]")  # a line that is one bracketed phrase
-# A title closed by its column tag (…护创新之花（人民时评）): a short bracketed phrase with no stop inside.
-_TAG_CLOSED = re.compile(r"\S{4,}[（(][^（()），。、；：！？,.;:!?《》“”]{2,12}[）)]")
 MAX_CREDIT_LINE = 48  # characters: a longer line is no credit (and the pattern is not tried on it)
+
+
+# A title closed by its column tag (…护创新之花（人民时评）): a short bracketed phrase with no stop inside.
+@functools.cache
+def _tag_closed() -> re.Pattern[str]:
+    # Compiled on first use: only hard-wrapped blocks ask (none of the benchmark's plain pages).
+    return re.compile(r"\S{4,}[（(][^（()），。、；：！？,.;:!?《》“”]{2,12}[）)]")
+
+
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
-_CREDIT_LINE = re.compile(
-    r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
-    r"|(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)"  # an archive's or agency's picture, no photographer named
-)
+@functools.cache
+def _credit_line_pattern() -> re.Pattern[str]:
+    # Compiled on first use: asked of hard-wrapped blocks and of a credit set apart after a caption, on few pages.
+    return re.compile(
+        r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
+        r"|(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)"  # an archive's or agency's picture, no photographer named
+    )
 
 
 def _credit_line(line: str) -> bool:
     """A photo credit alone on its line (马 骥摄, 国家图书馆古籍馆供图, 新华社发)."""
-    return len(line) <= MAX_CREDIT_LINE and _CREDIT_LINE.fullmatch(line.strip()) is not None
+    return len(line) <= MAX_CREDIT_LINE and _credit_line_pattern().fullmatch(line.strip()) is not None
 
 
 # A caption's numbered marker opening a line (图①：, 图2:, 上图：): the caption starts there.
-_CAPTION_OPENING = re.compile(r"(?:图[①-⑳0-9]+|[上下左右]图)[：:]")
+@functools.cache
+def _caption_opening() -> re.Pattern[str]:
+    # Compiled on first use: only hard-wrapped blocks ask.
+    return re.compile(r"(?:图[①-⑳0-9]+|[上下左右]图)[：:]")
 
 
 def page_column(text: str) -> int | None:
@@ -662,12 +694,15 @@ def set_width(line: str) -> float:
     """
     inner = line.strip()
     width = display_width(inner)
-    if (" " in inner or "\u3000" in inner) and _RUNNING_MARKS.search(inner):
+    if (" " in inner or "\u3000" in inner) and _running_marks().search(inner):
         width += inner.count("\u3000") + 0.5 * inner.count(" ")
     return width
 
 
-_RUNNING_MARKS = re.compile(r"[，。、：；（）()“”\d]")
+@functools.cache
+def _running_marks() -> re.Pattern[str]:
+    # Compiled on first use: only a hard-wrapped line with spaces inside asks.
+    return re.compile(r"[，。、：；（）()“”\d]")
 
 
 def _under_a_kicker(lines: list[str], widths: list[float], column: int) -> bool:
@@ -720,7 +755,8 @@ class _WrappedBlock:
         self._sets_in_often: bool | None = None
         self._caption_starts: set[int] | None = None  # the lines that open a caption over a credit (caption_opens)
         # The lines a numbered caption opens (图②：…), matched once each.
-        self.opens_caption = [_CAPTION_OPENING.match(line.lstrip()) is not None for line in lines]
+        opening = _caption_opening().match
+        self.opens_caption = [opening(line.lstrip()) is not None for line in lines]
         self.headers = headers  # False: the block is known to be running text (a column's run of laid-out text)
         self.body = self._first_body_line(headers)  # lines above it are header lines
 
@@ -951,7 +987,7 @@ class _WrappedBlock:
         with no stop, quote or book title inside: a sentence's bracket names a work or says
         what it stands for (…的《信访工作条例》（以下简称《条例》） / 正式施行。).
         """
-        return self.headers and not self.own_column and _TAG_CLOSED.fullmatch(self.lines[k].strip()) is not None
+        return self.headers and not self.own_column and _tag_closed().fullmatch(self.lines[k].strip()) is not None
 
     def title_opens(self, k: int) -> bool:
         """In a block too short for a column of its own, a line wider than the column opens a piece after a line that is not.
