@@ -347,7 +347,12 @@ class AssignFragments:
 
         def header_fit(gi: int, k: int) -> float:
             """How much of article ``k``'s header words group ``gi`` shares (its header alone, no text)."""
-            return cosine_to(vectors[gi], lengths[gi], *profile(k, ()))
+            header, length = profile(k, ())
+            vector = vectors[gi]
+            # dot(vector, header) reads the group's every bigram; all but the few in the (short) header add
+            # 0.0 to the sum, which leaves it unchanged: the same sum is made of those few, in the same order.
+            common = list(filter(header.__contains__, vector))
+            return cosine_of(sum(map(mul, map(vector.__getitem__, common), map(header.__getitem__, common)), 0.0), lengths[gi], length)
 
         AssignFragments._side_by_side(draft, candidates, owner, header_fit, below_first)
         scored_with: list[tuple[object, ...] | None] = [None] * len(groups)  # a group's owner and profiles when last scored
