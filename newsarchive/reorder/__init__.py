@@ -257,6 +257,9 @@ class Draft:
 
     def _split(self, fragment_id: str) -> tuple[str, list[str]]:
         """A fragment's text without spaces, case-folded, and its bigrams (memoized)."""
+        hit = self.memo.get(fragment_id)
+        if hit is not None and hit[2] is not None and hit[0] is self.fragments[self.index[fragment_id]].lines:
+            return hit[2]  # the common case (what text() checks, read here without its call)
         text = self.text(fragment_id)
         lines, _, split = self.memo[fragment_id]
         if split is None:

@@ -320,9 +320,8 @@ class AssignFragments:
             values = list(map(mul, group_counts.values(), map(weight_of.__getitem__, map(df.__getitem__, group_counts))))
             lengths.append(math.hypot(*values))
             shared = list(map(shared_set.__contains__, group_counts))
-            is_lone = list(map(not_, shared))
             vectors.append(dict(zip(compress(group_counts, shared), compress(values, shared))))
-            lone_part = list(compress(values, is_lone))
+            lone_part = list(compress(values, map(not_, shared)))
             lone_values.append(lone_part)
             lone_sq.append(sum(map(mul, lone_part, lone_part)))
             shared_grams.append(list(filter(shared_set.__contains__, grams)))
@@ -348,7 +347,12 @@ class AssignFragments:
 
         def header_fit(gi: int, k: int) -> float:
             """How much of article ``k``'s header words group ``gi`` shares (its header alone, no text)."""
-            return cosine_to(vectors[gi], lengths[gi], *profile(k, ()))
+            header, length = profile(k, ())
+            vector = vectors[gi]
+            # dot(vector, header) reads the group's every bigram; all but the few in the (short) header add
+            # 0.0 to the sum, which leaves it unchanged: the same sum is made of those few, in the same order.
+            common = list(filter(header.__contains__, vector))
+            return cosine_of(sum(map(mul, map(vector.__getitem__, common), map(header.__getitem__, common)), 0.0), lengths[gi], length)
 
         AssignFragments._side_by_side(draft, candidates, owner, header_fit, below_first)
         scored_with: list[tuple[object, ...] | None] = [None] * len(groups)  # a group's owner and profiles when last scored
@@ -398,21 +402,28 @@ class AssignFragments:
                 grams = draft.bigrams(run[counted:end], after=run[counted - 1] if counted else None)
                 counted = end
                 added = Counter(grams)
-                before = list(map(counts.get, added, repeat(0)))
-                counts.update(grams)
                 rarity = list(map(weight_of.__getitem__, map(df.__getitem__, added)))
                 values = list(map(mul, added.values(), rarity))
                 # |a + b|² = |a|² + 2 a·b + |b|², entry by entry: (c + n)² w² - c² w² = n w² (2c + n).
-                square += sum(map(mul, values, map(mul, rarity, map(add, before, map(add, before, added.values())))))
-                cross += sum(map(mul, values, map(mul, rarity, map(whole.__getitem__, added))))
+                if counts:
+                    before = list(map(counts.get, added, repeat(0)))
+                    square += sum(map(mul, values, map(mul, rarity, map(add, before, map(add, before, added.values())))))
+                    counts.update(grams)
+                else:  # the first part: no count before, 2c + n is n (the same products, one pass fewer)
+                    square += sum(map(mul, values, map(mul, rarity, added.values())))
+                    counts.update(added)  # into an empty Counter: a plain dict update
+                # Each bigram's weighted count in the part times that in its whole group: summed, the part's
+                # dot product with its group; summed over lone bigrams, cosine_to's left_out for its owner
+                # (one list for both: w·c and c·w are the same float product).
+                meets = list(map(mul, values, map(mul, rarity, map(whole.__getitem__, added))))
+                cross += sum(meets)
                 shared = list(map(shared_set.__contains__, added))
-                vector = dict(zip(compress(added, shared), compress(values, shared)))
+                # dot() with the part's shared bigrams as two lists: no dict to build for it.
+                shared_grams_of_part = list(compress(added, shared))
+                shared_values = list(compress(values, shared))
                 for j in targets:
-                    products[j] += dot(vector, profiles[j][0])
-                lone = list(map(not_, shared))
-                # cosine_to's left_out: each lone bigram's weighted count in the part times that in its group.
-                wholes = map(mul, map(whole.__getitem__, compress(added, lone)), compress(rarity, lone))
-                products[k] += sum(map(mul, compress(values, lone), wholes))
+                    products[j] += sum(map(mul, shared_values, map(profiles[j][0].get, shared_grams_of_part, repeat(0.0))))
+                products[k] += sum(compress(meets, map(not_, shared)))
                 length = math.sqrt(square)
                 fits[-1].append({j: TOPIC_WEIGHT * cosine_of(products[j], length, profiles[j][1], j == k) for j in targets})
                 rest = math.sqrt(max(lengths[gi] ** 2 - 2 * cross + square, 0.0))

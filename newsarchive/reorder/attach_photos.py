@@ -12,13 +12,16 @@ fit another article.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
+from itertools import repeat
+from operator import mul
 from typing import ClassVar
 
 from ..model import Decision, Role
 from . import Draft, PhotoDraft
-from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_to, norm, page_rarity, weighted
+from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_of, page_frequencies
 
 
 class AttachPhotos:
@@ -147,16 +150,18 @@ class AttachPhotos:
         words decide against it when they clearly belong to another article.
         """
         headers = draft.header_positions()
-        idf: dict[str, float] = {}
-        vectors: list[dict[str, float]] = []
+        texts: list[Counter[str]] = []  # each article's bigram counts
+        rarity: list[tuple[Counter[str], dict[int, float]]] = []  # the page's (page_frequencies)
         norms: list[float] = []
 
         def profiles() -> None:
-            """The articles' weighted bigram vectors, built for the first photo with several candidate articles."""
-            texts = [Counter(draft.bigrams(a.header_ids + a.body)) for a in draft.articles]
-            idf.update(page_rarity(texts)[1])
-            vectors.extend(weighted(grams, idf) for grams in texts)
-            norms.extend(norm(v) for v in vectors)
+            """The articles' bigram counts and the lengths of their weighted vectors, for the first photo with several candidate articles."""
+            texts.extend(Counter(draft.bigrams(a.header_ids + a.body)) for a in draft.articles)
+            df, weight_of = page_frequencies(texts)
+            rarity.append((df, weight_of))
+            # weighted() and norm() without the dicts: a photo's dot product reads an article's weighted
+            # count of its own few bigrams only (the same count times the same weight).
+            norms.extend(math.hypot(*map(mul, grams.values(), map(weight_of.__getitem__, map(df.__getitem__, grams)))) for grams in texts)
 
         def place(ids: list[str]) -> tuple[int, int]:
             first = draft.index[ids[0]]
@@ -164,14 +169,24 @@ class AttachPhotos:
             nearest = before[-1]
             if len(before) == 1:
                 return nearest, nearest  # the only candidate: no words to weigh
-            if not vectors and draft.articles:
+            if not texts and draft.articles:
                 profiles()
-            photo = weighted(Counter(draft.bigrams(ids)), idf)
-            length = norm(photo)
+            df, weight_of = rarity[0]
+            photo = Counter(draft.bigrams(ids))
+            # weighted(): a bigram met in none of the articles' texts weighs 0.1 (weight_of.get(None) is the 0.1).
+            weights: list[float] = list(map(weight_of.get, map(df.get, photo), repeat(0.1)))  # type: ignore[arg-type]
+            values = list(map(mul, photo.values(), weights))
+            length = math.hypot(*values)
+
+            def fit(k: int) -> float:
+                """cosine_to() of the photo's weighted vector and article ``k``'s."""
+                counts = texts[k]
+                article = [counts[g] * w if g in counts else 0.0 for g, w in zip(photo, weights)]
+                return cosine_of(sum(map(mul, values, article)), length, norms[k])
+
             best = max(
                 (
-                    (POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR)
-                    + TOPIC_WEIGHT * cosine_to(photo, length, vectors[k], norms[k]),
+                    (POSITION_PRIOR[back] if back < len(POSITION_PRIOR) else FAR_PRIOR) + TOPIC_WEIGHT * fit(k),
                     -back,
                     k,
                 )

@@ -31,13 +31,15 @@ def body_runs(draft: Draft) -> list[list[str]]:
                 prev = None
             continue
         fid = frag.id
+        text = draft.text(fid)
+        jump = profile.jump_line(text)  # read once for both ends of the fragment (Draft.jump's test, below)
         if (
             prev is None
             or (fid in head_of and head_of[fid] != prev)
             or (prev in tail_of and tail_of[prev] != fid)
             or (prev_open and tail_of.get(prev) != fid)
-            or (head_of.get(fid) != prev and profile.opens_mid_sentence(draft.text(fid)))
-            or draft.jump(fid, "from")  # an article's text on this page opens with it
+            or (head_of.get(fid) != prev and profile.opens_mid_sentence(text))
+            or (jump is not None and jump.continued == "from")  # an article's text on this page opens with it
             or (frag.gap_before >= draft.wide_gap and head_of.get(fid) != prev)
             or foreign_ended
         ):
@@ -58,7 +60,7 @@ def body_runs(draft: Draft) -> list[list[str]]:
         foreign = foreign and not foreign_ended
         prev = fid
         # A paragraph that stops mid-sentence ended a frame; one continued on another page ends its article here.
-        prev_open = frag.role is Role.PARAGRAPH and (not profile.ends_paragraph(draft.text(fid)) or bool(draft.jump(fid, "on")))
+        prev_open = frag.role is Role.PARAGRAPH and (not profile.ends_paragraph(text) or (jump is not None and jump.continued == "on"))
     return runs
 
 
