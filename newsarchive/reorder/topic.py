@@ -24,7 +24,8 @@ MAX_BACK = 8  # headers looked back over: bounds the work on pages with very man
 
 def weighted(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     """Bigram counts weighted by page rarity."""
-    # map() over C functions: this and the dot products below are the hottest code of the pipeline.
+    # The reference form: assign-fragments and attach-photos inline it (with norm) where they see every
+    # bigram of the page, and the tests hold their figures to it.  map() over C functions throughout.
     return dict(zip(grams, map(mul, grams.values(), map(idf.get, grams, repeat(0.1)))))
 
 
@@ -33,12 +34,6 @@ def page_frequencies(texts: list[Counter[str]]) -> tuple[Counter[str], dict[int,
     df: Counter[str] = Counter(chain.from_iterable(texts))  # each text's distinct bigrams, counted in one call
     # The weight depends only on the count: one log per distinct count, not per bigram.
     return df, {c: math.log((1 + len(texts)) / (1 + c)) + 0.1 for c in set(df.values())}
-
-
-def page_rarity(texts: list[Counter[str]]) -> tuple[Counter[str], dict[str, float]]:
-    """Each bigram's document frequency over the texts, and its weight (:func:`page_frequencies`)."""
-    df, weight_of = page_frequencies(texts)
-    return df, dict(zip(df, map(weight_of.__getitem__, df.values())))
 
 
 def norm(vector: dict[str, float]) -> float:
