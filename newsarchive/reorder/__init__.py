@@ -103,7 +103,7 @@ def running_line_width(fragments: Sequence[Fragment]) -> float | None:
     cut off from its paragraph at a frame break, not a title: titles are set
     narrower or wider than the column.
     """
-    if any(f.bbox is not None for f in fragments):
+    if has_boxes(fragments):
         return None  # with boxes, the layout transforms see justified and centred lines themselves
     lines = [line for f in fragments if len(f.lines) >= WRAPPED_LINES for line in f.lines]
     commonest = commonest_width(lines)
