@@ -1,7 +1,7 @@
-"""Chinese personal names: the commonest surnames, to tell a name from other text.
+"""Chinese personal names: the commonest surnames, to tell a name from other text; and the credits that name nobody.
 
-Shared by the Chinese profile (bylines, names run together) and the text reader
-(a bare name under a headline in a block of header lines).
+Shared by the Chinese profile (bylines, names run together, credits) and the text
+reader (a bare name under a headline in a block of header lines, a credit line).
 """
 
 from __future__ import annotations
@@ -24,3 +24,7 @@ def surname_length(text: str) -> int:
     if text[:2] in COMPOUND_SURNAMES:
         return 2
     return 1 if text[:1] in SURNAMES else 0
+
+
+# A photo's credit that names no photographer (a regex alternation): an archive's picture or an agency's release.
+ANONYMOUS_CREDITS = "资料图片|资料照片|新华社发|网络图片"

@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 from . import JumpLine, ParsedByline, ParsedCredit, RunningHead
 from .cjk import CLOSING_MARKS, is_han
 from .lexicon import start_ratio, words
-from .names import COMPOUND_SURNAMES, SURNAMES, surname_length
+from .names import ANONYMOUS_CREDITS, COMPOUND_SURNAMES, SURNAMES, surname_length
 from .segmentation import head_run, last_word, runs_gain, tail_run
 from .textutil import collapse as _collapse_whitespace
 from .textutil import leading_unmatched_close as _leading_unmatched_close
@@ -125,10 +125,10 @@ def _credit_agency() -> re.Pattern[str]:
     )
 
 
-_CREDIT_ARCHIVE = re.compile(r"^(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
+_CREDIT_ARCHIVE = re.compile(rf"^(?:图为)?(?:{ANONYMOUS_CREDITS})$|^(?:图片来源|制图|图表制作)[：:].{{1,30}}$")
 # Of those, the ones that need no caption: a graphic's maker, and 图为资料图片, its own caption.  A bare
 # 资料图片 or 新华社发 credits the picture whose caption stands above it (殷墟妇好墓出土青铜鸮尊。/ 资料图片).
-_CREDIT_CAPTIONLESS = re.compile(r"^图为(?:资料图片|资料照片|新华社发|网络图片)$|^(?:图片来源|制图|图表制作)[：:].{1,30}$")
+_CREDIT_CAPTIONLESS = re.compile(rf"^图为(?:{ANONYMOUS_CREDITS})$|^(?:图片来源|制图|图表制作)[：:].{{1,30}}$")
 # A credit for a group of pictures: 以上图片均为新华社记者 X摄, 本版图片均由 X 提供.
 _CREDIT_SEVERAL = re.compile(r"^(?:以上|上述|本版|组图)?图片均[为由系]")
 

@@ -27,7 +27,7 @@ from ..limits import check_fragment_count, check_input_size
 from ..model import Fragment, Page, PageMeta, Warning
 from ..profiles.cjk import CLOSING_MARKS, FULL_WIDTH_MARKS, OPENING_MARKS, SENTENCE_END_MARKS, SOLID_CLASS, is_han, is_solid
 from ..profiles.lexicon import words
-from ..profiles.names import surname_length
+from ..profiles.names import ANONYMOUS_CREDITS, surname_length
 from ..profiles.textutil import commonest_width, display_width, wide_share
 from .checks import check_meta
 from .columns import byline_like, laid_out, opens_with_role
@@ -591,10 +591,10 @@ def _tag_closed() -> re.Pattern[str]:
 # A photo credit on a line of its own (马 骥摄, 惠水县融媒体中心供图, 李洋摄（人民视觉）): it ends its piece.
 @functools.cache
 def _credit_line_pattern() -> re.Pattern[str]:
-    # Compiled on first use: asked of hard-wrapped blocks and of a credit set apart after a caption, on few pages.
+    # Compiled on first use: asked of hard-wrapped blocks, blocks of header lines and a credit set apart after a caption.
     return re.compile(
         r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
-        r"|(?:图为)?(?:资料图片|资料照片|新华社发|网络图片)"  # an archive's or agency's picture, no photographer named
+        rf"|(?:图为)?(?:{ANONYMOUS_CREDITS})"  # an archive's or agency's picture, no photographer named
     )
 
 
