@@ -7,6 +7,7 @@ skip cleanly without it.  The benchmark itself is not run here.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from collections import Counter
@@ -371,3 +372,39 @@ def test_diagnosis_reads_the_extracted_texts_pdf_pages_wrote(tmp_path) -> None:
         assert {truth["meta"]["date"] for _, truth in chosen} == {d for d, s in dates.items() if s == split}
     with pytest.raises(SystemExit):
         diagnose.load_extracted(tmp_path, ".missing.txt", "all", [])
+
+
+def test_compare_reports_changes_on_the_pages_both_runs_share(tmp_path: Path) -> None:
+    run = _load("run")
+    page = run.score.PageResult
+
+    def counts(units: int, successors: int, perfect: int) -> dict[str, list[int]]:
+        return {"headline": [2, 2], "units": [units, 10], "successors": [successors, 9], "perfect": [perfect, 1]}
+
+    before = [
+        page("a_s0", "dev", "gen/a_s0.txt", counts(8, 7, 0)),
+        page("b_s0", "dev", "gen/b_s0.txt", counts(10, 9, 1)),
+        page("c_s0", "heldout", "gen/c_s0.txt", counts(5, 4, 0)),
+        page("gone_s0", "dev", "gen/gone_s0.txt", counts(0, 0, 0)),
+    ]
+    after = [
+        page("a_s0", "dev", "gen/a_s0.txt", counts(10, 9, 1)),
+        page("b_s0", "dev", "gen/b_s0.txt", counts(9, 8, 0)),
+        page("c_s0", "heldout", "gen/c_s0.txt", counts(5, 4, 0)),
+        page("new_s0", "dev", "gen/new_s0.txt", counts(10, 9, 1)),
+    ]
+    # Written and read back as --json writes it: only newsarchive's counts are compared.
+    payload = {"pages": [{"name": r.name, "split": r.split, "path": r.path, "baseline": {}, "newsarchive": r.counts} for r in before]}
+    saved = tmp_path / "before.json"
+    saved.write_text(json.dumps(payload), encoding="utf-8")
+    text = run.render_changes(run.load_results(saved), after, 5)
+    lines = text.splitlines()
+    assert lines[0] == "3 pages in both runs (1 only in the earlier, 1 only in this one)"
+    units = next(line for line in lines if line.startswith("body units recovered"))
+    # dev: 18/20 → 19/20 (+1); held-out unchanged.
+    assert "90.0% → 95.0% (+1)" in units and "50.0% → 50.0% (=)" in units
+    assert not any(line.startswith("headline found") for line in lines)  # unchanged everywhere: left out
+    assert "2 pages moved (body units: 1 better, 1 worse)" in text
+    moved = [line for line in lines if line.endswith(".txt")]
+    assert [line.split()[-1] for line in moved] == ["gen/a_s0.txt", "gen/b_s0.txt"]  # the larger move first
+    assert moved[0].split()[:3] == ["+2", "+2", "+1"]

@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     python benchmarks/reorder/run.py [--split dev|heldout|all] [--limit N] [--seeds N] [--jobs N]
                                      [--worst N] [--data PATH] [--out DIR] [--regenerate]
-                                     [--json FILE] [scrambler options]
+                                     [--json FILE] [--compare FILE] [scrambler options]
     python benchmarks/reorder/run.py --timing [--timing-sizes 20,50,...] [--timing-runs 3]
     python benchmarks/reorder/run.py --variants [--split ...] [--jobs N]
 
@@ -43,6 +43,13 @@ variant and split: headline found, body units, successors, photos, pages exactly
 A change to the transforms is measured on all of them at once.
 
 ``--jobs N`` reconstructs pages in N worker processes (results are identical).
+
+``--compare FILE`` reads an earlier run's ``--json`` file and prints, after the
+table, what changed: each metric before and after on the pages both runs share,
+per split, and the pages that moved most (their change in headlines, units,
+successors, photos and exactness), so a change to the transforms is judged page
+by page, not only on the sums: ``run.py --json before.json`` on the old code,
+then ``run.py --compare before.json`` on the new.
 
 Exit status: 0, or 2 on bad options / missing data.
 """
@@ -292,6 +299,65 @@ def render_worst(results: Sequence[score.PageResult], n: int) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- comparison
+
+# The per-page columns of --compare: a page "moved" when one of these numerators changed.
+COMPARED = ("headline", "units", "successors", "photos", "perfect")
+
+
+def load_results(path: Path) -> list[score.PageResult]:
+    """newsarchive's per-page results from an earlier run's ``--json`` file (pages it did not run are left out)."""
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        score.PageResult(name=p["name"], split=p["split"], path=p["path"], counts=p["newsarchive"], error=p.get("error"))
+        for p in payload["pages"]
+        if p.get("newsarchive") is not None
+    ]
+
+
+def render_changes(before: Sequence[score.PageResult], after: Sequence[score.PageResult], n: int) -> str:
+    """What changed against an earlier run: every metric before and after, per split, on the pages both ran; then the pages that moved most.
+
+    Only pages of the same name in both runs are compared, so a run with another
+    ``--limit`` or ``--split`` still compares like with like; the pages in one
+    run only are counted.  Counts are summed as in the main table; a metric
+    whose counts did not change on any split is left out.
+    """
+    earlier = {r.name: r for r in before}
+    matched = [(earlier[r.name], r) for r in after if r.name in earlier]
+    only_after = sum(1 for r in after if r.name not in earlier)
+    only_before = len(earlier) - len(matched)
+    splits = [s for s in scramble.SPLITS if any(r.split == s for _, r in matched)]
+    lines = [f"{len(matched)} pages in both runs ({only_before} only in the earlier, {only_after} only in this one)"]
+    if not matched:
+        return lines[0]
+    label_w = max(len(label) for _, label, _ in score.METRICS) + 2
+    lines.append("metric".ljust(label_w) + "".join(f"{split + ': before → after':>32}" for split in splits))
+    for key, label, higher in score.METRICS:
+        cells = []
+        changed = False
+        for split in splits:
+            b = score.aggregate(x for x, y in matched if y.split == split)[key]
+            a = score.aggregate(y for _, y in matched if y.split == split)[key]
+            changed = changed or a != b
+            delta = f"{a[0] - b[0]:+d}" if a[0] != b[0] else "="
+            cells.append(f"{score.format_share(*b)} → {score.format_share(*a)} ({delta})".rjust(32))
+        if changed:
+            lines.append((label + ("" if higher else " ↓")).ljust(label_w) + "".join(cells))
+    moved = []
+    for b, a in matched:
+        deltas = {key: a.counts.get(key, [0, 0])[0] - b.counts.get(key, [0, 0])[0] for key in COMPARED}
+        if any(deltas.values()):
+            moved.append((-sum(abs(v) for v in deltas.values()), a.name, deltas, a))
+    better = sum(1 for _, _, d, _ in moved if d["units"] > 0)
+    worse = sum(1 for _, _, d, _ in moved if d["units"] < 0)
+    lines.append(f"\n{len(moved)} pages moved (body units: {better} better, {worse} worse); the {min(n, len(moved))} that moved most:")
+    lines.append("".join(f"{key:>11}" for key in COMPARED) + "  path")
+    for _, _, deltas, a in sorted(moved)[:n]:
+        lines.append("".join(f"{deltas[key]:>+11d}" if deltas[key] else f"{'':>11}" for key in COMPARED) + f"  {_display_path(a.path)}")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- timing
 
 
@@ -391,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--regenerate", action="store_true", help="regenerate the pages even if up to date")
     parser.add_argument("--baseline-only", action="store_true", help="do not run newsarchive")
     parser.add_argument("--json", type=Path, help="also write per-page results to this file")
+    parser.add_argument("--compare", type=Path, metavar="JSON", help="an earlier run's --json: print what changed against it, page by page")
     parser.add_argument("--timing", action="store_true", help="measure reconstruction time against page size")
     parser.add_argument("--timing-sizes", default="20,50,100,300,1000,2000", help="block counts for --timing")
     parser.add_argument("--timing-runs", type=int, default=3, help="runs per size for --timing (median)")
@@ -445,6 +512,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n{args.worst} worst pages ({'newsarchive' if runner is not None else 'baseline'}), "
           "inspect with `newsarchive inspect PATH`:")
     print(render_worst(worst_of, args.worst))
+    if args.compare is not None:
+        if runner is None:
+            print("\n--compare: newsarchive was not run", file=sys.stderr)
+        else:
+            print(f"\nchanges against {args.compare}:")
+            print(render_changes(load_results(args.compare), ours, args.worst))
     if args.json:
         payload = {
             "newsarchive": how,
