@@ -69,15 +69,12 @@ from newsarchive.readers.mets import compare_segmentation, page_sequences
 from newsarchive.safexml import local_name, parse_xml
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
-from newsarchive.reorder.geometry_order import (  # noqa: E402
-    LayoutAssign,
-    LayoutJoins,
-    LayoutLineEnds,
-    LayoutOrder,
-    LayoutRoles,
-    page_noise,
-    reading_order,
-)
+from newsarchive.reorder.geometry import page_noise  # noqa: E402
+from newsarchive.reorder.layout_assign import LayoutAssign  # noqa: E402
+from newsarchive.reorder.layout_joins import LayoutJoins  # noqa: E402
+from newsarchive.reorder.layout_line_ends import LayoutLineEnds  # noqa: E402
+from newsarchive.reorder.layout_order import LayoutOrder, reading_order  # noqa: E402
+from newsarchive.reorder.layout_roles import LayoutRoles  # noqa: E402
 from newsarchive.reorder.publisher_hint import PublisherSegmentation
 
 ROOT = Path(__file__).resolve().parent.parent

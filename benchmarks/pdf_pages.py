@@ -91,7 +91,11 @@ from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile  # noqa: E
 from newsarchive.readers.pdf import PdfReader  # noqa: E402
 from newsarchive.reorder import Draft, Pipeline  # noqa: E402
 from newsarchive.reorder.assemble import assemble  # noqa: E402
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutLineEnds, LayoutOrder, LayoutRoles  # noqa: E402
+from newsarchive.reorder.layout_assign import LayoutAssign  # noqa: E402
+from newsarchive.reorder.layout_joins import LayoutJoins  # noqa: E402
+from newsarchive.reorder.layout_line_ends import LayoutLineEnds  # noqa: E402
+from newsarchive.reorder.layout_order import LayoutOrder  # noqa: E402
+from newsarchive.reorder.layout_roles import LayoutRoles  # noqa: E402
 from newsarchive.serialize import page_to_dict  # noqa: E402
 
 FONT = "STSong-Light"

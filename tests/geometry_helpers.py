@@ -13,7 +13,11 @@ from newsarchive.profiles import Profile
 from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
 from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assemble import assemble
-from newsarchive.reorder.geometry_order import LayoutAssign, LayoutJoins, LayoutLineEnds, LayoutOrder, LayoutRoles
+from newsarchive.reorder.layout_assign import LayoutAssign
+from newsarchive.reorder.layout_joins import LayoutJoins
+from newsarchive.reorder.layout_line_ends import LayoutLineEnds
+from newsarchive.reorder.layout_order import LayoutOrder
+from newsarchive.reorder.layout_roles import LayoutRoles
 
 LAYOUT_STEPS = (LayoutOrder, LayoutRoles, LayoutLineEnds, LayoutJoins, LayoutAssign)
 

@@ -7,7 +7,8 @@ import random
 from newsarchive.model import BBox, Fragment, Page, PageMeta, Role
 from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
 from newsarchive.reorder import Draft
-from newsarchive.reorder.geometry_order import LayoutRoles, reading_order
+from newsarchive.reorder.layout_order import reading_order
+from newsarchive.reorder.layout_roles import LayoutRoles
 from newsarchive.reorder.tag_roles import TagRoles
 
 BODY = "the market was steady and the funds closed at the price of the morning without any change"
@@ -97,7 +98,7 @@ def test_only_header_sized_cells_over_one_column_count_as_side_by_side():
     """The guards of the left-to-right rule: one block in display type, both short and on one line (two column
     ends in body type are not cells), and a block right under both (two headlines over different columns
     are not one table's header row)."""
-    from newsarchive.reorder.geometry_order import _over_one_column, _side_by_side
+    from newsarchive.reorder.layout_order import _over_one_column, _side_by_side
 
     unit = 36.0
     cell, neighbour = box(0, 414, 230, 468), box(320, 406, 710, 506)  # 54 high: 1.5x the body
@@ -209,7 +210,7 @@ def test_a_short_last_line_ends_the_paragraph_and_a_full_one_may_be_cut():
     """Justified text fills every line of a paragraph but its last: a block whose last line stops short
     (in characters, or for one line in width against the columns) ends its paragraph."""
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
-    from newsarchive.reorder.geometry_order import LayoutLineEnds
+    from newsarchive.reorder.layout_line_ends import LayoutLineEnds
 
     full = "近年来河北抢抓人工智能发展机遇推动"  # 17 characters: one full line of the column
     frags = [
@@ -244,7 +245,7 @@ def test_join_cuts_takes_no_paragraph_end_for_the_head_of_a_cut():
 
 
 def test_glyph_size_of_cjk_text_is_its_width_over_its_characters():
-    from newsarchive.reorder.geometry_order import glyph_size
+    from newsarchive.reorder.geometry import glyph_size
 
     def block(lines, width):
         return Fragment(id="b", text="", lines=lines, start=0, end=0, line=1, bbox=box(0, 0, width, 10))

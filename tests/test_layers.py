@@ -51,10 +51,19 @@ def test_readers_reorder_and_writers_do_not_import_each_other():
 
 def test_reorder_steps_do_not_import_one_another():
     # Each registered transform's module stands alone: what steps share lives in modules that are no step
-    # (reorder/__init__, cut_rules, runs, topic, ordering, assignment).
+    # (reorder/__init__, cut_rules, runs, topic, ordering, assignment, geometry).
     steps = {ep.value.partition(":")[0] for ep in entry_points(group="newsarchive.transforms")}
     assert "newsarchive.reorder.tag_roles" in steps and len(steps) >= 10
     for step in sorted(steps):
         path = PACKAGE.parent / (step.replace(".", "/") + ".py")
         imported = {m for m in _imports(path) for other in steps - {step} if m == other or m.startswith(other + ".")}
         assert not imported, f"{step} imports the step modules {sorted(imported)}"
+
+
+def test_each_reorder_step_has_a_module_of_its_own():
+    # One module a step, as the README says: a step is read, changed and tested on its own.
+    modules: dict[str, list[str]] = {}
+    for ep in entry_points(group="newsarchive.transforms"):
+        modules.setdefault(ep.value.partition(":")[0], []).append(ep.name)
+    shared = {module: names for module, names in modules.items() if len(names) > 1}
+    assert not shared, f"modules holding several steps: {shared}"

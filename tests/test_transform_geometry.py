@@ -13,7 +13,10 @@ from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
 from newsarchive.readers.text import TextReader
 from newsarchive.reorder import Draft, Join
 from newsarchive.conservation import conservation_errors
-from newsarchive.reorder.geometry_order import LayoutJoins, LayoutOrder, LayoutRoles, noise_blocks, reading_order
+from newsarchive.reorder.geometry import noise_blocks
+from newsarchive.reorder.layout_joins import LayoutJoins
+from newsarchive.reorder.layout_order import LayoutOrder, reading_order
+from newsarchive.reorder.layout_roles import LayoutRoles
 
 from geometry_helpers import reconstruct
 
@@ -214,7 +217,7 @@ def test_an_article_across_the_whole_page_is_finished_before_the_article_under_p
 def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line():
     """A centred headline over four columns whose third column opens with the last line of a paragraph
     (a short line): measured as wide as a column, it does not end the row, so column 4 is the article's."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -232,7 +235,7 @@ def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line()
 def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_header():
     """The last line of column 2 happens to be centred over the kicker and headline under it; it runs from
     edge to edge of its column in body type, so it is text, and the header's extent does not take it in."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -252,7 +255,7 @@ def test_a_kicker_as_wide_as_a_column_is_part_of_the_header_when_its_type_is_lar
     above a headline over columns 1-3.  Its line height (11) is under the running text's (9-point type
     on 12-point leading), so by height it looks like the foot of column 2; its glyphs are 1.22 times
     the running text's, and with the blocks' type sizes it is the headline's kicker."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -274,7 +277,7 @@ def test_a_byline_as_wide_as_a_column_under_its_headline_is_part_of_the_header_w
     """On narrow columns a byline (本报记者 徐元锋 焦思雨) in about the running text's type fills column 2's
     width under the headline; by its shape it is column 2's first line, and read there it was joined to the
     text as a paragraph.  Its words make it a header line (``titles``): it belongs to the headline's stack."""
-    from newsarchive.reorder.geometry_order import header_extents, reading_order
+    from newsarchive.reorder.layout_order import header_extents, reading_order
 
     body = 8
     boxes = [
@@ -294,7 +297,7 @@ def test_a_section_headings_second_line_at_the_top_of_column_3_is_not_part_of_th
     lines, its second line short and off to the left (应”).  That line is neither centred on the header nor
     flush with it: taken into the stack, it pushed the stack's foot below column 1's first block, and the
     header's extent no longer covered column 1."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     boxes = [
         box(148, 64, 512, 84),  # headline over columns 1-3 (x 36-624)
@@ -313,7 +316,7 @@ def test_an_indented_first_line_does_not_widen_the_gutter_that_bounds_the_header
     by two characters, beside column 1.  Measured from the indented line, the gutter to column 1 (25 points
     plus the 18-point indent) looked wider than a gutter, so column 1 was left out of the article and read
     before its header; measured from column 2's edge, it is a gutter."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     boxes = [
         box(262, 39, 602, 50),  # kicker
@@ -332,7 +335,7 @@ def test_a_line_under_a_columns_first_line_is_not_part_of_the_header_above():
     """Column 2 opens with the last line of a paragraph ("困境。"), and under it stands a one-line
     paragraph that happens to be centred under the byline: the first line stands between, so the
     stack ended at the byline; taken in, the one-liner spanned the article and cut its columns apart."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -353,7 +356,7 @@ def test_a_headline_over_short_paragraph_boxes_still_heads_running_text():
     """Paragraphs set with an indent come as a box each: right under the centred headline stand a
     one-line and a two-line box, but the row's outer columns are running text, so the headline heads
     text (and takes part in the dogleg rule)."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     boxes = [
         box(220, 0, 380, 20),  # headline in display type, centred over columns 2-3
@@ -371,7 +374,7 @@ def test_a_paragraph_box_continuing_a_neighbours_column_is_not_in_the_headlines_
     """Indented paragraphs come as a box each: in column 3, under the text of the article on the
     left, a paragraph box happens to start on the line where the right article's text starts. Text
     stands right above it, so it continues a column and the right headline's extent stops at column 4."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -390,7 +393,7 @@ def test_a_column_under_no_headline_goes_to_the_headline_whose_centre_is_nearer(
     """Two articles' headlines on one line: the left one over columns 1-3, the right one centred over
     columns 4-6, so it covers only column 5. Column 4 has nothing right above it; it is nearer to the
     right headline's centre, so the left article's first row stops at column 3."""
-    from newsarchive.reorder.geometry_order import header_extents
+    from newsarchive.reorder.layout_order import header_extents
 
     body = 8
     boxes = [
@@ -456,13 +459,13 @@ def test_an_article_low_on_the_left_under_its_own_headline_does_not_interleave_t
 def test_crowded_pages_fall_back_to_columns_in_bounded_time():
     import time
 
-    from newsarchive.reorder import geometry_order
+    from newsarchive.reorder import geometry
 
     boxes = [box(c * 160, r * 60, c * 160 + 150, r * 60 + 50) for r in range(60) for c in range(8)]  # 480 blocks
     start = time.perf_counter()
     order = reading_order(boxes)
     assert time.perf_counter() - start < 1.0
-    assert len(boxes) > geometry_order.MAX_BLOCKS
+    assert len(boxes) > geometry.MAX_BLOCKS
     assert order[:60] == [r * 8 for r in range(60)]  # column 1 top to bottom first
 
 
@@ -574,7 +577,7 @@ def test_a_join_may_not_jump_over_text_of_its_own_column():
 
 
 def test_a_short_photo_credit_in_the_margin_is_not_noise():
-    from newsarchive.reorder.geometry_order import page_noise
+    from newsarchive.reorder.geometry import page_noise
 
     frags = [
         fragment("col1", "Sir WILLIAM LEMON presented a petition.", box(50, 50, 350, 650), lines=20),
@@ -601,11 +604,11 @@ def test_median_is_statistics_median():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from newsarchive.reorder.geometry_order import _median
+    from newsarchive.reorder.geometry import median_of
 
     @given(st.lists(st.integers(-1000, 1000) | st.floats(-1e6, 1e6), min_size=1))
     def check(values):
-        assert _median(values) == statistics.median(values)
+        assert median_of(values) == statistics.median(values)
 
     check()
 
@@ -673,7 +676,7 @@ def _block(id_: str, text: str, box: tuple[float, float, float, float]) -> Fragm
 
 
 def test_a_vertical_block_is_one_glyph_per_line_in_a_tall_box():
-    from newsarchive.reorder.geometry_order import is_vertical
+    from newsarchive.reorder.geometry import is_vertical
 
     assert is_vertical(_block("t", "春\n耕\n正\n当\n时", (500, 20, 520, 125)))
     assert not is_vertical(_block("n", "1\n2\n3", (500, 20, 506, 60)))  # digits down a table column
@@ -682,7 +685,7 @@ def test_a_vertical_block_is_one_glyph_per_line_in_a_tall_box():
 
 
 def test_the_band_of_a_vertical_title_spans_the_columns_beside_it_and_stops_at_another_article():
-    from newsarchive.reorder.geometry_order import beside_band
+    from newsarchive.reorder.layout_order import beside_band
 
     unit = 12.0
     boxes = [
@@ -702,7 +705,7 @@ def test_the_band_of_a_vertical_title_spans_the_columns_beside_it_and_stops_at_a
 
 
 def test_the_band_of_a_vertical_title_stops_at_a_headline_across_another_articles_columns():
-    from newsarchive.reorder.geometry_order import beside_band
+    from newsarchive.reorder.layout_order import beside_band
 
     unit = 12.0
     boxes = [
@@ -726,7 +729,7 @@ def _indented_block(fid: str, lines: tuple[str, ...], x0: float, y0: float, gap:
 
 
 def test_a_column_opening_flush_after_a_full_last_line_continues_its_paragraph_where_paragraphs_are_indented():
-    from newsarchive.reorder.geometry_order import LayoutJoins
+    from newsarchive.reorder.layout_joins import LayoutJoins
 
     full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
     frags = [
@@ -752,7 +755,7 @@ def _line(fid: str, text: str, x0: float, y0: float, size: float) -> Fragment:
 
 
 def test_ocr_specks_are_told_from_short_text():
-    from newsarchive.reorder.geometry_order import _speck
+    from newsarchive.reorder.layout_roles import _speck
 
     profile = PeoplesDailyProfile()
     running = 25.0
@@ -771,7 +774,8 @@ def test_a_justified_line_with_quotes_is_measured_in_the_running_texts_type():
     (“煤炭使用由‘燃料型’转向‘原料, 16 glyphs justified to a 144-point column of 9-point type)
     measures 9 points, the running text's size, not a larger type that would make it the kicker of
     the headline under it (a headline of the next article, flush with the column)."""
-    from newsarchive.reorder.geometry_order import glyph_size, header_extents
+    from newsarchive.reorder.geometry import glyph_size
+    from newsarchive.reorder.layout_order import header_extents
 
     foot = "“煤炭使用由‘燃料型’转向‘原料"
     assert glyph_size(_indented_block("foot", (foot,), 36, 0)) == pytest.approx(9.0)
@@ -792,7 +796,7 @@ def test_a_justified_line_with_quotes_is_measured_in_the_running_texts_type():
 def test_a_last_line_with_a_stop_and_quote_hung_in_the_margin_still_continues_into_a_flush_column():
     """The column's last line (…文明平等对话。”) is 15 glyphs and the stop and closing quote hung in the
     margin: wider than every full line.  The next column's first line, full and flush, goes on with it."""
-    from newsarchive.reorder.geometry_order import LayoutJoins
+    from newsarchive.reorder.layout_joins import LayoutJoins
 
     full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
     frags = [
