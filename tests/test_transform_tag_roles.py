@@ -467,7 +467,11 @@ def test_a_dateline_lead_right_under_another_article_s_header_still_takes_the_fa
 def test_a_section_heading_far_above_a_dateline_lead_sharing_a_few_of_its_words_stays_a_heading():
     blocks = list(FAR_LEAD)
     blocks[4] = "单杏花同志的故事感动很多人"  # some of the lead's words (单杏花同志), far from half
+    # Over a paragraph that may open one (程，… opens mid-sentence: a cut's tail, and the line over it its head).
+    blocks[5] = "报告会上，全场频频响起热烈掌声。"
     assert roles(run(blocks, TagRoles()))[4] == "heading"
+    blocks[5] = FAR_LEAD[5]
+    assert roles(run(blocks, TagRoles()))[4] == "paragraph"
 
 
 def test_a_title_over_text_continued_from_another_page_is_its_headline_set_again():
