@@ -65,6 +65,18 @@ def test_not_joined_across_an_ordinary_blank_line_after_a_list_item_or_a_title()
     assert _joins(wide) == {("f3", "f4")}
 
 
+def test_a_title_like_piece_is_joined_to_a_next_piece_that_cannot_open_a_paragraph():
+    """A short unpunctuated piece may be a title; not when the piece after it opens inside a sentence (勤，…)."""
+    head = "中国信息通信研究院研究员王志"
+    tail = "勤，长期坚守信息通信领域，带领团队攻克多项关键技术，为我国移动通信发展作出了重要贡献。"
+    opening = "她们当中，有科技攻关的领衔者，也有乡村振兴的开拓者。"
+    draft = _run("巾帼绽芳华  奋进新征程", NARROW, "本报记者 杨 昊", NARROW, opening, NARROW, head, NARROW, tail, *MORE)
+    assert ("f4", "f5") in _joins(draft)
+    # The same piece before a paragraph that opens as one stays apart (a section heading, for all the text says).
+    titled = _run("巾帼绽芳华  奋进新征程", NARROW, "本报记者 杨 昊", NARROW, opening, NARROW, head, NARROW, TAIL, *MORE)
+    assert ("f4", "f5") not in _joins(titled)
+
+
 def test_list_items_marked_as_such_are_not_joined_across_an_ordinary_blank_line():
     items = ("一、加快发展现代农业", "二、推动蔬菜产业提质增效", "三、拓宽农民增收渠道")
     listed = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, "嘉鱼县今年的重点工作有三项。", NARROW,

@@ -41,6 +41,12 @@ def opens_as_a_sentence_inside_a_clause(draft: Draft, head: str, tail: str) -> b
     return draft.text(head).rstrip()[-1:] not in CLAUSE_BREAKS and draft.profile.opens_sentence(draft.text(tail))
 
 
-def may_end_unpunctuated(draft: Draft, text: str) -> bool:
-    """Whether a paragraph may end this way: an item of a list (…；, or marked: - …) or a lead-in (…：), or a title-like line."""
-    return text.rstrip()[-1:] in CLAUSE_ENDS or list_item().match(text) is not None or draft.profile.is_title_like(text)
+def may_end_unpunctuated(draft: Draft, text: str, following: str | None = None) -> bool:
+    """Whether a paragraph may end this way: an item of a list (…；, or marked: - …) or a lead-in (…：), or a title-like line.
+
+    A title-like line may not when the piece ``following`` it cannot open a paragraph
+    (以往杂交靠经验，1万份材料挨个测 | 配，耗时费力…): it is the head of a cut, however short.
+    """
+    if text.rstrip()[-1:] in CLAUSE_ENDS or list_item().match(text) is not None:
+        return True
+    return draft.profile.is_title_like(text) and not (following is not None and draft.profile.opens_mid_sentence(following))

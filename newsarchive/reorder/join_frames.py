@@ -17,6 +17,9 @@ two pieces at most.
 * Across an ordinary blank line, 98 times in 166, once heads that may end
   a paragraph without a full stop are left out: an item of a list
   (…；), a lead-in (…：) and a title-like line (with them, about 4 in 10).
+  A title-like line is not left out when the piece after it cannot open a
+  paragraph (王志 | 勤，长期坚守…): it is a cut paragraph's short head (dev
+  pages: units 94.2 → 94.3%, fresh scrambles 11 pages better, none worse).
   These joins get a lower confidence, so ``inspect`` lists them.
 * Never from a paragraph cut inside a clause (ending on a word character)
   to a piece that opens as a sentence does (近日，…, 2024年，…).  Of 3,307
@@ -77,7 +80,7 @@ class JoinFrames:
             ):
                 if tail.gap_before >= draft.wide_gap:
                     reason, confidence = "stops mid-sentence at a wide gap; the next frame is in the same article", CONFIDENCE
-                elif not near or may_end_unpunctuated(draft, draft.text(head.id)) or list_item().match(draft.text(tail.id)):
+                elif not near or may_end_unpunctuated(draft, draft.text(head.id), draft.text(tail.id)) or list_item().match(draft.text(tail.id)):
                     continue
                 else:
                     reason, confidence = "stops mid-sentence; the next piece is in the same article", CONFIDENCE_NEAR

@@ -56,7 +56,7 @@ class JoinReadNext:
                     and draft.fragment(head).role is Role.PARAGRAPH
                     and draft.fragment(tail).role is Role.PARAGRAPH
                     and draft.unfinished(head)
-                    and not may_end_unpunctuated(draft, draft.text(head))
+                    and not may_end_unpunctuated(draft, draft.text(head), draft.text(tail))
                     and not _leads_back(tail_of, tail, head)
                     and draft.profile.dateline(draft.text(tail)) is None
                     and not opens_as_a_sentence_inside_a_clause(draft, head, tail)
