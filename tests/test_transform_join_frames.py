@@ -45,6 +45,16 @@ def test_joined_across_an_ordinary_blank_line_with_less_confidence():
     assert draft.articles[0].body == ("f3", "f4", "f5")
 
 
+def test_a_paragraph_cut_twice_is_joined_as_a_chain():
+    """The middle piece already goes on by a word across its cut (基础 | 性): it may still continue the head."""
+    middle = TAIL[:-1] + "，成为带动农民增收的基础"
+    end = "性产业。"
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, NARROW, middle, NARROW, end, *MORE)
+    steps = {(j.head, j.tail): d.step for j in draft.joins for d in draft.decisions if d.subjects == (j.head, j.tail)}
+    assert steps == {("f3", "f4"): "join-frames", ("f4", "f5"): "join-cuts"}
+    assert draft.articles[0].body[:3] == ("f3", "f4", "f5")
+
+
 def test_joined_across_a_photo_dropped_between_the_frames():
     draft = _run(
         "三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, NARROW,
