@@ -81,6 +81,40 @@ def test_credits_with_a_slash_or_a_label_first(text, photographers, agency):
     assert (credit.photographers, credit.agency) == (photographers, agency)
 
 
+@pytest.mark.parametrize(
+    ("text", "photographers", "agency"),
+    [
+        ("新华社发（李七摄）", ("李七",), "新华社"),  # an agency's release, its photographer in brackets after it
+        ("新华社发（记者 李 七摄）", ("李七",), "新华社"),
+        ("（李四 摄）", ("李四",), None),  # a whole credit in brackets
+        ("（本报记者 王 强摄）", ("王强",), None),
+        ("图/视觉中国", (), "视觉中国"),  # an agency where a photographer stands
+        ("图片来源：视觉中国", (), "视觉中国"),
+        ("本版图片均由受访者提供", (), "受访者"),  # the supplier, not the words for "all pictures by"
+        ("以上图片均为上海博物馆提供", (), "上海博物馆"),
+        ("图片由作者提供", (), "作者"),
+        ("受访者供图", (), "受访者"),
+    ],
+)
+def test_credits_in_the_forms_of_agencies_and_suppliers(text, photographers, agency):
+    credit = P.parse_credit(text)
+    assert (credit.photographers, credit.agency) == (photographers, agency)
+
+
+def test_a_picture_released_by_an_agency_is_the_photo_of_the_caption_above_it():
+    text = (
+        "江苏盐业考古取得重要成果\n\n本报记者 王 强\n\n"
+        "考古人员近日在盐城市东台市发现一处唐代制盐遗址，出土了大量与制盐相关的遗迹和遗物。\n\n"
+        "考古人员在遗址现场清理淋卤坑。\n\n新华社发（李七摄）\n\n"
+        "专家认为，该遗址的发现为了解唐宋时期海盐生产工艺提供了重要资料。\n"
+    )
+    (article,) = newsarchive.load(text.encode()).items
+    (photo,) = article.photos
+    assert photo.caption == "考古人员在遗址现场清理淋卤坑。"
+    assert (photo.credit.text, photo.credit.photographers, photo.credit.agency) == ("新华社发（李七摄）", ("李七",), "新华社")
+    assert len(article.blocks) == 2
+
+
 def test_a_byline_wrapped_over_two_lines_is_one_byline():
     page = newsarchive.load("县域经济加快转型升级\n\n本报记者 王 丹 方\n敏 朱佩娴\n\n正文第一段写到这里结束。\n".encode())
     (article,) = page.items

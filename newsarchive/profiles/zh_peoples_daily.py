@@ -114,6 +114,18 @@ def _credit_labelled() -> re.Pattern[str]:
 
 
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
+# What opens a credit for a group of pictures, before the one who supplied them: 本版图片均由|以上图片均为|图片由 受访者 提供.
+_SUPPLIED_FOR_SEVERAL = re.compile(r"^(?:以上|上述|本版|组)?(?:图片|照片)均?[由为系]|^(?:以上|上述|本版|组)?均[由为系]")
+# Agencies that release pictures under their own name (新华社发, （人民视觉）, 图/视觉中国).
+_AGENCIES = "新华社|中新社|人民日报|人民视觉|视觉中国|影像中国|东方IC|CFP"
+_AGENCY_NAMES = frozenset(_AGENCIES.split("|"))
+
+
+@functools.cache
+def _credit_released() -> re.Pattern[str]:
+    """An agency's release with its photographer in brackets after it: 新华社发（李七摄）, 新华社发（记者 李七 摄）."""
+    # Compiled on first use, as the other patterns with a reporter's role (~2 ms).
+    return re.compile(f"^(?P<agency>{_AGENCIES})发\\s*[（(]\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄[）)]$")
 
 
 @functools.cache
@@ -121,7 +133,7 @@ def _credit_agency() -> re.Pattern[str]:
     # Compiled on first use (~0.4 ms, the role's classes): asked only of a text opening with a bracket, which
     # the credits of 105 of the benchmark's 243 pages do.
     return re.compile(
-        f"^[（(](?P<agency>新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄)?[）)]$"
+        f"^[（(](?P<agency>{_AGENCIES})发?(?:\\s*(?:{_ROLE}\\s*)?(?P<names>[^（()）]{{2,30}}?)\\s*摄)?[）)]$"
     )
 
 
@@ -820,7 +832,7 @@ class PeoplesDailyProfile:
         return bool(_FURNITURE.match(_collapse(text))) or self.running_head(text) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
-        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, （新华社发）, X供图, 资料图片; 图/X, X/摄."""
+        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, 新华社发（X摄）, （新华社发）, （X 摄）, X供图, 资料图片; 图/X, X/摄, 图片来源：X."""
         flat = _collapse(text)
         if len(flat) > 48:
             return None
@@ -829,16 +841,28 @@ class PeoplesDailyProfile:
         m = _CREDIT_PHOTOG.match(flat) if any(mark in flat for mark in _PHOTOG_MARKS) else None
         if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        m = _credit_released().match(flat) if "发" in flat and flat.endswith(("摄）", "摄)")) else None
+        if m and parse_names(m.group("names")):
+            return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _credit_labelled().match(flat) if flat[:1] in "图摄" else None
+        if m and m.group("names") in _AGENCY_NAMES and not m.group("agency"):  # 图/视觉中国: an agency, no photographer
+            return ParsedCredit((), m.group("names"))
         if m and parse_names(m.group("names")):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
         m = _credit_agency().match(flat) if flat.startswith(("（", "(")) else None
         if m and (m.group("names") is None or parse_names(m.group("names"))):
             return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        if flat[:1] in "（(" and flat[-1:] in "）)" and "摄" in flat:  # a whole credit in brackets: （李四 摄）
+            inner = _CREDIT_PHOTOG.match(flat[1:-1].strip())
+            if inner and parse_names(inner.group("names")):
+                return ParsedCredit(_names(inner.group("names")), inner.group("agency"))
         m = _CREDIT_SUPPLIED.match(flat)
         if m:
-            return ParsedCredit((), m.group("agency"))
+            supplier = _SUPPLIED_FOR_SEVERAL.sub("", m.group("agency")).strip() or m.group("agency")
+            return ParsedCredit((), supplier)
         if _CREDIT_ARCHIVE.match(flat):
+            if flat.startswith("图片来源"):  # 图片来源：视觉中国: the source is the agency
+                return ParsedCredit((), flat[5:].strip() or None)
             return ParsedCredit((), "新华社" if flat.startswith("新华社") else None)
         return None
 

@@ -594,12 +594,13 @@ def _credit_line_pattern() -> re.Pattern[str]:
     # Compiled on first use: asked of hard-wrapped blocks, blocks of header lines and a credit set apart after a caption.
     return re.compile(
         r"[^，。；：！？]{1,28}?(?:摄影报道|摄影|摄|供图)(?:\s*[（(][^（()）]{1,12}[）)])?"
+        r"|[^，。；：！？（()）]{2,12}发\s*[（(][^（()）]{2,24}?摄[）)]"  # an agency's release, its photographer after it: 新华社发（李七摄）
         rf"|(?:图为)?(?:{ANONYMOUS_CREDITS})"  # an archive's or agency's picture, no photographer named
     )
 
 
 def _credit_line(line: str) -> bool:
-    """A photo credit alone on its line (马 骥摄, 国家图书馆古籍馆供图, 新华社发)."""
+    """A photo credit alone on its line (马 骥摄, 国家图书馆古籍馆供图, 新华社发, 新华社发（李七摄）)."""
     return len(line) <= MAX_CREDIT_LINE and _credit_line_pattern().fullmatch(line.strip()) is not None
 
 
