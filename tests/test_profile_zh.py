@@ -245,6 +245,34 @@ def test_front_page_masthead_notes_are_furniture(text, furniture):
     assert P.is_furniture(text) is furniture
 
 
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("《 人民日报 》（ 2025年01月05日 01 版）", True),  # the source line the website sets under each article
+        ("《人民日报海外版》（2024年03月15日 第11版）", True),
+        ("（责编：张三、李四）", True),  # the editors' note closing an article online
+        ("《论语》（2025年1月）", False),  # a title and a date, no page
+        ("（本报记者王强参与采写）", False),
+    ],
+)
+def test_the_website_s_source_line_and_editors_note_are_furniture(text, furniture):
+    assert P.is_furniture(text) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "names"),
+    [
+        ("本报记者 王 强 实习生 李 明", "本报记者", ("王强", "李明")),  # an intern signs after the reporter
+        ("本报实习生 李明", "本报实习生", ("李明",)),
+        ("本报记者 王强 李明 报道", "本报记者", ("王强", "李明")),  # how they reported is no name
+        ("本报记者 李 婕 发自北京", "本报记者", ("李婕",)),  # ... nor where
+    ],
+)
+def test_bylines_with_interns_and_a_word_on_the_report(text, role, names):
+    byline = P.parse_byline(text, after_headline=True)
+    assert (byline.role, byline.names) == (role, names)
+
+
 def test_horizontal_bars_are_the_chinese_dash_of_kickers_and_decks():
     # Windows' code page 936 and some PDF text layers give 「——」 as two horizontal bars (U+2015).
     assert P.is_kicker("长江沿线城市推进生态保护\u2015\u2015")

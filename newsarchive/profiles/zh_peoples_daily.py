@@ -29,12 +29,14 @@ _WORD_CHARS = "[^\\s\\d，。、：；！？（()）“”/／|｜·□■●◆
 _ORNAMENTS = "□■●◆▲★◎"  # a mark some papers set before a byline (□本报记者 李婕)
 _ORG = f"(?:本报|新华社|中新社|{_WORD_CHARS}{{1,10}}?(?:日报|晚报|时报|报|通讯社|社|网|总台|电视台|台|版))"
 _RANK = "(?:特约|见习|实习|首席)"
-_ROLE = f"(?:{_ORG}(?:驻{_WORD_CHARS}{{1,4}}?)?{_RANK}?|{_RANK})?(?:摄影记者|记者|通讯员|评论员)"
+_ROLE = f"(?:{_ORG}(?:驻{_WORD_CHARS}{{1,4}}?)?{_RANK}?|{_RANK})?(?:摄影记者|记者|通讯员|评论员|实习生)"
 # Other papers credit the writer as 文/李婕 (or 文｜李婕): a role too.
 _ROLES = f"(?:{_ROLE}|文\\s*[/／|｜])"
 
 _FURNITURE = re.compile(
-    r"^(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
+    r"^[（(]?(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
+    # The source line the paper's website sets under each article: 《 人民日报 》（ 2025年01月05日 01 版）.
+    r"|^《[^《》]{2,12}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第\s*)?\d{1,3}\s*版\s*[）)]$"
     r"|^(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号)\s*[：:]?\s*[A-Z]{0,4}\s*[\d-]+"
     # The front page's masthead notes: the day's page count, the issue number, the website, the postal code.
     r"|^今日\s*\d{1,3}\s*版$|^第\s*\d{4,6}\s*期$|^(?:人民网)?网址\s*[：:]|^[（(]?代号\s*[：:]?\s*\d+\s*[-—－]\s*\d+[）)]?$"
@@ -95,7 +97,9 @@ _HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a p
 MAX_RUNNING_HEAD = 60  # characters
 _HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
 _BYLINE_MULTI = re.compile(f"({_ROLES})")
-_ROLE_MARKS = ("记者", "通讯员", "评论员", "/", "／", "|", "｜")  # in every text a role (_ROLES) matches
+# What may follow a byline's names: how or where they reported (本报记者 王 强 报道, …李 婕 发自北京).
+_REPORTED = re.compile(r"(?<=\S)\s+(?:报道|发自\S{1,10})$")
+_ROLE_MARKS = ("记者", "通讯员", "评论员", "实习生", "/", "／", "|", "｜")  # in every text a role (_ROLES) matches
 _PHOTOG_MARKS = ("摄", "绘", "作")  # in every text _CREDIT_PHOTOG matches
 _CREDIT_PHOTOG = re.compile(
     f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*[/／]?\\s*(?:摄影报道|摄影|摄|绘|作)"
@@ -914,6 +918,8 @@ class PeoplesDailyProfile:
         flat = _collapse(text).lstrip(_ORNAMENTS + " ")
         if len(flat) > 60 or "\n" in text.strip() and len(text.strip().split("\n")) > 2:
             return None
+        # A word after the names says how or where they reported (…王 强 报道, …李 婕 发自北京): no name.
+        flat = _REPORTED.sub("", flat) if flat.endswith("报道") or "发自" in flat else flat
         # Split at roles only where one may stand (the role pattern tries any employer's name at every place).
         split = _BYLINE_MULTI.split(flat) if any(mark in flat for mark in _ROLE_MARKS) else [flat]
         parts = [p.strip() for p in split if p.strip()]
