@@ -248,3 +248,36 @@ def test_a_caption_may_end_with_its_credit_in_brackets_but_a_wire_stories_agency
 )
 def test_a_sentence_opens_with_a_connective_and_a_comma(text, opens):
     assert EnglishNewspaperProfile().opens_sentence(text) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "names"),
+    [
+        ("(From our own Correspondent.)", "own Correspondent", ()),  # older papers' foreign news
+        ("FROM OUR SPECIAL CORRESPONDENT", "SPECIAL CORRESPONDENT", ()),
+        ("By The Associated Press", "Associated Press", ()),  # an agency signs
+        ("By Reuters", "Reuters", ()),
+    ],
+)
+def test_bylines_of_correspondents_and_agencies_without_names(text, role, names):
+    byline = P.parse_byline(text, after_headline=True)
+    assert (byline.role, byline.names) == (role, names)
+
+
+def test_a_source_line_is_no_byline():
+    assert P.parse_byline("From the Morning Chronicle", after_headline=True) is None
+    assert P.parse_byline("From London to Paris", after_headline=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "photographers", "agency"),
+    [
+        ("(AP Photo/Jacquelyn Martin)", ("Jacquelyn Martin",), "AP"),  # the agency's form, in brackets on its own line
+        ("REUTERS/Jane Doe", ("Jane Doe",), "REUTERS"),  # the agency first
+        ("Photo: Reuters", (), "Reuters"),  # an agency where a photographer stands
+        ("Jane Doe/Getty Images", ("Jane Doe",), "Getty Images"),
+    ],
+)
+def test_credits_naming_an_agency_first_or_alone(text, photographers, agency):
+    credit = P.parse_credit(text)
+    assert (credit.photographers, credit.agency) == (photographers, agency)

@@ -63,6 +63,7 @@ _BYLINE_ROLE = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_ALONE = re.compile(rf"^\(?(?:{_AGENCY})\)?$")
+_FROM_CORRESPONDENT = re.compile(r"^[(\[]?(?i:from)\s+(?P<role>.{4,60}?)\.?[)\]]?$")
 # A paper named as a reporter's affiliation: The New York Times, the Guardian.
 _PAPER = re.compile(r"^[Tt]he\s+(?:[A-Z][\w.&'’-]*\s*){1,4}$")
 _NAME_TOKEN = r"[A-Z][A-Za-z'’\-]*\.?"
@@ -78,7 +79,9 @@ _CREDIT = re.compile(
 _NOTE_AFTER_SENTENCE = re.compile(r"[.!?][\"'’”]?\s*[(\[][^()\[\]]{1,60}[)\]]$")
 # A caption ending with its credit in brackets: "… on Wednesday. (AP Photo/Jacquelyn Martin)".
 _CAPTION_CREDIT_END = re.compile(r"[.!?]\s*\((?P<credit>[^()]{3,60})\)$")
-_CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)[)\]]?\.?$")
+_PICTURE_AGENCY = rf"(?:{_AGENCY}|Getty Images|Alamy|Shutterstock|EPA|Rex Features)"
+_CREDIT_AGENCY = re.compile(rf"^[(\[]?(?P<agency>{_PICTURE_AGENCY})[)\]]?\.?$")
+_AGENCY_CREDIT = re.compile(_PICTURE_AGENCY, re.IGNORECASE)  # an agency named where a photographer stands (REUTERS/…)
 # Credits of pictures that need no caption: drawings, maps, charts, archive or handout material.
 _CAPTIONLESS_CREDIT = re.compile(r"^(?:Illustration|Graphic|Chart|Map|Diagram|Cartoon|(?:File|Archive|Handout)\s+(?:photo|picture|image))", re.I)
 _CREDIT_SEVERAL = re.compile(r"(?i)^(?:all\s+)?(?:photos|photographs|pictures)(?:\s+by\b|\s*:)")
@@ -218,7 +221,8 @@ class EnglishNewspaperProfile:
         return _undated_folio(flat) or _dated_head(flat) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
-        """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)"."""
+        """Photo credits: "Photo: Jane Doe/Reuters", "Photograph by John Smith", "Jane Doe / AP", "(Getty Images)",
+        "(AP Photo/Jane Doe)", "REUTERS/Jane Doe", "Photo: Reuters"."""
         flat = collapse(text)
         if len(flat) > 80:
             return None
@@ -227,9 +231,16 @@ class EnglishNewspaperProfile:
             return ParsedCredit((), m.group("agency"))
         m = _CREDIT.match(flat)
         if not m:
+            if flat[:1] in "([" and flat[-1:] in ")]":  # a whole credit in brackets: (AP Photo/Jane Doe)
+                return self.parse_credit(flat[1:-1])
             return None
         names = m.group("names") or m.group("names2") or m.group("names3") or ""
         agency = m.group("agency") or m.group("agency2") or m.group("agency3")
+        if _AGENCY_CREDIT.fullmatch(names.strip()):
+            if not agency:  # Photo: Reuters
+                return ParsedCredit((), names.strip())
+            if m.group("names2"):  # REUTERS/Jane Doe: the agency's own form, its name first
+                names, agency = agency, names
         people = tuple(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip())
         if not people or not all(_NAME.match(n) for n in people):
             return None
@@ -290,11 +301,17 @@ class EnglishNewspaperProfile:
             flat = f"{collapse(lines[0])}, {collapse(lines[1])}"  # the affiliation set on a line of its own
         m = _BYLINE.match(flat)
         if not m:
-            return None
+            # Older papers sign foreign news "(From our own Correspondent.)": a role, no name.
+            sent = _FROM_CORRESPONDENT.match(flat)
+            staff = _BYLINE_ROLE.match(sent.group("role")) if sent else None
+            return ParsedByline(staff.group("role"), ()) if staff else None
         rest = m.group("rest").strip().rstrip(".")
         role = _BYLINE_ROLE.match(rest)
         if role:
             return ParsedByline(role.group("role"), ())
+        agency = _AGENCY_ALONE.match(re.sub(r"^(?i:the)\s+", "", rest))
+        if agency:  # By The Associated Press, By Reuters: the agency signs
+            return ParsedByline(agency.group(0).strip("()"), ())
         rest = re.sub(r"\s*(?:\||\s[—–]\s)\s*", ", ", rest)  # By ANNA WU | Staff Writer, By Anna Wu — Reuters
         if "," not in rest:
             rest = _comma_before_affiliation(rest)  # its lines joined: By Anna Wu Associated Press, By Anna Wu (AP)
