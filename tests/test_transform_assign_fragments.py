@@ -6,7 +6,7 @@ from newsarchive.model import Page, PageMeta, Role
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
 from newsarchive.reorder import Draft, Pipeline
-from newsarchive.reorder.assign_fragments import AssignFragments
+from newsarchive.reorder.assign_fragments import CLOSE_CALL_CONFIDENCE, MOVED_CONFIDENCE, PEELED_CONFIDENCE, AssignFragments
 from newsarchive.reorder.join_cuts import JoinCuts
 from newsarchive.reorder.segment_articles import SegmentArticles
 from newsarchive.reorder.tag_roles import TagRoles
@@ -468,7 +468,26 @@ def test_a_run_holding_two_articles_frames_is_split_where_the_text_changes_artic
     draft = run(STACKED_THEN_ONE_RUN, *STEPS)
     assert draft.articles[0].body == ("f5", "f6")
     assert draft.articles[1].body == ("f7", "f8")
-    assert any(d.kind == "assign" and d.subjects in (("f5", "f6"),) for d in draft.decisions)
+    (peeled,) = [d for d in draft.decisions if d.kind == "assign" and d.subjects == ("f5", "f6")]
+    assert peeled.confidence == PEELED_CONFIDENCE  # such splits are right about two times in three
+
+
+def test_a_group_its_articles_explain_about_as_well_is_a_close_call_and_its_block_says_so():
+    """Text under two headers stacked, sharing the words of neither: its article is a guess, and inspect should say so."""
+    import newsarchive
+
+    blocks = [*STACKED_THEN_ONE_RUN[:4], "天气晴朗，气温适宜，市民纷纷走出家门。"]
+    draft = run(blocks, *STEPS)
+    (call,) = [d for d in draft.decisions if d.kind == "assign"]
+    assert call.subjects == ("f5",) and call.confidence == CLOSE_CALL_CONFIDENCE
+    assert "barely better" in call.reason
+    page = newsarchive.load("\n\n".join(blocks).encode())
+    (block,) = [b for item in page.items for b in getattr(item, "blocks", ())]
+    assert block.confidence == CLOSE_CALL_CONFIDENCE  # below inspect's 0.7: listed for review
+    # Text that shares one header's words is no close call: moved from the nearer header to that one, surely.
+    draft = run([*STACKED_THEN_ONE_RUN[:4], STACKED_THEN_ONE_RUN[4]], *STEPS)
+    (moved,) = [d for d in draft.decisions if d.kind == "assign"]
+    assert moved.confidence == MOVED_CONFIDENCE and "fit article 1" in moved.reason
 
 
 def test_a_run_whose_text_fits_one_article_throughout_stays_whole():

@@ -90,11 +90,14 @@ def _in_page_order(places: list[tuple[float, ...]]) -> list[int]:
 def assemble(draft: Draft) -> Page:
     """Build the page: items in order (see :func:`_placement`), unplaced leftovers, decisions and warnings."""
     tail_of = {j.head: j for j in draft.joins}
-    # A block is no surer than the doubts recorded on its first piece (doubt-openings).
+    # A block is no surer than the doubts recorded on its first piece (doubt-openings) ...
     doubt_of: dict[str, float] = {}
     for d in draft.decisions:
         if d.kind == "doubt":
             doubt_of[d.subjects[0]] = min(d.confidence, doubt_of.get(d.subjects[0], 1.0))
+        elif d.kind == "assign":  # ... and no surer than the choice of its article (assign-fragments)
+            for fid in d.subjects:
+                doubt_of[fid] = min(d.confidence, doubt_of.get(fid, 1.0))
     used: list[str] = []
     laid_out = draft.laid_out
     positioned: list[tuple[tuple[float, ...], Article | Photo]] = []
