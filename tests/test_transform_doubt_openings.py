@@ -69,3 +69,11 @@ def test_a_finished_paragraph_or_a_joined_tail_raises_no_doubt():
 def test_no_doubts_on_a_laid_out_page():
     draft = _draft(HEADLINE, BYLINE, CUT, OPENING, UNFINISHED, TAIL, laid_out=True)
     assert DoubtOpenings().apply(draft) is draft
+
+
+def test_a_paragraph_opening_mid_sentence_that_no_join_took_is_doubted_as_one_that_stops_so():
+    # 勤，… opens inside a sentence: the piece of a cut whose head was not found.
+    draft = DoubtOpenings().apply(_draft(HEADLINE, BYLINE, CUT, "勤，长期坚守信息通信领域，带领团队攻克多项关键技术。", FINISHED, TAIL))
+    blocks = {b.fragments[0]: b for b in assemble(draft).items[0].blocks}
+    assert blocks["f4"].confidence == 0.4
+    assert blocks["f5"].confidence == 1.0  # a paragraph of its own

@@ -154,7 +154,8 @@ def _blocks(draft: Draft, body: Sequence[str], tail_of: dict[str, Join], doubt_o
             kind = BlockType.HEADING
         else:
             kind = BlockType.PARAGRAPH
-            if not profile.ends_paragraph(text):
+            # A paragraph that stops mid-sentence, or opens so, is a piece whose other part was not found.
+            if not profile.ends_paragraph(text) or profile.opens_mid_sentence(text):
                 confidence = min(confidence, 0.4)
         blocks.append(Block(type=kind, text=text, fragments=tuple(ids), confidence=round(confidence, 3)))
         k += 1
