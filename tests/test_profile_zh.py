@@ -528,6 +528,10 @@ def test_a_letter_spaced_running_head_states_its_facts():
         ("当地干部群众走科技之路、质量之路。", False),  # the rest of a sentence cut before it
         ("近日的降雨让菜价上涨。", False),  # a time word as a subject, no comma: no telling
         ("“近日，”他说。", False),
+        ("陈晔光：当前，中国经济正从高速增长转向高质量发展。", True),  # a speaker's turn in an interview
+        ("记者：基础研究的魅力在哪里？", True),
+        ("时指出：“优美的生态环境是最大的财富。”", False),  # a speech verb before the colon, no name
+        ("王子联说：“我们将继续努力。”", False),
     ],
 )
 def test_a_sentence_opens_with_a_time_or_a_connective_and_a_comma(text, opens):

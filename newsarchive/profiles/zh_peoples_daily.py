@@ -296,6 +296,11 @@ def _period_opening() -> re.Pattern[str]:
 
 # A news agency's bracketed source opens a note or a lead of its own (（新华社北京6月18日电）…).
 _SOURCE_OPENING = re.compile(r"^[（(](?:新华社|本报|中新社)")
+# A speaker's turn in an interview set as dialogue: a name and a colon (陈晔光：…).  In the dev days' paragraphs 18
+# in 2,441 open so, and 43 in 207,036 pieces cut anywhere (most of them 时指出：…, 时强调：…: no name), a
+# likelihood ratio of about 35; the speech verbs before a colon are left out.
+_SPEAKER_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]")
+_SPEECH_VERB_ENDS = tuple("说道称问答出示调讲告")
 _CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
 _SENTENCE_STOPS = frozenset("。！？!?")
 _NUMERALS = set("一二三四五六七八九十百千万亿两几多余〇零")
@@ -678,6 +683,12 @@ def _stub_first_sentence(text: str) -> bool:
     return end is not None and text[:end][:1] not in _OPENING_MARKS
 
 
+def _speaker_named(text: str) -> bool:
+    """The text opens with a speaker's name and a colon, as an interview's turns do (陈晔光：…), not with 时指出：."""
+    found = _SPEAKER_NAME.match(text) if "：" in text[2:4] or ":" in text[2:4] else None
+    return found is not None and surname_length(found.group("name")) > 0 and not found.group("name").endswith(_SPEECH_VERB_ENDS)
+
+
 def _lone_first_clause(text: str) -> bool:
     """The text opens with a clause of one common Han character (勤，…; 摆、…), as no paragraph does.
 
@@ -1028,9 +1039,15 @@ class PeoplesDailyProfile:
         return not (flat.startswith("——") and not self.is_subheadline(flat))
 
     def opens_sentence(self, text: str) -> bool:
-        """A connective, or a time or scene and a comma (据介绍，…, 此外，…, 2024年，…, 随着…，…), or an agency's bracketed source."""
+        """A connective, or a time or scene and a comma (据介绍，…, 此外，…, 2024年，…, 随着…，…), an agency's bracketed source, or a speaker's turn (记者：…, 陈晔光：…)."""
         flat = text.lstrip()
-        return _CONNECTIVE_OPENING.match(flat) is not None or _SOURCE_OPENING.match(flat) is not None or _scene_opening().match(flat) is not None
+        return (
+            _CONNECTIVE_OPENING.match(flat) is not None
+            or _SOURCE_OPENING.match(flat) is not None
+            or _scene_opening().match(flat) is not None
+            or _SPEAKER_TURN.match(flat) is not None
+            or _speaker_named(flat)
+        )
 
     def dateline(self, text: str) -> str | None:
         """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
