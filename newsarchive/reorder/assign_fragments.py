@@ -262,6 +262,9 @@ class AssignFragments:
             peeled = self._refine(draft, groups, candidates, owner, leads, below_first, close_calls)
         moved = {fid: k for part, k in peeled for fid in part}
 
+        def assigned(subjects: Collection[str], confidence: float, reason: str) -> Decision:
+            return Decision(step=self.name, kind="assign", subjects=tuple(subjects), confidence=confidence, reason=reason)
+
         decisions = []
         bodies: dict[int, list[str]] = defaultdict(list)
         for gi, g in enumerate(groups):
@@ -269,37 +272,14 @@ class AssignFragments:
                 bodies[moved.get(f, owner[gi])].append(f)
             options = candidates[gi]
             if gi in close_calls:
-                decisions.append(
-                    Decision(
-                        step=self.name,
-                        kind="assign",
-                        subjects=tuple(g),
-                        confidence=CLOSE_CALL_CONFIDENCE,
-                        reason=f"its text and place fit article {owner[gi] + 1} barely better than article {close_calls[gi] + 1}",
-                    )
-                )
+                reason = f"its text and place fit article {owner[gi] + 1} barely better than article {close_calls[gi] + 1}"
+                decisions.append(assigned(g, CLOSE_CALL_CONFIDENCE, reason))
             elif len(options) > 1 and owner[gi] != options[0][0]:
-                decisions.append(
-                    Decision(
-                        step=self.name,
-                        kind="assign",
-                        subjects=tuple(g),
-                        confidence=MOVED_CONFIDENCE,
-                        reason=f"emitted after article {options[0][0] + 1}'s header, but its text and cut links "
-                        f"fit article {owner[gi] + 1}",
-                    )
-                )
+                reason = f"emitted after article {options[0][0] + 1}'s header, but its text and cut links fit article {owner[gi] + 1}"
+                decisions.append(assigned(g, MOVED_CONFIDENCE, reason))
         for part, k in peeled:
-            decisions.append(
-                Decision(
-                    step=self.name,
-                    kind="assign",
-                    subjects=part,
-                    confidence=PEELED_CONFIDENCE,
-                    reason=f"emitted in one run with text of article {owner[group_of[part[0]]] + 1}, "
-                    f"but its own text fits article {k + 1}",
-                )
-            )
+            reason = f"emitted in one run with text of article {owner[group_of[part[0]]] + 1}, but its own text fits article {k + 1}"
+            decisions.append(assigned(part, PEELED_CONFIDENCE, reason))
         articles = tuple(
             replace(a, body=tuple(sorted(bodies.get(k, ()), key=lambda f: draft.index[f])))
             for k, a in enumerate(draft.articles)
