@@ -298,8 +298,7 @@ def _period_opening() -> re.Pattern[str]:
 _SOURCE_OPENING = re.compile(r"^[（(](?:新华社|本报|中新社)")
 # A speaker's turn in an interview set as dialogue: a name and a colon (陈晔光：…).  In the dev days' paragraphs 18
 # in 2,441 open so, and 43 in 207,036 pieces cut anywhere (most of them 时指出：…, 时强调：…: no name), a
-# likelihood ratio of about 35; the speech verbs before a colon are left out.
-_SPEAKER_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})[：:]")
+# likelihood ratio of about 35; the speech verbs before a colon are left out (see _speaker_named).
 _SPEECH_VERB_ENDS = tuple("说道称问答出示调讲告")
 _CONTINUATION_OPENERS = set(CLOSING_MARKS + ",.;:?!)")  # marks no line may open, and their half-width forms
 _SENTENCE_STOPS = frozenset("。！？!?")
@@ -685,8 +684,10 @@ def _stub_first_sentence(text: str) -> bool:
 
 def _speaker_named(text: str) -> bool:
     """The text opens with a speaker's name and a colon, as an interview's turns do (陈晔光：…), not with 时指出：."""
-    found = _SPEAKER_NAME.match(text) if "：" in text[2:4] or ":" in text[2:4] else None
-    return found is not None and surname_length(found.group("name")) > 0 and not found.group("name").endswith(_SPEECH_VERB_ENDS)
+    # Read character by character: a class over the Han range costs ~1 ms to compile, on every start-up.
+    end = next((k for k in (2, 3) if text[k : k + 1] in ("：", ":")), None)
+    name = text[:end] if end else ""
+    return bool(name) and all(map(is_han, name)) and surname_length(name) > 0 and not name.endswith(_SPEECH_VERB_ENDS)
 
 
 def _lone_first_clause(text: str) -> bool:
