@@ -259,6 +259,12 @@ def test_the_website_s_source_line_and_editors_note_are_furniture(text, furnitur
     assert P.is_furniture(text) is furniture
 
 
+def test_the_website_s_source_line_states_the_paper_the_day_and_the_page():
+    head = P.running_head("《 人民日报 》（ 2025年01月05日 01 版）")
+    assert (head.publication, head.date, head.page_number) == ("人民日报", "2025-01-05", 1)
+    assert P.running_head("《人民日报》（2025年13月05日 第01版）") is None  # no such month
+
+
 @pytest.mark.parametrize(
     ("text", "role", "names"),
     [

@@ -111,6 +111,41 @@ def test_one_paragraph_a_line_marked_with_ideographic_spaces():
     assert [f.text for f in page.fragments] == ["第一段。", "第二段，\n接着说。"]
 
 
+# An article as copied from the paper's website: one paragraph a line, each set in with two ideographic
+# spaces, the byline, the site's source line and the editors' note at the margin between them.
+WEB_COPY = (
+    "去银行买金饰，有啥不一样？\n"
+    "本报记者\u3000徐佩玉\n"
+    "《 人民日报海外版 》（ 2024年03月15日 第 11 版）\n"
+    "\u3000\u3000近期，金价持续走高，不少消费者选择到银行购买金饰。\n"
+    "\u3000\u3000业内人士提醒，消费者购买金饰时应理性看待金价波动。\n"
+    "（责编：王五）\n"
+)
+
+
+def test_a_website_s_article_one_paragraph_a_line_keeps_its_lines_at_the_margin_apart():
+    page = read(WEB_COPY.encode())
+    assert [f.text for f in page.fragments] == [
+        "去银行买金饰，有啥不一样？",
+        "本报记者\u3000徐佩玉",
+        "《 人民日报海外版 》（ 2024年03月15日 第 11 版）",  # not the rest of the byline's line
+        "近期，金价持续走高，不少消费者选择到银行购买金饰。",
+        "业内人士提醒，消费者购买金饰时应理性看待金价波动。",
+        "（责编：王五）",  # not the rest of the paragraph above
+    ]
+
+
+def test_a_website_s_article_reads_its_facts_from_the_source_line_and_keeps_it_and_the_note_aside():
+    import newsarchive
+
+    page = newsarchive.load(WEB_COPY.encode())
+    (article,) = page.items
+    assert (article.headline, article.byline.names) == ("去银行买金饰，有啥不一样？", ("徐佩玉",))
+    assert len(article.blocks) == 2
+    assert (page.meta.publication, page.meta.date, page.meta.page_number) == ("人民日报海外版", "2024-03-15", 11)
+    assert {u.text for u in page.unplaced} == {"《 人民日报海外版 》（ 2024年03月15日 第 11 版）", "（责编：王五）"}
+
+
 def test_one_paragraph_a_line_without_blank_lines_or_indents():
     # Many extractors end each paragraph with one line break: lines wider than any column, of
     # differing widths, are paragraphs (and the short lines between them headings and bylines).

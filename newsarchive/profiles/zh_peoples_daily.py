@@ -35,8 +35,6 @@ _ROLES = f"(?:{_ROLE}|文\\s*[/／|｜])"
 
 _FURNITURE = re.compile(
     r"^[（(]?(?:本版责编|本版编辑|责任编辑|责编|版式设计|美术编辑|校对|本版统筹|本版主编)\s*[：:]"
-    # The source line the paper's website sets under each article: 《 人民日报 》（ 2025年01月05日 01 版）.
-    r"|^《[^《》]{2,12}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第\s*)?\d{1,3}\s*版\s*[）)]$"
     r"|^(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号)\s*[：:]?\s*[A-Z]{0,4}\s*[\d-]+"
     # The front page's masthead notes: the day's page count, the issue number, the website, the postal code.
     r"|^今日\s*\d{1,3}\s*版$|^第\s*\d{4,6}\s*期$|^(?:人民网)?网址\s*[：:]|^[（(]?代号\s*[：:]?\s*\d+\s*[-—－]\s*\d+[）)]?$"
@@ -93,6 +91,12 @@ def _head_patterns() -> _HeadPatterns:
     return _HeadPatterns()
 
 
+# The source line the paper's website sets under each article: 《 人民日报 》（ 2025年01月05日 01 版）, a running
+# head's facts (the paper, the day, the page) in its own form.
+_WEB_SOURCE_LINE = re.compile(
+    r"^《\s*(?P<paper>[^《》\s]{2,12})\s*》\s*[（(]\s*(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*"
+    r"(?:第\s*)?(?P<page>\d{1,3})\s*版\s*[）)]$"
+)
 _HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a page's name (科技·新知)
 MAX_RUNNING_HEAD = 60  # characters
 _HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
@@ -789,6 +793,12 @@ class PeoplesDailyProfile:
         """
         # A masthead or page label letter-spaced (人 民 日 报, 要 闻) reads as one: no space between ideographs.
         collapsed = _collapse(text)
+        source = _WEB_SOURCE_LINE.match(collapsed) if collapsed.startswith("《") else None
+        if source is not None:
+            year, month, day = (int(source.group(g)) for g in ("year", "month", "day"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            return RunningHead(publication=source.group("paper"), date=f"{year:04d}-{month:02d}-{day:02d}", page_number=int(source.group("page")), page_name=None)
         # Reading out the letter-spacing drops only spaces: a text too long without any of them (most
         # texts asked: tag-roles asks every fragment) is too long without a regex pass over it.
         if len(collapsed) - collapsed.count(" ") > MAX_RUNNING_HEAD:

@@ -403,6 +403,16 @@ def _indent(line: str) -> int:
     return width
 
 
+def _line_pieces(lines: list[str]) -> list[tuple[int, str]]:
+    """Each non-blank line a piece (offset in the block, text)."""
+    pieces, offset = [], 0
+    for line in lines:
+        if line.strip(" \t\u3000\f\v"):
+            pieces.append((offset, line))
+        offset += len(line) + 1
+    return pieces
+
+
 def _paragraphs(
     block: str, column: Callable[[], int | None] = lambda: None, *, headers: bool = True, whole_page: bool = False
 ) -> list[tuple[int, str]]:
@@ -420,12 +430,7 @@ def _paragraphs(
     if len(indents) < 2:
         return [(0, block)]
     if _one_paragraph_a_line(lines):
-        pieces, offset = [], 0
-        for line in lines:
-            if line.strip(" \t\u3000\f\v"):
-                pieces.append((offset, line))
-            offset += len(line) + 1
-        return pieces
+        return _line_pieces(lines)
     base = min(indents)
     deeper = [k for k in indents if k >= base + PARAGRAPH_INDENT]
     if deeper and max(deeper) - min(deeper) > 1:
@@ -436,6 +441,17 @@ def _paragraphs(
         # where every line has it: one paragraph a line, as many text dumps are.
         return _indent(line) >= base + PARAGRAPH_INDENT or line.startswith("\u3000\u3000")
 
+    # Every paragraph opening ("　　…") a whole sentence or more, ending on its line: one paragraph a line, as
+    # text copied from a website gives it, and the lines at the margin between (a byline, the site's source
+    # line under it, an editors' note) are lines of their own, not the wrapped rest of the line above.
+    # (A long line that runs on into the next at the margin is hard-wrapped text: not so.)
+    openings = [line for line in lines if line.strip(" \t\u3000\f\v") and opens(line)]
+    wraps = any(
+        len(line.strip()) >= UNWRAPPED_WIDTH and not _ends_sentence(line) and following.strip() and not opens(following)
+        for line, following in zip(lines, lines[1:])
+    )
+    if len(openings) >= 2 and all(map(_ends_sentence, openings)) and not wraps:
+        return _line_pieces(lines)
     credits = [_latin_credit_line(line) for line in lines]  # each line read once, as k and as k + 1
 
     def cut_after(k: int, _first: int) -> bool:
