@@ -281,3 +281,10 @@ def test_a_source_line_is_no_byline():
 def test_credits_naming_an_agency_first_or_alone(text, photographers, agency):
     credit = P.parse_credit(text)
     assert (credit.photographers, credit.agency) == (photographers, agency)
+
+
+def test_a_credit_is_not_read_from_blank_text_or_empty_brackets():
+    # A fragment of spaces or marks that collapse to nothing: no credit, and no endless unbracketing (fuzz).
+    for text in ("", "   ", "()", "(())", "[]"):
+        assert P.parse_credit(text) is None
+    assert P.parse_credit("((AP Photo/Jane Doe))").photographers == ("Jane Doe",)

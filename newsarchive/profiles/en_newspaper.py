@@ -231,7 +231,7 @@ class EnglishNewspaperProfile:
             return ParsedCredit((), m.group("agency"))
         m = _CREDIT.match(flat)
         if not m:
-            if flat[:1] in "([" and flat[-1:] in ")]":  # a whole credit in brackets: (AP Photo/Jane Doe)
+            if len(flat) > 2 and flat[0] in "([" and flat[-1] in ")]":  # a whole credit in brackets: (AP Photo/Jane Doe)
                 return self.parse_credit(flat[1:-1])
             return None
         names = m.group("names") or m.group("names2") or m.group("names3") or ""
