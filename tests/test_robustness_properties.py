@@ -145,3 +145,32 @@ def test_json_pages_with_any_characters(texts):
         assert not missing_text(page, writer, result), writer  # strict UTF-8 and well-formed XML, too
     reread = newsarchive.load(newsarchive.write(page, "json").data)
     assert [f.text for f in reread.fragments] == texts
+
+
+_PROFILE_TEXT = st.one_of(st.lists(_pieces, max_size=30).map("".join), st.sampled_from(["", " ", "()", "（）", "\u3000\u3000", "：", "勤，"]))
+
+
+@FAST
+@given(text=_PROFILE_TEXT, other=_PROFILE_TEXT)
+def test_every_profile_reads_any_text_without_raising(text, other):
+    """What the transforms ask of each piece of text, asked of any text, blank included (a blank credit once recursed)."""
+    from newsarchive.profiles import get_profile
+
+    for language in ("zh", "en"):
+        profile = get_profile(language)
+        profile.parse_credit(text)
+        profile.parse_byline(text, after_headline=True)
+        profile.parse_byline(text, after_headline=False)
+        profile.is_title_like(text)
+        profile.opens_sentence(text)
+        profile.opens_mid_sentence(text)
+        profile.opens_with_a_setting(text)
+        profile.ends_paragraph(text)
+        profile.is_caption(text)
+        profile.is_kicker(text)
+        profile.is_subheadline(text)
+        profile.is_furniture(text)
+        profile.running_head(text)
+        profile.dateline(text)
+        profile.jump_line(text)
+        profile.continuation_score(text, other)
