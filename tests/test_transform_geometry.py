@@ -808,3 +808,24 @@ def test_a_last_line_with_a_stop_and_quote_hung_in_the_margin_still_continues_in
     ]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
     assert [(j.head, j.tail) for j in LayoutJoins().apply(draft).joins] == [("p3", "p4")]
+
+
+def test_a_column_ending_on_a_paragraph_s_first_line_alone_continues_into_a_flush_column_when_that_line_is_full():
+    """人无精神不立，国无精神不强。| 精神是一个民族…: the column's foot is a paragraph's first line, set in two
+    characters and filling the rest (14 glyphs of a 16-glyph column); the next column opens flush."""
+    from newsarchive.reorder.layout_joins import LayoutJoins
+
+    full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
+    frags = [
+        _indented_block("p1", (indented, full, last), 36, 0),
+        _indented_block("p2", (indented, full, last), 36, 40),
+        _indented_block("p3", ("人无精神不立，国无精神不强。",), 36, 80),  # one line, set in and full
+        _indented_block("p4", ("精神是一个民族赖以长久生存的灵魂", full, last), 200, 0, gap=4),  # opens column 2 flush
+        _indented_block("p5", (indented, full, last), 200, 40),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    assert [(j.head, j.tail) for j in LayoutJoins().apply(draft).joins] == [("p3", "p4")]
+    # A first line alone that stops short (a one-line paragraph) ends its paragraph.
+    short = [replace(f, lines=("人无精神不立。",), text="人无精神不立。") if f.id == "p3" else f for f in frags]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(short)), PeoplesDailyProfile())
+    assert LayoutJoins().apply(draft).joins == ()

@@ -46,7 +46,9 @@ class LayoutJoins:
     On a page whose paragraphs open indented, a column that opens flush (its first
     line full) after a column that ends on a full line goes on with that column's
     paragraph, even where the text before the break ends a sentence (……显示多项数据。
-    | 液压系统嗡鸣声起……): such a join is added (:meth:`_flush_continuations`).
+    | 液压系统嗡鸣声起……): such a join is added (:meth:`_flush_continuations`).  A
+    column ending on a paragraph's first line alone ends full when that line, set in,
+    fills the rest of the column's width.
     """
 
     name: ClassVar[str] = "layout-joins"
@@ -113,7 +115,7 @@ class LayoutJoins:
             seq = [f for f in page if f.role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE)]
             for a, b in zip(seq, seq[1:]):
                 wa, wb = measured.get(a.id), measured.get(b.id)
-                if wa is None or wb is None or len(wa) < 2 or len(wb) < 2 or a.id in heads or b.id in tails:
+                if wa is None or wb is None or len(wb) < 2 or a.id in heads or b.id in tails:
                     continue
                 if a.id in draft.paragraph_ends or b.gap_before < WIDE_GAP:
                     continue  # a short last line ends the paragraph; the order does not jump to another column
@@ -122,7 +124,10 @@ class LayoutJoins:
                 inner = wa[1:-1] + wb[1:-1]
                 full = (median_of(inner) if inner else max(wa + wb)) - 0.5
                 new_column = b.bbox.x0 >= a.bbox.x1 - 1.0 or b.bbox.y0 < a.bbox.y0  # type: ignore[union-attr]
-                if new_column and wa[-1] >= full and wb[0] >= full:
+                # A block of one line at the column's foot is a paragraph's first line, set in: full when
+                # it fills the rest of the line (人无精神不立，国无精神不强。| 精神是一个民族…).
+                ends_full = wa[-1] >= full if len(wa) > 1 else wa[0] >= full - INDENT_EMS
+                if new_column and ends_full and wb[0] >= full:
                     why = "the column ends on a full line and the next opens flush, on a page of indented paragraphs"
                     added.append(Join(head=a.id, tail=b.id, confidence=0.7, reason=why))
                     heads.add(a.id)
