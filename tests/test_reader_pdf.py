@@ -204,6 +204,17 @@ def test_paragraphs_cut_a_flush_left_box_before_indented_lines_and_leave_centred
     ]
 
 
+def test_a_box_whose_lines_are_mostly_paragraphs_first_lines_is_running_text_cut_before_each():
+    """问：…？ / 答：…: two of the box's three lines are paragraphs' first lines, set in and full; it is no header."""
+    from newsarchive.readers.pdf import paragraphs
+
+    qa = [_line("问：如何平衡", 20, 0, 14), _line("的关系？", 0, 12, 4), _line("答：坚持鼓励", 20, 24, 14)]
+    assert [[x.text for x in piece] for piece in paragraphs(qa, 10.0)] == [["问：如何平衡", "的关系？"], ["答：坚持鼓励"]]
+    # Set in by the indent but short of the right edge, the lines are a header's, centred.
+    centred = [_line("kicker", 20, 0, 10), _line("headline", 0, 12, 16), _line("deck", 20, 24, 10)]
+    assert len(paragraphs(centred, 10.0)) == 1
+
+
 def test_column_flows_merge_boxes_that_continue_each_other_down_a_column():
     from newsarchive.readers.pdf import _column_flows
 

@@ -519,7 +519,11 @@ def paragraphs(lines: list[_Line], size: float | None) -> list[list[_Line]]:
     def full(line: _Line) -> bool:  # runs to the right edge, as justified lines do
         return right - line.bbox.x1 <= FULL_SLACK * size
 
-    if sum(1 for x in lines if x.bbox.x0 - left <= FULL_SLACK * size) * 2 < len(lines):
+    def set_in(line: _Line) -> bool:  # a paragraph's first line: set in by the indent, and full
+        return INDENT_MIN * size <= line.bbox.x0 - left <= INDENT_MAX * size and full(line)
+
+    # Running text is flush left but for its paragraphs' first lines (a question and its answer: two of three).
+    if sum(1 for x in lines if x.bbox.x0 - left <= FULL_SLACK * size or set_in(x)) * 2 < len(lines):
         return [lines]  # not flush-left running text: the centred lines of a header
     def centred(line: _Line) -> bool:  # a heading set between paragraphs of the column
         margin = line.bbox.x0 - left
