@@ -829,3 +829,20 @@ def test_a_column_ending_on_a_paragraph_s_first_line_alone_continues_into_a_flus
     short = [replace(f, lines=("人无精神不立。",), text="人无精神不立。") if f.id == "p3" else f for f in frags]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(short)), PeoplesDailyProfile())
     assert LayoutJoins().apply(draft).joins == ()
+
+
+def test_a_full_line_is_measured_on_the_page_where_the_blocks_have_too_few_inner_lines():
+    """The head's only inner line, set with quotes and commas narrow, counts 17 glyphs in a column of 16:
+    measured on it alone, the next column's flush first line (16) would not be full."""
+    from newsarchive.reorder.layout_joins import LayoutJoins
+
+    full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
+    frags = [
+        _indented_block("p1", (indented, full, full, last), 36, 0),
+        _indented_block("p2", (indented, full, full, last), 36, 52),
+        _indented_block("p3", ("“煤炭使用由‘燃料型’转向", "‘原料型’，资源利用效率得到提高，", "产品生产由一般加工转向高端制造。”"), 36, 104),
+        _indented_block("p4", ("贵州黔希化工有限责任公司党委副书", "记王付军说。"), 200, 0, gap=4),  # column 2 opens flush
+        _indented_block("p5", (indented, full, full, last), 200, 28),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    assert [(j.head, j.tail) for j in LayoutJoins().apply(draft).joins] == [("p3", "p4")]

@@ -19,6 +19,7 @@ __all__ = ["LayoutJoins"]
 
 JOIN_WINDOW = 2  # a cut paragraph continues within this many body blocks in layout order
 INDENT_EMS = 2  # characters a paragraph's first line is set in by, where paragraphs open indented
+FEW_LINES = 3  # inner lines fewer than this measure a full line poorly: the page's measure it
 
 
 def _line_ems(fragment: Fragment) -> list[float] | None:
@@ -112,6 +113,8 @@ class LayoutJoins:
             indented = [w[0] <= max(w[1:]) - INDENT_EMS + 0.5 for w in blocks]
             if not blocks or 2 * sum(indented) <= len(blocks):
                 continue  # paragraphs set flush (or too few to tell): a flush column top says nothing
+            page_inner = [x for w in blocks for x in w[1:-1]]
+            page_full = median_of(page_inner) if page_inner else None
             seq = [f for f in page if f.role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE)]
             for a, b in zip(seq, seq[1:]):
                 wa, wb = measured.get(a.id), measured.get(b.id)
@@ -120,9 +123,12 @@ class LayoutJoins:
                 if a.id in draft.paragraph_ends or b.gap_before < WIDE_GAP:
                     continue  # a short last line ends the paragraph; the order does not jump to another column
                 # A full line is as wide as the blocks' inner lines: the widest line may be wider, by a
-                # stop and a closing quote hung in the margin (…文明平等对话。”).
+                # stop and a closing quote hung in the margin (…文明平等对话。”).  Of a line or two, the page's
+                # inner lines tell better: a line of quotes and commas set narrow counts more glyphs
+                # (‘原料型’，资源利用效率得到提高， is 17 in a column of 16).
                 inner = wa[1:-1] + wb[1:-1]
-                full = (median_of(inner) if inner else max(wa + wb)) - 0.5
+                local = median_of(inner) if inner else max(wa + wb)
+                full = (local if len(inner) >= FEW_LINES or page_full is None else min(local, page_full)) - 0.5
                 new_column = b.bbox.x0 >= a.bbox.x1 - 1.0 or b.bbox.y0 < a.bbox.y0  # type: ignore[union-attr]
                 # A block of one line at the column's foot is a paragraph's first line, set in: full when
                 # it fills the rest of the line (人无精神不立，国无精神不强。| 精神是一个民族…).
