@@ -846,3 +846,29 @@ def test_a_full_line_is_measured_on_the_page_where_the_blocks_have_too_few_inner
     ]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
     assert [(j.head, j.tail) for j in LayoutJoins().apply(draft).joins] == [("p3", "p4")]
+
+
+def test_a_paragraph_over_a_drawing_s_credit_set_in_the_running_text_s_type_is_no_caption():
+    """The column's last paragraph stands over a drawing's credit as a caption would; in four lines of the
+    running text's type it is running text (a caption is set smaller, in a few lines)."""
+    from newsarchive.reorder import Pipeline
+    from newsarchive.reorder.layout_roles import LayoutRoles
+    from newsarchive.reorder.tag_roles import TagRoles
+
+    full, indented, last = "近年来河北抢抓人工智能发展机遇推", "推动算力产业集聚发展带动企业", "形成完整产业链条。"
+    quote = ("“接下来，我们还将进一步利用", "好大数据手段，完善分析研判模型，", "精准锁定问题线索，持续开展整治。”", "益阳市纪委书记高靖生说。")
+    frags = [
+        _indented_block("p1", (indented, full, full, last), 36, 0),
+        _indented_block("p2", (indented, full, full, last), 36, 52),
+        _indented_block("p3", quote, 36, 104),
+        _line("credit", "洪琥绘（人民视觉）", 36, 160, 7.0),
+        _indented_block("p4", (indented, full, full, last), 200, 0, gap=4),
+    ]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(frags)), PeoplesDailyProfile())
+    tagged = TagRoles().apply(draft)
+    assert tagged.fragment("p3").role is Role.CAPTION  # the text alone: the line over a credit
+    assert LayoutRoles().apply(tagged).fragment("p3").role is Role.PARAGRAPH
+    # Set small, as captions are, it stays a caption.
+    small = [replace(f, bbox=BBox(x0=36, y0=104, x1=36 + 7 * 16, y1=104 + 40)) if f.id == "p3" else f for f in frags]
+    draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(small)), PeoplesDailyProfile())
+    assert LayoutRoles().apply(TagRoles().apply(draft)).fragment("p3").role is Role.CAPTION

@@ -36,6 +36,8 @@ BLANK_LINE = 2  # line breaks before a fragment with a blank line between it and
 BETWEEN_FRAMES = (Role.CAPTION, Role.CREDIT, Role.PHOTO_TITLE, Role.FURNITURE)
 BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)  # the roles of an article's running text
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)  # the roles of an article's header
+# The role reason tag-roles gives a caption it knows by its place alone (over a credit), which layout-roles may undo.
+ABOVE_A_CREDIT = "directly above a photo credit"
 # The reason tag-roles gives a header typed for a dateline lead emitted apart from it (segment-articles reads it).
 LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
 # Hard-wrapped running text (a text extractor's columns): most of its lines share one width.

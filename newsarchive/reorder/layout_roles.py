@@ -23,7 +23,7 @@ from typing import ClassVar, Sequence
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.cjk import is_han
-from . import Draft
+from . import ABOVE_A_CREDIT, Draft
 from .geometry import (
     BODY_TYPE,
     CENTRE_TOLERANCE,
@@ -244,6 +244,7 @@ class LayoutRoles:
                 decisions.extend(self._body_type_headlines(page, roles, unit, glyph))
             if glyph is not None and sized:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
+                decisions.extend(self._body_type_captions(page, roles, glyph))
             if unit:
                 decisions.extend(self._kicker_over_no_headline(draft, page, roles, unit))
             if sized:
@@ -360,6 +361,30 @@ class LayoutRoles:
             ):
                 why = f"a short sentence in type {size / body:.2f}x the running text"
                 decisions.append(_retype(roles, f.id, Role.CAPTION, 0.7, why, f"caption: {why}"))
+        return decisions
+
+    @staticmethod
+    def _body_type_captions(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], body: float) -> list[Decision]:
+        """A paragraph the text took for a caption, only for standing over a credit, is running text when it is set
+        in the running text's type and longer than captions are (updates ``roles``).
+
+        Over a drawing's credit alone (洪 琥绘（人民视觉）) the column's last paragraph stands as a caption
+        would; a caption is set smaller, in a few lines.
+        """
+        decisions = []
+        for f in page:
+            size = glyph_size(f)
+            if (
+                size is None
+                or f.id in roles
+                or f.role is not Role.CAPTION
+                or f.role_reason != ABOVE_A_CREDIT
+                or len(f.lines) <= CAPTION_LINES
+                or size < SMALL_TYPE * body
+            ):
+                continue
+            why = f"{len(f.lines)} lines in the running text's type ({size / body:.2f}x): a paragraph, not a caption"
+            decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a caption: {why}"))
         return decisions
 
     @staticmethod

@@ -22,7 +22,7 @@ from typing import ClassVar
 from ..model import Decision, Role
 from ..profiles.textutil import bigrams, display_width
 from ..profiles import Profile
-from . import BETWEEN_FRAMES, BLANK_LINE, HEADER_ROLES, LEAD_APART, Draft, running_line_width
+from . import ABOVE_A_CREDIT, BETWEEN_FRAMES, BLANK_LINE, HEADER_ROLES, LEAD_APART, Draft, running_line_width
 
 # Roles that belong to an article header.
 _TITLE = "title"  # provisional: headline, heading or photo title, decided in pass two
@@ -241,7 +241,7 @@ class TagRoles:
                 and profile.ends_paragraph(texts[i])
                 and len(texts[i]) <= MAX_CAPTION
             ):
-                roles[i] = (Role.CAPTION, 0.8, "directly above a photo credit")
+                roles[i] = (Role.CAPTION, 0.8, ABOVE_A_CREDIT)
 
     @staticmethod
     def _names_under_titles(page: _Tagging) -> None:
