@@ -97,6 +97,14 @@ _WEB_SOURCE_LINE = re.compile(
     r"^《\s*(?P<paper>[^《》\s]{2,12})\s*》\s*[（(]\s*(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*"
     r"(?:第\s*)?(?P<page>\d{1,3})\s*版\s*[）)]$"
 )
+
+
+def _iso_date(year: str, month: str, day: str) -> str | None:
+    """YYYY-MM-DD of a running head's year, month and day, or None when the month or day cannot be one."""
+    y, m, d = int(year), int(month), int(day)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
 _HEAD_DOTS = "·•・"  # separate a running head's parts, and the words of a page's name (科技·新知)
 MAX_RUNNING_HEAD = 60  # characters
 _HEAD_MARKS = ("日报", "星期", "版", "DAILY", "RIBAO")  # looked for in the upper-cased text
@@ -124,8 +132,10 @@ def _credit_labelled() -> re.Pattern[str]:
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
 # What opens a credit for a group of pictures, before the one who supplied them: 本版图片均由|以上图片均为|图片由 受访者 提供.
 _SUPPLIED_FOR_SEVERAL = re.compile(r"^(?:以上|上述|本版|组)?(?:图片|照片)均?[由为系]|^(?:以上|上述|本版|组)?均[由为系]")
-# Agencies that release pictures under their own name (新华社发, （人民视觉）, 图/视觉中国).
-_AGENCIES = "新华社|中新社|人民日报|人民视觉|视觉中国|影像中国|东方IC|CFP"
+# Agencies that release pictures under their own name (新华社发, （人民视觉）, 图/视觉中国); the bracketed
+# agency notes that are no column tag (_AGENCY_NOTE) name the first six.
+_PRESS_AGENCIES = "新华社|中新社|人民日报|人民视觉|视觉中国|影像中国"
+_AGENCIES = _PRESS_AGENCIES + "|东方IC|CFP"
 _AGENCY_NAMES = frozenset(_AGENCIES.split("|"))
 
 
@@ -165,7 +175,7 @@ _CAPTION = re.compile(
     r"^(?:图[①-⑳0-9一二三四五六七八九十、]*[：:]|[上下左右组]图[：:]?|(?:数据|资料|图表)来源[：:])|图为"
 )
 # A credit's agency in brackets, not a column tag: （新华社发）, （人民视觉）, （受访者供图）.
-_AGENCY_NOTE = re.compile(r"[（(](?:(?:新华社|中新社|人民日报|人民视觉|视觉中国|影像中国)发?|[^（()）]{1,12}供图)[）)]")
+_AGENCY_NOTE = re.compile(rf"[（(](?:(?:{_PRESS_AGENCIES})发?|[^（()）]{{1,12}}供图)[）)]")
 # A column tag closing a headline: （人民时评）, and one bracket deep inside (（人与自然·走进零碳园区（工厂）看转型）).
 _COLUMN_TAG = re.compile(r"[（(](?:[^（()）。，]|[（(][^（()）。，]{1,20}[）)]){2,40}[）)]$")
 
@@ -694,6 +704,13 @@ def _speaker_named(text: str) -> bool:
     return bool(name) and all(map(is_han, name)) and surname_length(name) > 0 and not name.endswith(_SPEECH_VERB_ENDS)
 
 
+def _photographed(found: re.Match[str] | None) -> ParsedCredit | None:
+    """The credit a pattern's match names (its photographers, its agency if any), or None if the names are no names."""
+    if found is None or not parse_names(found.group("names")):
+        return None
+    return ParsedCredit(_names(found.group("names")), found.group("agency"))
+
+
 def _lone_first_clause(text: str) -> bool:
     """The text opens with a clause of one common Han character (勤，…; 摆、…), as no paragraph does.
 
@@ -795,10 +812,10 @@ class PeoplesDailyProfile:
         collapsed = _collapse(text)
         source = _WEB_SOURCE_LINE.match(collapsed) if collapsed.startswith("《") else None
         if source is not None:
-            year, month, day = (int(source.group(g)) for g in ("year", "month", "day"))
-            if not (1 <= month <= 12 and 1 <= day <= 31):
+            day = _iso_date(*(source.group(g) for g in ("year", "month", "day")))
+            if day is None:
                 return None
-            return RunningHead(publication=source.group("paper"), date=f"{year:04d}-{month:02d}-{day:02d}", page_number=int(source.group("page")), page_name=None)
+            return RunningHead(publication=source.group("paper"), date=day, page_number=int(source.group("page")), page_name=None)
         # Reading out the letter-spacing drops only spaces: a text too long without any of them (most
         # texts asked: tag-roles asks every fragment) is too long without a regex pass over it.
         if len(collapsed) - collapsed.count(" ") > MAX_RUNNING_HEAD:
@@ -845,12 +862,9 @@ class PeoplesDailyProfile:
                 return None
         if not (dated or page or publication or (beside_head and (page_number or page_name))):
             return None
-        iso = None
-        if date:
-            year, month, day = (int(g) for g in date.groups())
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                return None
-            iso = f"{year:04d}-{month:02d}-{day:02d}"
+        iso = _iso_date(*date.groups()) if date else None
+        if date and iso is None:
+            return None
         return RunningHead(publication=publication, date=iso, page_number=page_number, page_name=page_name)
 
     def is_furniture(self, text: str) -> bool:
@@ -864,24 +878,23 @@ class PeoplesDailyProfile:
             return None
         # The patterns try a reporter's role at the start (any employer's name): asked only of texts
         # that can match, since every short fragment of a page is asked.
-        m = _CREDIT_PHOTOG.match(flat) if any(mark in flat for mark in _PHOTOG_MARKS) else None
-        if m and parse_names(m.group("names")):
-            return ParsedCredit(_names(m.group("names")), m.group("agency"))
-        m = _credit_released().match(flat) if "发" in flat and flat.endswith(("摄）", "摄)")) else None
-        if m and parse_names(m.group("names")):
-            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        if (credit := _photographed(_CREDIT_PHOTOG.match(flat) if any(mark in flat for mark in _PHOTOG_MARKS) else None)) is not None:
+            return credit
+        if "发" in flat and flat.endswith(("摄）", "摄)")) and (credit := _photographed(_credit_released().match(flat))) is not None:
+            return credit
         m = _credit_labelled().match(flat) if flat[:1] in "图摄" else None
         if m and m.group("names") in _AGENCY_NAMES and not m.group("agency"):  # 图/视觉中国: an agency, no photographer
             return ParsedCredit((), m.group("names"))
-        if m and parse_names(m.group("names")):
-            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        if (credit := _photographed(m)) is not None:
+            return credit
         m = _credit_agency().match(flat) if flat.startswith(("（", "(")) else None
-        if m and (m.group("names") is None or parse_names(m.group("names"))):
-            return ParsedCredit(_names(m.group("names")), m.group("agency"))
+        if m and m.group("names") is None:
+            return ParsedCredit((), m.group("agency"))
+        if (credit := _photographed(m)) is not None:
+            return credit
         if flat[:1] in "（(" and flat[-1:] in "）)" and "摄" in flat:  # a whole credit in brackets: （李四 摄）
-            inner = _CREDIT_PHOTOG.match(flat[1:-1].strip())
-            if inner and parse_names(inner.group("names")):
-                return ParsedCredit(_names(inner.group("names")), inner.group("agency"))
+            if (credit := _photographed(_CREDIT_PHOTOG.match(flat[1:-1].strip()))) is not None:
+                return credit
         m = _CREDIT_SUPPLIED.match(flat)
         if m:
             supplier = _SUPPLIED_FOR_SEVERAL.sub("", m.group("agency")).strip() or m.group("agency")
