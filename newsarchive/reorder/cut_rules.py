@@ -50,3 +50,15 @@ def may_end_unpunctuated(draft: Draft, text: str, following: str | None = None) 
     if text.rstrip()[-1:] in CLAUSE_ENDS or list_item().match(text) is not None:
         return True
     return draft.profile.is_title_like(text) and not (following is not None and draft.profile.opens_mid_sentence(following))
+
+
+def leads_to(tail_of: dict[str, str], start: str, target: str) -> bool:
+    """Whether the chain of joins from ``start`` (``tail_of``: each head's tail) reaches ``target``: a join from
+    ``target`` to ``start`` would close a cycle (a paragraph cut twice is a chain, not a cycle)."""
+    seen = set()
+    while start in tail_of and start not in seen:
+        seen.add(start)
+        start = tail_of[start]
+        if start == target:
+            return True
+    return False

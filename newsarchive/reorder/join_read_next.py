@@ -29,7 +29,7 @@ from typing import ClassVar
 
 from ..model import Decision, Fragment, Role
 from . import Draft, Join
-from .cut_rules import HEADER_AND_PHOTO_ROLES, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
+from .cut_rules import HEADER_AND_PHOTO_ROLES, leads_to, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
 CONFIDENCE = 0.7  # 57 right in 79 on dev pages (0.72)
 
@@ -57,7 +57,7 @@ class JoinReadNext:
                     and draft.fragment(tail).role is Role.PARAGRAPH
                     and draft.unfinished(head)
                     and not may_end_unpunctuated(draft, draft.text(head), draft.text(tail))
-                    and not _leads_back(tail_of, tail, head)
+                    and not leads_to(tail_of, tail, head)
                     and draft.profile.dateline(draft.text(tail)) is None
                     and not opens_as_a_sentence_inside_a_clause(draft, head, tail)
                     and not draft.jump(tail, "from")  # it continues a text of another page
@@ -84,12 +84,3 @@ class JoinReadNext:
         ):
             return True
         return draft.profile.continuation_score(draft.text(head), draft.text(tail))[0] > 0
-
-
-def _leads_back(tail_of: dict[str, str], start: str, target: str) -> bool:
-    """Whether the joins from ``start`` lead to ``target`` (a join to it would close a cycle)."""
-    seen = set()
-    while start in tail_of and start not in seen:
-        seen.add(start)
-        start = tail_of[start]
-    return start == target
