@@ -408,3 +408,21 @@ def test_compare_reports_changes_on_the_pages_both_runs_share(tmp_path: Path) ->
     moved = [line for line in lines if line.endswith(".txt")]
     assert [line.split()[-1] for line in moved] == ["gen/a_s0.txt", "gen/b_s0.txt"]  # the larger move first
     assert moved[0].split()[:3] == ["+2", "+2", "+1"]
+
+
+def test_diagnosis_says_how_a_unit_never_cut_was_lost() -> None:
+    # A whole paragraph taken as another's continuation, or its end joined on, is named with the step
+    # that joined it; one the reader merged with other text, or cut into pieces, is told apart from both.
+    diagnose = _load("diagnose")
+    fragments = [{"id": "f1", "text": "他说，", "role": "paragraph"}, {"id": "f2", "text": "大家好。", "role": "paragraph"}]
+    output = {
+        "fragments": fragments,
+        "items": [{"type": "article", "blocks": [{"type": "paragraph", "fragments": ["f1", "f2"], "text": "他说，大家好。"}]}],
+    }
+    flat = {f["text"]: f for f in fragments}
+    place = {"f1": (0, 0), "f2": (0, 0)}
+    steps = {"f1": {"join-frames"}, "f2": {"join-frames"}}
+    assert diagnose._uncut_loss("大家好。", flat, place, output, steps) == "taken as a continuation, by join-frames"
+    assert diagnose._uncut_loss("他说，", flat, place, output, steps) == "its end joined on, by join-frames"
+    assert diagnose._uncut_loss("大家", flat, place, output, steps) == "not one fragment of the input: in one with other text"
+    assert diagnose._uncut_loss("他说，大家", flat, place, output, steps) == "not one fragment of the input: in pieces"

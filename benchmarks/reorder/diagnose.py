@@ -16,8 +16,10 @@ that work goes to the largest class of error (and closing notes can be checked):
   word spans it, or some), and the wrong joins by the step that made them.
 * **lost units**: truth units not recovered in their article, by kind: a cut
   joined wrong or not at all, the unit whole but in another article, the unit
-  merged with or split from others though never cut, its article never found
-  (no output article matched), or read as a header field.
+  merged with or split from others though never cut (taken as a continuation or
+  its end joined on, by which step; or the reader's fragment holds other text
+  too, or only part of it), its article never found (no output article
+  matched), or read as a header field.
 * **successors**: pairs of consecutive truth units not consecutive in the output,
   with a unit missing, or both present but out of order.
 * **headlines** not found, by the role and reason the fragment holding the text got.
@@ -97,6 +99,31 @@ def _tail_place(head: tuple[int, int] | None, tail: tuple[int, int] | None) -> s
     return "placed next" if tail[1] == head[1] + 1 else "elsewhere in the article"
 
 
+def _uncut_loss(
+    key: str,
+    frag_by_flat: dict[str, dict[str, Any]],
+    place: dict[str, tuple[int, int]],
+    output: dict[str, Any],
+    steps_of: dict[str, set[str]],
+) -> str:
+    """Why a unit the scrambler never cut is not a block of its article: merged (by which step), or read as something else."""
+    frag = frag_by_flat.get(key)
+    if frag is None:
+        # The reader (or the extractor) put it in one piece with other text, or cut it into pieces.
+        inside = any(key in flat for flat in frag_by_flat)
+        return "not one fragment of the input: " + ("in one with other text" if inside else "in pieces")
+    where = place.get(frag["id"])
+    if where is None:
+        return f"not in a block: read as {frag['role']} ({frag.get('role_reason') or 'no reason'})"
+    block = output["items"][where[0]]["blocks"][where[1]]
+    ids = block.get("fragments") or []
+    if len(ids) > 1:
+        # Its own end joined to a piece (it was taken for a head), or its opening taken as another's continuation.
+        sides = [side for side, taken in (("its end joined on", ids[-1] != frag["id"]), ("taken as a continuation", ids[0] != frag["id"])) if taken]
+        return f"{' and '.join(sides)}, by " + ", ".join(sorted(steps_of.get(frag["id"]) or {"?"}))
+    return f"a block of its own, read as {block.get('type', '?')}"
+
+
 def diagnose_page(
     truth: dict[str, Any], output: dict[str, Any], profile: Any, examples: dict[tuple[str, ...], list[str]] | None = None
 ) -> Counter[tuple[str, ...]]:
@@ -122,6 +149,10 @@ def diagnose_page(
             after.update(zip(ids, ids[1:]))
     before = {tail: head for head, tail in after.items()}
     step_of = {tuple(d["subjects"]): d["step"] for d in output.get("decisions") or () if d["kind"] == "join"}
+    steps_of: dict[str, set[str]] = defaultdict(set)  # fragment → the steps that joined it to another
+    for subjects, step in step_of.items():
+        for fid in subjects:
+            steps_of[fid].add(step)
     # Where each fragment's block is: (article, block index), to tell a missed cut placed right from one that is not.
     place: dict[str, tuple[int, int]] = {}
     for a, art in enumerate(output["items"]):
@@ -172,7 +203,8 @@ def diagnose_page(
             elif unit.get("pieces", 1) > 1:
                 kind = "cut, joined wrong or not at all"
             else:
-                kind = "never cut, merged or split wrong"
+                count(("lost units", "never cut, merged or split wrong", _uncut_loss(key, frag_by_flat, place, output, steps_of)), unit["text"][:24])
+                continue
             count(("lost units", kind), unit["text"][:24])
         where = {}
         for k, b in enumerate(blocks):
