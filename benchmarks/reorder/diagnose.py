@@ -182,6 +182,7 @@ def diagnose_page(
         headers.add(nows(score._byline_text(art.get("byline"))))
     everywhere = Counter(nows(b["text"]) for art in o_arts for b in art.get("blocks") or ())
     headlines = {nows(a.get("headline")) for a in o_arts}
+    standalone_photos = [score.caption_credit(item) for item in output["items"] if item.get("type") == "photo"]
     photos_anywhere = [
         score.caption_credit(p) for item in output["items"] for p in ([item] if item.get("type") == "photo" else item.get("photos") or ())
     ]
@@ -229,7 +230,8 @@ def diagnose_page(
             if key2 in got:
                 got.remove(key2)
             elif key2 in photos_anywhere:
-                count(("photos not right", "in another article or standalone"), " / ".join(filter(None, key2)))
+                where = "standalone" if key2 in standalone_photos else "in another article"
+                count(("photos not right", "in another article or standalone", where), " / ".join(filter(None, key2)))
             elif any(key2[0] and c == key2[0] or key2[1] and r == key2[1] for c, r in photos_anywhere):
                 count(("photos not right", "found with another caption or credit"), " / ".join(filter(None, key2)))
             else:
