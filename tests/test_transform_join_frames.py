@@ -154,3 +154,13 @@ def test_not_joined_when_the_layout_shows_the_paragraph_ends():
     page = Page(meta=PageMeta(source="test"), fragments=split_fragments("".join(parts)))
     draft = replace(Draft.from_page(page, get_profile("zh")), paragraph_ends=frozenset({"f3"}))
     assert _joins(Pipeline(STEPS).run(draft)) == set()
+
+
+def test_not_joined_where_the_words_across_the_cut_speak_against():
+    """A quote the next piece closes was never opened in the head (…“敢用数 | 会用数”的…): another cut's end."""
+    orphan_close = "便利纳税人权益无缝衔接”的跨区域迁移服务，让企业更安心。"
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, HEAD, WIDE, orphan_close, *MORE)
+    assert _joins(draft) == set()
+    opened = HEAD + "“"
+    draft = _run("三产融合，蔬菜产业助增收", NARROW, "本报记者 范昊天", NARROW, opened, WIDE, orphan_close, *MORE)
+    assert ("f3", "f4") in _joins(draft)

@@ -82,6 +82,14 @@ def test_no_join_to_a_dateline_or_a_sentence_opening_after_a_cut_inside_a_clause
     assert _joins(_draft(HEADLINE, NARROW, BYLINE, NARROW, CUT, NARROW, FINISHED, WIDE, sentence, reading=(3, 5, 4))) == set()
 
 
+def test_no_join_the_words_across_the_cut_speak_against():
+    # The head leaves a book title open (《…), the piece read next closes none: another cut's end.
+    open_title = CUT[:-2] + "，其中就包括《哥弟混合三环"
+    assert _joins(_draft(HEADLINE, NARROW, BYLINE, NARROW, open_title, NARROW, FINISHED, WIDE, TAIL, reading=(3, 5, 4))) == set()
+    closed = "瓶》" + TAIL
+    assert _joins(_draft(HEADLINE, NARROW, BYLINE, NARROW, open_title, NARROW, FINISHED, WIDE, closed, reading=(3, 5, 4))) == {("f3", "f5")}
+
+
 def test_nothing_on_a_laid_out_page():
     draft = _draft(HEADLINE, NARROW, BYLINE, NARROW, CUT, NARROW, FINISHED, WIDE, TAIL, reading=(3, 5, 4), laid_out=True)
     assert _joins(draft) == set()
