@@ -581,3 +581,15 @@ def test_a_first_clause_of_one_character_opens_mid_sentence():
     assert P.continuation_score("焊接车间里，机械臂轻", "摆，焊接误差低至0.2毫米。")[0] == P.continuation_score(
         "焊接车间里，机械臂轻", "如今，焊接误差低至0.2毫米。"
     )[0]
+
+
+def test_a_verb_particle_opening_no_word_opens_mid_sentence():
+    # 揭示 | 了古埃及人…: of the dev days' 2,553 paragraphs none opens with 了着过地得 unless a word does.
+    assert P.opens_mid_sentence("了古埃及人与动物崇拜之间神秘而亲密的精神世界。")
+    assert P.opens_mid_sentence("着车过来看戏。")
+    assert P.opens_mid_sentence("地条件挖掘特色演员和节目。")
+    assert not P.opens_mid_sentence("了解到这一情况后，他立即赶往现场。")
+    assert not P.opens_mid_sentence("过去一年，全省粮食产量再创新高。")
+    assert not P.opens_mid_sentence("得益于政策支持，企业订单不断增加。")
+    score, reason = P.continuation_score("古埃及展揭示", "了古埃及人与动物崇拜之间神秘而亲密的精神世界。")
+    assert score > 0 and "rarely opens a word" in reason
