@@ -60,8 +60,16 @@ CONTRADICTED = -1.5
 
 
 def contradicted(draft: Draft, head: str, tail: str) -> bool:
-    """Whether the words on either side of the cut speak against ``tail`` continuing ``head`` (a 《 never closed, a ” never opened)."""
-    return draft.profile.continuation_score(draft.text(head), draft.text(tail))[0] <= CONTRADICTED
+    """Whether the words on either side of the cut speak against ``tail`` continuing ``head`` (a 《 never closed, a ” never opened).
+
+    A straight quote (") may open or close: the profile guesses which, so quotes read from one
+    are no evidence against a join (…"过去在银行购买… | …自提了。" read as a quote never opened).
+    """
+    head_text, tail_text = draft.text(head), draft.text(tail)
+    score, reason = draft.profile.continuation_score(head_text, tail_text)
+    if score > CONTRADICTED:
+        return False
+    return not ("quote" in reason and ('"' in head_text or '"' in tail_text))
 
 
 def leads_to(tail_of: dict[str, str], start: str, target: str) -> bool:
