@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import newsarchive
@@ -593,3 +595,14 @@ def test_a_verb_particle_opening_no_word_opens_mid_sentence():
     assert not P.opens_mid_sentence("得益于政策支持，企业订单不断增加。")
     score, reason = P.continuation_score("古埃及展揭示", "了古埃及人与动物崇拜之间神秘而亲密的精神世界。")
     assert score > 0 and "rarely opens a word" in reason
+
+
+def test_the_word_across_a_cut_says_where_it_splits_and_what_it_adds():
+    from newsarchive.profiles.segmentation import cut_gain
+    from newsarchive.profiles.zh_peoples_daily import W_NO_SPAN, W_SPAN, W_SPAN_CAP, W_SPAN_GAIN
+
+    word, taken, weight = P.word_across("南水北调中线一期初", "步建成，10个省")
+    assert (word, taken) == ("初步", 1)
+    gain = cut_gain("南水北调中线一期初", "步建成，10个省")[1]
+    assert math.isclose(weight, min(W_SPAN_CAP, W_SPAN + W_SPAN_GAIN * gain) - W_NO_SPAN)  # over no word at all
+    assert P.word_across("研学的娃娃", "。不少写生") is None

@@ -144,6 +144,10 @@ class Profile(Protocol):
         """Evidence that ``tail`` continues ``head`` directly, with a reason."""
         ...
 
+    def word_across(self, head: str, tail: str) -> tuple[str, int, float] | None:
+        """The dictionary word ``continuation_score`` reads across the cut (CJK text), the characters of it ending ``head``, and the evidence it adds; else None."""
+        ...
+
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph (it continues one cut before it)."""
         ...

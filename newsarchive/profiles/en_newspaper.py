@@ -425,6 +425,10 @@ class EnglishNewspaperProfile:
         jump = self.jump_line(flat)
         return jump is not None and jump.continued == "on"
 
+    def word_across(self, head: str, tail: str) -> tuple[str, int, float] | None:
+        """None: English words do not run across a cut unseen (a hyphen shows the one that does)."""
+        return None
+
     def continuation_score(self, head: str, tail: str) -> tuple[float, str]:
         """Evidence (a log-likelihood ratio) that ``tail`` continues ``head`` across a cut."""
         h = head.rstrip()

@@ -1192,6 +1192,20 @@ class PeoplesDailyProfile:
             reasons.append("a numeral before the cut, its classifier after it")
         return score, "; ".join(reasons) or "no lexical evidence"
 
+    def word_across(self, head: str, tail: str) -> tuple[str, int, float] | None:
+        """The word across the cut that continuation_score counts (南水北调中线一期初 | 步建成: 初步, 1 character from the head), with what it adds over no word."""
+        head_side = self._head_side(head)
+        tail_side = self._tail_side(tail)
+        if head_side is None or tail_side is None:
+            return None
+        span = runs_gain(head_side.run, tail_side.run)
+        if span is None:
+            return None
+        word, gain = span
+        # The word ends the head's run and opens the tail's: the first split that fits both is it.
+        taken = next(k for k in range(1, len(word)) if head_side.run.endswith(word[:k]) and tail_side.run.startswith(word[k:]))
+        return word, taken, min(W_SPAN_CAP, W_SPAN + W_SPAN_GAIN * gain) - W_NO_SPAN
+
     # Caches keyed by fragment texts hold about a page's worth (a few hundred fragments): they pay
     # within a page, and larger ones made a 2,000-page batch's worker grow by ~10 MB.
     @staticmethod
