@@ -8,7 +8,9 @@ candidate is any body fragment.  Each (head, tail) pair is scored from the
 profile's lexical evidence (a word spanning the cut, punctuation that cannot
 open a paragraph, quotes opened before and closed after the cut, a first
 sentence too short to stand alone), a term of the page read across the cut
-(a name or an article's own term the dictionary lacks), plus position (the
+(a name or an article's own term the dictionary lacks; and a dictionary word
+across the cut counts for nothing where it splits a term the tail opens with,
+积 | 习近平总书记), plus position (the
 tail follows the head directly, or soon after); a join on moderate evidence
 between two frames that share no vocabulary is refused as a chance match.
 Candidates are pruned (adjacency, tails that need a
