@@ -232,6 +232,27 @@ def test_a_headline_heads_every_column_of_its_first_row_even_past_a_short_line()
     assert (extent.x0, extent.x1) == (0, 660)
 
 
+def test_a_headline_whose_first_row_under_it_opens_with_short_lines_only_still_reaches_its_last_column():
+    """Both columns right under the centred headline open with a paragraph's last line (为中西关系下一步
+    发展指路引航。 / 样的可期未来？): the page's column width, not those short lines, says where column 3
+    ends, so column 4, a gutter further, is the article's (it was read after an article at the page's foot)."""
+    from newsarchive.reorder.layout_order import header_extents
+
+    body = 8
+    boxes = [
+        box(270, 0, 470, 24),  # headline, centred over columns 2-3
+        box(30, 40, 180, 40 + 12 * body),  # column 1
+        box(204, 40, 339, 52),  # column 2's first line: a paragraph's last, 135 wide
+        box(204, 52, 354, 52 + 12 * body),
+        box(378, 40, 441, 52),  # column 3's first line: a paragraph's last, 63 wide
+        box(378, 52, 528, 52 + 12 * body),
+        box(552, 40, 702, 40 + 12 * body),  # column 4, 24 past column 3's edge
+    ]
+    lines = [1, body, 1, body, 1, body, body]
+    extent = header_extents(boxes, lines, 12.0, 150.0)[0]
+    assert (extent.x0, extent.x1) == (30, 702)
+
+
 def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_header():
     """The last line of column 2 happens to be centred over the kicker and headline under it; it runs from
     edge to edge of its column in body type, so it is text, and the header's extent does not take it in."""

@@ -278,20 +278,21 @@ class _HeaderStacks:
                 if boxes[k].x0 >= lo:
                     continue
                 if (
-                    lo - max(boxes[k].x1, boxes[k].x0 + width) > ROW_GAP * unit
+                    lo - max(boxes[k].x1, boxes[k].x0 + width, self.reach(boxes[k])) > ROW_GAP * unit
                     or self.headed_elsewhere(k, stack)
                     or nearer_rival(k)
                 ):
                     break  # a wide gap, or columns under another article's header: the article ends here
                 lo = boxes[k].x0
-            edge = max(boxes[k].x0 + width for k in members)  # where the rightmost member's column ends
+            # Where the rightmost member's column ends (the page's column width where every member is a short line).
+            edge = max(max(boxes[k].x0 + width, self.reach(boxes[k])) for k in members)
             for k in row:
                 if boxes[k].x0 < hi:
                     continue
                 if boxes[k].x0 - edge > ROW_GAP * unit or self.headed_elsewhere(k, stack) or nearer_rival(k):
                     break
                 hi = boxes[k].x1
-                edge = max(hi, boxes[k].x0 + width)
+                edge = max(hi, boxes[k].x0 + width, self.reach(boxes[k]))
             x0, x1 = min(x0, lo), max(x1, hi)
             # Paragraphs set with an indent and no blank line come as a box each, so the blocks right
             # under a centred headline may be one or two lines long: running text anywhere in the row counts.
