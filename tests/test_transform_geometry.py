@@ -893,3 +893,28 @@ def test_a_paragraph_over_a_drawing_s_credit_set_in_the_running_text_s_type_is_n
     small = [replace(f, bbox=BBox(x0=36, y0=104, x1=36 + 7 * 16, y1=104 + 40)) if f.id == "p3" else f for f in frags]
     draft = Draft.from_page(Page(meta=PageMeta(language="zh-CN"), fragments=tuple(small)), PeoplesDailyProfile())
     assert LayoutRoles().apply(TagRoles().apply(draft)).fragment("p3").role is Role.CAPTION
+
+
+def test_a_short_line_indented_as_a_paragraph_opens_is_a_paragraph_not_a_heading():
+    """精度如何实现？ alone on its line in running text reads as a section heading to the text, but it starts
+    two glyphs in from its column's edge, as the paragraphs do; a heading set flush stays a heading."""
+    from newsarchive.reorder.layout_roles import LayoutRoles
+
+    glyph, lead = 9.0, 12.0
+
+    def block(fid: str, text: str, x0: float, y0: float, lines: int) -> Fragment:
+        return Fragment(id=fid, text=text * lines, lines=(text,) * lines, start=0, end=len(text) * lines, line=1,
+                        bbox=box(x0, y0, x0 + glyph * len(text), y0 + glyph + lead * (lines - 1)), role=Role.PARAGRAPH)
+
+    running = "精度控制在厘米以内，作业效率大幅"  # a column's line: 16 glyphs, 144 wide
+    fragments = (
+        block("f1", running, 210, 100, 6),
+        replace(block("f2", "精度如何实现？", 228, 172, 1), role=Role.HEADING),
+        block("f3", running, 210, 186, 6),
+        replace(block("f4", "精度从何而来", 210, 258, 1), role=Role.HEADING),
+        block("f5", running, 210, 272, 6),
+    )
+    draft = Draft.from_page(Page(meta=PageMeta(source="test"), fragments=fragments), PeoplesDailyProfile())
+    roles = {f.id: f.role for f in LayoutRoles().apply(draft).fragments}
+    assert roles["f2"] is Role.PARAGRAPH
+    assert roles["f4"] is Role.HEADING

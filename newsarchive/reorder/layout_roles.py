@@ -62,6 +62,9 @@ CAPTION_CHARS = 200  # ... and characters
 # at the ink of the last mark: 人次。 measured 0.77 of the running text in Tesseract output).
 # Captions without a credit in the People's Daily data are 12 characters or longer.
 CAPTION_MIN_CHARS = 6
+# A paragraph's first-line indent, in glyphs of its type (two square glyphs in Chinese, one or more in
+# Latin type): a one-line block set in this far from its column's edge is a paragraph, not a heading.
+PARAGRAPH_INDENT = (1.5, 2.5)
 
 
 def _stacked(upper: BBox, lower: BBox, unit: float) -> bool:
@@ -245,6 +248,7 @@ class LayoutRoles:
             if glyph is not None and sized:
                 decisions.extend(self._small_type_captions(draft, page, roles, glyph))
                 decisions.extend(self._body_type_captions(page, roles, glyph))
+                decisions.extend(self._indented_one_liners(page, roles, glyph))
             if unit:
                 decisions.extend(self._kicker_over_no_headline(draft, page, roles, unit))
             if sized:
@@ -385,6 +389,38 @@ class LayoutRoles:
                 continue
             why = f"{len(f.lines)} lines in the running text's type ({size / body:.2f}x): a paragraph, not a caption"
             decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a caption: {why}"))
+        return decisions
+
+    @staticmethod
+    def _indented_one_liners(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], body: float) -> list[Decision]:
+        """A line the text took for a section heading is a one-line paragraph when it is set in the running text's
+        type and indented from its column's edge as a paragraph's first line is (updates ``roles``).
+
+        A short question standing alone in running text (这种精度是如何实现的？) reads as a heading
+        (小标题) to the text; but a heading is set flush or centred, and this one starts a paragraph's
+        indent in, its right side ragged.  The column's edge is where the running text's blocks of
+        several lines around it start (their lines after the first are flush).
+        """
+        columns = running_text_boxes(page)
+        decisions = []
+        for f in page:
+            box, size = f.bbox, glyph_size(f)
+            if box is None or size is None or f.id in roles or f.role is not Role.HEADING or len(f.lines) != 1:
+                continue
+            if abs(size - body) > (1 - SMALL_TYPE) * body:
+                continue  # not the running text's type
+            # Columns under it or above it: running text starting at most an indent and a glyph left of it.
+            edges = [c.x0 for c in columns if 0 <= box.x0 - c.x0 <= (PARAGRAPH_INDENT[1] + 1) * size and c.x1 > box.x1]
+            if not edges:
+                continue
+            edge = max(edges)
+            right = min(c.x1 for c in columns if c.x0 == edge)
+            indent = (box.x0 - edge) / size
+            centred = abs((box.x0 - edge) - (right - box.x1)) <= size
+            if not PARAGRAPH_INDENT[0] <= indent <= PARAGRAPH_INDENT[1] or centred:
+                continue
+            why = f"a line of running text's type set {indent:.1f} glyphs in from its column's edge, as a paragraph opens"
+            decisions.append(_retype(roles, f.id, Role.PARAGRAPH, 0.7, why, f"paragraph, not a heading: {why}"))
         return decisions
 
     @staticmethod
