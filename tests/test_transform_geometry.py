@@ -918,3 +918,35 @@ def test_a_short_line_indented_as_a_paragraph_opens_is_a_paragraph_not_a_heading
     roles = {f.id: f.role for f in LayoutRoles().apply(draft).fragments}
     assert roles["f2"] is Role.PARAGRAPH
     assert roles["f4"] is Role.HEADING
+
+
+def test_a_kicker_the_layout_shows_over_its_headline_is_no_frame_end_for_join_cuts():
+    """信息能否“一键迁移”，事项如何跨区域通办 over 纳税人跨省份迁移便利吗（经济新方位）: a kicker without dashes,
+    centred right over a headline in display type.  Read as text alone it may be a frame's last line emitted before a
+    header, and 通办 | 事前… (办事 across the cut) would take it into running text; the layout says it is a kicker."""
+    from newsarchive.reorder.join_cuts import JoinCuts
+    from newsarchive.reorder.layout_roles import LayoutRoles
+    from newsarchive.reorder.segment_articles import SegmentArticles
+    from newsarchive.reorder.tag_roles import TagRoles
+
+    def block(fid: str, text: str, x0: float, y0: float, size: float, lines: int = 1) -> Fragment:
+        per_line = -(-len(text) // lines)
+        rows = tuple(text[k : k + per_line] for k in range(0, len(text), per_line))
+        return Fragment(id=fid, text="\n".join(rows), lines=rows, start=0, end=len(text), line=1,
+                        bbox=box(x0, y0, x0 + size * per_line, y0 + size + 1.3 * size * (len(rows) - 1)))
+
+    body = "7月1日召开的中央财经委员会第六次会议强调，健全统一市场基础制度规则，纵深推进全国统一大市场建设，一些纳税人"
+    fragments = (
+        block("f1", "信息能否“一键迁移”，事项如何跨区域通办", 120, 0, 11),  # centred over the headline
+        block("f2", "纳税人跨省份迁移便利吗（经济新方位）", 50, 22, 20),
+        block("f3", "本报记者 王 观", 140, 54, 10),
+        block("f4", body, 0, 80, 9, 4),
+        block("f5", "事前有业务指引，流程简洁；事中有专人对接，问题随时解决；事后有跟踪回访，服务不打烊，企业办事更省心。", 170, 80, 9, 4),
+    )
+    page = Page(meta=PageMeta(source="test"), fragments=fragments)
+    draft = Draft.from_page(page, PeoplesDailyProfile())
+    for step in (TagRoles(), LayoutRoles(), SegmentArticles(), JoinCuts()):
+        draft = step.apply(draft)
+    assert draft.fragment("f1").role is Role.KICKER
+    assert all(j.head != "f1" for j in draft.joins)
+    assert draft.articles[0].kicker == "f1"

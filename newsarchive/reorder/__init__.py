@@ -24,6 +24,7 @@ from ..profiles.textutil import commonest_width
 
 __all__ = [
     "ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "HEADER_ROLES", "Join", "LEAD_APART", "PhotoDraft", "Pipeline",
+    "STACKED_KICKER",
     "Transform", "WIDE_GAP", "page_wide_gap", "running_line_width",
 ]  # fmt: skip
 
@@ -38,6 +39,9 @@ BODY_ROLES = (Role.PARAGRAPH, Role.HEADING)  # the roles of an article's running
 HEADER_ROLES = (Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.BYLINE)  # the roles of an article's header
 # The role reason tag-roles gives a caption it knows by its place alone (over a credit), which layout-roles may undo.
 ABOVE_A_CREDIT = "directly above a photo credit"
+# The reason layout-roles gives a kicker its layout shows stacked right over its headline: no frame's last line
+# emitted before a header, which join-cuts may otherwise read a kicker without dashes as.
+STACKED_KICKER = "kicker: stacked over a headline"
 # The reason tag-roles gives a header typed for a dateline lead emitted apart from it (segment-articles reads it).
 LEAD_APART = "header line (a later lead paragraph opens with a dateline)"
 # Hard-wrapped running text (a text extractor's columns): most of its lines share one width.

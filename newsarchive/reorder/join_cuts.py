@@ -32,7 +32,7 @@ from typing import ClassVar
 from ..model import Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.lexicon import completions
-from . import BETWEEN_FRAMES, BODY_ROLES, Draft, Join
+from . import BETWEEN_FRAMES, BODY_ROLES, STACKED_KICKER, Draft, Join
 from .assignment import max_weight_matching
 
 # Weights and thresholds, measured on the benchmark's development pages (see
@@ -398,7 +398,9 @@ class _CutPage:
         # the last piece of a frame emitted just before a header, so it is a title-like head
         # (never a tail).
         placed_kickers = {
-            f.id for f in draft.fragments if f.role is Role.KICKER and not profile.is_kicker(page_texts[f.id])
+            f.id
+            for f in draft.fragments
+            if f.role is Role.KICKER and not profile.is_kicker(page_texts[f.id]) and f.role_reason != STACKED_KICKER  # the layout shows it over its headline
         }
         body = [f for f in draft.fragments if f.role in BODY_ROLES or f.id in placed_kickers]
         if not body:

@@ -23,7 +23,7 @@ from typing import ClassVar, Sequence
 from ..model import BBox, Decision, Fragment, Role
 from ..profiles import Profile
 from ..profiles.cjk import is_han
-from . import ABOVE_A_CREDIT, Draft
+from . import ABOVE_A_CREDIT, STACKED_KICKER, Draft
 from .geometry import (
     BODY_TYPE,
     CENTRE_TOLERANCE,
@@ -522,7 +522,18 @@ class LayoutRoles:
         paired: set[str] = set()  # headlines that already have their kicker: a line under them is a deck
         seq = [f for f in page if f.bbox is not None and role(f) is not Role.FURNITURE]
         for a, b in zip(seq, seq[1:]):
-            if role(a) is not Role.HEADLINE or role(b) is not Role.HEADLINE or not _stacked(a.bbox, b.bbox, unit):  # type: ignore[arg-type]
+            if role(b) is not Role.HEADLINE or not _stacked(a.bbox, b.bbox, unit):  # type: ignore[arg-type]
+                continue
+            if role(a) is Role.KICKER:
+                if not _display_type(b, unit):
+                    continue  # a title in the running text's type over a question: a section's, not a header
+                # The text's kicker (a line without dashes, known by its place over the headline): the layout
+                # confirms it, so no later step reads it as a frame's last line emitted before a header.
+                roles[a.id] = (Role.KICKER, max(a.role_confidence, 0.8), STACKED_KICKER)
+                paired.add(b.id)
+                decisions.append(Decision(step="layout-roles", kind="role", subjects=(a.id, b.id), confidence=0.8, reason="kicker stacked over its headline"))
+                continue
+            if role(a) is not Role.HEADLINE:
                 continue
             ha, hb = line_height(a) or 0.0, line_height(b) or 0.0
             if a.id in paired or ha >= DECK_RATIO * hb:
@@ -530,7 +541,7 @@ class LayoutRoles:
                 roles[b.id] = (Role.SUBHEADLINE, 0.7, "deck: stacked under a headline in smaller type")
                 why = "deck stacked under its headline"
             else:
-                roles[a.id] = (Role.KICKER, 0.7, "kicker: stacked over a headline")
+                roles[a.id] = (Role.KICKER, 0.7, STACKED_KICKER)
                 roles[b.id] = (Role.HEADLINE, 0.7, "header line (under its kicker)")
                 paired.add(b.id)
                 why = "kicker stacked over its headline"
