@@ -950,3 +950,28 @@ def test_a_kicker_the_layout_shows_over_its_headline_is_no_frame_end_for_join_cu
     assert draft.fragment("f1").role is Role.KICKER
     assert all(j.head != "f1" for j in draft.joins)
     assert draft.articles[0].kicker == "f1"
+
+
+def test_a_columns_last_line_in_the_running_texts_type_over_a_headline_is_not_confirmed_as_its_kicker():
+    """国家发展改革委有关负责同志表, a paragraph's first line at a column's foot, stands centred over the next article's
+    headline; the text takes it for a kicker, but in the running text's type the layout does not confirm it."""
+    from newsarchive.reorder import STACKED_KICKER
+    from newsarchive.reorder.layout_roles import LayoutRoles
+    from newsarchive.reorder.tag_roles import TagRoles
+
+    def block(fid: str, text: str, x0: float, y0: float, size: float, lines: int = 1) -> Fragment:
+        rows = (text,) * lines
+        return Fragment(id=fid, text="".join(rows), lines=rows, start=0, end=len(text) * lines, line=1,
+                        bbox=box(x0, y0, x0 + size * len(text), y0 + size + 12 * (lines - 1)))
+
+    column = "精度控制在厘米以内，作业效率大幅"
+    fragments = (
+        block("f1", column, 150, 0, 9, 8),
+        block("f2", "国家发展改革委有关负责同志表", 159, 100, 9),
+        block("f3", "广州强化科技创新和产业创新深度融合", 40, 124, 20),
+        block("f4", "本报记者 洪秋婷", 185, 152, 10),
+        block("f5", column, 0, 170, 9, 8),
+    )
+    draft = Draft.from_page(Page(meta=PageMeta(source="test"), fragments=fragments), PeoplesDailyProfile())
+    draft = LayoutRoles().apply(TagRoles().apply(draft))
+    assert draft.fragment("f2").role_reason != STACKED_KICKER

@@ -240,7 +240,7 @@ class LayoutRoles:
                         roles[nxt.id] = (Role.BYLINE, 0.8, "byline under a headline")
             sized = not character_cells(page)
             if unit:
-                decisions.extend(self._stacks(page, roles, unit))
+                decisions.extend(self._stacks(page, roles, unit, glyph))
             if unit and sized:
                 decisions.extend(self._running_text_headers(page, roles, unit))
             if unit and glyph is not None and sized:
@@ -502,9 +502,13 @@ class LayoutRoles:
         return decisions
 
     @staticmethod
-    def _stacks(page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float) -> list[Decision]:
+    def _stacks(
+        page: Sequence[Fragment], roles: dict[str, tuple[Role, float, str]], unit: float, glyph: float | None = None
+    ) -> list[Decision]:
         """Two headlines stacked with nothing between them are one header: kicker + headline, or headline + deck.
 
+        A kicker the text knew only by its place over the headline, set in type larger than the running
+        text's (``glyph``) right over a headline in display type, is confirmed (:data:`STACKED_KICKER`).
         A strap line over a headline ("WEST INDIES." over "TRIAL OF THE
         REBELS.") or a deck under it looks like a headline of its own, and
         each would open an article with nothing in the first.  When the next
@@ -525,8 +529,11 @@ class LayoutRoles:
             if role(b) is not Role.HEADLINE or not _stacked(a.bbox, b.bbox, unit):  # type: ignore[arg-type]
                 continue
             if role(a) is Role.KICKER:
-                if not _display_type(b, unit):
-                    continue  # a title in the running text's type over a question: a section's, not a header
+                size = glyph_size(a)
+                if not _display_type(b, unit) or glyph is None or size is None or size <= BODY_TYPE * glyph:
+                    # A title over a line in the running text's type is a section's, not a header; and a line in
+                    # the running text's type over a headline may be a column's last (国家发展改革委有关负责同志表).
+                    continue
                 # The text's kicker (a line without dashes, known by its place over the headline): the layout
                 # confirms it, so no later step reads it as a frame's last line emitted before a header.
                 roles[a.id] = (Role.KICKER, max(a.role_confidence, 0.8), STACKED_KICKER)
