@@ -253,6 +253,27 @@ def test_a_headline_whose_first_row_under_it_opens_with_short_lines_only_still_r
     assert (extent.x0, extent.x1) == (30, 702)
 
 
+def test_a_paragraphs_first_line_at_a_columns_foot_centred_over_a_headline_is_not_its_kicker():
+    """国家发展改革委有关负责同志表 opens a paragraph at column 2's foot, a paragraph's indent in and to the column's
+    right edge, and stands by chance centred over the next article's headline: it is that column's text, read
+    before the next column, not a line of the header under it."""
+    body = 8
+    boxes = [
+        box(0, 0, 150, 12 * body),  # column 1
+        box(174, 0, 324, 12 * body),  # column 2 ...
+        box(192, 12 * body + 3, 324, 12 * body + 12),  # ... its last line, a paragraph's first (indented 18)
+        box(348, 0, 498, 12 * body),  # column 3: the paragraph goes on at its top
+        box(90, 12 * body + 36, 430, 12 * body + 56),  # the next article's headline, centred under it by chance
+        box(0, 12 * body + 70, 150, 12 * body + 70 + 12 * body),
+    ]
+    lines = [body, body, 1, body, 1, body]
+    from newsarchive.reorder.layout_order import header_extents
+
+    extents = header_extents(boxes, lines, 12.0, 150.0)
+    assert 2 not in extents  # not in the headline's stack
+    assert reading_order(boxes, lines).index(2) == reading_order(boxes, lines).index(1) + 1
+
+
 def test_a_columns_last_line_right_above_a_centred_kicker_is_not_part_of_its_header():
     """The last line of column 2 happens to be centred over the kicker and headline under it; it runs from
     edge to edge of its column in body type, so it is text, and the header's extent does not take it in."""

@@ -189,6 +189,17 @@ class _HeaderStacks:
         """Where the block's column ends: a short line does not reach its column's right edge."""
         return max(b.x1, b.x0 + self.column) if self.column else b.x1
 
+    def column_line(self, b: BBox) -> bool:
+        """A line of a column's running text: to the column's right edge, from its left edge or a paragraph's indent in.
+
+        A paragraph's first line at a column's foot (国家发展改革委有关负责同志表) may stand centred over the
+        next article's headline by chance; a kicker is centred, not set to a column's edges.
+        """
+        tolerance = ROW_ALIGN * self.unit
+        return justified(b, self.columns, tolerance) or any(
+            abs(b.x1 - c.x1) <= tolerance and 0 <= b.x0 - c.x0 <= INDENT_SPAN * self.unit for c in self.columns
+        )
+
     def column_start(self, x: float) -> float:
         """Where the column of a block starting at ``x`` begins: an indented first line starts right of it."""
         starts = [c.x0 for c in self.columns if 0 <= x - c.x0 <= INDENT_SPAN * self.unit]
@@ -209,8 +220,8 @@ class _HeaderStacks:
                 column_wide = column and COLUMN_LIKE[0] * column <= b.x1 - b.x0 <= COLUMN_LIKE[1] * column
                 if k not in self.titles and lines[k] >= 2 and column_wide:
                     continue  # lines exactly a column wide: a short paragraph, not a byline or a deck
-                if k not in self.titles and justified(b, self.columns, ROW_ALIGN * unit) and self.body_type(k):
-                    continue  # body type from edge to edge of a column: the foot of that column's text
+                if k not in self.titles and self.column_line(b) and self.body_type(k):
+                    continue  # body type to a column's right edge from its left or a paragraph's indent: that column's text
                 # From below as from above, a header line is centred on the stack or flush with it.
                 below = (
                     bottom - unit <= b.y0 <= bottom + STACK_GAP * unit
