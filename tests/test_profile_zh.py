@@ -606,3 +606,12 @@ def test_the_word_across_a_cut_says_where_it_splits_and_what_it_adds():
     gain = cut_gain("南水北调中线一期初", "步建成，10个省")[1]
     assert math.isclose(weight, min(W_SPAN_CAP, W_SPAN + W_SPAN_GAIN * gain) - W_NO_SPAN)  # over no word at all
     assert P.word_across("研学的娃娃", "。不少写生") is None
+
+
+def test_a_speakers_attribution_alone_opens_no_paragraph():
+    # …跨越理解障碍。” | 科大讯飞品牌市场中心副总经理董斌说。: of the dev days' 2,553 paragraphs none is an attribution alone.
+    assert P.opens_mid_sentence("科大讯飞品牌市场中心副总经理董斌说。")
+    assert P.opens_mid_sentence("郭晓东表示。")
+    assert not P.opens_mid_sentence("他说，今年的收成不错。")  # a sentence of its own after the verb
+    assert not P.opens_mid_sentence("今年的收成不错。")
+    assert not P.opens_mid_sentence("“我们一定会做好。”他说。")  # the quotation is there: a paragraph
