@@ -762,6 +762,26 @@ def test_the_band_of_a_vertical_title_stops_at_a_headline_across_another_article
     assert band is not None and (band.x0, band.x1) == (266, 476)
 
 
+def test_the_band_of_a_vertical_title_takes_a_column_that_opens_with_short_lines():
+    """The column next to the title opens with a paragraph's last line and a heading (入。”余圣彬说。 / 钻研，是执着的
+    追求): neither reaches the column's right edge, yet the gutter to the title is a gutter, and the band spans
+    every column of the article (it took none, and the article's text went to the articles around it)."""
+    from newsarchive.reorder.layout_order import beside_band
+
+    unit = 11.5
+    boxes = [
+        BBox(x0=1010, y0=1222, x1=1056, y1=1347),  # 0: the title, two columns of glyphs
+        BBox(x0=859, y0=1246, x1=931, y1=1255),  # 1: the next column: a paragraph's last line ...
+        BBox(x0=859, y0=1270, x1=940, y1=1279),  # 2: ... and a heading
+        BBox(x0=859, y0=1294, x1=994, y1=1339),  # 3: then its running text
+        BBox(x0=709, y0=1246, x1=835, y1=1291),  # 4: the column before it
+        BBox(x0=752, y0=1220, x1=792, y1=1230),  # 5: the byline over them
+    ]
+    lines = [14, 1, 1, 4, 4, 1]
+    band = beside_band(0, boxes, lines, unit)
+    assert band is not None and band.x0 == 709 and band.x1 >= 931  # over both columns (over the text taken: up to 940)
+
+
 def _indented_block(fid: str, lines: tuple[str, ...], x0: float, y0: float, gap: int = 1) -> Fragment:
     """A block of running text, 16 glyphs of 9 points a line, 12 points a line, as set (a first line indented or not)."""
     box = BBox(x0=x0, y0=y0, x1=x0 + 144, y1=y0 + 12 * len(lines))

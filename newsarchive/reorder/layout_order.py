@@ -547,6 +547,10 @@ def beside_band(
     text stands beside the title.
     """
     title = boxes[k]
+    # A column of short lines (a paragraph's last, a heading) does not reach its right edge: the page's running
+    # text measures how wide a column is.
+    running = [b.x1 - b.x0 for b, n in zip(boxes, lines) if n >= RUNNING_TEXT_LINES]
+    page_column = median_of(running) if running else 0.0
     for side in (-1, 1):
         near = [
             j
@@ -570,6 +574,8 @@ def beside_band(
                 break  # another title set vertically heads what lies beyond
             x0, x1 = min(boxes[j].x0 for j in column), max(boxes[j].x1 for j in column)
             lone_line = len(column) == 1 and lines[column[0]] < 2
+            if not lone_line:
+                x1 = max(x1, x0 + page_column)
             if (edge - x1 if side < 0 else x0 - edge) > ROW_GAP * unit:
                 if lone_line:
                     continue  # a byline centred over the columns: the next column decides
