@@ -260,12 +260,12 @@ def test_strong_words_across_the_cut_are_no_chance_match_inside_another_topic_s_
 
 
 def test_a_word_across_the_cut_that_splits_a_term_the_page_has_elsewhere_counts_for_nothing():
-    # 积 | 习近平总书记强调…: 积习 is a dictionary word, but the page has 习近平总书记 elsewhere with no 积 before
-    # it, so the tail opens with a term of its own; the head's continuation (极推进…) was emitted after it.
+    # 积 | 习近平总书记强调…: 积习 is a dictionary word, but the page has 习近平总书记 elsewhere as a word of its own
+    # (after a stop), so the tail opens with a term of its own; the head's continuation (极推进…) was emitted after it.
     blocks = [
         "基层治理的新路子",
         "本报记者 王 强",
-        "深入学习贯彻习近平总书记关于社会治理的重要论述，各地不断完善基层治理体系。",
+        "各地不断完善基层治理体系。习近平总书记关于社会治理的重要论述，为基层治理指明了方向。",
         "四是加强基层治理队伍建设，积",
         "习近平总书记强调：“基层强则国家强，基层安则天下安。”",
         "极推进社区工作者职业体系建设，让基层干部留得住、干得好。",
@@ -273,6 +273,6 @@ def test_a_word_across_the_cut_that_splits_a_term_the_page_has_elsewhere_counts_
     draft = run(blocks, *STEPS)
     assert ("f4", "f5") not in joins(draft)
     assert joins(draft) == {("f4", "f6")}
-    # Without the term elsewhere on the page the word still counts.
-    alone = [b.replace("习近平总书记关于", "关于") for b in blocks]
-    assert ("f4", "f5") in joins(run(alone, *STEPS))
+    # Where the page has the string only inside a longer word (贯彻习近平…, 智算中心…), it says nothing: the word counts.
+    inside = [b.replace("体系。习近平", "体系，贯彻习近平") for b in blocks]
+    assert ("f4", "f5") in joins(run(inside, *STEPS))

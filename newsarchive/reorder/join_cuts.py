@@ -84,12 +84,13 @@ W_INSIDE_FRAME = 1.0
 W_PAGE_TERM = 2.0
 PAGE_TERM_MIN, PAGE_TERM_MAX = 3, 6  # characters of a page term; shorter strings recur by chance
 # A dictionary word read across the cut that splits a string the tail opens with, where the page has that
-# string elsewhere without the head's part of the word before it (积 | 习近平总书记…, 南 | 美洲展文物…:
-# 积习, 南美洲): the tail opens with a term of its own, and the word is a chance fit.  The word then counts
-# for nothing.  On fresh scrambles of the dev days, joins on such a word were wrong 11 times in 14 with
-# strings of OPENING_TERM_MIN characters or more (16 in 38 from 3); units +34 (6 pages better, 3 worse),
-# held-out +6, the dev pages unchanged (from 3: +24 and cut units -8; from 4: +36, 7 better, 5 worse).
-OPENING_TERM_MIN = 5
+# string elsewhere as a word of its own (after a mark, or opening another piece: 积 | 习近平总书记…,
+# 南 | 美洲展文物…: 积习, 南美洲): the tail opens with a term of its own, and the word is a chance fit.  The
+# word then counts for nothing.  Against no such rule: fresh scrambles of the dev days units +51, held-out
+# +12, dev +4.  Strings found after any character but the head's part of the word (智算中心 holds 算中心, no
+# word of its own) did worse (+34, +6; the dev pages read in order lost 2 units); from 5 or 4 characters
+# instead of 3, fresh scrambles +38 and +45, held-out +4 and +10.
+OPENING_TERM_MIN = 3
 INDEX_TRIPLES_AFTER = 200  # term lookups on a page before its character triples are indexed
 MAX_FOLLOWER_MATCHES = 20_000  # occurrences of a head's last character read for the page-term pre-check
 MAX_TERM_HITS = 32  # occurrences of the three characters around the cut looked at (bounds the work on long pages)
@@ -206,14 +207,16 @@ class _PageTerms:
         followers, complete = found
         return right in followers or not complete
 
-    def stands_apart(self, term: str, before: str) -> bool:
-        """Whether ``term`` occurs inside a piece of the page with something other than ``before`` just before it.
+    def stands_apart(self, term: str) -> bool:
+        """Whether ``term`` stands on the page as a word of its own: after a mark or a digit, or opening another piece.
 
-        An occurrence opening a piece (a tail's own) says nothing of what precedes it in the text.
-        The searches draw on the page's scan budget, as :meth:`across_runs` does: past it, False.
+        After a Han character it may be the end of a longer word (智算中心投运 holds 算中心投运), which
+        says nothing; one piece opening with it is the tail's own.  The searches draw on the page's scan
+        budget, as :meth:`across_runs` does: past it, False.
         """
         text = self.text
         start = 0
+        openings = 0
         for _ in range(MAX_TERM_HITS):
             if self._scan_budget <= 0:
                 return False
@@ -221,7 +224,11 @@ class _PageTerms:
             self._scan_budget -= (at if at >= 0 else len(text)) - start
             if at < 0:
                 return False
-            if at > 0 and text[at - 1] != "\n" and text[max(0, at - len(before)) : at] != before:
+            if at == 0 or text[at - 1] == "\n":
+                openings += 1
+                if openings > 1:
+                    return True
+            elif not text[at - 1].isalpha():  # a mark, a digit or a space (a Han character is a letter)
                 return True
             start = at + 1
         return False
@@ -591,8 +598,8 @@ class JoinCuts:
 
     @staticmethod
     def _splits_an_opening_term(page: _CutPage, head: str, tail: str) -> tuple[str, float] | None:
-        """The string the tail opens with that the word across the cut splits, found elsewhere on the page without the
-        head's part of the word before it, and what the word added to the evidence; else None."""
+        """The string the tail opens with that the word across the cut splits, found elsewhere on the page as a word of
+        its own, and what the word added to the evidence; else None."""
         across = page.draft.profile.word_across(head, tail)
         if across is None:
             return None
@@ -602,7 +609,7 @@ class JoinCuts:
             return None
         run = opening.group(0)
         for size in range(len(run), max(OPENING_TERM_MIN, len(word) - taken + 1) - 1, -1):
-            if page.page_terms.stands_apart(run[:size], word[:taken]):
+            if page.page_terms.stands_apart(run[:size]):
                 return run[:size], weight
         return None
 
