@@ -615,3 +615,10 @@ def test_a_speakers_attribution_alone_opens_no_paragraph():
     assert not P.opens_mid_sentence("他说，今年的收成不错。")  # a sentence of its own after the verb
     assert not P.opens_mid_sentence("今年的收成不错。")
     assert not P.opens_mid_sentence("“我们一定会做好。”他说。")  # the quotation is there: a paragraph
+
+
+def test_names_open_with_a_surname():
+    # 。反复强调… reads like a bare name before a verb of saying; 反 opens no name, and order-sections moved a
+    # passage for it (a PDF page's last section read first).
+    assert P.name_mentions("要着眼长远。反复强调统筹发展和安全。鲁全认为，这是关键。") == {"鲁全"}
+    assert P.name_introductions("中国人民大学教授鲁全说，统筹发展和安全是关键。") == {"鲁全"}

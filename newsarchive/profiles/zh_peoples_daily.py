@@ -539,6 +539,11 @@ def unpad(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
+def _person_name(text: str) -> bool:
+    """Han characters opening with a known surname: a person's name, not an adverb before a verb of saying (反复强调)."""
+    return _all_han(text) and surname_length(text) > 0
+
+
 def _all_han(text: str) -> bool:
     """Every character of ``text`` but whitespace is Han (a name the letter patterns matched)."""
     return all(map(is_han, "".join(text.split())))
@@ -1365,8 +1370,8 @@ class PeoplesDailyProfile:
 
     def name_introductions(self, text: str) -> set[str]:
         """Names first introduced with a title: 教授鲁全说 → 鲁全."""
-        return set(filter(_all_han, _NAME_INTRO.findall(text)))
+        return set(filter(_person_name, _NAME_INTRO.findall(text)))
 
     def name_mentions(self, text: str) -> set[str]:
-        """Names mentioned bare before a speech verb: 。鲁全认为 → 鲁全."""
-        return set(filter(_all_han, _NAME_BARE.findall(text)))
+        """Names mentioned bare before a speech verb: 。鲁全认为 → 鲁全 (not 。反复强调: 反复 opens with no surname)."""
+        return set(filter(_person_name, _NAME_BARE.findall(text)))
