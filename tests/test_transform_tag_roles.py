@@ -732,3 +732,31 @@ def test_titles_over_bare_names_one_a_line_are_a_header_each_but_not_over_a_wrap
     assert roles(draft) == ["headline", "headline", "byline", "byline", "paragraph"]
     wrapped = run(("湖北嘉鱼县加快发展现代农业", "三产融合，蔬菜产业助增收", "本报记者 王 丹", "朱佩娴", text), TagRoles())
     assert roles(wrapped)[:3] == ["kicker", "headline", "byline"]
+
+
+def test_a_short_items_headline_read_stacked_over_the_next_header_across_a_frame_break_is_its_dateline_leads():
+    """“十五五”时期我国将构建现代气候业务体系, a frame break, then another article's headline and byline: the text
+    takes the first line for that article's kicker, but it sums up a dateline lead emitted later, which has no header."""
+    from newsarchive.model import Page, PageMeta
+    from newsarchive.profiles import get_profile
+    from newsarchive.readers.text import split_fragments
+    from newsarchive.reorder import Draft, Pipeline
+
+    def tag(*parts: str) -> list[str]:
+        page = Page(meta=PageMeta(source="test"), fragments=split_fragments("".join(parts)))
+        return roles(Pipeline([TagRoles()]).run(Draft.from_page(page, get_profile("zh-CN"))))
+
+    wide, narrow = "\n\n\n\n", "\n\n"
+    parts = [
+        "城市的韧性，体现在城市的治理升级中，更体现在居民的切身感受里。", wide,
+        "“十五五”时期我国将构建现代气候业务体系", wide,
+        "广州强化科技创新和产业创新深度融合", narrow,
+        "本报记者 吴齐强 贺林平 洪秋婷", narrow,
+        "云山珠水间，涌动科创活力。位于广东的广州实验室内，科研人员展开集中攻关。", wide,
+        "本报北京8月21日电  （记者李红梅）中国气象局近日出台方案，提出气候业务高质量发展的目标。", narrow,
+        "方案提出，气象部门将建立国家级、省级气候业务分工协作机制。",
+    ]
+    assert tag(*parts)[1:4] == ["headline", "headline", "byline"]
+    # Stacked right over the headline (no frame break), it stays that article's kicker.
+    parts[3] = narrow
+    assert tag(*parts)[1:4] == ["kicker", "headline", "byline"]

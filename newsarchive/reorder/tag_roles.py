@@ -579,7 +579,15 @@ class TagRoles:
         """
         n = len(texts)
         # Lines left next to a header, in page order: looked up by bisection for each lead.
-        beside = [k for k in range(n) if roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER]
+        # ... and kickers known only by their place over a headline, a frame break under them: a short item's
+        # headline, its text emitted elsewhere, read stacked over the next article's header (“十五五”时期我国将
+        # 构建现代气候业务体系, a wide gap, 广州强化科技创新… / 本报记者 …) is that article's kicker to the text.
+        beside = [
+            k
+            for k in range(n)
+            if (roles[k][0] is Role.HEADING and roles[k][2] == _NEXT_TO_HEADER)
+            or (roles[k][0] is Role.KICKER and not profile.is_kicker(texts[k]) and k + 1 < n and breaks[k + 1])
+        ]
         for d in range(n):
             if roles[d][0] is not Role.PARAGRAPH or (dateline := profile.dateline(texts[d])) is None:
                 continue
@@ -606,7 +614,7 @@ class TagRoles:
                 # A header with no lead of its own may have been read stacked over the next article's
                 # header, its headline taken for a line next to that header.
                 above = beside[max(0, bisect.bisect_left(beside, d) - ORPHAN_LEAD_WINDOW) : bisect.bisect_left(beside, d)]
-                stacked = [k for k in above if roles[k][0] is Role.HEADING and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
+                stacked = [k for k in above if roles[k][0] in (Role.HEADING, Role.KICKER) and _lead_share(texts[k], lead) >= LEAD_SHARE_MIN]
                 if stacked:
                     titles = stacked
             if not titles or max(_lead_share(texts[k], lead) for k in titles) < LEAD_SHARE_MIN:
