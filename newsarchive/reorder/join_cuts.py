@@ -86,11 +86,11 @@ PAGE_TERM_MIN, PAGE_TERM_MAX = 3, 6  # characters of a page term; shorter string
 # A dictionary word read across the cut that splits a string the tail opens with, where the page has that
 # string elsewhere as a word of its own (after a mark, or opening another piece: 积 | 习近平总书记…,
 # 南 | 美洲展文物…: 积习, 南美洲): the tail opens with a term of its own, and the word is a chance fit.  The
-# word then counts for nothing.  Against no such rule: fresh scrambles of the dev days units +51, held-out
-# +12, dev +4.  Strings found after any character but the head's part of the word (智算中心 holds 算中心, no
-# word of its own) did worse (+34, +6; the dev pages read in order lost 2 units); from 5 or 4 characters
-# instead of 3, fresh scrambles +38 and +45, held-out +4 and +10.
-OPENING_TERM_MIN = 3
+# word then counts for nothing.  Against no such rule: fresh scrambles of the dev days units +45, held-out
+# +10.  Strings found after any character but the head's part of the word (智算中心 holds 算中心, no word
+# of its own) did worse (+34, +6; the dev pages read in order lost 2 units).  From 3 characters: +51 and
+# +12, but pdftotext's hard-wrapped pages (dev) lost 32 units of 2,370; from 5: +38 and +4.
+OPENING_TERM_MIN = 4
 INDEX_TRIPLES_AFTER = 200  # term lookups on a page before its character triples are indexed
 MAX_FOLLOWER_MATCHES = 20_000  # occurrences of a head's last character read for the page-term pre-check
 MAX_TERM_HITS = 32  # occurrences of the three characters around the cut looked at (bounds the work on long pages)
