@@ -34,6 +34,7 @@ def test_builtins_registered_through_entry_points():
         "join-cuts",
         "layout-joins",
         "assign-fragments",
+        "headers-without-text",
         "layout-assign",
         "join-frames",
         "doubt-openings",
