@@ -622,3 +622,12 @@ def test_names_open_with_a_surname():
     # passage for it (a PDF page's last section read first).
     assert P.name_mentions("要着眼长远。反复强调统筹发展和安全。鲁全认为，这是关键。") == {"鲁全"}
     assert P.name_introductions("中国人民大学教授鲁全说，统筹发展和安全是关键。") == {"鲁全"}
+
+
+def test_a_line_introducing_a_speaker_is_no_header_and_ends_its_paragraph():
+    # 对话嘉宾： over one line per speaker: a name set apart, then a position ending with a title.
+    for line in ("陈晔光  中国科学院院士、南昌大学校长", "阳  铭  兰州大学化学与化工学院、天然产物化学全国重点实验室教授"):
+        assert P.introduces_person(line) and P.ends_paragraph(line)
+    assert not P.introduces_person("本报记者 王 浩")  # a byline: its role first
+    assert not P.introduces_person("深化全民国防教育  厚植国防安全意识")  # a title's two parts
+    assert not P.introduces_person("王 浩")

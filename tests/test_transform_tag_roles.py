@@ -760,3 +760,11 @@ def test_a_short_items_headline_read_stacked_over_the_next_header_across_a_frame
     # Stacked right over the headline (no frame break), it stays that article's kicker.
     parts[3] = narrow
     assert tag(*parts)[1:4] == ["kicker", "headline", "byline"]
+
+
+def test_an_interviews_list_of_speakers_is_running_text_not_a_header():
+    # Read as a title-like stack over a byline, 李晓强 … / 刘铁岩 … / 张嘉漪 … made a header of another article.
+    speakers = ["对话嘉宾：", "陈晔光  中国科学院院士、南昌大学校长", "李晓强  中国教育科学研究院副院长、副研究员",
+                "刘铁岩  北京中关村学院院长、中关村人工智能研究院理事长", "张嘉漪  复旦大学基础研究发展中心主任、脑科学与脑功能全国重点实验室主任"]
+    draft = run(["积蓄更多“从零到一”的力量", "本报记者 丁雅诵", "基础研究是整个科学体系的源头。", *speakers, "记者：如何理解这种紧迫感？"], TagRoles())
+    assert roles(draft)[4:8] == ["paragraph"] * 4

@@ -120,6 +120,10 @@ class Profile(Protocol):
         """Text opening with a clause that sets time or scene and a comma (下半年，…; 随着…，…), as running text does and a section heading does not."""
         ...
 
+    def introduces_person(self, text: str) -> bool:
+        """A line naming a person, then their position (陈晔光  中国科学院院士、南昌大学校长): an item of a list of speakers, never a header."""
+        ...
+
     def is_box_label(self, text: str) -> bool:
         """A line that labels a box inside an article (编者按, 核心阅读, Editor's note): a section heading, never a headline."""
         ...

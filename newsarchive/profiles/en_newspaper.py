@@ -326,6 +326,10 @@ class EnglishNewspaperProfile:
             return None
         return ParsedByline(_role_of(title) if title else None, tuple(names))
 
+    def introduces_person(self, text: str) -> bool:
+        """False: English papers name a speaker inside the sentence (Mr. HUME said), not on a line of their own."""
+        return False
+
     def is_box_label(self, text: str) -> bool:
         """A sidebar's label alone on its line (Editor's note, Related, Fact box)."""
         return _BOX_LABEL.fullmatch(collapse(text)) is not None

@@ -359,6 +359,22 @@ _TITLES = (
     "主席|会长|秘书长|理事长|厅长|科长|站长|队长|校长|老师|医生|工程师|博士|馆员|创始人|总裁|村支书|专家|主管|"
     "首席经济学家|分析师|村民|居民|市民|游客|代表|委员|干部|员工|店主|志愿者|师傅|负责同志|工作人员"
 )
+# A line introducing a person (see PeoplesDailyProfile.introduces_person): its name and its position apart.
+MAX_PERSON_LINE = 60
+_POSITION_TITLES = ("院士", "院长", "校长", "教授", "主任", "研究员", "理事长", "董事长", "总经理", "书记", "局长", "所长", "部长", "会长", "秘书长", "主席", "总裁", "总监", "专家")
+
+
+def _person_parts(text: str) -> tuple[str, str] | None:
+    """A line's name and position, split at the first gap of two spaces (or a full-width one) after two characters; None without one.
+
+    The name comes first, padded at most to 阳  铭 (a two-character name set as wide as three).
+    """
+    for k in range(2, min(len(text), 8)):
+        if text[k : k + 2] == "  " or text[k] == "\u3000":
+            name = "".join(text[:k].split())
+            if len(name) >= 2:
+                return name, text[k:].lstrip(" \u3000")
+    return None
 # An e-mail or web address ending a line (no cut falls inside one in the benchmark's data).
 _ADDRESS_END = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。]+)$", re.ASCII)
 # These patterns match names as letters of any script (a category, cheap to compile) and the matches
@@ -1018,6 +1034,21 @@ class PeoplesDailyProfile:
                 return None  # nor a word and a character (工业母, a frame cut three characters into its text)
         return ParsedByline(roles[0] if roles else None, tuple(names))
 
+    def introduces_person(self, text: str) -> bool:
+        """A person's name, a gap of two spaces, then their position ending with a title (陈晔光  中国科学院院士、南昌大学校长).
+
+        An interview lists its speakers so (对话嘉宾： over one such line each); a headline never
+        opens with a name set apart, and a byline's names follow its role (本报记者 …).
+        """
+        flat = text.strip()
+        if "\n" in flat or len(flat) > MAX_PERSON_LINE:
+            return False
+        parts = _person_parts(flat)
+        if parts is None:
+            return False
+        name, position = parts
+        return len(name) <= 4 and _all_han(name) and surname_length(name) > 0 and position.endswith(_POSITION_TITLES)
+
     def is_box_label(self, text: str) -> bool:
         """A box's label alone on its line (编者按, 核心阅读, ■延伸阅读, 【链接】), letter-spaced or not."""
         flat = _collapse(text).replace(" ", "")
@@ -1152,6 +1183,9 @@ class PeoplesDailyProfile:
         if flat.startswith("——") and (len(flat) <= _SIGN_OFF_MAX or (len(flat) <= _ATTRIBUTION_MAX and _ATTRIBUTION_END.search(flat))):
             return True
         if len(flat) <= 40 and _signature(flat):
+            return True
+        # A line introducing a speaker (陈晔光  中国科学院院士、南昌大学校长) is a whole item of their list.
+        if self.introduces_person(text):
             return True
         # A bracketed note such as （本报记者…采写） or （作者为…） ends a paragraph, and so does
         # the last piece of one cut at a frame break (…研究院院长）: it closes a bracket it never opened.

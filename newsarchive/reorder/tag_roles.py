@@ -181,6 +181,8 @@ class TagRoles:
                 roles.append((Role.KICKER, 0.85, "line ends with ——"))
             elif profile.is_subheadline(text):
                 roles.append((Role.SUBHEADLINE, 0.85, "line starts with ——"))
+            elif profile.introduces_person(text):
+                roles.append((Role.PARAGRAPH, 0.8, "a person introduced by name and position: an item of a list of speakers"))
             elif profile.parse_byline(text, after_headline=False) is not None:
                 roles.append((Role.BYLINE, 0.9, "reporter role and names"))
             elif profile.is_caption(text):
