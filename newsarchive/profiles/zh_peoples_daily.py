@@ -375,6 +375,8 @@ def _person_parts(text: str) -> tuple[str, str] | None:
             if len(name) >= 2:
                 return name, text[k:].lstrip(" \u3000")
     return None
+
+
 # An e-mail or web address ending a line (no cut falls inside one in the benchmark's data).
 _ADDRESS_END = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s，。]+)$", re.ASCII)
 # These patterns match names as letters of any script (a category, cheap to compile) and the matches
