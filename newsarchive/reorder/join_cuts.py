@@ -207,6 +207,12 @@ class _PageTerms:
         followers, complete = found
         return right in followers or not complete
 
+    def _find(self, needle: str, start: int) -> int:
+        """``text.find(needle, start)``, its scan charged to the page's budget (the characters it read)."""
+        at = self.text.find(needle, start)
+        self._scan_budget -= (at if at >= 0 else len(self.text)) - start
+        return at
+
     def stands_apart(self, term: str) -> bool:
         """Whether ``term`` stands on the page as a word of its own: after a mark or a digit, or opening another piece.
 
@@ -220,8 +226,7 @@ class _PageTerms:
         for _ in range(MAX_TERM_HITS):
             if self._scan_budget <= 0:
                 return False
-            at = text.find(term, start)
-            self._scan_budget -= (at if at >= 0 else len(text)) - start
+            at = self._find(term, start)
             if at < 0:
                 return False
             if at == 0 or text[at - 1] == "\n":
@@ -252,8 +257,7 @@ class _PageTerms:
             seed = left[-taken:] + right[: 3 - taken]
             if len(seed) < 3 or len(left) < taken or (triples is not None and seed not in triples):
                 continue
-            at = text.find(seed)
-            self._scan_budget -= at if at >= 0 else len(text)
+            at = self._find(seed, 0)
             for _ in range(MAX_TERM_HITS):
                 if at < 0:
                     break
@@ -266,9 +270,7 @@ class _PageTerms:
                     j += 1
                 if i + j > len(best):
                     best = left[-i:] + right[:j]
-                start = at + 1
-                at = text.find(seed, start)
-                self._scan_budget -= (at if at >= 0 else len(text)) - start
+                at = self._find(seed, at + 1)
         return best[:PAGE_TERM_MAX] if len(best) >= PAGE_TERM_MIN else None
 
 
@@ -297,9 +299,9 @@ def _trailing_run(text: str) -> str:
     return runs[-1] if runs and tail.endswith(runs[-1]) else ""
 
 
-def _leading_run(text: str) -> str:
-    """The word characters opening ``text`` (at most PAGE_TERM_MAX - 1)."""
-    head = text.lstrip()[: PAGE_TERM_MAX - 1]
+def _leading_run(text: str, size: int = PAGE_TERM_MAX - 1) -> str:
+    """The word characters opening ``text`` (at most ``size``: PAGE_TERM_MAX - 1, a term's side of a cut)."""
+    head = text.lstrip()[:size]
     m = _WORD_RUN.match(head)
     return m.group(0) if m else ""
 
@@ -604,10 +606,7 @@ class JoinCuts:
         if across is None:
             return None
         word, taken, weight = across
-        opening = _WORD_RUN.match(tail.lstrip()[:PAGE_TERM_MAX])
-        if opening is None:
-            return None
-        run = opening.group(0)
+        run = _leading_run(tail, PAGE_TERM_MAX)  # the whole term may be the tail's
         for size in range(len(run), max(OPENING_TERM_MIN, len(word) - taken + 1) - 1, -1):
             if page.page_terms.stands_apart(run[:size]):
                 return run[:size], weight
