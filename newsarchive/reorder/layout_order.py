@@ -341,6 +341,12 @@ def reading_order(
     return [keep[i] for i in order] + tail
 
 
+def _column_width(boxes: Sequence[BBox], lines: Sequence[int]) -> float:
+    """The median width of the page's blocks of running text (:data:`RUNNING_TEXT_LINES` lines or more); 0.0 without any."""
+    widths = [b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]
+    return median_of(widths) if widths else 0.0
+
+
 def _breuel_order(
     boxes: Sequence[BBox],
     lines: Sequence[int] | None,
@@ -363,7 +369,7 @@ def _breuel_order(
         heights = [(b.y1 - b.y0) / max(1, k) for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES]
         unit = median_of(heights) if heights else None
         if unit:
-            column = median_of(b.x1 - b.x0 for b, k in zip(boxes, lines) if k >= RUNNING_TEXT_LINES)
+            column = _column_width(boxes, lines)
             for h, extent in header_extents(boxes, lines, unit, column, sizes, set(titles)).items():
                 xs[h] = shrunk(BBox(x0=extent.x0, y0=boxes[h].y0, x1=extent.x1, y1=boxes[h].y1))
                 if extent.heads_text:
@@ -549,8 +555,7 @@ def beside_band(
     title = boxes[k]
     # A column of short lines (a paragraph's last, a heading) does not reach its right edge: the page's running
     # text measures how wide a column is.
-    running = [b.x1 - b.x0 for b, n in zip(boxes, lines) if n >= RUNNING_TEXT_LINES]
-    page_column = median_of(running) if running else 0.0
+    page_column = _column_width(boxes, lines)
     for side in (-1, 1):
         near = [
             j
