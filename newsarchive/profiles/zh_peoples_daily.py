@@ -155,10 +155,12 @@ def _credit_agency() -> re.Pattern[str]:
     )
 
 
-_CREDIT_ARCHIVE = re.compile(rf"^(?:图为)?(?:{ANONYMOUS_CREDITS})$|^(?:图片来源|制图|图表制作)[：:].{{1,30}}$")
+# A graphic's maker or source (制图：…, 图片来源：…): a credit with no photographer.
+_GRAPHIC_MAKER = r"(?:图片来源|制图|图表制作)[：:].{1,30}"
+_CREDIT_ARCHIVE = re.compile(rf"^(?:图为)?(?:{ANONYMOUS_CREDITS})$|^{_GRAPHIC_MAKER}$")
 # Of those, the ones that need no caption: a graphic's maker, and 图为资料图片, its own caption.  A bare
 # 资料图片 or 新华社发 credits the picture whose caption stands above it (殷墟妇好墓出土青铜鸮尊。/ 资料图片).
-_CREDIT_CAPTIONLESS = re.compile(rf"^图为(?:{ANONYMOUS_CREDITS})$|^(?:图片来源|制图|图表制作)[：:].{{1,30}}$")
+_CREDIT_CAPTIONLESS = re.compile(rf"^图为(?:{ANONYMOUS_CREDITS})$|^{_GRAPHIC_MAKER}$")
 # A credit for a group of pictures: 以上图片均为新华社记者 X摄, 本版图片均由 X 提供.
 _CREDIT_SEVERAL = re.compile(r"^(?:以上|上述|本版|组图)?图片均[为由系]")
 
@@ -1049,7 +1051,7 @@ class PeoplesDailyProfile:
         if parts is None:
             return False
         name, position = parts
-        return len(name) <= 4 and _all_han(name) and surname_length(name) > 0 and position.endswith(_POSITION_TITLES)
+        return len(name) <= 4 and _person_name(name) and position.endswith(_POSITION_TITLES)
 
     def is_box_label(self, text: str) -> bool:
         """A box's label alone on its line (编者按, 核心阅读, ■延伸阅读, 【链接】), letter-spaced or not."""
