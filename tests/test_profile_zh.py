@@ -183,6 +183,8 @@ def test_runs_that_are_not_names_are_no_byline(text):
         ("回  信", None),  # a word letter-spaced as a heading is no padded name
         ("工业母", None),  # a word and a character: a frame cut three characters into 工业母机，是…
         ("文明华", ("文明华",)),  # a word opening it, but 文 is a surname
+        ("总经理 丁正君", None),  # a title and a name (…投资银行部副 | 总经理 丁正君, cut inside a speaker's line)
+        ("高峰 丁正君", ("高峰", "丁正君")),  # a word, but 高 is a surname
     ],
 )
 def test_a_bare_list_of_names_under_a_headline_needs_names_that_look_like_names(text, names):

@@ -1034,6 +1034,8 @@ class PeoplesDailyProfile:
                 return None
             if len(names) == 1 and names[0] in words():
                 return None  # an ordinary word (引子, 板栗), or one letter-spaced as a heading (回  信), is no name
+            if any(not surname_length(name) and name in words() for name in names):
+                return None  # nor is a word without a surname in a list (总经理 丁正君: a title, then the name)
             if len(names) == 1 and not padded and not surname_length(names[0]) and names[0][:2] in words():
                 return None  # nor a word and a character (工业母, a frame cut three characters into its text)
         return ParsedByline(roles[0] if roles else None, tuple(names))
