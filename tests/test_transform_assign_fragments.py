@@ -6,7 +6,14 @@ from newsarchive.model import Page, PageMeta, Role
 from newsarchive.profiles import get_profile
 from newsarchive.readers.text import split_fragments
 from newsarchive.reorder import Draft, Pipeline
-from newsarchive.reorder.assign_fragments import CLOSE_CALL_CONFIDENCE, MOVED_CONFIDENCE, PEELED_CONFIDENCE, AssignFragments
+from newsarchive.reorder.assign_fragments import (
+    CLOSE_CALL_CONFIDENCE,
+    COHESIVE,
+    MOVED_CONFIDENCE,
+    PEELED_CONFIDENCE,
+    AssignFragments,
+    split_cohesion,
+)
 from newsarchive.reorder.join_cuts import JoinCuts
 from newsarchive.reorder.segment_articles import SegmentArticles
 from newsarchive.reorder.tag_roles import TagRoles
@@ -599,3 +606,32 @@ def test_an_article_with_a_byline_takes_no_group_its_owner_holds_strongly():
 
     AssignFragments._fill_empty(draft, groups, candidates, owner, lambda gi, k, prior, current: topic.get((gi, k), 0.0) + prior)
     assert owner == [0, 0, 0]
+
+
+def test_a_run_is_not_split_where_its_text_holds_together():
+    """A split _peel would make on the parts' topic fits is left unmade where the text either side of it shares
+    its words (one article's paragraphs read on); where it shares none, the split stands."""
+    lead = ((0, ("f1", "f2", "f3"), [1], [(0, 0.0), (1, 0.0)]),)
+    fits = [[{0: 0.0, 1: 6.0}]]  # the leading part fits article 1 far better than its owner
+    rest_fits = [[{0: 4.0, 1: 0.0}]]
+    candidates = [[(0, 0.0), (1, 0.0)]]
+    assert AssignFragments._peel(lead, [0], fits, rest_fits, candidates) == [(("f1",), 1)]
+    assert AssignFragments._peel(lead, [0], fits, rest_fits, candidates, cohesion=lambda li, end: 0.01) == [(("f1",), 1)]
+    assert AssignFragments._peel(lead, [0], fits, rest_fits, candidates, cohesion=lambda li, end: COHESIVE) == []
+
+
+def test_split_cohesion_is_high_across_one_article_s_paragraphs_and_low_between_two_articles():
+    vegetables = "嘉鱼县蔬菜产业技术研究院培育的花椰菜新品种更耐寒，蔬菜大棚一年能种三季，村民平均每亩增收四千多元。"
+    blocks = [
+        "隆冬时节，嘉鱼县的蔬菜大棚里一片繁忙，村民忙着采收花椰菜和西兰花。",
+        vegetables,
+        "博物馆的新展厅里，观众在青铜器和古籍善本前驻足，讲解员介绍文物的来历。",
+        "这座博物馆的古籍善本和青铜器吸引了众多观众，新展厅每天接待数千人。",
+        vegetables * 4,  # longer than the window
+    ]
+    draft = run(blocks)
+    flat = lambda gram: 1.0  # noqa: E731 - every bigram weighs the same
+    assert split_cohesion(draft, ["f1"], ["f2"], flat) >= COHESIVE > split_cohesion(draft, ["f2"], ["f3"], flat)
+    assert split_cohesion(draft, ["f3"], ["f4"], flat) >= COHESIVE
+    # Only the text near the split counts: the museum paragraph before a long one on vegetables does not.
+    assert split_cohesion(draft, ["f4", "f5"], ["f3"], flat) == split_cohesion(draft, ["f5"], ["f3"], flat) < COHESIVE
