@@ -476,7 +476,7 @@ def test_a_run_holding_two_articles_frames_is_split_where_the_text_changes_artic
     assert draft.articles[0].body == ("f5", "f6")
     assert draft.articles[1].body == ("f7", "f8")
     (peeled,) = [d for d in draft.decisions if d.kind == "assign" and d.subjects == ("f5", "f6")]
-    assert peeled.confidence == PEELED_CONFIDENCE  # such splits are right about two times in three
+    assert peeled.confidence == PEELED_CONFIDENCE  # such splits are right about five times in six
 
 
 def test_a_group_its_articles_explain_about_as_well_is_a_close_call_and_its_block_says_so():
