@@ -768,3 +768,19 @@ def test_an_interviews_list_of_speakers_is_running_text_not_a_header():
                 "刘铁岩  北京中关村学院院长、中关村人工智能研究院理事长", "张嘉漪  复旦大学基础研究发展中心主任、脑科学与脑功能全国重点实验室主任"]
     draft = run(["积蓄更多“从零到一”的力量", "本报记者 丁雅诵", "基础研究是整个科学体系的源头。", *speakers, "记者：如何理解这种紧迫感？"], TagRoles())
     assert roles(draft)[4:8] == ["paragraph"] * 4
+
+
+def test_a_title_and_a_name_cut_from_a_speaker_s_line_head_no_article():
+    """A speaker's line cut at a frame's end (中国银行公司金融与投资银行部副 | 总经理 丁正君) leaves a title and a
+    name that read as a bare list of names; under a short piece (紧贴, a cut paragraph's head) they made a new
+    article's header.  A title is no name: both stay running text."""
+    blocks = [
+        "创新科技金融服务  推动经济社会高质量发展",
+        "本报记者 王 丹",
+        "在政策引领下，友邦人寿积极践行高质量发展理念，把服务实体经济作为出发点。",
+        "紧贴",
+        "总经理 丁正君",
+        "中国银行将做好科技金融大文章作为服务实体经济的重要任务。",
+    ]
+    got = roles(run(blocks, TagRoles()))
+    assert got[3] != "headline" and got[4] != "byline"
