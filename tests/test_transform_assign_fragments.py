@@ -9,6 +9,7 @@ from newsarchive.reorder import Draft, Pipeline
 from newsarchive.reorder.assign_fragments import (
     CLOSE_CALL_CONFIDENCE,
     COHESIVE,
+    MAX_COHESION_BIGRAMS,
     MOVED_CONFIDENCE,
     PEELED_CONFIDENCE,
     AssignFragments,
@@ -635,3 +636,14 @@ def test_split_cohesion_is_high_across_one_article_s_paragraphs_and_low_between_
     assert split_cohesion(draft, ["f3"], ["f4"], flat) >= COHESIVE
     # Only the text near the split counts: the museum paragraph before a long one on vegetables does not.
     assert split_cohesion(draft, ["f4", "f5"], ["f3"], flat) == split_cohesion(draft, ["f5"], ["f3"], flat) < COHESIVE
+
+
+def test_split_cohesion_reads_a_bounded_share_of_a_huge_fragment():
+    """A window is whole fragments; of one larger than MAX_COHESION_BIGRAMS only the part next to the split counts
+    (a hostile page's megabyte paragraph costs no more than that)."""
+    museum = "博物馆的新展厅里，观众在青铜器和古籍善本前驻足，讲解员介绍文物的来历。"
+    filler = "一二三四五六七八九十" * (MAX_COHESION_BIGRAMS // 10 + 1)  # no bigram of the museum's
+    draft = run([museum + filler, museum])
+    flat = lambda gram: 1.0  # noqa: E731 - every bigram weighs the same
+    assert split_cohesion(draft, ["f1"], ["f2"], flat) == 0.0  # the museum's words lie past the bound
+    assert split_cohesion(run([filler + museum, museum]), ["f1"], ["f2"], flat) > 0.0  # next to the split, they count

@@ -82,6 +82,9 @@ EMPTY_ARTICLE_PULL = RUN_TIE_PRIOR
 # held-out units (92.8 → 92.5%).
 COHESION_WINDOW = 150  # characters on each side
 COHESIVE = 0.05
+# A window is whole fragments, so one fragment of a hostile page may be megabytes: no side reads more
+# bigrams than this (no paragraph of the data comes near it).
+MAX_COHESION_BIGRAMS = 4000
 # How sure each kind of choice is, measured on fresh scrambles of the dev days (636 pages, 12 seeds): a group
 # moved from the header it was emitted under to the one its text fits, 341 right in 373; a run's leading part
 # moved apart (or its rest), 56 in 66 since no split is made where the text holds together (COHESIVE; 58 in
@@ -192,8 +195,11 @@ def _next_header(headers: list[tuple[int, int]], last: int) -> int | None:
 
 def split_cohesion(draft: Draft, before: Sequence[str], after: Sequence[str], weight: Callable[[str], float]) -> float:
     """The cosine of the last COHESION_WINDOW characters of ``before`` with the first of ``after`` (bigrams, each weighing ``weight``)."""
-    sides = (sorted(_window(draft, reversed(before)), key=draft.index.__getitem__), _window(draft, after))
-    vectors = [{gram: count * weight(gram) for gram, count in Counter(draft.bigrams(side)).items()} for side in sides]
+    sides = (
+        draft.bigrams(sorted(_window(draft, reversed(before)), key=draft.index.__getitem__))[-MAX_COHESION_BIGRAMS:],
+        draft.bigrams(_window(draft, after))[:MAX_COHESION_BIGRAMS],
+    )
+    vectors = [{gram: count * weight(gram) for gram, count in Counter(side).items()} for side in sides]
     return cosine_of(dot(vectors[0], vectors[1]), norm(vectors[0]), norm(vectors[1]))
 
 
