@@ -88,8 +88,8 @@ MAX_COHESION_BIGRAMS = 4000
 # How sure each kind of choice is, measured on fresh scrambles of the dev days (636 pages, 12 seeds): a group
 # moved from the header it was emitted under to the one its text fits, 341 right in 373; a run's leading part
 # moved apart (or its rest), 56 in 66 since no split is made where the text holds together (COHESIVE; 58 in
-# 101 before; held-out pages 17 in 20); and any group whose article scores less than CLOSE_CALL_MARGIN above the next best
-# of its articles, 39 in 70 (below 1.0: 97 in 139; the rest of the groups, 2,306 in 2,355).
+# 101 before; held-out pages 17 in 20); and any group whose article scores less than CLOSE_CALL_MARGIN
+# above the next best of its articles, 39 in 70 (below 1.0: 97 in 139; the rest of the groups, 2,306 in 2,355).
 MOVED_CONFIDENCE = 0.9
 PEELED_CONFIDENCE = 0.85
 CLOSE_CALL_MARGIN = 0.5
