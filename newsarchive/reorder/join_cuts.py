@@ -594,14 +594,14 @@ class JoinCuts:
                 value, why = lexical_of[tail]
                 lexical_of[tail] = (value + W_PAGE_TERM, f"{why}; {term!r} recurs on the page")
         for tail, (value, why) in lexical_of.items():
-            if "spans the cut" in why and (split := self._splits_an_opening_term(page, texts[head], texts[tail])) is not None:
+            if (split := self._splits_an_opening_term(page, texts[head], texts[tail])) is not None:
                 lexical_of[tail] = (value - split[1], f"{why}; but {split[0]!r} stands apart on the page")
         return lexical_of
 
     @staticmethod
     def _splits_an_opening_term(page: _CutPage, head: str, tail: str) -> tuple[str, float] | None:
         """The string the tail opens with that the word across the cut splits, found elsewhere on the page as a word of
-        its own, and what the word added to the evidence; else None."""
+        its own, and what the word added to the evidence; else None (None too where no word runs across the cut)."""
         across = page.draft.profile.word_across(head, tail)
         if across is None:
             return None
