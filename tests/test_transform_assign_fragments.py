@@ -1,5 +1,6 @@
 """assign-fragments (priority 400): body fragments go to the article whose header precedes them."""
 
+from collections import Counter
 from dataclasses import replace
 
 from newsarchive.model import Page, PageMeta, Role
@@ -235,8 +236,6 @@ def test_own_cosine_leaves_the_vector_out_of_the_profile(vector, rest):
 def test_weights_are_counts_times_rarity_and_bigrams_skip_spaces():
     grams = bigram_list("新 闻\n新闻")
     assert grams == ["新闻", "闻新", "新闻"]
-    from collections import Counter
-
     assert weighted(Counter(grams), {"新闻": 2.0}) == {"新闻": 4.0, "闻新": 0.1}
 
 
@@ -631,11 +630,11 @@ def test_split_cohesion_is_high_across_one_article_s_paragraphs_and_low_between_
         vegetables * 4,  # longer than the window
     ]
     draft = run(blocks)
-    flat = lambda gram: 1.0  # noqa: E731 - every bigram weighs the same
-    assert split_cohesion(draft, ["f1"], ["f2"], flat) >= COHESIVE > split_cohesion(draft, ["f2"], ["f3"], flat)
-    assert split_cohesion(draft, ["f3"], ["f4"], flat) >= COHESIVE
+    flat = (Counter(), {})  # no page frequencies: every bigram weighs the same
+    assert split_cohesion(draft, ["f1"], ["f2"], *flat) >= COHESIVE > split_cohesion(draft, ["f2"], ["f3"], *flat)
+    assert split_cohesion(draft, ["f3"], ["f4"], *flat) >= COHESIVE
     # Only the text near the split counts: the museum paragraph before a long one on vegetables does not.
-    assert split_cohesion(draft, ["f4", "f5"], ["f3"], flat) == split_cohesion(draft, ["f5"], ["f3"], flat) < COHESIVE
+    assert split_cohesion(draft, ["f4", "f5"], ["f3"], *flat) == split_cohesion(draft, ["f5"], ["f3"], *flat) < COHESIVE
 
 
 def test_split_cohesion_reads_a_bounded_share_of_a_huge_fragment():
@@ -644,6 +643,6 @@ def test_split_cohesion_reads_a_bounded_share_of_a_huge_fragment():
     museum = "博物馆的新展厅里，观众在青铜器和古籍善本前驻足，讲解员介绍文物的来历。"
     filler = "一二三四五六七八九十" * (MAX_COHESION_BIGRAMS // 10 + 1)  # no bigram of the museum's
     draft = run([museum + filler, museum])
-    flat = lambda gram: 1.0  # noqa: E731 - every bigram weighs the same
-    assert split_cohesion(draft, ["f1"], ["f2"], flat) == 0.0  # the museum's words lie past the bound
-    assert split_cohesion(run([filler + museum, museum]), ["f1"], ["f2"], flat) > 0.0  # next to the split, they count
+    flat = (Counter(), {})  # no page frequencies: every bigram weighs the same
+    assert split_cohesion(draft, ["f1"], ["f2"], *flat) == 0.0  # the museum's words lie past the bound
+    assert split_cohesion(run([filler + museum, museum]), ["f1"], ["f2"], *flat) > 0.0  # next to the split, they count

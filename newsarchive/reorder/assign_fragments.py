@@ -40,12 +40,12 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import chain, compress, repeat
 from operator import add, lt, mul, not_
-from typing import Callable, ClassVar, Collection, Iterable, Sequence
+from typing import Callable, ClassVar, Collection, Iterable, Mapping, Sequence
 
 from ..model import Decision
 from . import BODY_ROLES, Draft, running_line_width
 from .runs import body_positions, body_runs, linked_groups, run_leads
-from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_of, dot, norm, page_frequencies
+from .topic import FAR_PRIOR, MAX_BACK, POSITION_PRIOR, TOPIC_WEIGHT, cosine_of, cosine_to, dot, norm, page_frequencies, weighted
 
 HEADER_WEIGHT = 3  # header bigrams count this many times in an article's profile
 ROUNDS = 3
@@ -193,14 +193,16 @@ def _next_header(headers: list[tuple[int, int]], last: int) -> int | None:
     return headers[i][1] if i < len(headers) else None
 
 
-def split_cohesion(draft: Draft, before: Sequence[str], after: Sequence[str], weight: Callable[[str], float]) -> float:
-    """The cosine of the last COHESION_WINDOW characters of ``before`` with the first of ``after`` (bigrams, each weighing ``weight``)."""
+def split_cohesion(draft: Draft, before: Sequence[str], after: Sequence[str], df: Mapping[str, int], weight_of: Mapping[int, float]) -> float:
+    """The cosine of the last COHESION_WINDOW characters of ``before`` with the first of ``after``: their bigrams weighted by
+    rarity on the page (:func:`~.topic.weighted`, given the page's frequencies and their weights, :func:`~.topic.page_frequencies`)."""
     sides = (
-        draft.bigrams(sorted(_window(draft, reversed(before)), key=draft.index.__getitem__))[-MAX_COHESION_BIGRAMS:],
-        draft.bigrams(_window(draft, after))[:MAX_COHESION_BIGRAMS],
+        Counter(draft.bigrams(sorted(_window(draft, reversed(before)), key=draft.index.__getitem__))[-MAX_COHESION_BIGRAMS:]),
+        Counter(draft.bigrams(_window(draft, after))[:MAX_COHESION_BIGRAMS]),
     )
-    vectors = [{gram: count * weight(gram) for gram, count in Counter(side).items()} for side in sides]
-    return cosine_of(dot(vectors[0], vectors[1]), norm(vectors[0]), norm(vectors[1]))
+    idf = {gram: weight_of[df[gram]] for gram in chain(*sides) if gram in df}
+    vectors = [weighted(side, idf) for side in sides]
+    return cosine_to(vectors[0], norm(vectors[0]), vectors[1], norm(vectors[1]))
 
 
 def _window(draft: Draft, fragments: Iterable[str]) -> list[str]:
@@ -497,7 +499,7 @@ class AssignFragments:
         def cohesion(li: int, end: int) -> float:
             """How much lead ``li``'s run shares across its split after ``end`` fragments."""
             run = leads[li][1]
-            return split_cohesion(draft, run[:end], run[end:], lambda gram: weight_of[df[gram]] if gram in df else 0.0)
+            return split_cohesion(draft, run[:end], run[end:], df, weight_of)
 
         return AssignFragments._peel(leads, owner, fits, rest_fits, candidates, wanting, cohesion)
 
