@@ -538,21 +538,19 @@ class LayoutRoles:
                 # confirms it, so no later step reads it as a frame's last line emitted before a header.
                 roles[a.id] = (Role.KICKER, max(a.role_confidence, 0.8), STACKED_KICKER)
                 paired.add(b.id)
-                decisions.append(Decision(step="layout-roles", kind="role", subjects=(a.id, b.id), confidence=0.8, reason="kicker stacked over its headline"))
+                why, confidence = "kicker stacked over its headline", 0.8
+            elif role(a) is not Role.HEADLINE:
                 continue
-            if role(a) is not Role.HEADLINE:
-                continue
-            ha, hb = line_height(a) or 0.0, line_height(b) or 0.0
-            if a.id in paired or ha >= DECK_RATIO * hb:
+            elif a.id in paired or (line_height(a) or 0.0) >= DECK_RATIO * (line_height(b) or 0.0):
                 # The upper block is already a pair's headline, or set larger: the lower one is its deck.
                 roles[b.id] = (Role.SUBHEADLINE, 0.7, "deck: stacked under a headline in smaller type")
-                why = "deck stacked under its headline"
+                why, confidence = "deck stacked under its headline", 0.7
             else:
                 roles[a.id] = (Role.KICKER, 0.7, STACKED_KICKER)
                 roles[b.id] = (Role.HEADLINE, 0.7, "header line (under its kicker)")
                 paired.add(b.id)
-                why = "kicker stacked over its headline"
-            decisions.append(Decision(step="layout-roles", kind="role", subjects=(a.id, b.id), confidence=0.7, reason=why))
+                why, confidence = "kicker stacked over its headline", 0.7
+            decisions.append(Decision(step=LayoutRoles.name, kind="role", subjects=(a.id, b.id), confidence=confidence, reason=why))
         return decisions
 
     @staticmethod
