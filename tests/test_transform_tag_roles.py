@@ -268,6 +268,31 @@ def test_a_title_like_piece_opening_as_running_text_starts_a_cut_paragraph():
     assert got[3] == "paragraph" and got[5] == "heading"
 
 
+def test_a_title_like_piece_running_on_in_clauses_starts_a_cut_paragraph():
+    # Three clauses on a frame's last line: running text, cut where the frame ends; a section heading has one comma at most.
+    texts = ["标题在此", "本报记者 王 强", "正文第一段。", "让我高兴的是，近年来，越来越多的年轻人也愿意走进茶园，学习传承", "古老的制茶技艺。", "巾帼榜样，引领奋进步伐", "正文第三段。"]
+    got = roles(run(texts, TagRoles()))
+    assert got[3] == "paragraph" and got[5] == "heading"
+
+
+def test_clauses_of_running_text():
+    from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
+    from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
+
+    zh = PeoplesDailyProfile()
+    for text in ("让我高兴的是，近年来，越来越多的年轻人也愿意走进茶园，学习传承", "单项突破已见曙光，全方位智能正在攻坚……交谈时，田间劳作的几名青年"):
+        assert zh.runs_on_as_text(text), text
+    for text in (
+        "巾帼榜样，引领奋进步伐",  # one comma: parallel halves, as headings have them
+        "说到熊猫债，很多人都好奇它的名字，为啥会用中国的国宝大熊猫来命名？",  # a question heading
+        "推进乡村全面振兴，基层干部不能“等靠要”，而要有担当敢作为，努力当好“领头雁”",  # ends as a quotation
+        "强化检察监督",
+        "",
+    ):
+        assert not zh.runs_on_as_text(text), text
+    assert not EnglishNewspaperProfile().runs_on_as_text("WAR, TRADE, AND THE FUNDS")
+
+
 def test_openings_that_set_time_or_scene():
     from newsarchive.profiles.en_newspaper import EnglishNewspaperProfile
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
@@ -308,11 +333,11 @@ def test_a_full_line_of_hard_wrapped_columns_alone_in_its_block_is_running_text_
     # A text extractor's columns: lines 16 characters wide.  A column's last line, cut off from its
     # paragraph at a frame break, is exactly that wide; a heading is narrower.
     column = "\n".join(["在甘肃农垦饮马农场的农田里，传感", "器探入土壤监测湿度，微型气象站追", "光探风。“2024年食葵每亩产量超280", "公斤，增产15%。”农场项目部部长"] * 3)
-    draft = run(["标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算，调度方案", "这条数字河流如何发挥作用", column], TagRoles())
+    draft = run(["标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算出调度方案", "这条数字河流如何发挥作用", column], TagRoles())
     assert roles(draft)[3] == "paragraph"
     assert roles(draft)[4] == "heading"
     # Without hard-wrapped columns on the page, the same line is still a title.
-    draft = run(["标题在这里", "本报记者 王 强", "正文第一段写到这里结束。", "看源头引水，大模型演算，调度方案", "正文第二段。"], TagRoles())
+    draft = run(["标题在这里", "本报记者 王 强", "正文第一段写到这里结束。", "看源头引水，大模型演算出调度方案", "正文第二段。"], TagRoles())
     assert roles(draft)[3] != "paragraph"
     # With boxes (PDF, OCR) the layout transforms tell a justified line from a centred heading of the
     # same width, so the count of characters decides nothing.
@@ -324,7 +349,7 @@ def test_a_full_line_of_hard_wrapped_columns_alone_in_its_block_is_running_text_
 
     from helpers import page_from_blocks
 
-    page = page_from_blocks("标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算，调度方案", column)
+    page = page_from_blocks("标题在这里", "本报记者 王 强", column, "看源头引水，大模型演算出调度方案", column)
     boxed = replace(page, fragments=tuple(replace(f, bbox=BBox(x0=0, y0=k * 100, x1=160, y1=k * 100 + 90)) for k, f in enumerate(page.fragments)))
     draft = Pipeline([TagRoles()]).run(Draft.from_page(boxed, get_profile("zh-CN")))
     assert roles(draft)[3] != "paragraph"

@@ -120,6 +120,10 @@ class Profile(Protocol):
         """Text opening with a clause that sets time or scene and a comma (下半年，…; 随着…，…), as running text does and a section heading does not."""
         ...
 
+    def runs_on_as_text(self, text: str) -> bool:
+        """Title-like text in the clauses of running text (…，…，…), as a paragraph cut at a frame's end is and a section heading is not."""
+        ...
+
     def introduces_person(self, text: str) -> bool:
         """A line naming a person, then their position (陈晔光  中国科学院院士、南昌大学校长): an item of a list of speakers, never a header."""
         ...

@@ -342,6 +342,10 @@ class EnglishNewspaperProfile:
         """A connective or a time and a comma (However, …; On Tuesday, …): :meth:`opens_sentence`."""
         return self.opens_sentence(text)
 
+    def runs_on_as_text(self, text: str) -> bool:
+        """Never: a title-like line here is set in capitals or Title Case, which running text is not (commas list: WAR, TRADE, AND THE FUNDS)."""
+        return False
+
     def closes_headline(self, text: str) -> bool:
         """Never: these papers mark no headline apart from a kicker or a deck."""
         return False

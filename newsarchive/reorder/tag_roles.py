@@ -353,6 +353,8 @@ class TagRoles:
                         roles[k] = (Role.PARAGRAPH, 0.5, "title-like but too short for a heading: the start of a cut paragraph")
                     elif role(k) is _TITLE and profile.opens_with_a_setting(texts[k]):
                         roles[k] = (Role.PARAGRAPH, 0.5, "title-like but opens as running text does (下半年，…): the start of a cut paragraph")
+                    elif role(k) is _TITLE and profile.runs_on_as_text(texts[k]):
+                        roles[k] = (Role.PARAGRAPH, 0.5, "title-like but runs on in clauses: the start of a cut paragraph")
                     elif role(k) is _TITLE:
                         roles[k] = (Role.HEADING, INSIDE_TEXT_CONFIDENCE, _INSIDE_TEXT)
                     else:  # a dash line that leads nowhere: part of the running text
