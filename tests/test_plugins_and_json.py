@@ -36,6 +36,7 @@ def test_builtins_registered_through_entry_points():
         "assign-fragments",
         "headers-without-text",
         "layout-assign",
+        "join-in-article",
         "join-frames",
         "doubt-openings",
         "order-sections",
