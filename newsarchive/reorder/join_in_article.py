@@ -53,25 +53,20 @@ class JoinInArticle:
         added: list[Join] = []
         for article in draft.articles:
             pieces = [f for f in article.body if draft.fragment(f).role is Role.PARAGRAPH]
-            for head in pieces:
-                if head in tail_of or not draft.unfinished(head):
-                    continue
-                free = [
-                    f
-                    for f in pieces
-                    if f != head
-                    and f not in tails
-                    and not leads_to(tail_of, f, head)  # no cycle: a paragraph cut twice is a chain
-                    and draft.profile.dateline(draft.text(f)) is None
-                    and not draft.jump(f, "from")  # it continues a text of another page
-                ]
+            heads = [f for f in pieces if f not in tail_of and draft.unfinished(f)]
+            if not heads:
+                continue
+            # A dateline opens a lead, and text continued from another page continues that page's text.
+            openings = [f for f in pieces if draft.profile.dateline(draft.text(f)) is None and not draft.jump(f, "from")]
+            for head in heads:
+                free = [f for f in openings if f != head and f not in tails and not leads_to(tail_of, f, head)]  # no cycle
                 budget -= len(free)
                 if budget < 0:
                     return self._with(draft, added)
+                if not free:
+                    continue
                 head_text = draft.text(head)
                 scored = sorted(((score(head_text, draft.text(f))[0], -draft.index[f], f) for f in free), reverse=True)
-                if not scored:
-                    continue
                 best, _, tail = scored[0]
                 second = scored[1][0] if len(scored) > 1 else None
                 if best >= MIN_SCORE and (second is None or best - second >= MIN_LEAD):
