@@ -290,6 +290,13 @@ class Draft:
         """A copy with decisions appended."""
         return replace(self, decisions=self.decisions + tuple(decisions))
 
+    def with_joins(self, step: str, joins: Sequence[Join]) -> "Draft":
+        """A copy with ``joins`` added, each with its join decision by ``step`` (subjects: head and tail)."""
+        if not joins:
+            return self
+        decisions = tuple(Decision(step=step, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason) for j in joins)
+        return replace(self, joins=self.joins + tuple(joins), decisions=self.decisions + decisions)
+
 
 class Transform(Protocol):
     """One reorder step: a name, a priority, and a pure ``apply``."""

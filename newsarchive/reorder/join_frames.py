@@ -44,10 +44,9 @@ two pieces at most.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from ..model import Decision, Role
+from ..model import Role
 from . import BETWEEN_FRAMES, Draft, Join
 from .cut_rules import contradicted, leads_to, list_item, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
@@ -94,10 +93,4 @@ class JoinFrames:
                 added.append(Join(head=head.id, tail=tail.id, confidence=confidence, reason=reason))
                 tails.add(tail.id)
                 tail_of[head.id] = tail.id
-        if not added:
-            return draft
-        decisions = [
-            Decision(step=self.name, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason)
-            for j in added
-        ]
-        return replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+        return draft.with_joins(self.name, added)

@@ -23,10 +23,9 @@ lines' geometry: nothing is done there.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from ..model import Decision, Role
+from ..model import Role
 from . import Draft, Join
 from .cut_rules import leads_to
 
@@ -62,7 +61,7 @@ class JoinInArticle:
                 free = [f for f in openings if f != head and f not in tails and not leads_to(tail_of, f, head)]  # no cycle
                 budget -= len(free)
                 if budget < 0:
-                    return self._with(draft, added)
+                    return draft.with_joins(self.name, added)
                 if not free:
                     continue
                 head_text = draft.text(head)
@@ -75,11 +74,4 @@ class JoinInArticle:
                     added.append(Join(head=head, tail=tail, confidence=CONFIDENCE, reason=reason))
                     tail_of[head] = tail
                     tails.add(tail)
-        return self._with(draft, added)
-
-    def _with(self, draft: Draft, added: list[Join]) -> Draft:
-        """The draft with the joins ``added`` and a decision for each."""
-        if not added:
-            return draft
-        decisions = [Decision(step=self.name, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason) for j in added]
-        return replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+        return draft.with_joins(self.name, added)

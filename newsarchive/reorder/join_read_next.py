@@ -24,10 +24,9 @@ piece from its lines: nothing is done there.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
-from ..model import Decision, Fragment, Role
+from ..model import Fragment, Role
 from . import Draft, Join
 from .cut_rules import HEADER_AND_PHOTO_ROLES, contradicted, leads_to, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
@@ -67,10 +66,7 @@ class JoinReadNext:
                     added.append(Join(head=head, tail=tail, confidence=CONFIDENCE, reason="stops mid-sentence; its article reads a frame opening next"))
                     tail_of[head] = tail
                     tails.add(tail)
-        if not added:
-            return draft
-        decisions = [Decision(step=self.name, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason) for j in added]
-        return replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+        return draft.with_joins(self.name, added)
 
     @staticmethod
     def _opens_a_frame(draft: Draft, tail: str, before: Fragment | None, head: str) -> bool:

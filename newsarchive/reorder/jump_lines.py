@@ -17,7 +17,6 @@ on this one (``join-cuts`` and ``join-frames`` never take it for a tail).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from ..model import Decision
@@ -64,5 +63,4 @@ class JumpLines:
             where = "ends the text above it" if jump.continued == "on" else "opens the text below it"
             why = f"a jump line (continued {jump.continued} {jump.page}) {where}"
             joins.append(Join(head=head, tail=tail, confidence=CONFIDENCE, reason=why))
-            decisions.append(Decision(step=self.name, kind="join", subjects=(head, tail), confidence=CONFIDENCE, reason=why))
-        return replace(draft, joins=draft.joins + tuple(joins)).decide(*decisions)
+        return draft.decide(*decisions).with_joins(self.name, joins)

@@ -60,11 +60,7 @@ class LayoutJoins:
         if not draft.laid_out:
             return draft
         added = self._flush_continuations(draft)
-        if added:
-            decisions = [
-                Decision(step=self.name, kind="join", subjects=(j.head, j.tail), confidence=j.confidence, reason=j.reason) for j in added
-            ]
-            draft = replace(draft, joins=draft.joins + tuple(added)).decide(*decisions)
+        draft = draft.with_joins(self.name, added)
         if not draft.joins:
             return draft
         body = [f.id for f in draft.fragments if f.role in BODY_ROLES]
