@@ -288,3 +288,9 @@ def test_a_credit_is_not_read_from_blank_text_or_empty_brackets():
     for text in ("", "   ", "()", "(())", "[]"):
         assert P.parse_credit(text) is None
     assert P.parse_credit("((AP Photo/Jane Doe))").photographers == ("Jane Doe",)
+
+
+def test_quote_evidence_is_what_quotes_add_to_the_continuation_score():
+    assert P.quote_evidence("He said, \u201cwe shall go", "on to the end,\u201d and sat down.") == 3.0
+    assert P.quote_evidence("He said we shall go", "on.\u201d Then he left.") == -1.5
+    assert P.quote_evidence("He said", "nothing more.") == 0.0

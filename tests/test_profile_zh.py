@@ -633,3 +633,12 @@ def test_a_line_introducing_a_speaker_is_no_header_and_ends_its_paragraph():
     assert not P.introduces_person("本报记者 王 浩")  # a byline: its role first
     assert not P.introduces_person("深化全民国防教育  厚植国防安全意识")  # a title's two parts
     assert not P.introduces_person("王 浩")
+
+
+def test_quote_evidence_is_what_quotes_add_to_the_continuation_score():
+    head, tail = "他说：“我们要继续努力", "，把工作做好。”"
+    assert P.quote_evidence(head, tail) == 3.0  # opened before the cut, closed after it
+    assert "quote opened before the cut" in P.continuation_score(head, tail)[1]
+    assert P.quote_evidence("他说我们要继续努力", "做好。”大家都同意。") == -1.5  # closed, never opened
+    assert P.quote_evidence("他说我们要继续努力", "把工作做好。") == 0.0
+    assert P.quote_evidence("", "把工作做好。") == 0.0

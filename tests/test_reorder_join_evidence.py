@@ -221,3 +221,19 @@ def test_page_term_precheck_is_exact_on_pages_and_bounded_on_hostile_text(monkey
     hostile = join_cuts._PageTerms(["的" * 50 + "的确"])
     assert hostile.meets("的", "确") and hostile.meets("的", "x")
     assert hostile.across_runs("的的", "确实") == "的的确"  # the bounded search still finds a real term
+
+
+def test_a_straight_quote_read_against_a_join_does_not_contradict_it_alone():
+    """A straight quote may open or close: only the rest of the evidence can speak against the join."""
+    from newsarchive.reorder.cut_rules import contradicted
+
+    tail = '会议决定从明天开始全面实施这个方案。"各地要认真组织落实，确保取得实效，不断推进各项工作。'
+    # The tail seems to close a quote never opened: that alone does not rule the join out ...
+    draft = run(["他说我们要继续努力", tail])
+    assert draft.profile.continuation_score("他说我们要继续努力", tail)[0] <= -1.5
+    assert not contradicted(draft, "f1", "f2")
+    # ... but a book title the head opens and the tail never closes still does, quote or no quote.
+    draft = run(["他们读了《人民日报", tail])
+    assert contradicted(draft, "f1", "f2")
+    curly = tail.replace('"', "”")
+    assert contradicted(run(["他们读了《人民日报", curly]), "f1", "f2")

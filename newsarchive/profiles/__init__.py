@@ -152,6 +152,10 @@ class Profile(Protocol):
         """Evidence that ``tail`` continues ``head`` directly, with a reason."""
         ...
 
+    def quote_evidence(self, head: str, tail: str) -> float:
+        """What quotation marks add to ``continuation_score``: a quote the head opened that the tail closes (+), one the tail closes that was never opened (−), else 0."""
+        ...
+
     def word_across(self, head: str, tail: str) -> tuple[str, int, float] | None:
         """The dictionary word ``continuation_score`` reads across the cut (CJK text), the characters of it ending ``head``, and the evidence it adds; else None."""
         ...

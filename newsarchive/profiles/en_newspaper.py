@@ -192,6 +192,13 @@ def _hyphen_break(head: str, tail: str) -> bool:
     return len(head) >= 2 and head[-1] in "-\u00ad\u2010" and head[-2].isalpha() and bool(tail) and tail[0].isalpha()
 
 
+
+def _quote_evidence(head: str, tail: str) -> float:
+    """A quote closed at the tail's start: opened in the head (W_QUOTE_PAIR) or never (W_QUOTE_ORPHAN); else 0."""
+    if not leading_unmatched_close(tail):
+        return 0.0
+    return W_QUOTE_PAIR if quote_balance(head) > 0 else W_QUOTE_ORPHAN
+
 class EnglishNewspaperProfile:
     """Conventions of English-language newspaper pages."""
 
@@ -466,13 +473,15 @@ class EnglishNewspaperProfile:
         if last and last[-1].lower() in _DANGLING and h[-1].isalpha():
             score += W_DANGLING
             reasons.append(f"head ends on {last[-1]!r}")
-        if quote_balance(h) > 0 and leading_unmatched_close(t):
-            score += W_QUOTE_PAIR
-            reasons.append("quote opened before the cut closes after it")
-        elif leading_unmatched_close(t):
-            score += W_QUOTE_ORPHAN
-            reasons.append("tail closes a quote the head never opened")
+        quoted = _quote_evidence(h, t)
+        if quoted:
+            score += quoted
+            reasons.append("quote opened before the cut closes after it" if quoted > 0 else "tail closes a quote the head never opened")
         return score, "; ".join(reasons) or "no lexical evidence"
+
+    def quote_evidence(self, head: str, tail: str) -> float:
+        """What quotation marks add to :meth:`continuation_score` (W_QUOTE_PAIR, W_QUOTE_ORPHAN or 0)."""
+        return _quote_evidence(head.rstrip(), tail.lstrip())
 
     def opens_mid_sentence(self, text: str) -> bool:
         """Text that cannot open a paragraph: a lower-case opening, , ; : ) …, a quote closed before opened."""

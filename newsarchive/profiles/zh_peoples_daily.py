@@ -845,6 +845,13 @@ class _TailSide(NamedTuple):
     unit: str  # the character after that number (年, 月, 日 bound what the whole number may be)
 
 
+
+def _quote_evidence(head_side: _HeadSide, tail_side: _TailSide) -> float:
+    """A quote closed at the tail's start: opened before the cut (W_QUOTE_PAIR) or never (W_QUOTE_ORPHAN); else 0."""
+    if not tail_side.closes_quote:
+        return 0.0
+    return W_QUOTE_PAIR if head_side.quote_open else W_QUOTE_ORPHAN
+
 class PeoplesDailyProfile:
     """Conventions of People's Daily pages."""
 
@@ -1237,13 +1244,10 @@ class PeoplesDailyProfile:
             reasons.append(f"word {span[0]!r} spans the cut (+{span[1]:.1f} nats)")
         else:
             score += W_NO_SPAN
-        if tail_side.closes_quote:
-            if head_side.quote_open:
-                score += W_QUOTE_PAIR
-                reasons.append("quote opened before the cut closes after it")
-            else:
-                score += W_QUOTE_ORPHAN
-                reasons.append("tail closes a quote the head never opened")
+        quoted = _quote_evidence(head_side, tail_side)
+        if quoted:
+            score += quoted
+            reasons.append("quote opened before the cut closes after it" if quoted > 0 else "tail closes a quote the head never opened")
         if head_side.brackets_open != _NO_BRACKETS or tail_side.brackets_closed != _NO_BRACKETS:  # common: none either side
             for (name, _, _), head_open, tail_closes in zip(_BRACKETS, head_side.brackets_open, tail_side.brackets_closed):
                 if head_open and tail_closes:
@@ -1269,6 +1273,12 @@ class PeoplesDailyProfile:
             score += W_NUMERAL_CLASSIFIER
             reasons.append("a numeral before the cut, its classifier after it")
         return score, "; ".join(reasons) or "no lexical evidence"
+
+    def quote_evidence(self, head: str, tail: str) -> float:
+        """What quotation marks add to :meth:`continuation_score` (W_QUOTE_PAIR, W_QUOTE_ORPHAN or 0)."""
+        head_side = self._head_side(head)
+        tail_side = self._tail_side(tail)
+        return 0.0 if head_side is None or tail_side is None else _quote_evidence(head_side, tail_side)
 
     def word_across(self, head: str, tail: str) -> tuple[str, int, float] | None:
         """The word across the cut that continuation_score counts (南水北调中线一期初 | 步建成: 初步, 1 character from the head), with what it adds over no word."""

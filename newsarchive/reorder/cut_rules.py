@@ -66,10 +66,12 @@ def contradicted(draft: Draft, head: str, tail: str) -> bool:
     are no evidence against a join (…"过去在银行购买… | …自提了。" read as a quote never opened).
     """
     head_text, tail_text = draft.text(head), draft.text(tail)
-    score, reason = draft.profile.continuation_score(head_text, tail_text)
+    score, _ = draft.profile.continuation_score(head_text, tail_text)
     if score > CONTRADICTED:
         return False
-    return not ("quote" in reason and ('"' in head_text or '"' in tail_text))
+    if '"' in head_text or '"' in tail_text:
+        return score - draft.profile.quote_evidence(head_text, tail_text) <= CONTRADICTED  # the rest of the evidence alone
+    return True
 
 
 def leads_to(tail_of: dict[str, str], start: str, target: str) -> bool:
