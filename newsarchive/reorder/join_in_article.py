@@ -12,8 +12,9 @@ that pair up) is at least ``MIN_SCORE`` and leads every other free piece's by
 ``MIN_LEAD``.  Measured on fresh scrambles of the development days, at the
 heads this step sees: such a best piece was the continuation 58 times in 79;
 joins made only by position (``join-frames``, which runs next) took many of
-these heads to the wrong piece.  Units: fresh scrambles +31, development pages
-+8; nearby settings (score 2.0 or 2.5, lead 0.5 to 1.5) did about as well.
+these heads to the wrong piece.  Units: fresh scrambles +22, development pages
++8, held-out pages +14; nearby settings (score 2.0 or 2.5, lead 0.5 to 1.5) did
+about as well on the fresh scrambles.
 
 The work is bounded: at most ``MAX_PAIRS`` pairs are scored on a page (a
 hostile page of thousands of open pieces in one article would otherwise cost
