@@ -32,6 +32,12 @@ def list_item() -> re.Pattern[str]:
     )
 
 
+def may_continue(draft: Draft, tail: str) -> bool:
+    """Whether ``tail`` may continue a paragraph cut on this page: it opens no lead (a dateline, 本报北京6月1日电) and
+    continues no text of another page (（上接第一版）…)."""
+    return draft.profile.dateline(draft.text(tail)) is None and not draft.jump(tail, "from")
+
+
 def opens_as_a_sentence_inside_a_clause(draft: Draft, head: str, tail: str) -> bool:
     """Whether ``tail`` opens as a sentence does (近日，…) after a head cut inside a clause (not after ，：；).
 

@@ -48,7 +48,7 @@ from typing import ClassVar
 
 from ..model import Role
 from . import BETWEEN_FRAMES, Draft, Join
-from .cut_rules import contradicted, leads_to, list_item, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
+from .cut_rules import contradicted, leads_to, list_item, may_continue, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
 CONFIDENCE = 0.75  # 82 right in 112 on dev pages (0.73)
 CONFIDENCE_NEAR = 0.55  # 98 right in 166 on dev pages (0.59): less sure than at a wide gap
@@ -79,9 +79,8 @@ class JoinFrames:
                 and head.id in article_of
                 and article_of.get(tail.id) == article_of[head.id]
                 and draft.unfinished(head.id)  # stops mid-sentence, and the layout shows no short last line
-                and draft.profile.dateline(draft.text(tail.id)) is None
+                and may_continue(draft, tail.id)
                 and not opens_as_a_sentence_inside_a_clause(draft, head.id, tail.id)
-                and not draft.jump(tail.id, "from")  # it continues a text of another page
                 and not contradicted(draft, head.id, tail.id)
             ):
                 if tail.gap_before >= draft.wide_gap:

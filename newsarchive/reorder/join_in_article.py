@@ -28,7 +28,7 @@ from typing import ClassVar
 
 from ..model import Role
 from . import Draft, Join
-from .cut_rules import leads_to
+from .cut_rules import leads_to, may_continue
 
 MIN_SCORE = 2.5  # continuation_score: a word across the cut, or a tail that cannot open a paragraph, and no evidence against
 MIN_LEAD = 1.0  # over the next best free piece of the article
@@ -56,8 +56,7 @@ class JoinInArticle:
             heads = [f for f in pieces if f not in tail_of and draft.unfinished(f)]
             if not heads:
                 continue
-            # A dateline opens a lead, and text continued from another page continues that page's text.
-            openings = [f for f in pieces if draft.profile.dateline(draft.text(f)) is None and not draft.jump(f, "from")]
+            openings = [f for f in pieces if may_continue(draft, f)]
             for head in heads:
                 free = [f for f in openings if f != head and f not in tails and not leads_to(tail_of, f, head)]  # no cycle
                 budget -= len(free)

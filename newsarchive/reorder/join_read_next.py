@@ -28,7 +28,7 @@ from typing import ClassVar
 
 from ..model import Fragment, Role
 from . import Draft, Join
-from .cut_rules import HEADER_AND_PHOTO_ROLES, contradicted, leads_to, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
+from .cut_rules import HEADER_AND_PHOTO_ROLES, contradicted, leads_to, may_continue, may_end_unpunctuated, opens_as_a_sentence_inside_a_clause
 
 CONFIDENCE = 0.7  # 57 right in 79 on dev pages (0.72)
 
@@ -57,9 +57,8 @@ class JoinReadNext:
                     and draft.unfinished(head)
                     and not may_end_unpunctuated(draft, draft.text(head), draft.text(tail))
                     and not leads_to(tail_of, tail, head)
-                    and draft.profile.dateline(draft.text(tail)) is None
+                    and may_continue(draft, tail)
                     and not opens_as_a_sentence_inside_a_clause(draft, head, tail)
-                    and not draft.jump(tail, "from")  # it continues a text of another page
                     and not contradicted(draft, head, tail)
                     and self._opens_a_frame(draft, tail, emitted_before.get(tail), head)
                 ):
