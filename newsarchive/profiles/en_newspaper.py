@@ -192,12 +192,12 @@ def _hyphen_break(head: str, tail: str) -> bool:
     return len(head) >= 2 and head[-1] in "-\u00ad\u2010" and head[-2].isalpha() and bool(tail) and tail[0].isalpha()
 
 
-
 def _quote_evidence(head: str, tail: str) -> float:
     """A quote closed at the tail's start: opened in the head (W_QUOTE_PAIR) or never (W_QUOTE_ORPHAN); else 0."""
     if not leading_unmatched_close(tail):
         return 0.0
     return W_QUOTE_PAIR if quote_balance(head) > 0 else W_QUOTE_ORPHAN
+
 
 class EnglishNewspaperProfile:
     """Conventions of English-language newspaper pages."""

@@ -845,12 +845,12 @@ class _TailSide(NamedTuple):
     unit: str  # the character after that number (年, 月, 日 bound what the whole number may be)
 
 
-
 def _quote_evidence(head_side: _HeadSide, tail_side: _TailSide) -> float:
     """A quote closed at the tail's start: opened before the cut (W_QUOTE_PAIR) or never (W_QUOTE_ORPHAN); else 0."""
     if not tail_side.closes_quote:
         return 0.0
     return W_QUOTE_PAIR if head_side.quote_open else W_QUOTE_ORPHAN
+
 
 class PeoplesDailyProfile:
     """Conventions of People's Daily pages."""

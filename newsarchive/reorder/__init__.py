@@ -23,7 +23,7 @@ from ..profiles import JumpLine, Profile
 from ..profiles.textutil import commonest_width
 
 __all__ = [
-    "ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "HEADER_ROLES", "Join", "LEAD_APART", "PhotoDraft", "Pipeline",
+    "ABOVE_A_CREDIT", "ArticleDraft", "BETWEEN_FRAMES", "BLANK_LINE", "BODY_ROLES", "Draft", "HEADER_ROLES", "Join", "LEAD_APART", "PhotoDraft", "Pipeline",
     "STACKED_KICKER",
     "Transform", "WIDE_GAP", "page_wide_gap", "running_line_width",
 ]  # fmt: skip
