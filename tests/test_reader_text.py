@@ -277,6 +277,34 @@ def test_hard_wrapped_chinese_is_cut_where_its_paragraphs_and_header_lines_end()
     assert "".join(HARD_WRAPPED.split()) == "".join("".join(pieces(HARD_WRAPPED)).split())
 
 
+FLUSH_FULL_LAST_LINE = ["作为河西走廊三大内陆河之一，疏勒", "河流域年降水量很少、年蒸发量却高", "达两千多毫米，如何深度节水关键。"]
+ENDS_SHORT = ["灌溉用水来自疏勒河。从祁连山奔流", "而出，滋润荒漠绿洲。"]  # a paragraph whose last line shows its end
+
+
+def test_a_full_line_ending_a_sentence_ends_its_paragraph_where_paragraphs_run_on_flush():
+    # A paragraph whose last line fills the column shows no end but its stop: in a column that runs
+    # paragraphs on and sets none in, the line ends its piece (as likely a paragraph's end as not; a
+    # missed end costs two paragraphs, a wrong cut one).
+    after = ["水流伴着信息流，水网连上互联网，", "水库接通数据库。"]
+    assert pieces("\n".join(ENDS_SHORT + FLUSH_FULL_LAST_LINE + after)) == [
+        "".join(ENDS_SHORT),
+        "".join(FLUSH_FULL_LAST_LINE),
+        "".join(after),
+    ]
+    # A block of one paragraph (an extractor that leaves a blank line between paragraphs) goes on,
+    assert len(pieces("\n".join(FLUSH_FULL_LAST_LINE + after))) == 1
+    # ... and so does a sentence opening as one that goes on from the last (他, 这, 同时…),
+    goes_on = ["这是河西走廊的常态，节水的办法多，", "水库接通数据库。"]
+    assert len(pieces("\n".join(ENDS_SHORT + FLUSH_FULL_LAST_LINE + goes_on))) == 2
+    # ... and a full line closing a quotation (…。”), rarely a paragraph's end.
+    quoted = FLUSH_FULL_LAST_LINE[:2] + ["达两千多毫米，“深度节水关键。”"]
+    assert len(pieces("\n".join(ENDS_SHORT + quoted + after))) == 2
+    # Where paragraphs are set in, their first lines show where they open: a full line goes on.
+    first = ["水流伴着信息流，水网连上互联", "网，水库接通数据库，数字赋能节水", "农业的探索正在此开展。"]
+    second = ["作为河西走廊三大内陆河之一，", "疏勒河流域降水量很少，蒸发量高。", "如何深度节水，是摆在眼前的课题，", "需要认真研究。"]
+    assert pieces("\n".join(first + second)) == ["".join(first), "".join(second)]
+
+
 def test_a_page_that_is_one_block_has_its_header_lines_cut_from_its_column_lines():
     # An extractor that separates no boxes (no blank line anywhere): the second article's kicker and
     # headline, wider than the column, and its byline stand among the first article's column lines.
