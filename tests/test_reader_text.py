@@ -296,9 +296,12 @@ def test_a_full_line_ending_a_sentence_ends_its_paragraph_where_paragraphs_run_o
     # ... and so does a sentence opening as one that goes on from the last (他, 这, 同时…),
     goes_on = ["这是河西走廊的常态，节水的办法多，", "水库接通数据库。"]
     assert len(pieces("\n".join(ENDS_SHORT + FLUSH_FULL_LAST_LINE + goes_on))) == 2
-    # ... and a full line closing a quotation (…。”), rarely a paragraph's end.
+    # ... and a full line closing a quotation (…。”), rarely a paragraph's end,
     quoted = FLUSH_FULL_LAST_LINE[:2] + ["达两千多毫米，“深度节水关键。”"]
     assert len(pieces("\n".join(ENDS_SHORT + quoted + after))) == 2
+    # ... and a paragraph's first sentence filling its first line: a paragraph is rarely so short.
+    topic_sentence = ["聚焦强工业，产业基础更加牢固了。"] + FLUSH_FULL_LAST_LINE[1:]
+    assert len(pieces("\n".join(ENDS_SHORT + topic_sentence + after))) == 3
     # Where paragraphs are set in, their first lines show where they open: a full line goes on.
     first = ["水流伴着信息流，水网连上互联", "网，水库接通数据库，数字赋能节水", "农业的探索正在此开展。"]
     second = ["作为河西走廊三大内陆河之一，", "疏勒河流域降水量很少，蒸发量高。", "如何深度节水，是摆在眼前的课题，", "需要认真研究。"]
