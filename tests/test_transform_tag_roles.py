@@ -280,7 +280,11 @@ def test_clauses_of_running_text():
     from newsarchive.profiles.zh_peoples_daily import PeoplesDailyProfile
 
     zh = PeoplesDailyProfile()
-    for text in ("让我高兴的是，近年来，越来越多的年轻人也愿意走进茶园，学习传承", "单项突破已见曙光，全方位智能正在攻坚……交谈时，田间劳作的几名青年"):
+    for text in (
+        "让我高兴的是，近年来，越来越多的年轻人也愿意走进茶园，学习传承",
+        "单项突破已见曙光，全方位智能正在攻坚……交谈时，田间劳作的几名青年",
+        "“待风息波静，凯然而归，全家团聚，以报此恩……”",  # a quoted passage, the whole line: speech, not a title
+    ):
         assert zh.runs_on_as_text(text), text
     for text in (
         "巾帼榜样，引领奋进步伐",  # one comma: parallel halves, as headings have them

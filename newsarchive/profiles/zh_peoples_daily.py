@@ -1090,10 +1090,14 @@ class PeoplesDailyProfile:
         Of the data's title-like paragraphs (dev days), 4 in 246 hold two commas or more,
         each ending as a question or a quotation does (说到熊猫债，…，为啥…？), so such a
         line is left a title; of the title-like heads of its paragraphs cut at random,
-        600 in 3,675 do (7 ending so).  An ellipsis inside: no title, 28 heads.
+        600 in 3,675 do (7 ending so).  An ellipsis inside: no title, 28 heads.  But a line
+        that is one quotation from its first mark to its last (“待风息波静，凯然而归，…”) is
+        a passage of speech: none of the dev days' 86 section headings holds two commas
+        (spurious headings on fresh scrambles of them 8.3 → 7.3% of headings, pages read in
+        order 10.1 → 9.0%; units unchanged, held-out pages unchanged).
         """
         flat = _collapse(text).strip()
-        if not flat or flat[-1] in "？！?!”」』）》":
+        if not flat or flat[-1] in "？！?!」』）》" or (flat[-1] == "”" and not flat.startswith("“")):
             return False
         return flat.count("，") + flat.count(",") >= 2 or "…" in flat[:-2]
 
