@@ -276,3 +276,30 @@ def test_a_word_across_the_cut_that_splits_a_term_the_page_has_elsewhere_counts_
     # Where the page has the string only inside a longer word (贯彻习近平…, 智算中心…), it says nothing: the word counts.
     inside = [b.replace("体系。习近平", "体系，贯彻习近平") for b in blocks]
     assert ("f4", "f5") in joins(run(inside, *STEPS))
+
+
+def test_a_heading_wrapped_onto_a_line_of_its_own_stays_one_heading():
+    # A section heading set large wraps its last character under it (pdftotext: 强化检察监督，维护执法司法公 / 正):
+    # joined by the word across the cut, the two pieces are still one title, a heading block, and no later
+    # step takes its rest for an open paragraph.
+    from newsarchive import api
+
+    blocks = [
+        "标题在此",
+        "本报记者 王 强",
+        "正文第一段写在这里，说明情况。",
+        "强化检察监督，维护执法司法公",
+        "正",
+        "要以法定领域为重点深化检察公益诉讼，",
+        "推动解决群众反映强烈的问题。",
+    ]
+    page = api.load("\n\n".join(blocks).encode())
+    (article,) = page.items
+    assert [(b.type.value, b.text) for b in article.blocks][:2] == [
+        ("paragraph", "正文第一段写在这里，说明情况。"),
+        ("heading", "强化检察监督，维护执法司法公正"),
+    ]
+    # A title-like head continued by running text is the start of a paragraph, as before.
+    blocks[4] = "正在推进的改革取得了明显成效。"
+    page = api.load("\n\n".join(blocks).encode())
+    assert "heading" not in {b.type.value for b in page.items[0].blocks}

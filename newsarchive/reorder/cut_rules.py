@@ -80,6 +80,17 @@ def contradicted(draft: Draft, head: str, tail: str) -> bool:
     return True
 
 
+def heading_wraps_on(draft: Draft, head: str, tail: str) -> bool:
+    """Whether ``tail`` is the rest of heading ``head`` wrapped onto a line of its own: the two read as one title.
+
+    A section heading set large fills its column before its last characters (强化检察监督，
+    维护执法司法公 / 正): joined, the pieces are still a title, where a cut paragraph's head
+    and its tail are running text (a sentence's stop, a clause's comma, more than a title holds).
+    """
+    profile = draft.profile
+    return profile.is_title_like(profile.join(draft.text(head), draft.text(tail)))
+
+
 def leads_to(tail_of: dict[str, str], start: str, target: str) -> bool:
     """Whether the chain of joins from ``start`` (``tail_of``: each head's tail) reaches ``target``: a join from
     ``target`` to ``start`` would close a cycle (a paragraph cut twice is a chain, not a cycle)."""

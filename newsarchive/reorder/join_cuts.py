@@ -34,6 +34,7 @@ from ..profiles import Profile
 from ..profiles.lexicon import completions
 from . import BETWEEN_FRAMES, BODY_ROLES, STACKED_KICKER, Draft, Join
 from .assignment import max_weight_matching
+from .cut_rules import heading_wraps_on
 
 # Weights and thresholds, measured on the benchmark's development pages (see
 # benchmarks/reorder): position alone is weak evidence because moved frames make a
@@ -623,7 +624,15 @@ class JoinCuts:
         for (h, t), value in scores.items():
             by_head[h].append(value)
             by_tail[t].append(value)
+        # A section heading set large wraps its last characters onto a line of their own (强化检察监督，维护
+        # 执法司法公 / 正): the two still make one title, which assemble keeps one heading block, and its
+        # rest ends the heading, whatever follows it.
+        wrapped = {
+            head: tail for head, tail in matching.items() if draft.fragment(head).role is Role.HEADING and heading_wraps_on(draft, head, tail)
+        }
         for head, tail in sorted(matching.items(), key=lambda ht: page.order[ht[0]]):
+            if head in wrapped.values():
+                continue
             margin = scores[(head, tail)]
             rival = max(
                 max((v for v in by_head[head] if v != margin), default=0.0),
@@ -637,19 +646,26 @@ class JoinCuts:
                 Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reason)
             )
         for head in page.heads:
-            if head not in matching and draft.fragment(head).role is Role.PARAGRAPH:
+            if head not in matching and head not in wrapped.values() and draft.fragment(head).role is Role.PARAGRAPH:
                 decisions.append(
                     Decision(step=self.name, kind="join", subjects=(head,), confidence=0.3, reason="ends mid-sentence but no continuation found")
                 )
-        # A title-like head that found its continuation is the start of a paragraph, not a heading.
+        # A title-like head that found its continuation is the start of a paragraph, not a heading, unless
+        # the two make one title (wrapped).
         promoted = {
             j.head: (Role.PARAGRAPH, j.confidence, "title-like text continued across a cut")
             for j in joins
-            if draft.fragment(j.head).role in (Role.HEADING, Role.KICKER)
+            if draft.fragment(j.head).role in (Role.HEADING, Role.KICKER) and j.head not in wrapped
         }
         promoted.update(
-            {j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph") for j in joins if draft.fragment(j.tail).role is Role.HEADING}
+            {
+                j.tail: (Role.PARAGRAPH, j.confidence, "continues a cut paragraph")
+                for j in joins
+                if draft.fragment(j.tail).role is Role.HEADING and j.head not in wrapped
+            }
         )
+        # ... and the rest of a wrapped heading is heading text, which no later step takes for an open paragraph.
+        promoted.update({j.tail: (Role.HEADING, j.confidence, "the rest of a heading wrapped onto a line of its own") for j in joins if j.head in wrapped})
         demoted = set(promoted) & page.placed_kickers
         articles = tuple(replace(a, kicker=None) if a.kicker in demoted else a for a in draft.articles)
         return replace(draft.with_roles(promoted), joins=draft.joins + tuple(joins), articles=articles).decide(*decisions)
