@@ -8,7 +8,7 @@ import pytest
 
 from newsarchive.errors import ReadError
 from newsarchive.model import PageMeta
-from newsarchive.readers.text import TextReader, _over_a_byline, decode, split_fragments
+from newsarchive.readers.text import TextReader, _over_a_byline, _wrapped_paragraphs, decode, split_fragments
 
 TEXT = "标题在此\n\n本报记者 李 婕\n\n\n\n第一段第一行\n第一段第二行。\n"
 
@@ -306,6 +306,26 @@ def test_a_full_line_ending_a_sentence_ends_its_paragraph_where_paragraphs_run_o
     first = ["水流伴着信息流，水网连上互联", "网，水库接通数据库，数字赋能节水", "农业的探索正在此开展。"]
     second = ["作为河西走廊三大内陆河之一，", "疏勒河流域降水量很少，蒸发量高。", "如何深度节水，是摆在眼前的课题，", "需要认真研究。"]
     assert pieces("\n".join(first + second)) == ["".join(first), "".join(second)]
+
+
+def test_a_line_opening_with_a_dash_opens_a_piece_and_a_sign_off_is_one_of_its_own():
+    # Line-breaking rules let no line of running text open with a dash: the editor's sign-off under a
+    # note (——编  者) is a piece of its own, and so is the heading set large under it (a block of
+    # pdftotext, a column whose paragraphs are set in, under its byline).
+    note = [
+        "3月8日，十四届全国人大三次会",
+        "议听取和审议了最高人民检察院工作",
+        "报告。如何建设更高水平平安中国？",
+        "如何打造法治化营商环境？如何筑牢",
+        "绿色发展法治屏障？……针对群众关",
+        "心关注的热点话题，记者连线代表委",
+        "员，请他们谈认识、提建议、话期待。",
+    ]
+    text = ["江帆代表（湖南人和人律师事务", "所创始合伙人）：近年来，检察机关", "发挥法律监督职能，持续健全维护网", "络空间法治秩序的工作体系。"]
+    block = "\n".join(["本报记者 倪 弋", *note, "——编 者", "强化检察履职，维护秩序守卫平", "安", *text])
+    found = [part.replace("\n", "") for _, part in _wrapped_paragraphs(block)]
+    assert found[1:3] == ["".join(note), "——编 者"]
+    assert found[-1] == "".join(text) and "".join(found[3:-1]) == "强化检察履职，维护秩序守卫平安"
 
 
 def test_a_page_that_is_one_block_has_its_header_lines_cut_from_its_column_lines():
