@@ -328,6 +328,18 @@ def test_a_line_opening_with_a_dash_opens_a_piece_and_a_sign_off_is_one_of_its_o
     assert found[-1] == "".join(text) and "".join(found[3:-1]) == "强化检察履职，维护秩序守卫平安"
 
 
+def test_a_short_line_ending_no_sentence_after_a_finished_paragraph_is_a_heading_of_its_own():
+    # pdftotext gives a section heading among the column's lines: a paragraph's lines run full to its
+    # last, which ends with a stop, so a short line with none after one is a title's, not the paragraph's.
+    above = ["泗县段是隋唐大运河现存不多的", "活态遗址，也是保存最完好的河段之", "一，成为研究隋唐大运河的“活化石”。"]
+    below = ["如今，大运河安徽段百余公里古", "河道深埋地下，但是千百年来，大运", "河仍然深深影响着当地的人们。"]
+    found = [part.replace("\n", "") for _, part in _wrapped_paragraphs("\n".join([*above, "汴水东流  茶香悠然", *below]))]
+    assert found == ["".join(above), "汴水东流  茶香悠然", "".join(below)]
+    # A paragraph's short last line (with its stop) stays with it.
+    found = [part.replace("\n", "") for _, part in _wrapped_paragraphs("\n".join([*above, "汴水东流，茶香悠然。", *below]))]
+    assert found[0] == "".join(above) + "汴水东流，茶香悠然。"
+
+
 def test_a_page_that_is_one_block_has_its_header_lines_cut_from_its_column_lines():
     # An extractor that separates no boxes (no blank line anywhere): the second article's kicker and
     # headline, wider than the column, and its byline stand among the first article's column lines.
