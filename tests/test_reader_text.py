@@ -326,6 +326,10 @@ def test_a_line_opening_with_a_dash_opens_a_piece_and_a_sign_off_is_one_of_its_o
     found = [part.replace("\n", "") for _, part in _wrapped_paragraphs(block)]
     assert found[1:3] == ["".join(note), "——编 者"]
     assert found[-1] == "".join(text) and "".join(found[3:-1]) == "强化检察履职，维护秩序守卫平安"
+    # An attribution under a quotation runs on from its first line, short as its digits measure.
+    attribution = ["——2018年5月28日，习近平总书", "记在两院院士大会上强调"]
+    found = [part.replace("\n", "") for _, part in _wrapped_paragraphs("\n".join([*note, *attribution, *text]))]
+    assert found == ["".join(note), "".join(attribution), "".join(text)]
 
 
 def test_a_short_line_ending_no_sentence_after_a_finished_paragraph_is_a_heading_of_its_own():
