@@ -206,3 +206,20 @@ def test_a_laid_out_headline_wrapped_onto_a_line_centred_under_it_is_one_headlin
     runs = [[seg.text for seg in run] for run in _columns(list(_segments(WRAPPED_CENTRED)))]
     assert ["大力弘扬时代楷模精神 积极投身交", "通强国建设"] in runs
     assert ["——走近2025年“最美巾帼奋斗者”"] in runs
+
+
+def test_a_first_line_set_in_that_ends_a_sentence_or_clause_goes_on_under_it_at_the_margin():
+    # pdftotext -layout: a paragraph's first line is set in, so a full line at the margin under one goes on
+    # with it, where the first line is running text (a whole sentence filling it, or clauses closed by a quote).
+    from newsarchive.readers.columns import _goes_on_under, _Segment
+
+    def segment(line: int, x0: int, text: str) -> _Segment:
+        return _Segment(line, x0, x0 + len(text), text)
+
+    full = segment(2, 0, "新品种来自嘉鱼县蔬菜产业技术研究")
+    assert _goes_on_under(segment(1, 2, "发展现代农业离不开科技进步。"), full, 0, 16)
+    assert _goes_on_under(segment(1, 2, "近期，国内锂研究“最先一公里”"), full, 0, 16)
+    # Not a centred title closed by its quote, a short one-sentence paragraph, or over another first line set in.
+    assert not _goes_on_under(segment(1, 1, "汽车产业比“价值”不卷“价格”"), full, 0, 16)
+    assert not _goes_on_under(segment(1, 2, "科技进步。"), full, 0, 16)
+    assert not _goes_on_under(segment(1, 2, "发展现代农业离不开科技进步。"), segment(2, 2, "新品种来自嘉鱼县蔬菜产业技术"), 0, 16)
