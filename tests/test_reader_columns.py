@@ -223,3 +223,9 @@ def test_a_first_line_set_in_that_ends_a_sentence_or_clause_goes_on_under_it_at_
     assert not _goes_on_under(segment(1, 1, "汽车产业比“价值”不卷“价格”"), full, 0, 16)
     assert not _goes_on_under(segment(1, 2, "科技进步。"), full, 0, 16)
     assert not _goes_on_under(segment(1, 2, "发展现代农业离不开科技进步。"), segment(2, 2, "新品种来自嘉鱼县蔬菜产业技术"), 0, 16)
+    # The column's run goes on from such a first line, with another column's line between.
+    opener = segment(1, 2, "发展现代农业离不开科技进步。")
+    other = segment(2, 30, "另一栏的文字从这里开始写，一直写")
+    under = segment(3, 0, "新品种来自嘉鱼县蔬菜产业技术研究")
+    runs = _columns([segment(0, 0, "平均每亩增收四千多元。"), opener, other, under])  # a paragraph ends short above
+    assert [opener, under] in runs
