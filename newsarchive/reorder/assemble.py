@@ -150,8 +150,8 @@ def _blocks(draft: Draft, body: Sequence[str], tail_of: dict[str, Join], doubt_o
             ids.append(join.tail)
             text = profile.join(text, draft.text(join.tail))
             confidence = min(confidence, join.confidence)
-        if frag.role is Role.HEADING and (len(ids) == 1 or profile.is_title_like(text)):
-            kind = BlockType.HEADING  # one piece, or a heading wrapped onto a line of its own (cut_rules.heading_wraps_on)
+        if frag.role is Role.HEADING and all(draft.fragment(t).role is Role.HEADING for t in ids[1:]):
+            kind = BlockType.HEADING  # one piece, or a heading with its rest wrapped onto a line of its own (join-cuts)
         else:
             kind = BlockType.PARAGRAPH
             # A paragraph that stops mid-sentence, or opens so, is a piece whose other part was not found.
