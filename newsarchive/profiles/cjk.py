@@ -45,6 +45,9 @@ CLOSING_MARKS = "，。、；：？！）」』》〉】”’"
 OPENING_MARKS = "“‘（《「『〈【"
 # A line ending in one of these may end a paragraph (Chinese and Latin stops, closing quotes).
 SENTENCE_END_MARKS = "。！？；…”’」』）.!?\"')"
+# A sentence's own stops, the marks that end one for certain (not a clause's ；, nor a quote or bracket
+# that may close a title: …不卷“价格”).
+FULL_STOPS = ("。", "！", "？")
 
 HAN_CLASS = "".join(f"{first}-{last}" for first, last in HAN_RANGES)
 SOLID_CLASS = "".join(f"{first}-{last}" for first, last in SOLID_RANGES)

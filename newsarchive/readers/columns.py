@@ -30,7 +30,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from ..model import BBox
-from ..profiles.cjk import CLOSING_MARKS, MARK_CLASS, SENTENCE_END_MARKS, SOLID_CLASS
+from ..profiles.cjk import CLOSING_MARKS, FULL_STOPS, MARK_CLASS, SENTENCE_END_MARKS, SOLID_CLASS
 from ..profiles.textutil import display_width
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ SENTENCE_ENDS = tuple(SENTENCE_END_MARKS)  # a line ending so may end a paragrap
 # where it should not have been (（人民时评 / ）).
 LINE_END_MARKS = tuple(CLOSING_MARKS)
 # A sentence's own stop, quoted or not (。, 。”), not a quote or bracket closing a title (…不卷“价格”).
-_FULL_STOPS = ("。", "！", "？", "。”", "！”", "？”")
+_QUOTED_OR_NOT_STOPS = FULL_STOPS + tuple(stop + "”" for stop in FULL_STOPS)
 _CLAUSE_MARKS = "，、；"  # marks between the clauses of running text's sentences
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))  # brackets and quotes a wrapped title may leave open
 _GAP = re.compile(r"\S {%d,}\S" % COLUMN_GAP)
@@ -245,7 +245,7 @@ def _goes_on_under(opener: _Segment, line: _Segment, base: int, column: float) -
     """
     if not (line.x0 < base + INDENT - 1 and display_width(line.text) >= column - FULL_SLACK):
         return False
-    if opener.text.endswith(_FULL_STOPS):
+    if opener.text.endswith(_QUOTED_OR_NOT_STOPS):
         return display_width(opener.text) >= column - INDENT - FULL_SLACK
     return any(mark in opener.text[:-1] for mark in _CLAUSE_MARKS)
 

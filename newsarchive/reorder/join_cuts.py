@@ -630,8 +630,9 @@ class JoinCuts:
         wrapped = {
             head: tail for head, tail in matching.items() if draft.fragment(head).role is Role.HEADING and heading_wraps_on(draft, head, tail)
         }
+        rests = set(wrapped.values())  # a wrapped heading's rest heads no join of its own
         for head, tail in sorted(matching.items(), key=lambda ht: page.order[ht[0]]):
-            if head in wrapped.values():
+            if head in rests:
                 continue
             margin = scores[(head, tail)]
             rival = max(
@@ -646,7 +647,7 @@ class JoinCuts:
                 Decision(step=self.name, kind="join", subjects=(head, tail), confidence=confidence, reason=reason)
             )
         for head in page.heads:
-            if head not in matching and head not in wrapped.values() and draft.fragment(head).role is Role.PARAGRAPH:
+            if head not in matching and head not in rests and draft.fragment(head).role is Role.PARAGRAPH:
                 decisions.append(
                     Decision(step=self.name, kind="join", subjects=(head,), confidence=0.3, reason="ends mid-sentence but no continuation found")
                 )
