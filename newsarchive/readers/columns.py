@@ -169,9 +169,13 @@ def _columns(segments: Sequence[_Segment]) -> list[list[_Segment]]:
             width = display_width(last.text)
             # Full, or a paragraph's first line, set in and going on mid-sentence.
             opening = width >= column - INDENT - FULL_SLACK and not last.text.endswith(SENTENCE_ENDS)
-            # ... or one ending as a sentence or clause may, over a full line at the margin (_goes_on_under).
-            opening = opening or (last.x0 >= seg.x0 + INDENT - 1 and _goes_on_under(last, seg, seg.x0, column))
-            full = width >= column - FULL_SLACK or opening
+            # ... or one ending as a sentence or clause may, over a full line at the margin (_goes_on_under):
+            # asked last, of the lines neither test took.
+            full = (
+                width >= column - FULL_SLACK
+                or opening
+                or (last.x0 >= seg.x0 + INDENT - 1 and _goes_on_under(last, seg, seg.x0, column))
+            )
             wraps = seg.line - last.line == 1 and last.x0 <= seg.x0 and seg.x1 <= last.x1 and (
                 width > column + FULL_SLACK or seg.text.startswith(LINE_END_MARKS)
             )
