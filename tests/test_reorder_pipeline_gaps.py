@@ -1,4 +1,4 @@
-"""The page's frame-break gap (Draft.wide_gap), and what stands before each piece (Draft.with_previous)."""
+"""The page's frame-break gap (Draft.wide_gap), what stands before each piece (Draft.with_previous), and the joins read both ways."""
 
 
 from newsarchive.model import BBox, Fragment
@@ -76,3 +76,17 @@ def test_blank_lines_between_display_lines_are_no_frame_breaks_where_paragraphs_
     assert roles["先进事迹"] is Role.HEADLINE
     assert roles["——走近2025年“最美巾帼奋斗者”"] is Role.SUBHEADLINE
     assert roles["本报记者 杨 昊"] is Role.BYLINE
+
+
+def test_tail_of_and_head_of_read_the_joins_both_ways_and_are_the_callers_to_extend():
+    from newsarchive.model import Page, PageMeta
+    from newsarchive.profiles import get_profile
+    from newsarchive.reorder import Draft, Join
+
+    draft = Draft.from_page(Page(meta=PageMeta(source="test"), fragments=_fragments(2, 2, 2)), get_profile("zh-CN"))
+    draft = draft.with_joins("test", [Join(head="f1", tail="f3", confidence=0.9, reason="r"), Join(head="f3", tail="f2", confidence=0.5, reason="r")])
+    assert draft.tail_of() == {"f1": "f3", "f3": "f2"}
+    assert draft.head_of() == {"f3": "f1", "f2": "f3"}
+    mine = draft.tail_of()
+    mine["f2"] = "f1"  # a step adds its own joins as it goes
+    assert draft.tail_of() == {"f1": "f3", "f3": "f2"}

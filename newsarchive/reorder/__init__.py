@@ -290,6 +290,14 @@ class Draft:
         """A copy with decisions appended."""
         return replace(self, decisions=self.decisions + tuple(decisions))
 
+    def tail_of(self) -> dict[str, str]:
+        """Each joined head → its tail, as the joins so far say (a new dict: a step may add its own joins to it)."""
+        return {j.head: j.tail for j in self.joins}
+
+    def head_of(self) -> dict[str, str]:
+        """Each joined tail → its head (a new dict, as :meth:`tail_of`)."""
+        return {j.tail: j.head for j in self.joins}
+
     def with_joins(self, step: str, joins: Sequence[Join]) -> "Draft":
         """A copy with ``joins`` added, each with its join decision by ``step`` (subjects: head and tail)."""
         if not joins:

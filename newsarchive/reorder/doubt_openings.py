@@ -47,7 +47,7 @@ class DoubtOpenings:
         if draft.laid_out:
             return draft
         placed = {fid for a in draft.articles for fid in a.body}
-        continued = {j.head: j.tail for j in draft.joins}
+        continued = draft.tail_of()
         tails = set(continued.values())
         cut = {f.id for f in draft.fragments if f.role is Role.PARAGRAPH and f.id in placed and draft.unfinished(f.id)}
         open_heads = cut - continued.keys()

@@ -64,7 +64,7 @@ class JoinFrames:
         """Add the joins (the articles' bodies already hold both pieces)."""
         article_of = {fid: k for k, a in enumerate(draft.articles) for fid in a.body}
         tails = {j.tail for j in draft.joins}
-        tail_of = {j.head: j.tail for j in draft.joins}
+        tail_of = draft.tail_of()
         content = [f for f in draft.fragments if f.role not in BETWEEN_FRAMES]
         # On a laid-out page, layout-joins already judged each piece and the next from their lines' geometry.
         near = not draft.laid_out

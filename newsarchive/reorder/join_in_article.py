@@ -46,7 +46,7 @@ class JoinInArticle:
         """Add the joins (the article's body already holds both pieces; ``order-sections`` reads them in order)."""
         if draft.laid_out:
             return draft
-        tail_of = {j.head: j.tail for j in draft.joins}
+        tail_of = draft.tail_of()
         tails = set(tail_of.values())
         score = draft.profile.continuation_score
         budget = MAX_PAIRS

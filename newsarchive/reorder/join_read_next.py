@@ -43,7 +43,7 @@ class JoinReadNext:
         """Add the joins (the articles' bodies already read both pieces one after the other)."""
         if draft.laid_out:
             return draft
-        tail_of = {j.head: j.tail for j in draft.joins}
+        tail_of = draft.tail_of()
         tails = set(tail_of.values())
         emitted_before = {f.id: previous for f, previous in draft.with_previous()}
         added: list[Join] = []

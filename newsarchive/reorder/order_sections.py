@@ -41,8 +41,8 @@ class OrderSections:
 
     def apply(self, draft: Draft) -> Draft:
         """Reorder every article's body."""
-        tail_of = {j.head: j.tail for j in draft.joins}
-        head_of = {j.tail: j.head for j in draft.joins}
+        tail_of = draft.tail_of()
+        head_of = draft.head_of()
         articles = []
         decisions: list[Decision] = []
         for number, article in enumerate(draft.articles, start=1):

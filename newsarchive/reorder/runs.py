@@ -16,8 +16,8 @@ from . import BODY_ROLES, Draft
 
 def body_runs(draft: Draft) -> list[list[str]]:
     """Body fragments emitted together, split where the text visibly jumps."""
-    tail_of = {j.head: j.tail for j in draft.joins}
-    head_of = {j.tail: j.head for j in draft.joins}
+    tail_of = draft.tail_of()
+    head_of = draft.head_of()
     profile = draft.profile
     runs: list[list[str]] = []
     prev: str | None = None
@@ -72,8 +72,8 @@ def run_leads(draft: Draft, runs: list[list[str]]) -> list[tuple[list[str], list
     part ends where a paragraph ends, before the run's last paragraph, and has no cut
     linking it elsewhere (a run whose cut goes on inside it ends there too).
     """
-    tail_of = {j.head: j.tail for j in draft.joins}
-    head_of = {j.tail: j.head for j in draft.joins}
+    tail_of = draft.tail_of()
+    head_of = draft.head_of()
     out: list[tuple[list[str], list[int]]] = []
     for run in runs:
         last = run[-1]
