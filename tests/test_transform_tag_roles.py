@@ -455,6 +455,25 @@ def test_under_a_kicker_and_its_headline_a_title_without_a_dash_is_a_section_hea
     assert roles(run(blocks, TagRoles()))[:3] == ["kicker", "headline", "subheadline"]
 
 
+def test_a_title_without_a_dash_between_a_kicker_with_its_headline_and_a_byline_is_the_deck():
+    """A byline follows its header and section headings come under it: the line right over it is the deck, set without a dash."""
+    blocks = ["推进高质量发展——", "让乡村振兴之路越走越宽", "新时代新征程新伟业", "本报记者  张  三", "本报北京1月5日电  近日，各地积极推进乡村振兴工作。"]
+    assert roles(run(blocks, TagRoles()))[:5] == ["kicker", "headline", "subheadline", "byline", "paragraph"]
+    # Over running text, not a byline, the line is still a section heading (the test above).
+    assert roles(run(blocks[:3] + blocks[4:], TagRoles()))[:3] == ["kicker", "headline", "heading"]
+
+
+def test_a_deck_without_a_dash_keeps_the_byline_in_the_header_through_the_pipeline():
+    """Read as a heading, the deck parted the byline from its header: the byline became running text, joined to the deck."""
+    from newsarchive import api
+
+    text = "\n\n".join(["推进高质量发展——", "让乡村振兴之路越走越宽", "记全国劳动模范张三的故事", "本报记者  张  三", "本报北京1月5日电  近日，各地积极推进乡村振兴工作，取得显著成效。", "据介绍，有关部门出台了一系列政策措施。"])
+    article = api.load(text.encode()).items[0]
+    assert (article.kicker, article.headline, article.subheadline) == ("推进高质量发展——", "让乡村振兴之路越走越宽", "记全国劳动模范张三的故事")
+    assert article.byline is not None and article.byline.names == ("张三",)
+    assert [b.text[:6] for b in article.blocks] == ["本报北京1月", "据介绍，有关"]
+
+
 def test_a_cut_line_over_a_dateline_lead_is_running_text_where_a_header_above_shares_more_of_the_lead():
     """The cut line shares some of the lead's words (车展), the kicker above far more (粤港澳大湾区车展, 车企表示)."""
     blocks = [

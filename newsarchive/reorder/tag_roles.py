@@ -385,7 +385,9 @@ class TagRoles:
                 stacked_bylines.add(k)
                 k += 1
             for part in parts:
-                header = self._header_span(part, [role(k) for k in part], [texts[k] for k in part], layout=page.draft.laid_out)
+                header = self._header_span(
+                    part, [role(k) for k in part], [texts[k] for k in part], layout=page.draft.laid_out, over_byline=below is Role.BYLINE and part is parts[-1]
+                )
                 for k in part:
                     if k not in header:
                         roles[k] = (Role.HEADING, 0.5, _NEXT_TO_HEADER)
@@ -755,19 +757,23 @@ class TagRoles:
         return [run[: extra + 1]] + [[k] for k in run[extra + 1 :]]
 
     @staticmethod
-    def _header_span(run: list[int], found: list[object], texts: list[str], layout: bool = False) -> list[int]:
+    def _header_span(run: list[int], found: list[object], texts: list[str], layout: bool = False, over_byline: bool = False) -> list[int]:
         """The header lines of a run of title-like lines: from a marked kicker if there is one, else the
         last two (kicker headline), or three when the last is a dash-marked subheadline.
 
         Under a kicker and its headline, a third line is the deck only if dash-marked: a plain
-        title there is a section heading (回  信).  On a page with layout (``layout``), under a
-        kicker marked by its dash the three stay a header: that kicker may be a run-in line of
-        running text (…为主题——), and type sizes put the header's lines right later."""
+        title there is a section heading (回  信).  But not where it ends the run right over a
+        byline (``over_byline``): a byline follows its header, and section headings come under
+        it, so the line is the deck, set without a dash; as a heading it parted the byline from
+        its header, and the byline was read as running text.  On a page with layout (``layout``),
+        under a kicker marked by its dash the three stay a header: that kicker may be a run-in
+        line of running text (…为主题——), and type sizes put the header's lines right later."""
         kickers = [k for k, r in zip(run, found) if r is Role.KICKER]
         if kickers:
             start = run.index(kickers[-1])
             run_in = layout and texts[start].rstrip().endswith(("—", "―"))
             deck = run_in or (start + 2 < len(run) and found[start + 2] is Role.SUBHEADLINE)
+            deck = deck or (over_byline and start + 3 == len(run) and found[start + 2] is _TITLE)
             return run[start : start + (3 if deck else 2)]
         return run[-3:] if found[-1] is Role.SUBHEADLINE else run[-2:]
 
