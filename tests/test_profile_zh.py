@@ -96,6 +96,12 @@ def test_credits_with_a_slash_or_a_label_first(text, photographers, agency):
         ("以上图片均为上海博物馆提供", (), "上海博物馆"),
         ("图片由作者提供", (), "作者"),
         ("受访者供图", (), "受访者"),
+        ("中新社发 李 七摄", ("李七",), "中新社"),  # the release before the photographer, no brackets: the agency, no name
+        ("新华社发 记者 李七 摄", ("李七",), "新华社"),
+        ("新华社发（资料图片）", (), "新华社"),  # an archive picture: the note says so, it names no one
+        ("李四摄（资料照片）", ("李四",), None),
+        ("本版图片均为新华社发", (), "新华社"),  # a credit for all the page's pictures: what is left is the credit
+        ("以上图片均为资料图片", (), None),
     ],
 )
 def test_credits_in_the_forms_of_agencies_and_suppliers(text, photographers, agency):
@@ -445,6 +451,21 @@ def test_a_dash_led_source_under_a_quotation_ends_its_paragraph(text, ends):
 )
 def test_a_credit_for_several_pictures(text, several):
     assert P.credits_several(text) is several
+
+
+@pytest.mark.parametrize("text", ["（资料图片）", "本版图片均为", "本版图片均为本报记者"])
+def test_a_note_about_pictures_that_names_no_credit_is_none(text):
+    assert P.parse_credit(text) is None
+
+
+def test_a_credit_for_the_whole_pages_pictures_captions_nothing_above_it_and_is_kept_whole():
+    """It stands where the page ends: read as running text, it was glued to the lead as a cut paragraph's head."""
+    from newsarchive import api
+
+    text = "\n\n".join(["推进高质量发展——", "让乡村振兴之路越走越宽", "本报记者  张  三", "近日，全国各地积极推进乡村振兴工作，取得显著成效。", "本版图片均为新华社发"])
+    article = api.load(text.encode()).items[0]
+    assert [b.text for b in article.blocks] == ["近日，全国各地积极推进乡村振兴工作，取得显著成效。"]
+    assert [(p.caption, p.credit.text, p.credit.agency) for p in article.photos] == [(None, "本版图片均为新华社发", "新华社")]
 
 
 @pytest.mark.parametrize(

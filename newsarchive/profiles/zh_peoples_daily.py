@@ -112,11 +112,18 @@ _BYLINE_MULTI = re.compile(f"({_ROLES})")
 # What may follow a byline's names: how or where they reported (本报记者 王 强 报道, …李 婕 发自北京).
 _REPORTED = re.compile(r"(?<=\S)\s+(?:报道|发自\S{1,10})$")
 _ROLE_MARKS = ("记者", "通讯员", "评论员", "实习生", "/", "／", "|", "｜")  # in every text a role (_ROLES) matches
+# Agencies that release pictures under their own name (新华社发, （人民视觉）, 图/视觉中国); the bracketed
+# agency notes that are no column tag (_AGENCY_NOTE) name the first six.
+_PRESS_AGENCIES = "新华社|中新社|人民日报|人民视觉|视觉中国|影像中国"
+_AGENCIES = _PRESS_AGENCIES + "|东方IC|CFP"
+_AGENCY_NAMES = frozenset(_AGENCIES.split("|"))
 _PHOTOG_MARKS = ("摄", "绘", "作")  # in every text _CREDIT_PHOTOG matches
 _CREDIT_PHOTOG = re.compile(
-    f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*[/／]?\\s*(?:摄影报道|摄影|摄|绘|作)"
+    f"^(?:(?:以上|本版)?图片?[①-⑳、]*均为)?(?:(?P<released>{_AGENCIES})发\\s*)?(?:{_ROLE}\\s*)?(?P<names>[^（()）/／]{{2,30}}?)\\s*[/／]?\\s*(?:摄影报道|摄影|摄|绘|作)"
     r"\s*(?:[（(](?P<agency>[^（()）]{1,20}?)发?[）)])?$"
 )
+# An archive picture, said after the credit in brackets: 新华社发（资料图片）, 李四摄（资料照片）.
+_ARCHIVE_NOTE = ("（资料图片）", "(资料图片)", "（资料照片）", "(资料照片)")
 
 
 # Other papers put the credit first: 图/李婕, 摄影：李婕 (with the agency after the names, in brackets).
@@ -132,11 +139,6 @@ def _credit_labelled() -> re.Pattern[str]:
 _CREDIT_SUPPLIED = re.compile(r"^[（(]?(?P<agency>[^（()）\s]{2,24}?)\s*(?:供图|提供)[）)]?$")
 # What opens a credit for a group of pictures, before the one who supplied them: 本版图片均由|以上图片均为|图片由 受访者 提供.
 _SUPPLIED_FOR_SEVERAL = re.compile(r"^(?:以上|上述|本版|组)?(?:图片|照片)均?[由为系]|^(?:以上|上述|本版|组)?均[由为系]")
-# Agencies that release pictures under their own name (新华社发, （人民视觉）, 图/视觉中国); the bracketed
-# agency notes that are no column tag (_AGENCY_NOTE) name the first six.
-_PRESS_AGENCIES = "新华社|中新社|人民日报|人民视觉|视觉中国|影像中国"
-_AGENCIES = _PRESS_AGENCIES + "|东方IC|CFP"
-_AGENCY_NAMES = frozenset(_AGENCIES.split("|"))
 
 
 @functools.cache
@@ -160,7 +162,9 @@ _GRAPHIC_MAKER = r"(?:图片来源|制图|图表制作)[：:].{1,30}"
 _CREDIT_ARCHIVE = re.compile(rf"^(?:图为)?(?:{ANONYMOUS_CREDITS})$|^{_GRAPHIC_MAKER}$")
 # Of those, the ones that need no caption: a graphic's maker, and 图为资料图片, its own caption.  A bare
 # 资料图片 or 新华社发 credits the picture whose caption stands above it (殷墟妇好墓出土青铜鸮尊。/ 资料图片).
-_CREDIT_CAPTIONLESS = re.compile(rf"^图为(?:{ANONYMOUS_CREDITS})$|^{_GRAPHIC_MAKER}$")
+# So does a credit for the whole page's pictures (本版图片均为新华社发): it stands where the page ends,
+# under whatever text ends there, and captions none of it.
+_CREDIT_CAPTIONLESS = re.compile(rf"^图为(?:{ANONYMOUS_CREDITS})$|^{_GRAPHIC_MAKER}$|^本版(?:图片|照片)均")
 # A credit for a group of pictures: 以上图片均为新华社记者 X摄, 本版图片均由 X 提供.
 _CREDIT_SEVERAL = re.compile(r"^(?:以上|上述|本版|组图)?图片均[为由系]")
 
@@ -738,7 +742,11 @@ def _photographed(found: re.Match[str] | None) -> ParsedCredit | None:
     """The credit a pattern's match names (its photographers, its agency if any), or None if the names are no names."""
     if found is None or not parse_names(found.group("names")):
         return None
-    return ParsedCredit(_names(found.group("names")), found.group("agency"))
+    groups = found.groupdict()
+    # The agency after the names ((人民视觉)), else the one releasing the picture before them (中新社发 李四摄);
+    # a bracket that says the picture is an archive's (李四摄（资料图片）) names none.
+    agency = groups["agency"] if f"（{groups['agency']}）" not in _ARCHIVE_NOTE else None
+    return ParsedCredit(_names(found.group("names")), agency or groups.get("released"))
 
 
 _SPEECH_VERBS = ("说", "表示", "介绍", "指出", "认为", "坦言", "感慨", "告诉记者")
@@ -929,7 +937,8 @@ class PeoplesDailyProfile:
         return bool(_FURNITURE.match(_collapse(text))) or self.running_head(text) is not None
 
     def parse_credit(self, text: str) -> ParsedCredit | None:
-        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, 新华社发（X摄）, （新华社发）, （X 摄）, X供图, 资料图片; 图/X, X/摄, 图片来源：X."""
+        """Photo credits: X摄, X摄（人民视觉）, 新华社记者 X摄, 新华社发（X摄）, 中新社发 X摄, （新华社发）, （X 摄）, X供图, 资料图片; 图/X, X/摄, 图片来源：X;
+        any of them for several pictures (以上图片均为…, 本版图片均为新华社发) or noted as an archive's (新华社发（资料图片）)."""
         flat = _collapse(text)
         if len(flat) > 48:
             return None
@@ -960,6 +969,12 @@ class PeoplesDailyProfile:
             if flat.startswith("图片来源"):  # 图片来源：视觉中国: the source is the agency
                 return ParsedCredit((), flat[5:].strip() or None)
             return ParsedCredit((), "新华社" if flat.startswith("新华社") else None)
+        # What is left is a credit with more said around it: that it is an archive picture (新华社发（资料图片）), or
+        # that it credits every picture of the page or group (本版图片均为新华社发, 以上图片均为资料图片).
+        if flat.endswith(_ARCHIVE_NOTE) and len(flat) > len(_ARCHIVE_NOTE[0]):
+            return self.parse_credit(flat[: -len(_ARCHIVE_NOTE[0])])
+        if (several := _CREDIT_SEVERAL.match(flat)) is not None and several.end() < len(flat):
+            return self.parse_credit(flat[several.end() :])
         return None
 
     def is_captionless_credit(self, text: str) -> bool:
