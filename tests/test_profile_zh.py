@@ -663,3 +663,24 @@ def test_quote_evidence_is_what_quotes_add_to_the_continuation_score():
     assert P.quote_evidence("他说我们要继续努力", "做好。”大家都同意。") == -1.5  # closed, never opened
     assert P.quote_evidence("他说我们要继续努力", "把工作做好。") == 0.0
     assert P.quote_evidence("", "把工作做好。") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("本报北京3月14日电（记者李婕）近日，各地……", "本报北京3月14日电（记者李婕）"),
+        ("新华社日内瓦3月13日电  近日，……", "新华社日内瓦3月13日电"),
+        ("据新华社北京3月14日电  近日，……", "据新华社北京3月14日电"),
+        ("本报电  近日，……", "本报电"),
+        ("本报讯（记者 王 浩）近日，……", "本报讯（记者王浩）"),  # the reporters after 本报讯 too, as after …电
+        ("本报北京3月14日讯  近日，……", "本报北京3月14日讯"),  # 讯 where the day is given, as 电
+        ("人民网北京3月14日电  近日，……", "人民网北京3月14日电"),  # other media, known by the day and 电 or 讯 after it
+        ("经济日报北京3月14日讯（记者 张三）近日，……", "经济日报北京3月14日讯（记者张三）"),
+        ("今年3月14日，我们在北京……", None),
+        ("上海3月14日电  近日，……", None),  # no one reporting
+        ("记者3月14日从有关部门获悉，……", None),
+        ("网友3月14日讯  ……", None),
+    ],
+)
+def test_datelines(text, dateline):
+    assert P.dateline(text) == dateline

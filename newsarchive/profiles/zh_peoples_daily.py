@@ -204,8 +204,13 @@ _DANGLING_WORDS = (
     "不仅", "不但", "不只", "而且", "并且", "以及", "或者", "但是", "因为", "由于", "虽然", "尽管", "如果",
     "只要", "只有", "无论", "不管", "即使", "哪怕", "包括", "例如", "比如", "从而", "进而", "甚至", "以便", "以免",
 )  # fmt: skip
+# A dateline: who reports, from where, on which day (本报北京3月14日电, 新华社日内瓦3月13日电, 本报北京3月14日讯), or
+# no place and day (本报电, 本报讯); then, in brackets, the reporters.  Other media than the paper's own and the
+# agencies (人民网, 央视网, 经济日报) are known only with the day, whose 电 or 讯 after it no other sentence has.
 _DATELINE = re.compile(
-    r"^(?P<dl>据?(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电(?:\s*[（(][^（()）]{1,30}[）)])?|本报讯)"
+    r"^(?P<dl>据?(?:(?:本报|新华社|人民日报|中新社|中新网)[^，。：“”]{0,16}?(?:\d{1,2}月\d{1,2}日)?电"
+    r"|(?:本报|新华社|人民日报|中新社|中新网|[^\s\d，。、：；“”（()）]{1,8}?(?:日报|晚报|时报|网|通讯社|电视台))[^，。：“”]{0,16}?\d{1,2}月\d{1,2}日[电讯]"
+    r"|本报讯)(?:\s*[（(][^（()）]{1,30}[）)])?)"
 )
 # Jump lines: an article continued on another page ends its text here with （下转第二版） (page one
 # of People's Daily carries several), and the rest opens there with （上接第一版）.
@@ -1180,7 +1185,7 @@ class PeoplesDailyProfile:
         )
 
     def dateline(self, text: str) -> str | None:
-        """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）."""
+        """The opening dateline, spaces removed: 本报北京3月14日电, 新华社北京3月14日电（记者 X）, 本报讯（记者 X）, 本报北京3月14日讯, 人民网北京3月14日电."""
         m = _DATELINE.match(_collapse(text))
         return unpad(m.group("dl")) if m else None
 
