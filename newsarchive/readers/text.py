@@ -356,13 +356,51 @@ def _credit_set_apart(piece: str) -> list[tuple[int, str]]:
     if not body.endswith(("摄", "影", "报道", "供图", "图片", "照片", "发", "提供", ")", "）")):  # most pieces: no credit ends them
         return [(0, piece)]
     for k in range(len(body) - 1, max(0, len(body) - MAX_CREDIT_LINE - 2), -1):
-        if body[k] in " \u3000" and body[k - 1] in _CAPTION_STOPS:
+        if body[k - 1] not in _CAPTION_STOPS:
+            continue
+        if body[k] in " \u3000":
             rest = body[k:]
             credit = rest.lstrip(" \u3000")
             if credit.count("\n") <= 1 and (_credit_line_pattern().fullmatch(credit) or _source_credit().fullmatch(credit)):
                 return [(0, piece[:k]), (len(body) - len(credit), piece[len(body) - len(credit) :])]
-            break  # only the last space after a stop: a credit has none before its name
+        elif _glued_credit(body[k:]):
+            return [(0, piece[:k]), (k, piece[k:])]
+        break  # only the last stop: a credit has none inside
     return [(0, piece)]
+
+
+# A credit run on right after its caption's stop, no space between (as a web page's text gives a photo's caption and
+# credit: 重庆开州巴蜀戏苑的惠民演出现场。开州区委宣传部供图).  Running text can stop mid-sentence there too, so only
+# forms no sentence's start takes: a credit in brackets (…。（新华社发 赵六摄）), one a reporter's role opens (…。新华社
+# 记者 王 五摄), a supplier's (…。开州区委宣传部供图, 以上图片均为上海博物馆提供), or a name alone before 摄 (…。王海燕摄),
+# with its agency in brackets after it or not.
+@functools.cache
+def _glued_credit_pattern() -> re.Pattern[str]:
+    # Compiled on first use: asked only of a piece ending as a credit does with a stop in its last 48 characters.
+    return re.compile(
+        r"[（(][^（()）。，；：！？]{2,24}?(?:摄|社发|供图|提供)[）)]"
+        r"|(?:本报|新华社|中新社|人民日报|[^\s。，；：！？（()）“”]{1,8}?(?:日报|报|社|网))?(?:特约|首席)?(?:摄影)?记者"
+        r"[ \u3000]*(?P<names>[^\s。，；：！？（()）“”]{1,4}(?:[ \u3000]+[^\s。，；：！？（()）“”]{1,4}){0,5})[ \u3000]*摄(?:[（(][^（()）]{1,12}[）)])?"
+        r"|[^\s。，；：！？（()）“”]{2,16}?供图"
+        r"|(?:以上|本版)?图片均[为由][^。，；：！？]{2,24}?(?:提供|摄)"
+        r"|(?P<name>[^\s。，；：！？（()）“”]{1,3}(?:[ \u3000]+[^\s。，；：！？（()）“”]{1,2})?)[ \u3000]*摄(?:[（(][^（()）]{1,12}[）)])?"
+    )
+
+
+def _glued_credit(text: str) -> bool:
+    """Whether ``text``, run on after a caption's stop with no space, is a photo credit (see _glued_credit_pattern).
+
+    A name alone must read as one: two to four Han characters after a surname (王海燕, 王  五), not
+    a clause that ends on a verb of taking pictures (他用手机拍摄: 拍摄 is no name's end).
+    """
+    found = _glued_credit_pattern().fullmatch(text)
+    if found is None:
+        return False
+    name = found.group("name")
+    if name is None:
+        return True
+    flat = "".join(name.split())
+    return 2 <= len(flat) <= 4 and all(map(is_han, flat)) and surname_length(flat) > 0 and not flat.endswith("拍")
 
 
 def _byline_set_apart(piece: str) -> list[tuple[int, str]]:
